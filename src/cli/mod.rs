@@ -1,0 +1,39 @@
+//! The command line's two jobs, over the library. Output formatting lives here, nowhere else.
+
+mod output;
+
+use kamerzoek::build::read_letters;
+use kamerzoek::format::INDEX_FILE;
+use kamerzoek::{Error, Index, Result, Searcher};
+use std::path::Path;
+
+pub fn build(letters: &Path, out: &Path) -> Result<()> {
+    let letters = read_letters(letters)?;
+    let bytes = kamerzoek::build_index(&letters);
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out.display(), e))?;
+    // Write beside the target and rename, so a reader never sees half an index.
+    let target = out.join(INDEX_FILE);
+    let partial = out.join(format!(".{INDEX_FILE}.partial"));
+    std::fs::write(&partial, &bytes).map_err(|e| Error::io(partial.display(), e))?;
+    std::fs::rename(&partial, &target).map_err(|e| Error::io(target.display(), e))?;
+    eprintln!(
+        "indexed {} letters into {} ({} bytes)",
+        letters.len(),
+        target.display(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+pub fn search(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
+    let path = dir.join(INDEX_FILE);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
+    let index = Index::from_bytes(&bytes).map_err(|e| e.in_file(path.display()))?;
+    let results = Searcher::new(index).search(query, limit)?;
+    if json {
+        output::print_json(&results);
+    } else {
+        output::print_list(&results);
+    }
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! How search results look on a terminal and as JSON.
+
+use kamerzoek::SearchResults;
+use std::io::IsTerminal;
+
+pub fn print_json(results: &SearchResults) {
+    // Serialising plain strings and numbers cannot fail.
+    println!("{}", serde_json::to_string(results).unwrap_or_default());
+}
+
+pub fn print_list(results: &SearchResults) {
+    let (on, off) = if std::io::stdout().is_terminal() {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("*", "*")
+    };
+    println!(
+        "{} of {} matching letters for {:?}",
+        results.hits.len(),
+        results.total,
+        results.query
+    );
+    for (rank, hit) in results.hits.iter().enumerate() {
+        println!(
+            "\n{:>2}. {}  ({}, score {:.2})",
+            rank + 1,
+            hit.title,
+            hit.id,
+            hit.score
+        );
+        let excerpt = hit.excerpt.replace("<mark>", on).replace("</mark>", off);
+        println!("    {}", unescape(&excerpt));
+    }
+}
+
+/// Undoes the excerpt's HTML escaping for plain-text output.
+fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

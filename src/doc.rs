@@ -1,0 +1,66 @@
+//! A document: one letter after clean-up, as the index stores and shows it.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The letter's file name without `.txt`.
+    pub id: String,
+    pub title: String,
+    /// The cleaned text that is indexed; token offsets point into it, excerpts are cut from it.
+    pub body: String,
+    /// Number of tokens in `body` (BM25 length normalisation); set by the indexer.
+    pub length: u32,
+}
+
+/// Longest title taken from the text when a letter has none.
+const TITLE_CHARS: usize = 90;
+
+impl Document {
+    pub fn new(id: &str, body: &str) -> Self {
+        Document {
+            id: id.to_string(),
+            title: first_sentence(body, TITLE_CHARS),
+            body: body.to_string(),
+            length: 0,
+        }
+    }
+}
+
+/// The first sentence of `text`, cut at a word boundary to at most `max` characters.
+fn first_sentence(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = match flat.find(". ") {
+        Some(end) => &flat[..end + 1],
+        None => &flat,
+    };
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) => &cut[..space],
+        None => &cut,
+    };
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_is_the_first_sentence_on_one_line() {
+        let d = Document::new("x", " Op 15 juni vond\nin Brussel een DMM plaats. Daarna meer.");
+        assert_eq!(d.title, "Op 15 juni vond in Brussel een DMM plaats.");
+    }
+
+    #[test]
+    fn long_first_sentences_are_cut_at_a_word() {
+        let body = "woord ".repeat(40);
+        let t = Document::new("x", &body).title;
+        assert!(t.ends_with('…'));
+        assert!(t.chars().count() <= TITLE_CHARS + 1);
+        assert!(t.trim_end_matches('…').split(' ').all(|w| w == "woord"));
+    }
+}

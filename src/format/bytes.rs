@@ -1,0 +1,137 @@
+//! Little-endian integers, LEB128 varints and length-prefixed strings, written to a `Vec<u8>` and
+//! read back by a [`Reader`] that never reads past the end: it returns `Error::Truncated` instead.
+
+use crate::error::{Error, Result};
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+pub fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_bytes(out, s.as_bytes());
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// What is being read, for the error message when the bytes run out.
+    what: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8], what: &'static str) -> Self {
+        Reader { bytes, pos: 0, what }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
+
+    pub fn set_context(&mut self, what: &'static str) {
+        self.what = what;
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if n > self.remaining() {
+            return Err(Error::Truncated { what: self.what });
+        }
+        let slice = &self.bytes[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(slice)
+    }
+
+    pub fn u16(&mut self) -> Result<u16> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    pub fn varint(&mut self) -> Result<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Error::corrupt(format!("varint longer than 64 bits in {}", self.what)))
+    }
+
+    /// A varint that must fit in a u32 (doc numbers, positions, lengths).
+    pub fn u32(&mut self) -> Result<u32> {
+        let v = self.varint()?;
+        u32::try_from(v).map_err(|_| Error::corrupt(format!("{v} is out of range in {}", self.what)))
+    }
+
+    /// A count of items that each take at least one byte: it cannot exceed the bytes left, which
+    /// keeps a corrupt count from allocating more memory than the file could ever fill.
+    pub fn count(&mut self) -> Result<usize> {
+        let n = self.varint()?;
+        if n > self.remaining() as u64 {
+            return Err(Error::Truncated { what: self.what });
+        }
+        Ok(n as usize)
+    }
+
+    pub fn bytes(&mut self) -> Result<&'a [u8]> {
+        let n = self.varint()?;
+        let n = usize::try_from(n).map_err(|_| Error::Truncated { what: self.what })?;
+        self.take(n)
+    }
+
+    pub fn str(&mut self) -> Result<&'a str> {
+        let what = self.what;
+        std::str::from_utf8(self.bytes()?)
+            .map_err(|_| Error::corrupt(format!("invalid UTF-8 in {what}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_at_the_edges() {
+        for v in [0, 1, 127, 128, 300, u32::MAX as u64, u64::MAX] {
+            let mut out = Vec::new();
+            put_varint(&mut out, v);
+            let mut r = Reader::new(&out, "test");
+            assert_eq!(r.varint().unwrap(), v);
+            assert!(r.is_empty());
+        }
+    }
+
+    #[test]
+    fn reading_past_the_end_is_a_typed_error() {
+        let mut r = Reader::new(&[0x80], "postings");
+        assert_eq!(r.varint(), Err(Error::Truncated { what: "postings" }));
+        let mut r = Reader::new(&[5, b'a'], "docs");
+        assert_eq!(r.str(), Err(Error::Truncated { what: "docs" }));
+    }
+
+    #[test]
+    fn an_overlong_varint_is_corrupt_not_a_panic() {
+        let bytes = [0xff; 11];
+        assert!(matches!(Reader::new(&bytes, "x").varint(), Err(Error::Corrupt { .. })));
+    }
+
+    #[test]
+    fn a_count_larger_than_the_bytes_left_is_refused() {
+        let mut out = Vec::new();
+        put_varint(&mut out, 1 << 40);
+        assert!(Reader::new(&out, "docs").count().is_err());
+    }
+}

@@ -1,0 +1,71 @@
+//! bytes -> Index. Every malformed input is a typed error, never a panic. See `FORMAT.md`.
+
+use super::bytes::Reader;
+use super::{FOOTER_LEN, HEADER_LEN, MAGIC, VERSION};
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::index::Index;
+use fst::Streamer;
+
+pub fn decode(bytes: &[u8]) -> Result<Index> {
+    if bytes.len() < MAGIC.len() || bytes[..MAGIC.len()] != MAGIC {
+        return Err(Error::BadMagic);
+    }
+    if bytes.len() < HEADER_LEN + FOOTER_LEN {
+        return Err(Error::Truncated { what: "the header" });
+    }
+    let mut header = Reader::new(&bytes[MAGIC.len()..HEADER_LEN], "the header");
+    let version = header.u16()?;
+    if version != VERSION {
+        return Err(Error::Version {
+            expected: VERSION,
+            got: version,
+        });
+    }
+    let flags = header.u16()?;
+    if flags != 0 {
+        return Err(Error::corrupt(format!("unknown flags {flags:#06x} in the header")));
+    }
+    let (content, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
+    let expected = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]);
+    let got = crc32fast::hash(content);
+    if expected != got {
+        return Err(Error::ChecksumMismatch { expected, got });
+    }
+
+    let mut r = Reader::new(&content[HEADER_LEN..], "the documents section");
+    let docs = decode_docs(r.bytes()?)?;
+    r.set_context("the term dictionary");
+    let dict = r.bytes()?.to_vec();
+    r.set_context("the postings section");
+    let lists = r.bytes()?.to_vec();
+    if !r.is_empty() {
+        return Err(Error::corrupt("bytes after the last section"));
+    }
+    let terms = fst::Map::new(dict).map_err(|e| Error::corrupt(format!("term dictionary: {e}")))?;
+    let mut stream = terms.stream();
+    while let Some((_, offset)) = stream.next() {
+        if offset >= lists.len() as u64 {
+            return Err(Error::corrupt("a term points past the postings section"));
+        }
+    }
+    Ok(Index::new(docs, terms, lists))
+}
+
+fn decode_docs(bytes: &[u8]) -> Result<Vec<Document>> {
+    let mut r = Reader::new(bytes, "the documents section");
+    let n = r.count()?;
+    let mut docs = Vec::with_capacity(n);
+    for _ in 0..n {
+        docs.push(Document {
+            id: r.str()?.to_string(),
+            title: r.str()?.to_string(),
+            body: r.str()?.to_string(),
+            length: r.u32()?,
+        });
+    }
+    if !r.is_empty() {
+        return Err(Error::corrupt("bytes after the last document"));
+    }
+    Ok(docs)
+}

@@ -1,0 +1,37 @@
+//! IndexData -> bytes. See `FORMAT.md`.
+
+use super::bytes::{put_bytes, put_str, put_varint};
+use super::{MAGIC, VERSION, postings};
+use crate::build::IndexData;
+
+pub fn encode(data: &IndexData) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+
+    let mut docs = Vec::new();
+    put_varint(&mut docs, data.docs.len() as u64);
+    for d in &data.docs {
+        put_str(&mut docs, &d.id);
+        put_str(&mut docs, &d.title);
+        put_str(&mut docs, &d.body);
+        put_varint(&mut docs, u64::from(d.length));
+    }
+    put_bytes(&mut out, &docs);
+
+    // The dictionary maps each term to where its posting list starts.
+    let mut lists = Vec::new();
+    let mut dict = fst::MapBuilder::memory();
+    for (term, list) in &data.terms {
+        dict.insert(term, lists.len() as u64)
+            .expect("BTreeMap keys are unique and sorted");
+        postings::encode(list, &mut lists);
+    }
+    put_bytes(&mut out, &dict.into_inner().expect("writing to memory cannot fail"));
+    put_bytes(&mut out, &lists);
+
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
+}

@@ -1,0 +1,34 @@
+//! kamerzoek: search for the letters of the Dutch Minister of Defence to the Tweede Kamer.
+//!
+//! The pipeline, one module per stage:
+//! [`clean`] (PDF text clean-up) -> [`analyze`] (tokens and terms) -> [`build`] (inverted index)
+//! -> [`format`] (bytes on disk, see `FORMAT.md`) -> [`index`] (loaded) -> [`search`] (ranked hits).
+//! The command line (`src/main.rs`, `src/cli/`) and the WebAssembly boundary ([`wasm`]) are thin
+//! layers over the same code.
+
+pub mod analyze;
+pub mod build;
+pub mod clean;
+pub mod doc;
+pub mod error;
+pub mod format;
+pub mod index;
+pub mod search;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use doc::Document;
+pub use error::{Error, Result};
+pub use index::Index;
+pub use search::{Hit, SearchResults, Searcher};
+
+use build::{IndexBuilder, Letter};
+
+/// Builds the index bytes for a set of letters: clean, analyze, index, encode.
+pub fn build_index(letters: &[Letter]) -> Vec<u8> {
+    let mut builder = IndexBuilder::new();
+    for letter in letters {
+        builder.add(Document::new(&letter.id, &clean::clean(&letter.text)));
+    }
+    format::encode(&builder.finish())
+}

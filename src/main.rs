@@ -1,0 +1,64 @@
+//! The `kamerzoek` command line: `build` an index folder from letters, `search` it.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "kamerzoek",
+    version,
+    about = "Search the Defence letters to the Tweede Kamer"
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Index every .txt letter in a folder into the files the page loads.
+    Build {
+        /// Folder of letters (.txt, UTF-8), one letter per file.
+        letters: PathBuf,
+        /// Folder to write the index into; created if missing.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Search an index folder made by `kamerzoek build`.
+    Search {
+        /// Index folder.
+        dir: PathBuf,
+        /// The query: words, all of which a letter must contain.
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        /// How many hits to show at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print one JSON object instead of a readable list.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Build { letters, out } => cli::build(&letters, &out),
+        Command::Search {
+            dir,
+            query,
+            limit,
+            json,
+        } => cli::search(&dir, &query, limit, json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("kamerzoek: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
