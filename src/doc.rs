@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn title_is_the_first_sentence_on_one_line() {
-        let d = Document::new("x", " Op 15 juni vond\nin Brussel een DMM plaats. Daarna meer.");
+        let d = Document::new(
+            "x",
+            " Op 15 juni vond\nin Brussel een DMM plaats. Daarna meer.",
+        );
         assert_eq!(d.title, "Op 15 juni vond in Brussel een DMM plaats.");
     }
 

@@ -57,7 +57,9 @@ impl Index {
     /// The postings stored at `offset` (a value of the term dictionary).
     pub fn postings_at(&self, offset: u64) -> Result<Vec<Posting>> {
         // The decoder checked every dictionary offset against the section length.
-        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(self.lists.len());
+        let start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.lists.len());
         postings::decode(&self.lists[start..], self.docs.len() as u32)
     }
 }

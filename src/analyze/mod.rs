@@ -70,7 +70,11 @@ mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<String> {
-        Analyzer::new().analyze(text).into_iter().map(|t| t.term).collect()
+        Analyzer::new()
+            .analyze(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
     }
 
     #[test]

@@ -70,7 +70,13 @@ mod tests {
         let data = b.finish();
         assert_eq!(data.docs[0].length, 4);
         let steun = &data.terms["steun"];
-        assert_eq!(steun, &[Posting { doc: 0, positions: vec![0, 3] }]);
+        assert_eq!(
+            steun,
+            &[Posting {
+                doc: 0,
+                positions: vec![0, 3]
+            }]
+        );
         let oekraine = &data.terms[&Analyzer::new().term("oekraine")];
         assert_eq!(oekraine.iter().map(|p| p.doc).collect::<Vec<_>>(), [0, 1]);
     }

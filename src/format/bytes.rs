@@ -29,7 +29,11 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8], what: &'static str) -> Self {
-        Reader { bytes, pos: 0, what }
+        Reader {
+            bytes,
+            pos: 0,
+            what,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -67,13 +71,17 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(Error::corrupt(format!("varint longer than 64 bits in {}", self.what)))
+        Err(Error::corrupt(format!(
+            "varint longer than 64 bits in {}",
+            self.what
+        )))
     }
 
     /// A varint that must fit in a u32 (doc numbers, positions, lengths).
     pub fn u32(&mut self) -> Result<u32> {
         let v = self.varint()?;
-        u32::try_from(v).map_err(|_| Error::corrupt(format!("{v} is out of range in {}", self.what)))
+        u32::try_from(v)
+            .map_err(|_| Error::corrupt(format!("{v} is out of range in {}", self.what)))
     }
 
     /// A count of items that each take at least one byte: it cannot exceed the bytes left, which
@@ -125,7 +133,10 @@ mod tests {
     #[test]
     fn an_overlong_varint_is_corrupt_not_a_panic() {
         let bytes = [0xff; 11];
-        assert!(matches!(Reader::new(&bytes, "x").varint(), Err(Error::Corrupt { .. })));
+        assert!(matches!(
+            Reader::new(&bytes, "x").varint(),
+            Err(Error::Corrupt { .. })
+        ));
     }
 
     #[test]

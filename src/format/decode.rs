@@ -24,7 +24,9 @@ pub fn decode(bytes: &[u8]) -> Result<Index> {
     }
     let flags = header.u16()?;
     if flags != 0 {
-        return Err(Error::corrupt(format!("unknown flags {flags:#06x} in the header")));
+        return Err(Error::corrupt(format!(
+            "unknown flags {flags:#06x} in the header"
+        )));
     }
     let (content, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
     let expected = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]);

@@ -28,7 +28,10 @@ pub fn encode(data: &IndexData) -> Vec<u8> {
             .expect("BTreeMap keys are unique and sorted");
         postings::encode(list, &mut lists);
     }
-    put_bytes(&mut out, &dict.into_inner().expect("writing to memory cannot fail"));
+    put_bytes(
+        &mut out,
+        &dict.into_inner().expect("writing to memory cannot fail"),
+    );
     put_bytes(&mut out, &lists);
 
     let crc = crc32fast::hash(&out);

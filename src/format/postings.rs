@@ -55,8 +55,14 @@ mod tests {
     #[test]
     fn round_trips() {
         let postings = vec![
-            Posting { doc: 0, positions: vec![0, 3, 900] },
-            Posting { doc: 7, positions: vec![12] },
+            Posting {
+                doc: 0,
+                positions: vec![0, 3, 900],
+            },
+            Posting {
+                doc: 7,
+                positions: vec![12],
+            },
         ];
         let mut bytes = Vec::new();
         encode(&postings, &mut bytes);
@@ -66,7 +72,13 @@ mod tests {
     #[test]
     fn rejects_a_doc_beyond_the_index() {
         let mut bytes = Vec::new();
-        encode(&[Posting { doc: 5, positions: vec![1] }], &mut bytes);
+        encode(
+            &[Posting {
+                doc: 5,
+                positions: vec![1],
+            }],
+            &mut bytes,
+        );
         assert!(matches!(decode(&bytes, 5), Err(Error::Corrupt { .. })));
     }
 }

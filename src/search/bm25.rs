@@ -11,7 +11,11 @@ pub fn idf(n: usize, df: usize) -> f32 {
 
 /// The weight of `tf` occurrences in a document of `len` tokens, for an average of `avg_len`.
 pub fn tf_weight(tf: f32, len: u32, avg_len: f32) -> f32 {
-    let norm = if avg_len > 0.0 { len as f32 / avg_len } else { 1.0 };
+    let norm = if avg_len > 0.0 {
+        len as f32 / avg_len
+    } else {
+        1.0
+    };
     tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * norm))
 }
 

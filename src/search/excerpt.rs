@@ -47,7 +47,9 @@ fn best_window(tokens: &[Token], matched: &dyn Fn(&Token) -> bool) -> usize {
     let mut best = (0, 0, 0);
     for &hit in &hits {
         // Start a little before the match, so the excerpt gives it some context.
-        let start = hit.saturating_sub(WORDS / 4).min(tokens.len().saturating_sub(WORDS));
+        let start = hit
+            .saturating_sub(WORDS / 4)
+            .min(tokens.len().saturating_sub(WORDS));
         let window = &tokens[start..(start + WORDS).min(tokens.len())];
         let mut terms: Vec<&str> = window
             .iter()
@@ -120,7 +122,10 @@ mod tests {
     #[test]
     fn escapes_markup_before_marking() {
         let e = cut("a <script>alert(1)</script> & steun", "steun");
-        assert_eq!(e, "a &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>steun</mark>");
+        assert_eq!(
+            e,
+            "a &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>steun</mark>"
+        );
     }
 
     #[test]
@@ -129,14 +134,19 @@ mod tests {
         let e = cut(&body, "vilnius");
         assert!(e.starts_with("… ") && e.ends_with(" …"), "{e}");
         assert!(e.contains("<mark>Vilnius</mark>"));
-        assert_eq!(e.split_whitespace().filter(|w| *w == "woord").count(), WORDS - 1);
+        assert_eq!(
+            e.split_whitespace().filter(|w| *w == "woord").count(),
+            WORDS - 1
+        );
     }
 
     #[test]
     fn prefers_the_window_with_more_distinct_terms() {
         let body = format!("alpha {} alpha beta", "woord ".repeat(60));
         let tokens = Analyzer::new().analyze(&body);
-        let e = excerpt(&body, &tokens, &|t: &Token| t.term == "alpha" || t.term == "beta");
+        let e = excerpt(&body, &tokens, &|t: &Token| {
+            t.term == "alpha" || t.term == "beta"
+        });
         assert!(e.contains("<mark>alpha</mark> <mark>beta</mark>"), "{e}");
     }
 }

@@ -75,7 +75,8 @@ impl Searcher {
             let idf = bm25::idf(docs.len(), postings.len());
             for p in &postings {
                 let len = docs[p.doc as usize].length;
-                let w = idf * bm25::tf_weight(p.positions.len() as f32, len, self.index.avg_length());
+                let w =
+                    idf * bm25::tf_weight(p.positions.len() as f32, len, self.index.avg_length());
                 let entry = scores.entry(p.doc).or_default();
                 entry.0 += w;
                 entry.1 += 1;

@@ -1,0 +1,74 @@
+//! Generates the folding tables of `src/analyze/fold.rs` from `unicode-normalization`.
+//!
+//! Folding is NFKD, minus combining marks, lowercased. Shipping the full NFKD tables would cost
+//! ~120 KB of WebAssembly, more than the whole engine, so the build computes the fold of every
+//! character in the scripts a Dutch archive meets (Latin, Greek, Cyrillic, ligatures, super- and
+//! subscripts, fullwidth forms) and keeps those whose fold differs from plain lowercasing.
+//! Characters elsewhere are only lowercased. The same tables serve the indexer and the query.
+
+use std::fmt::Write;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const FOLDED_RANGES: &[(u32, u32)] = &[
+    (0x0080, 0x024F), // Latin-1 Supplement, Latin Extended-A and -B
+    (0x0370, 0x04FF), // Greek, Cyrillic
+    (0x1E00, 0x1FFF), // Latin Extended Additional, Greek Extended
+    (0x2070, 0x209F), // superscripts and subscripts
+    (0xFB00, 0xFB06), // Latin ligatures
+    (0xFF01, 0xFF5E), // fullwidth ASCII
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut keys = Vec::new();
+    let mut offsets = vec![0u16];
+    let mut pool = String::new();
+    for &(first, last) in FOLDED_RANGES {
+        for c in (first..=last).filter_map(char::from_u32) {
+            let folded: String = c
+                .nfkd()
+                .filter(|m| !is_combining_mark(*m))
+                .flat_map(char::to_lowercase)
+                .collect();
+            if folded != c.to_lowercase().collect::<String>() {
+                keys.push(c as u32 as u16);
+                pool.push_str(&folded);
+                offsets.push(u16::try_from(pool.len()).expect("fold pool fits in u16"));
+            }
+        }
+    }
+
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if is_combining_mark(c) {
+            match marks.last_mut() {
+                Some(run) if run.1 + 1 == c as u32 => run.1 = c as u32,
+                _ => marks.push((c as u32, c as u32)),
+            }
+        }
+    }
+
+    let mut out = String::new();
+    writeln!(
+        out,
+        "pub static FOLD_KEYS: [u16; {}] = {keys:?};",
+        keys.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub static FOLD_OFFSETS: [u16; {}] = {offsets:?};",
+        offsets.len()
+    )
+    .unwrap();
+    writeln!(out, "pub static FOLD_POOL: &str = {pool:?};").unwrap();
+    writeln!(
+        out,
+        "pub static COMBINING_MARKS: [(u32, u32); {}] = {marks:?};",
+        marks.len()
+    )
+    .unwrap();
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("fold_tables.rs");
+    std::fs::write(path, out).unwrap();
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, on a fresh machine of this kind (Debian, rustup, node).
+# Idempotent: each step is skipped when its tool is already there in the right version.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+# Retries a command that may stall on the network (rustup once did, for a minute).
+retry() {
+  local n
+  for n in 1 2 3; do
+    if timeout 600 "$@"; then return 0; fi
+    echo "attempt $n of 3 failed: $*" >&2
+    sleep 5
+  done
+  return 1
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  retry rustup target add wasm32-unknown-unknown
+fi
+
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  step "cargo install wasm-bindgen-cli $want (about 3 minutes)"
+  # No --locked: the CLI's own lock file pins a yanked crate.
+  retry cargo install wasm-bindgen-cli --version "$want"
+fi
+
+# Chromium for the browser tests. (wasm-opt comes from npm's binaryen, see build-site.sh.)
+if [ ! -x /usr/bin/chromium ]; then
+  step "apt-get install chromium"
+  sudo_=""
+  [ "$(id -u)" -eq 0 ] || sudo_=sudo
+  retry $sudo_ apt-get update
+  DEBIAN_FRONTEND=noninteractive retry $sudo_ apt-get install -y chromium
+fi
+
+# node_modules is reinstalled when package-lock.json is newer than the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  retry npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,76 @@
+// Shared set-up for the browser tests: serves a built site on 127.0.0.1 in a child process
+// (stopped by PID), and drives Debian's Chromium through playwright-core. Never downloads a browser.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SITE = process.env.KAMERZOEK_SITE ?? 'target/site';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Starts the static server; resolves to { url, stop }.
+export function serve(root = SITE, { csp = false } = {}) {
+  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? ['--csp'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        resolve({
+          url: m[1],
+          stop: () => {
+            child.removeAllListeners('exit');
+            process.kill(child.pid, 'SIGTERM');
+          },
+        });
+      }
+    });
+  });
+}
+
+// Launches a fresh headless Chromium; resolves to { browser, page, errors, close }. `errors`
+// collects console errors and uncaught page errors, which every test expects to stay empty.
+export async function openBrowser({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'kamerzoek-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+    colorScheme,
+  });
+  const page = browser.pages()[0] ?? await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return {
+    browser,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Types a query into the page's search box and waits until the result list is no longer busy.
+export async function search(page, query) {
+  const box = page.locator('input[type=search]');
+  await box.fill(query);
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[aria-busy]');
+    return list && list.getAttribute('aria-busy') === 'false';
+  });
+  return page.$$eval('[data-id]', (els) => els.map((el) => el.dataset.id));
+}

@@ -1,0 +1,48 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, search } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await openBrowser();
+  await browser.page.goto(server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('typing patriot lists the 2024 agenda (001) first, with a marked excerpt', async () => {
+  const ids = await search(browser.page, 'patriot');
+  assert.ok(ids.length >= 1, 'no results');
+  assert.match(ids[0], /^001_/);
+  const first = browser.page.locator('[data-id]').first();
+  assert.match(await first.locator('mark').first().innerText(), /^patriot$/i);
+  assert.notEqual((await first.locator('h2').innerText()).trim(), '');
+});
+
+test('oekraine without the diaeresis finds all five letters', async () => {
+  const ids = await search(browser.page, 'oekraine');
+  assert.deepEqual(ids.map((id) => id.slice(0, 3)).sort(), ['000', '001', '002', '003', '004']);
+  assert.match(await browser.page.locator('#status').innerText(), /5 brieven/);
+});
+
+test('a query with no match shows an empty list and says so', async () => {
+  const ids = await search(browser.page, 'xylofoonconcert');
+  assert.deepEqual(ids, []);
+  assert.match(await browser.page.locator('#status').innerText(), /Geen brieven/);
+});
+
+test('clearing the box clears the results', async () => {
+  await search(browser.page, 'patriot');
+  const ids = await search(browser.page, '');
+  assert.deepEqual(ids, []);
+});
+
+test('the page logged no errors', () => {
+  assert.deepEqual(browser.errors, []);
+});
