@@ -1,0 +1,180 @@
+//! The command line on the real letters in seeds/: build, search, JSON shape, and clear errors.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kamerzoek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args(args)
+        .output()
+        .expect("the kamerzoek binary runs")
+}
+
+fn built_index() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+fn search_json(dir: &Path, query: &str) -> Value {
+    let out = kamerzoek(&[
+        "search",
+        dir.to_str().unwrap(),
+        query,
+        "--json",
+        "--limit",
+        "10",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.trim().lines().count(),
+        1,
+        "exactly one JSON object: {text}"
+    );
+    serde_json::from_str(&text).unwrap()
+}
+
+fn ids(results: &Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap()[..3].to_string())
+        .collect()
+}
+
+/// A failing command prints one line on stderr, names the problem, and never panics.
+fn assert_clean_failure(out: &Output, expect: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains(expect), "{stderr:?} should say {expect:?}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn patriot_finds_the_2024_agenda_first() {
+    let dir = built_index();
+    let r = search_json(dir.path(), "patriot");
+    assert_eq!(ids(&r)[0], "001");
+    let hit = &r["hits"][0];
+    assert!(
+        hit["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("001_dc9679a733d371f6")
+    );
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    assert!(!hit["title"].as_str().unwrap().is_empty());
+    assert!(
+        hit["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Patriot</mark>")
+    );
+    assert_eq!(r["query"], "patriot");
+}
+
+#[test]
+fn oekraine_finds_all_five_letters() {
+    let dir = built_index();
+    let r = search_json(dir.path(), "oekraine");
+    assert_eq!(r["total"], 5);
+    let mut found = ids(&r);
+    found.sort();
+    assert_eq!(found, ["000", "001", "002", "003", "004"]);
+}
+
+#[test]
+fn limit_caps_the_hits_but_not_the_total() {
+    let dir = built_index();
+    let out = kamerzoek(&[
+        "search",
+        dir.path().to_str().unwrap(),
+        "oekraine",
+        "--json",
+        "--limit",
+        "2",
+    ]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["hits"].as_array().unwrap().len(), 2);
+    assert_eq!(r["total"], 5);
+}
+
+#[test]
+fn readable_output_lists_ranked_letters() {
+    let dir = built_index();
+    let out = kamerzoek(&["search", dir.path().to_str().unwrap(), "patriot"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("1 of 1 matching letters"), "{text}");
+    assert!(
+        text.contains(" 1. ") && text.contains("001_dc9679a733d371f6"),
+        "{text}"
+    );
+    assert!(!text.contains("<mark>"), "{text}");
+}
+
+#[test]
+fn missing_letters_folder_is_a_clear_error() {
+    let out = kamerzoek(&["build", "/nonexistent/letters", "--out", "/tmp/unused"]);
+    assert_clean_failure(&out, "/nonexistent/letters");
+}
+
+#[test]
+fn folder_without_letters_is_a_clear_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = kamerzoek(&[
+        "build",
+        empty.path().to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert_clean_failure(&out, "no letters");
+    assert!(!out_dir.path().join("kamerzoek.idx").exists());
+}
+
+#[test]
+fn unreadable_index_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    assert_clean_failure(&kamerzoek(&["search", path, "x"]), "kamerzoek.idx");
+    std::fs::write(dir.path().join("kamerzoek.idx"), "<html>not found</html>").unwrap();
+    assert_clean_failure(&kamerzoek(&["search", path, "x"]), "not a kamerzoek index");
+}
+
+#[test]
+fn damaged_index_is_a_clear_error() {
+    let dir = built_index();
+    let file = dir.path().join("kamerzoek.idx");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&file, &bytes).unwrap();
+    assert_clean_failure(
+        &kamerzoek(&["search", dir.path().to_str().unwrap(), "x"]),
+        "damaged",
+    );
+    std::fs::write(&file, &bytes[..middle]).unwrap();
+    assert_clean_failure(
+        &kamerzoek(&["search", dir.path().to_str().unwrap(), "x"]),
+        "index",
+    );
+}
