@@ -13,6 +13,7 @@ pub mod doc;
 pub mod error;
 pub mod format;
 pub mod index;
+pub mod lexicon;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -23,12 +24,16 @@ pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
 use build::{IndexBuilder, Letter};
+use lexicon::Lexicon;
 
 /// Builds the index bytes for a set of letters: clean, analyze, index, encode.
 pub fn build_index(letters: &[Letter]) -> Vec<u8> {
+    let lexicon = Lexicon::dutch();
+    let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
+    let cleaned = clean::clean_corpus(&texts, &lexicon);
     let mut builder = IndexBuilder::new();
-    for letter in letters {
-        builder.add(Document::new(&letter.id, &clean::clean(&letter.text)));
+    for (letter, body) in letters.iter().zip(&cleaned) {
+        builder.add(Document::new(&letter.id, body));
     }
     format::encode(&builder.finish())
 }

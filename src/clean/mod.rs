@@ -1,21 +1,130 @@
-//! Clean-up of letters extracted from PDFs, before analysis: line endings and trailing spaces
-//! normalised, so offsets and excerpts are stable.
+//! Clean-up of letters extracted from PDFs, before analysis. Its output is the text that is
+//! indexed, stored and cut into excerpts, so what is removed here is never a word of the body.
+//!
+//! Per letter, in order: [`furniture`] (page headers and colophons) goes, [`spacing`] undoes
+//! double line spacing, [`footnotes`] move to the end with their markers unglued from the words,
+//! and [`hyphenation`] mends words broken over lines, on evidence gathered from all letters
+//! together (a word seen whole in one letter mends it where it is broken in another).
 
-pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
+mod footnotes;
+mod furniture;
+mod hyphenation;
+mod spacing;
+
+pub use hyphenation::{Break, Evidence, decide};
+
+use crate::lexicon::Lexicon;
+
+/// The cleaned text of each letter, in order.
+pub fn clean_corpus(texts: &[&str], lexicon: &Lexicon) -> Vec<String> {
+    let split: Vec<(Vec<String>, Vec<String>)> = texts
+        .iter()
+        .map(|text| {
+            let lines = text.lines().map(str::to_string).collect();
+            footnotes::extract(spacing::undouble(furniture::remove(lines)))
+        })
+        .collect();
+    let mut evidence = Evidence::default();
+    for (body, notes) in &split {
+        evidence.gather(body);
+        evidence.gather(notes);
     }
+    split
+        .iter()
+        .map(|(body, notes)| {
+            let mut text = tidy(&hyphenation::dehyphenate(body, &evidence, lexicon));
+            if !notes.is_empty() {
+                text.push('\n');
+                text.push_str(&tidy(&hyphenation::dehyphenate(notes, &evidence, lexicon)));
+            }
+            text
+        })
+        .collect()
+}
+
+/// Lines without trailing space, no leading or trailing blank lines, at most one blank line in a
+/// row: the stored text is compact and its offsets stable.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out.push('\n');
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::*;
+
+    fn seed(prefix: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+            .unwrap();
+        std::fs::read_to_string(entry).unwrap()
+    }
+
+    fn cleaned() -> Vec<String> {
+        let texts: Vec<String> = ["000", "001", "002", "003", "004"].map(seed).into();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        clean_corpus(&refs, &Lexicon::dutch())
+    }
 
     #[test]
-    fn normalises_line_endings_and_trailing_space() {
-        assert_eq!(clean("a  \r\nb\n"), "a\nb\n");
+    fn the_letters_lose_their_furniture_and_keep_their_footnotes() {
+        let letters = cleaned();
+        let all = letters.concat();
+        for furniture in ["kst-28676-449", "ISSN", "vergaderjaar"] {
+            assert!(!all.contains(furniture), "{furniture} is still there");
+        }
+        assert!(
+            letters[1].contains("NATO New Force\nModel kunnen vullen"),
+            "{}",
+            letters[1]
+        );
+        assert!(letters[0].contains("luchtafweer. Ook andere landen"));
+        assert!(letters[0].ends_with("4 Kamerstuk 21 501-28, nr. 247.\n"));
+        assert!(letters[1].contains("hoofdkwartieren kan oproepen"));
+    }
+
+    #[test]
+    fn the_letters_broken_words_are_mended() {
+        let letters = cleaned();
+        for (letter, expected) in [
+            (0, "bondgenoten"),
+            (0, "gemeenschappelijke aanschaf"),
+            (1, "luchtverdediging aan bod"),
+            (1, "Patriot-luchtafweerrakketten in Duitsland kon"),
+            (1, "veiligheids-\nen defensiesector"),
+            (3, "burden-sharing"),
+            (3, "Euro-Atlantische"),
+            (4, "operationalisering van NSATU en de"),
+            (4, "9 stafofficieren bij"),
+            (4, "defensie-industrie. Het kabinet"),
+        ] {
+            assert!(
+                letters[letter].contains(expected),
+                "letter {letter}: {expected}"
+            );
+        }
+        assert!(!letters[0].contains("informatie-\n"), "{}", letters[0]);
+        assert!(letters[0].contains("informatie-uitwisseling"));
+    }
+
+    #[test]
+    fn tidy_trims_lines_and_collapses_blank_runs() {
+        assert_eq!(tidy("\n a \n\n\n\nb  \n\n"), " a\n\nb\n");
     }
 }
