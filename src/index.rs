@@ -54,6 +54,18 @@ impl Index {
         }
     }
 
+    /// In how many documents the term whose postings start at `offset` occurs.
+    pub fn doc_freq_at(&self, offset: u64) -> Result<usize> {
+        postings::doc_count(&self.lists[self.start(offset)..])
+    }
+
+    fn start(&self, offset: u64) -> usize {
+        // The decoder checked every dictionary offset against the section length.
+        usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.lists.len())
+    }
+
     /// The postings stored at `offset` (a value of the term dictionary).
     pub fn postings_at(&self, offset: u64) -> Result<Vec<Posting>> {
         // The decoder checked every dictionary offset against the section length.

@@ -23,6 +23,7 @@ pub use error::{Error, Result};
 pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
+use analyze::CompoundSplitter;
 use build::{IndexBuilder, Letter};
 use lexicon::Lexicon;
 
@@ -31,7 +32,13 @@ pub fn build_index(letters: &[Letter]) -> Vec<u8> {
     let lexicon = Lexicon::dutch();
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
     let cleaned = clean::clean_corpus(&texts, &lexicon);
-    let mut builder = IndexBuilder::new();
+    let mut compounds = CompoundSplitter::new(lexicon, Lexicon::dutch_words());
+    for body in &cleaned {
+        for word in analyze::words(body) {
+            compounds.add_corpus_word(&analyze::fold(&body[word.start..word.end]));
+        }
+    }
+    let mut builder = IndexBuilder::new(compounds);
     for (letter, body) in letters.iter().zip(&cleaned) {
         builder.add(Document::new(&letter.id, body));
     }

@@ -2,12 +2,23 @@
 //! is indexed and what is looked up can never drift apart.
 //!
 //! The chain: [`tokenizer`] finds words with byte offsets, [`fold`] removes case and diacritics,
-//! then the Snowball Dutch stemmer reduces the word to its stem (`trainingen` -> `train`).
+//! then the Snowball Dutch stemmer reduces the word to its stem (`trainingen` -> `training`).
+//! Numbers are not stemmed; codes (`F-16`, `f 16`) become one term ([`codes`]).
+//!
+//! Two modes differ only in what they add, never in how a word becomes a term:
+//! - [`Analyzer::for_index`] keeps a code's pieces beside the joined code and adds the parts of
+//!   closed compounds ([`compound`]) as extra tokens at the compound's position, marked `part`;
+//! - [`Analyzer::new`] (queries, excerpts) replaces a code's pieces by the joined code.
 
+mod codes;
+mod compound;
 mod fold;
+mod stopwords;
 mod tokenizer;
 
+pub use compound::CompoundSplitter;
 pub use fold::fold;
+pub use stopwords::is_stop_word;
 pub use tokenizer::{Word, words};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -15,17 +26,21 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// One indexed word: where it stands in the text, its position, and its search term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range of the word in the analyzed text.
+    /// Byte range of the word in the analyzed text (for a part: of the whole compound).
     pub start: usize,
     pub end: usize,
     /// Word number in the text, counted from 0; phrases compare these.
     pub position: u32,
     /// Folded and stemmed form: what the index stores.
     pub term: String,
+    /// A part of a compound, not a word of its own: it weighs less.
+    pub part: bool,
 }
 
 pub struct Analyzer {
     stemmer: Stemmer,
+    /// Present in index mode.
+    compounds: Option<CompoundSplitter>,
 }
 
 impl Default for Analyzer {
@@ -35,15 +50,28 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
+    /// The query analyzer.
     pub fn new() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::Dutch),
+            compounds: None,
+        }
+    }
+
+    /// The index analyzer, which also emits code pieces and compound parts.
+    pub fn for_index(compounds: CompoundSplitter) -> Self {
+        Analyzer {
+            compounds: Some(compounds),
+            ..Self::new()
         }
     }
 
     /// The search term of one word.
     pub fn term(&self, word: &str) -> String {
-        let folded = fold(word);
+        self.term_of_folded(fold(word))
+    }
+
+    fn term_of_folded(&self, folded: String) -> String {
         // Numbers and codes (`2024`, `f16`) are not Dutch words: the stemmer would only damage them.
         if folded.chars().any(|c| c.is_ascii_digit()) {
             return folded;
@@ -51,17 +79,68 @@ impl Analyzer {
         self.stemmer.stem(&folded).into_owned()
     }
 
-    /// Every token of `text`, in order.
+    /// Every token of `text`, in position order.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
-        words(text)
-            .enumerate()
-            .map(|(position, w)| Token {
-                start: w.start,
-                end: w.end,
-                position: position as u32,
-                term: self.term(&text[w.start..w.end]),
-            })
-            .collect()
+        let indexing = self.compounds.is_some();
+        let words: Vec<Word> = words(text).collect();
+        let mut tokens = Vec::with_capacity(words.len());
+        let mut position = 0u32;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            let code = words
+                .get(i + 1)
+                .filter(|&&b| codes::is_code(text, w, b, indexing));
+            if let Some(&b) = code {
+                let joined = fold(&format!(
+                    "{}{}",
+                    &text[w.start..w.end],
+                    &text[b.start..b.end]
+                ));
+                if indexing {
+                    tokens.push(self.token(text, w, position, false));
+                    position += 1;
+                }
+                tokens.push(Token {
+                    start: w.start,
+                    end: b.end,
+                    position,
+                    term: joined,
+                    part: false,
+                });
+                if indexing {
+                    tokens.push(self.token(text, b, position, false));
+                }
+                position += 1;
+                i += 2;
+                continue;
+            }
+            tokens.push(self.token(text, w, position, false));
+            if let Some(splitter) = &self.compounds {
+                for part in splitter.split(&fold(&text[w.start..w.end])) {
+                    tokens.push(Token {
+                        start: w.start,
+                        end: w.end,
+                        position,
+                        term: self.term_of_folded(part),
+                        part: true,
+                    });
+                }
+            }
+            position += 1;
+            i += 1;
+        }
+        tokens
+    }
+
+    fn token(&self, text: &str, w: Word, position: u32, part: bool) -> Token {
+        Token {
+            start: w.start,
+            end: w.end,
+            position,
+            term: self.term(&text[w.start..w.end]),
+            part,
+        }
     }
 }
 
@@ -99,5 +178,36 @@ mod tests {
         assert_eq!(&text[vilnius.start..vilnius.end], "Vilnius");
         assert_eq!(vilnius.position, 4);
         assert_eq!(vilnius.term, "vilnius");
+    }
+
+    #[test]
+    fn codes_are_one_term_however_they_are_typed() {
+        assert_eq!(terms("F-16"), ["f16"]);
+        assert_eq!(terms("F16"), ["f16"]);
+        assert_eq!(terms("f 16 trainingen"), ["f16", "training"]);
+    }
+
+    #[test]
+    fn the_index_keeps_code_pieces_beside_the_code() {
+        let a = Analyzer::for_index(CompoundSplitter::dutch());
+        let tokens = a.analyze("F-16 trainingen");
+        let at: Vec<(u32, &str)> = tokens
+            .iter()
+            .map(|t| (t.position, t.term.as_str()))
+            .collect();
+        assert_eq!(at, [(0, "f"), (1, "f16"), (1, "16"), (2, "training")]);
+    }
+
+    #[test]
+    fn the_index_adds_compound_parts_at_the_compound_position() {
+        let a = Analyzer::for_index(CompoundSplitter::dutch());
+        let tokens = a.analyze("een opleidingsprogramma voor");
+        let parts: Vec<(u32, &str)> = tokens
+            .iter()
+            .filter(|t| t.part)
+            .map(|t| (t.position, t.term.as_str()))
+            .collect();
+        assert_eq!(parts, [(1, "opleid"), (1, "programma")]);
+        assert_eq!(tokens.last().unwrap().position, 2);
     }
 }

@@ -1,7 +1,7 @@
 //! The indexer: analyzes each document and gathers, per term, the documents and positions it
 //! occurs at. The result is plain data; `format::encode` turns it into bytes.
 
-use crate::analyze::Analyzer;
+use crate::analyze::{Analyzer, CompoundSplitter};
 use crate::doc::Document;
 use std::collections::BTreeMap;
 
@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     pub doc: u32,
-    /// Word positions, ascending.
+    /// Word positions, ascending: as a word of its own and as a part of a compound.
     pub positions: Vec<u32>,
+    /// How many of the positions are the term as a word of its own (not as a compound part).
+    pub whole: u32,
 }
 
 /// Everything an index holds, before encoding.
@@ -21,28 +23,38 @@ pub struct IndexData {
     pub terms: BTreeMap<String, Vec<Posting>>,
 }
 
-#[derive(Default)]
 pub struct IndexBuilder {
     analyzer: Analyzer,
     data: IndexData,
 }
 
 impl IndexBuilder {
-    pub fn new() -> Self {
-        Self::default()
+    /// An indexer that splits compounds with `compounds`.
+    pub fn new(compounds: CompoundSplitter) -> Self {
+        IndexBuilder {
+            analyzer: Analyzer::for_index(compounds),
+            data: IndexData::default(),
+        }
     }
 
     pub fn add(&mut self, mut doc: Document) {
         let doc_id = self.data.docs.len() as u32;
         let tokens = self.analyzer.analyze(&doc.body);
-        doc.length = tokens.len() as u32;
+        doc.length = tokens.last().map_or(0, |t| t.position + 1);
         for token in tokens {
             let postings = self.data.terms.entry(token.term).or_default();
+            let whole = u32::from(!token.part);
             match postings.last_mut() {
-                Some(p) if p.doc == doc_id => p.positions.push(token.position),
+                // A term once per position: a word and its own part cannot count twice.
+                Some(p) if p.doc == doc_id && p.positions.last() == Some(&token.position) => {}
+                Some(p) if p.doc == doc_id => {
+                    p.positions.push(token.position);
+                    p.whole += whole;
+                }
                 _ => postings.push(Posting {
                     doc: doc_id,
                     positions: vec![token.position],
+                    whole,
                 }),
             }
         }
@@ -64,20 +76,29 @@ mod tests {
 
     #[test]
     fn gathers_positions_per_document() {
-        let mut b = IndexBuilder::new();
+        let mut b = IndexBuilder::new(CompoundSplitter::dutch());
         b.add(doc("a", "steun aan Oekraïne, steun"));
         b.add(doc("b", "Oekraine"));
         let data = b.finish();
         assert_eq!(data.docs[0].length, 4);
         let steun = &data.terms["steun"];
-        assert_eq!(
-            steun,
-            &[Posting {
-                doc: 0,
-                positions: vec![0, 3]
-            }]
-        );
+        let expected = Posting {
+            doc: 0,
+            positions: vec![0, 3],
+            whole: 2,
+        };
+        assert_eq!(steun, &[expected]);
         let oekraine = &data.terms[&Analyzer::new().term("oekraine")];
         assert_eq!(oekraine.iter().map(|p| p.doc).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn compound_parts_are_positions_but_not_whole_words() {
+        let mut b = IndexBuilder::new(CompoundSplitter::dutch());
+        b.add(doc("a", "programma en opleidingsprogramma"));
+        let data = b.finish();
+        assert_eq!(data.docs[0].length, 3);
+        assert_eq!(data.terms["programma"][0].positions, [0, 2]);
+        assert_eq!(data.terms["programma"][0].whole, 1);
     }
 }

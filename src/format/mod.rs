@@ -28,7 +28,7 @@ mod tests {
     use crate::error::Error;
 
     fn sample() -> IndexData {
-        let mut b = IndexBuilder::new();
+        let mut b = IndexBuilder::new(crate::analyze::CompoundSplitter::dutch());
         b.add(Document::new(
             "000_a",
             "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",

@@ -1,6 +1,6 @@
 //! Posting lists: for one term, the documents it occurs in and its positions there.
 //!
-//! `count`, then per document: `doc delta`, `tf`, then `tf` position deltas; all varints.
+//! `count`, then per document: `doc delta`, `tf`, `whole`, then `tf` position deltas; all varints.
 //! Deltas keep the numbers small, so most take one byte.
 
 use super::bytes::{Reader, put_varint};
@@ -14,12 +14,18 @@ pub fn encode(postings: &[Posting], out: &mut Vec<u8>) {
         put_varint(out, u64::from(p.doc - last_doc));
         last_doc = p.doc;
         put_varint(out, p.positions.len() as u64);
+        put_varint(out, u64::from(p.whole));
         let mut last_pos = 0;
         for &pos in &p.positions {
             put_varint(out, u64::from(pos - last_pos));
             last_pos = pos;
         }
     }
+}
+
+/// The number of documents of the posting list at the start of `bytes`, without decoding it.
+pub fn doc_count(bytes: &[u8]) -> Result<usize> {
+    Reader::new(bytes, "a posting list").count()
 }
 
 /// Decodes the posting list at the start of `bytes`; `doc_count` bounds the doc numbers.
@@ -35,6 +41,12 @@ pub fn decode(bytes: &[u8], doc_count: u32) -> Result<Vec<Posting>> {
             .filter(|&d| d < doc_count && (i == 0 || delta > 0))
             .ok_or_else(|| Error::corrupt("posting list names a document that does not exist"))?;
         let tf = r.count()?;
+        let whole = r.u32()?;
+        if whole as usize > tf {
+            return Err(Error::corrupt(
+                "more whole-word occurrences than occurrences",
+            ));
+        }
         let mut positions = Vec::with_capacity(tf);
         let mut pos = 0u32;
         for _ in 0..tf {
@@ -43,7 +55,11 @@ pub fn decode(bytes: &[u8], doc_count: u32) -> Result<Vec<Posting>> {
                 .ok_or_else(|| Error::corrupt("position overflows"))?;
             positions.push(pos);
         }
-        out.push(Posting { doc, positions });
+        out.push(Posting {
+            doc,
+            positions,
+            whole,
+        });
     }
     Ok(out)
 }
@@ -57,11 +73,13 @@ mod tests {
         let postings = vec![
             Posting {
                 doc: 0,
-                positions: vec![0, 3, 900],
+                positions: vec![0, 3, 3, 900],
+                whole: 3,
             },
             Posting {
                 doc: 7,
                 positions: vec![12],
+                whole: 0,
             },
         ];
         let mut bytes = Vec::new();
@@ -76,6 +94,7 @@ mod tests {
             &[Posting {
                 doc: 5,
                 positions: vec![1],
+                whole: 1,
             }],
             &mut bytes,
         );

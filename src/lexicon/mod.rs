@@ -27,6 +27,11 @@ impl Lexicon {
         }
     }
 
+    /// OpenTaal's words, one by one.
+    pub fn dutch_words() -> impl Iterator<Item = String> {
+        DUTCH.lines().map(str::to_string)
+    }
+
     /// Adds a folded word.
     pub fn insert(&mut self, word: String) {
         self.words.insert(word);

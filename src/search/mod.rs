@@ -1,16 +1,30 @@
 //! Search: a query against a loaded [`Index`], ranked by BM25, with excerpts for the hits shown.
+//!
+//! Every positive clause must match. A word clause matches through its [`expand`]ed terms
+//! (itself, prefixes while typing, typos when nothing else matches) and scores its best one; a
+//! phrase clause scores how often its words stand together. Occurrences inside compounds count
+//! [`PART_WEIGHT`], stop words [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses.
 
 mod bm25;
 mod excerpt;
+mod expand;
+mod phrase;
 mod query;
 
-pub use query::Query;
+pub use query::{Clause, Query};
 
-use crate::analyze::{Analyzer, Token};
+use crate::analyze::{Analyzer, Token, fold, is_stop_word};
+use crate::build::Posting;
 use crate::error::Result;
 use crate::index::Index;
+use expand::Expansion;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
+pub const PART_WEIGHT: f32 = 0.5;
+/// Stop words stay searchable (phrases need them) but weigh this much.
+pub const STOP_WORD_WEIGHT: f32 = 0.1;
 
 /// The answer to one query: what the CLI prints as JSON and the wasm module hands to the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,6 +49,16 @@ pub struct Searcher {
     analyzer: Analyzer,
 }
 
+/// What a query matched, for highlighting: index terms, and words that compounds contain.
+#[derive(Default)]
+struct Matched {
+    terms: HashSet<String>,
+    words: Vec<String>,
+}
+
+/// Compound words are marked when they contain a query word at least this long.
+const MIN_MARKED_PART: usize = 4;
+
 impl Searcher {
     pub fn new(index: Index) -> Self {
         Searcher {
@@ -49,12 +73,13 @@ impl Searcher {
 
     pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults> {
         let query = Query::parse(text, &self.analyzer);
-        let mut ranked = self.rank(&query)?;
+        let mut matched = Matched::default();
+        let mut ranked = self.rank(&query, &mut matched)?;
         let total = ranked.len();
         ranked.truncate(limit);
         let hits = ranked
             .into_iter()
-            .map(|(doc, score)| self.hit(doc, score, &query))
+            .map(|(doc, score)| self.hit(doc, score, &matched))
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -63,43 +88,159 @@ impl Searcher {
         })
     }
 
-    /// Letters holding every query term, best first; ties keep letter order.
-    fn rank(&self, query: &Query) -> Result<Vec<(u32, f32)>> {
-        if query.is_empty() {
+    /// Letters that satisfy the query, best first; ties keep letter order.
+    fn rank(&self, query: &Query, matched: &mut Matched) -> Result<Vec<(u32, f32)>> {
+        if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(Vec::new());
         }
-        let docs = self.index.docs();
-        let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
-        for term in &query.terms {
-            let postings = self.index.postings(term)?;
-            let idf = bm25::idf(docs.len(), postings.len());
-            for p in &postings {
-                let len = docs[p.doc as usize].length;
-                let w =
-                    idf * bm25::tf_weight(p.positions.len() as f32, len, self.index.avg_length());
-                let entry = scores.entry(p.doc).or_default();
-                entry.0 += w;
-                entry.1 += 1;
+        let mut total: Option<HashMap<u32, f32>> = None;
+        for clause in &query.must {
+            let scores = self.score_clause(clause, matched)?;
+            total = Some(match total {
+                None => scores,
+                Some(mut acc) => {
+                    acc.retain(|doc, _| scores.contains_key(doc));
+                    acc.iter_mut().for_each(|(doc, s)| *s += scores[doc]);
+                    acc
+                }
+            });
+        }
+        // Only exclusions: every letter is a candidate, in letter order.
+        let mut scores = total.unwrap_or_else(|| {
+            (0..self.index.docs().len() as u32)
+                .map(|d| (d, 0.0))
+                .collect()
+        });
+        for clause in &query.must_not {
+            for doc in self.docs_matching(clause)? {
+                scores.remove(&doc);
             }
         }
-        let mut ranked: Vec<(u32, f32)> = scores
-            .into_iter()
-            .filter(|(_, (_, matched))| *matched == query.terms.len())
-            .map(|(doc, (score, _))| (doc, score))
-            .collect();
+        let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(ranked)
     }
 
-    fn hit(&self, doc: u32, score: f32, query: &Query) -> Hit {
+    /// Each matching letter's score for one clause.
+    fn score_clause(&self, clause: &Clause, matched: &mut Matched) -> Result<HashMap<u32, f32>> {
+        match clause {
+            Clause::Term { term, word, prefix } => {
+                let mut expansions: Vec<Expansion> =
+                    expand::exact(&self.index, term).into_iter().collect();
+                if *prefix {
+                    expansions.extend(expand::prefixed(&self.index, word, term)?);
+                }
+                if expansions.is_empty() {
+                    let edits = expand::allowed_edits(word.chars().count());
+                    expansions = expand::fuzzy(&self.index, term, edits);
+                }
+                let weight = if is_stop_word(word) {
+                    STOP_WORD_WEIGHT
+                } else {
+                    1.0
+                };
+                let mut scores: HashMap<u32, f32> = HashMap::new();
+                for e in &expansions {
+                    let postings = self.index.postings_at(e.offset)?;
+                    let idf = bm25::idf(self.index.docs().len(), postings.len());
+                    for p in &postings {
+                        let tf = p.whole as f32
+                            + PART_WEIGHT * (p.positions.len() as u32 - p.whole) as f32;
+                        let s = weight * e.weight * idf * self.tf_weight(tf, p.doc);
+                        let best = scores.entry(p.doc).or_insert(0.0);
+                        *best = best.max(s);
+                    }
+                    matched.terms.insert(e.term.clone());
+                }
+                if word.chars().count() >= MIN_MARKED_PART && !expansions.is_empty() {
+                    matched.words.push(word.clone());
+                }
+                Ok(scores)
+            }
+            Clause::Phrase { terms } => {
+                let counts = self.phrase_counts(terms)?;
+                let idf = bm25::idf(self.index.docs().len(), counts.len());
+                let stop = terms.iter().all(|t| is_stop_word(t));
+                let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
+                matched.terms.extend(terms.iter().cloned());
+                Ok(counts
+                    .into_iter()
+                    .map(|(doc, n)| {
+                        (
+                            doc,
+                            weight * terms.len() as f32 * idf * self.tf_weight(n as f32, doc),
+                        )
+                    })
+                    .collect())
+            }
+        }
+    }
+
+    fn tf_weight(&self, tf: f32, doc: u32) -> f32 {
+        let len = self.index.docs()[doc as usize].length;
+        bm25::tf_weight(tf, len, self.index.avg_length())
+    }
+
+    /// Letters holding the clause as such: no prefixes, no typos (for exclusions).
+    fn docs_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
+        Ok(match clause {
+            Clause::Term { term, .. } => self.index.postings(term)?.iter().map(|p| p.doc).collect(),
+            Clause::Phrase { terms } => self.phrase_counts(terms)?.into_keys().collect(),
+        })
+    }
+
+    /// Per letter, how often the phrase occurs.
+    fn phrase_counts(&self, terms: &[String]) -> Result<HashMap<u32, u32>> {
+        let lists: Vec<Vec<Posting>> = terms
+            .iter()
+            .map(|t| self.index.postings(t))
+            .collect::<Result<_>>()?;
+        let mut by_doc: HashMap<u32, Vec<&[u32]>> = HashMap::new();
+        for list in &lists {
+            for p in list {
+                by_doc.entry(p.doc).or_default().push(&p.positions);
+            }
+        }
+        // A letter missing a term has fewer lists than terms; a repeated term's list repeats.
+        let by_term: Vec<HashMap<u32, &[u32]>> = lists
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|p| (p.doc, p.positions.as_slice()))
+                    .collect()
+            })
+            .collect();
+        let mut counts = HashMap::new();
+        for doc in by_doc.keys() {
+            let positions: Option<Vec<&[u32]>> =
+                by_term.iter().map(|m| m.get(doc).copied()).collect();
+            if let Some(positions) = positions {
+                let n = phrase::count(&positions);
+                if n > 0 {
+                    counts.insert(*doc, n);
+                }
+            }
+        }
+        Ok(counts)
+    }
+
+    fn hit(&self, doc: u32, score: f32, matched: &Matched) -> Hit {
         let d = &self.index.docs()[doc as usize];
         let tokens = self.analyzer.analyze(&d.body);
-        let matched = |t: &Token| query.terms.contains(&t.term);
+        let is_match = |t: &Token| {
+            matched.terms.contains(&t.term) || {
+                let folded = fold(&d.body[t.start..t.end]);
+                matched
+                    .words
+                    .iter()
+                    .any(|w| folded.len() > w.len() && folded.contains(w.as_str()))
+            }
+        };
         Hit {
             id: d.id.clone(),
             title: d.title.clone(),
             score,
-            excerpt: excerpt::excerpt(&d.body, &tokens, &matched),
+            excerpt: excerpt::excerpt(&d.body, &tokens, &is_match),
         }
     }
 }

@@ -1,41 +1,266 @@
-//! Query parsing: the query text through the same analyzer as the letters, into distinct terms,
-//! all of which a letter must contain.
+//! Query parsing. The query text goes through the same analyzer as the letters; on top of its
+//! words the syntax has two operators:
+//! - `"quoted words"`: a phrase, the words in this order side by side (stop words included);
+//!   an unclosed quote runs to the end of the query;
+//! - `-word`, `-"a phrase"`: letters containing it are left out.
+//!
+//! Words joined without a space (`NAVO-top`, `NAVO’s`) are a phrase too. The last word is a
+//! prefix while it is being typed: when the query does not end in a space or a quote.
 
-use crate::analyze::Analyzer;
+use crate::analyze::{Analyzer, Token, fold};
+
+/// Queries longer than this many clauses are cut: every clause must match, so more is noise.
+pub const MAX_CLAUSES: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    Term {
+        /// The analyzed term.
+        term: String,
+        /// The word folded but not stemmed: prefixes and highlighting use it.
+        word: String,
+        /// Also match terms that start with `word`.
+        prefix: bool,
+    },
+    Phrase {
+        terms: Vec<String>,
+    },
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
-    pub terms: Vec<String>,
+    /// What letters must contain.
+    pub must: Vec<Clause>,
+    /// What letters must not contain.
+    pub must_not: Vec<Clause>,
 }
 
 impl Query {
     pub fn parse(text: &str, analyzer: &Analyzer) -> Query {
-        let mut terms: Vec<String> = Vec::new();
-        for token in analyzer.analyze(text) {
-            if !terms.contains(&token.term) {
-                terms.push(token.term);
+        let mut query = Query {
+            must: Vec::new(),
+            must_not: Vec::new(),
+        };
+        let mut rest = text;
+        let mut last_was_open_word = false;
+        while !rest.is_empty() {
+            let (segment, quoted, after) = next_segment(rest);
+            if quoted {
+                let terms: Vec<String> = analyzer
+                    .analyze(segment)
+                    .into_iter()
+                    .map(|t| t.term)
+                    .collect();
+                if !terms.is_empty() {
+                    query.push(Clause::Phrase { terms }, segment_negated(text, rest));
+                }
+                last_was_open_word = false;
+            } else {
+                last_was_open_word = query.push_words(segment, analyzer);
+            }
+            rest = after;
+        }
+        let open = last_was_open_word && !text.ends_with(char::is_whitespace);
+        if open {
+            if let Some(Clause::Term { prefix, .. }) = query.must.last_mut() {
+                *prefix = true;
             }
         }
-        Query { terms }
+        query.must.truncate(MAX_CLAUSES);
+        query.must_not.truncate(MAX_CLAUSES);
+        query
+    }
+
+    fn push(&mut self, clause: Clause, negated: bool) {
+        let list = if negated {
+            &mut self.must_not
+        } else {
+            &mut self.must
+        };
+        if !list.contains(&clause) {
+            list.push(clause);
+        }
+    }
+
+    /// Adds the words of unquoted text; true when the text ends in a positive single word.
+    fn push_words(&mut self, text: &str, analyzer: &Analyzer) -> bool {
+        let tokens = analyzer.analyze(text);
+        let mut last_positive_term = false;
+        for group in word_groups(text, &tokens) {
+            let first = &group[0];
+            let negated = text[..first.start].ends_with('-')
+                && text[..first.start - 1]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace);
+            let clause = if group.len() == 1 {
+                Clause::Term {
+                    term: first.term.clone(),
+                    // A code's word is its joined form: `f16`, not `f-16`.
+                    word: fold(&text[first.start..first.end])
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .collect(),
+                    prefix: false,
+                }
+            } else {
+                Clause::Phrase {
+                    terms: group.iter().map(|t| t.term.clone()).collect(),
+                }
+            };
+            last_positive_term = !negated && group.len() == 1;
+            self.push(clause, negated);
+        }
+        last_positive_term
+            && tokens
+                .last()
+                .is_some_and(|t| t.end == text.trim_end().len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.must.is_empty() && self.must_not.is_empty()
     }
+}
+
+/// Whether the quote that starts `rest` (a suffix of `text`) has a `-` before it, after a space.
+fn segment_negated(text: &str, rest: &str) -> bool {
+    let before = &text[..text.len() - rest.len()];
+    before.ends_with('-')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+}
+
+/// The next unquoted run or quoted phrase of `rest`: (its text, quoted?, what follows).
+fn next_segment(rest: &str) -> (&str, bool, &str) {
+    if let Some(inner) = rest.strip_prefix('"') {
+        return match inner.find('"') {
+            Some(end) => (&inner[..end], true, &inner[end + 1..]),
+            None => (inner, true, ""),
+        };
+    }
+    match rest.find('"') {
+        Some(at) => (&rest[..at], false, &rest[at..]),
+        None => (rest, false, ""),
+    }
+}
+
+/// Tokens grouped into words: tokens with no space between them belong together.
+fn word_groups<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        let split = i == tokens.len()
+            || text[tokens[i - 1].end..tokens[i].start].contains(char::is_whitespace);
+        if split {
+            groups.push(&tokens[start..i]);
+            start = i;
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn terms_are_analyzed_and_distinct() {
-        let q = Query::parse("Trainingen training, OEKRAÏNE", &Analyzer::new());
-        assert_eq!(q.terms, ["training", "oekrain"]);
+    fn parse(text: &str) -> Query {
+        Query::parse(text, &Analyzer::new())
+    }
+
+    fn term(term: &str, word: &str, prefix: bool) -> Clause {
+        Clause::Term {
+            term: term.into(),
+            word: word.into(),
+            prefix,
+        }
+    }
+
+    fn phrase(terms: &[&str]) -> Clause {
+        Clause::Phrase {
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+        }
     }
 
     #[test]
-    fn punctuation_alone_is_an_empty_query() {
-        assert!(Query::parse(" -\"* !? ", &Analyzer::new()).is_empty());
+    fn words_are_analyzed_and_the_last_is_a_prefix() {
+        let q = parse("Trainingen OEKRAÏNE");
+        assert_eq!(
+            q.must,
+            [
+                term("training", "trainingen", false),
+                term("oekrain", "oekraine", true)
+            ]
+        );
+        assert!(q.must_not.is_empty());
+    }
+
+    #[test]
+    fn a_trailing_space_ends_the_prefix() {
+        assert_eq!(parse("lucht ").must, [term("lucht", "lucht", false)]);
+    }
+
+    #[test]
+    fn quotes_make_a_phrase_with_its_stop_words() {
+        let q = parse("\"steun aan Oekraïne\"");
+        assert_eq!(q.must, [phrase(&["steun", "aan", "oekrain"])]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        assert_eq!(
+            parse("navo \"militaire mobiliteit").must[1],
+            phrase(&["militair", "mobiliteit"])
+        );
+    }
+
+    #[test]
+    fn a_minus_before_a_word_or_phrase_excludes_it() {
+        let q = parse("Oekraïne -Vilnius -\"NAVO top\"");
+        assert_eq!(q.must, [term("oekrain", "oekraine", false)]);
+        assert_eq!(
+            q.must_not,
+            [term("vilnius", "vilnius", false), phrase(&["navo", "top"])]
+        );
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_word_is_no_minus() {
+        let q = parse("NAVO-top F-16");
+        assert_eq!(q.must, [phrase(&["navo", "top"]), term("f16", "f16", true)]);
+        assert!(q.must_not.is_empty());
+    }
+
+    #[test]
+    fn codes_join_across_a_space() {
+        assert_eq!(parse("f 16").must, [term("f16", "f16", true)]);
+    }
+
+    #[test]
+    fn operators_alone_are_an_empty_query() {
+        for text in [
+            "",
+            " ",
+            "-",
+            "\"",
+            "\"\"",
+            "- \" *",
+            "-\"",
+            "🙂",
+            "\u{0}\u{1b}",
+        ] {
+            assert!(parse(text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn very_long_queries_are_cut_to_a_bounded_number_of_clauses() {
+        let text = (0..10_000)
+            .map(|i| format!("woord{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(parse(&text).must.len(), MAX_CLAUSES);
     }
 }
