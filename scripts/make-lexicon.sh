@@ -11,7 +11,8 @@ python3 - "$work/package/index.dic" > src/lexicon/nl-words.txt <<'PY'
 import re, sys, unicodedata
 words = set()
 for line in open(sys.argv[1], encoding="utf-8"):
-    w = line.split("/")[0].strip()
+    # OpenTaal writes the Dutch ij as one ligature character.
+    w = line.split("/")[0].strip().replace("\u0133", "ij")
     if not re.fullmatch(r"[a-zà-ÿ]+", w):
         continue
     f = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

@@ -19,9 +19,11 @@ cargo test
 step "build the page on seeds/"
 scripts/build-site.sh seeds target/site
 
-step "relevance suite (tests/relevance/queries.tsv) through the CLI"
-python3 tests/relevance/score.py tests/relevance/queries.tsv -- \
-  target/release/kamerzoek search target/site/index --json --limit 10
+for suite in queries behaviours; do
+  step "relevance suite tests/relevance/$suite.tsv through the CLI"
+  python3 tests/relevance/score.py "tests/relevance/$suite.tsv" -- \
+    target/release/kamerzoek search target/site/index --json --limit 10
+done
 
 step "browser tests (Chromium, headless)"
 node --test --test-concurrency=1 tests/browser/

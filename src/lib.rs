@@ -31,8 +31,8 @@ use lexicon::Lexicon;
 pub fn build_index(letters: &[Letter]) -> Vec<u8> {
     let lexicon = Lexicon::dutch();
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
-    let cleaned = clean::clean_corpus(&texts, &lexicon);
-    let mut compounds = CompoundSplitter::new(lexicon, Lexicon::dutch_words());
+    let cleaned = clean::clean_corpus(&texts, lexicon);
+    let mut compounds = CompoundSplitter::new(lexicon);
     for body in &cleaned {
         for word in analyze::words(body) {
             compounds.add_corpus_word(&analyze::fold(&body[word.start..word.end]));

@@ -63,8 +63,9 @@ async function run(query, number) {
 function onInput() {
   const number = ++latest;
   clearTimeout(timer);
-  const query = input.value.trim();
-  if (query === '') {
+  // Untrimmed: a trailing space tells the engine the last word is complete (no prefix search).
+  const query = input.value;
+  if (query.trim() === '') {
     list.replaceChildren();
     status.textContent = '';
     list.setAttribute('aria-busy', 'false');

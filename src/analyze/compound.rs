@@ -15,7 +15,8 @@
 //! When no split covers the whole word, a head that stands alone in the corpus may take an unknown
 //! tail (`luchtafweer|rakketten`, where `rakketten` is a misspelling no list holds).
 //!
-//! Parts are split again, so `luchtafweerrakketten` gives `luchtafweer`, `rakketten`, `lucht`, `afweer`.
+//! A split into three or more parts also yields its runs of neighbouring parts
+//! (`zee|strijd|krachten` gives `strijdkrachten`), and parts are split again, so `luchtafweerrakketten` gives `luchtafweer`, `rakketten`, `lucht`, `afweer`.
 
 use crate::lexicon::Lexicon;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -29,10 +30,8 @@ const KNOWN_WORD_MIN_PART: usize = 5;
 const LINKS: [&str; 3] = ["s", "e", "en"];
 
 pub struct CompoundSplitter {
-    /// OpenTaal's words: what counts as a plain Dutch word.
-    dutch: Lexicon,
-    /// Stems of OpenTaal's words, for inflected forms (`bondgenoten` ~ `bondgenoot`).
-    dutch_stems: HashSet<String>,
+    /// OpenTaal's words (and their stems): what counts as a plain Dutch word.
+    dutch: &'static Lexicon,
     /// Folded words of the corpus, standing alone somewhere in it.
     corpus: HashSet<String>,
     stemmer: Stemmer,
@@ -49,20 +48,17 @@ struct Split {
 }
 
 impl CompoundSplitter {
-    pub fn new(dutch: Lexicon, dutch_words: impl Iterator<Item = String>) -> Self {
-        let stemmer = Stemmer::create(Algorithm::Dutch);
-        let dutch_stems = dutch_words.map(|w| stemmer.stem(&w).into_owned()).collect();
+    pub fn new(dutch: &'static Lexicon) -> Self {
         CompoundSplitter {
             dutch,
-            dutch_stems,
             corpus: HashSet::new(),
-            stemmer,
+            stemmer: Stemmer::create(Algorithm::Dutch),
         }
     }
 
     /// A splitter with OpenTaal's words.
     pub fn dutch() -> Self {
-        Self::new(Lexicon::dutch(), Lexicon::dutch_words())
+        Self::new(Lexicon::dutch())
     }
 
     /// Adds a folded word of the corpus.
@@ -77,11 +73,11 @@ impl CompoundSplitter {
     }
 
     fn is_plain_dutch(&self, word: &str) -> bool {
-        self.dutch.contains(word) || self.dutch_stems.contains(self.stemmer.stem(word).as_ref())
+        self.dutch.contains(word) || self.dutch.contains_stem(&self.stemmer.stem(word))
     }
 
     fn is_last_part(&self, s: &str) -> bool {
-        self.is_word(s) || self.dutch_stems.contains(self.stemmer.stem(s).as_ref())
+        self.is_word(s) || self.dutch.contains_stem(&self.stemmer.stem(s))
     }
 
     /// The parts of a folded word, outermost split first; empty when it is not a compound.
@@ -103,6 +99,7 @@ impl CompoundSplitter {
         }
     }
 
+    /// The parts of the best split of `word`, or nothing.
     fn best_split(&self, word: &str) -> Vec<String> {
         if word.chars().count() < MIN_WORD || !word.chars().all(char::is_alphabetic) {
             return Vec::new();
@@ -113,7 +110,7 @@ impl CompoundSplitter {
             MIN_FIRST_PART
         };
         let full = self.segment(word, min_part);
-        if full.len() >= 2 {
+        if !full.is_empty() {
             return full;
         }
         if min_part == KNOWN_WORD_MIN_PART {
@@ -190,15 +187,24 @@ impl CompoundSplitter {
         let Some((_, mut end)) = winner else {
             return Vec::new();
         };
-        let mut parts = vec![word[end..].to_string()];
+        let mut ranges = vec![(end, word.len())];
         while end > 0 {
             let Some(split) = best[bounds.iter().position(|&b| b == end).unwrap_or(0)] else {
                 break;
             };
-            parts.push(word[split.from..end - split.link].to_string());
+            ranges.push((split.from, end - split.link));
             end = split.from;
         }
-        parts.reverse();
+        ranges.reverse();
+        // Runs of neighbouring parts are parts too: `zee|strijd|krachten` holds `strijdkrachten`.
+        let mut parts = Vec::new();
+        for first in 0..ranges.len() {
+            for last in first..ranges.len() {
+                if last - first + 1 < ranges.len() {
+                    parts.push(word[ranges[first].0..ranges[last].1].to_string());
+                }
+            }
+        }
         parts
     }
 
@@ -281,7 +287,20 @@ mod tests {
 
     #[test]
     fn splits_with_a_short_first_part() {
-        assert_eq!(parts("zeestrijdkrachten"), ["strijdkrachten", "zee"]);
+        assert_eq!(
+            parts("zeestrijdkrachten"),
+            ["krachten", "strijd", "strijdkrachten", "zee"]
+        );
+    }
+
+    #[test]
+    fn a_split_in_three_keeps_its_runs_of_neighbouring_parts() {
+        let mut p = CompoundSplitter::dutch().split("zeestrijdkrachten");
+        p.sort();
+        assert_eq!(
+            p,
+            ["krachten", "strijd", "strijdkrachten", "zee", "zeestrijd"]
+        );
     }
 
     #[test]

@@ -162,7 +162,7 @@ mod tests {
         let mut evidence = Evidence::default();
         evidence.gather(&lines(corpus));
         evidence.gather(&lines(text));
-        dehyphenate(&lines(text), &evidence, &Lexicon::dutch())
+        dehyphenate(&lines(text), &evidence, Lexicon::dutch())
             .trim_end()
             .to_string()
     }

@@ -79,7 +79,7 @@ mod tests {
     fn cleaned() -> Vec<String> {
         let texts: Vec<String> = ["000", "001", "002", "003", "004"].map(seed).into();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        clean_corpus(&refs, &Lexicon::dutch())
+        clean_corpus(&refs, Lexicon::dutch())
     }
 
     #[test]

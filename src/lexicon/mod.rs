@@ -1,17 +1,21 @@
 //! Dutch words, for the two decisions that need to know what a word is: whether a hyphen at a
 //! line end breaks a word or joins two (`clean`), and where a closed compound splits (`analyze`).
 //!
-//! The base is OpenTaal's word list (`nl-words.txt`, made by `scripts/make-lexicon.sh`; licence in
-//! `OPENTAAL-LICENSE.md`): 114,637 base words, folded. The indexer adds the corpus's own words, so
-//! names and jargon of the letters count too. Only the indexer uses it; the wasm never does.
+//! The words are OpenTaal's list (`nl-words.txt`, made by `scripts/make-lexicon.sh`; licence in
+//! `OPENTAAL-LICENSE.md`): 124,057 base words, folded. The corpus's own words are added by the
+//! callers that need them. Only the indexer uses this; the wasm never does.
 
+use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 static DUTCH: &str = include_str!("nl-words.txt");
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Lexicon {
     words: HashSet<String>,
+    /// Snowball stems of the words, so inflected forms are known too (`bondgenoten`).
+    stems: HashSet<String>,
 }
 
 impl Lexicon {
@@ -20,26 +24,29 @@ impl Lexicon {
         Self::default()
     }
 
-    /// OpenTaal's Dutch words.
-    pub fn dutch() -> Self {
-        Lexicon {
-            words: DUTCH.lines().map(str::to_string).collect(),
-        }
-    }
-
-    /// OpenTaal's words, one by one.
-    pub fn dutch_words() -> impl Iterator<Item = String> {
-        DUTCH.lines().map(str::to_string)
-    }
-
-    /// Adds a folded word.
-    pub fn insert(&mut self, word: String) {
-        self.words.insert(word);
+    /// OpenTaal's Dutch words, loaded once per process.
+    pub fn dutch() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let stemmer = Stemmer::create(Algorithm::Dutch);
+            Lexicon {
+                words: DUTCH.lines().map(str::to_string).collect(),
+                stems: DUTCH
+                    .lines()
+                    .map(|w| stemmer.stem(w).into_owned())
+                    .collect(),
+            }
+        })
     }
 
     /// Whether `word` (folded) is a known word.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+    }
+
+    /// Whether `stem` is the stem of a known word.
+    pub fn contains_stem(&self, stem: &str) -> bool {
+        self.stems.contains(stem)
     }
 }
 
@@ -57,11 +64,17 @@ mod tests {
             "programma",
             "verdediging",
             "middel",
+            "strijd",
         ] {
             assert!(nl.contains(word), "{word}");
         }
         for fragment in ["verde", "diging", "bondge", "stafoffi"] {
             assert!(!nl.contains(fragment), "{fragment}");
         }
+    }
+
+    #[test]
+    fn knows_inflected_forms_by_their_stem() {
+        assert!(Lexicon::dutch().contains_stem("bondgenot"));
     }
 }

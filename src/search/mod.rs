@@ -244,3 +244,6 @@ impl Searcher {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

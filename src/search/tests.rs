@@ -1,0 +1,108 @@
+//! Ranking rules on small made-up letters, where each rule can be isolated.
+
+use super::*;
+use crate::build::Letter;
+
+fn searcher(bodies: &[&str]) -> Searcher {
+    let letters: Vec<Letter> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| Letter {
+            id: format!("{i:03}"),
+            text: body.to_string(),
+        })
+        .collect();
+    Searcher::new(Index::from_bytes(&crate::build_index(&letters)).unwrap())
+}
+
+fn ids(s: &Searcher, query: &str) -> Vec<String> {
+    s.search(query, 10)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn a_whole_word_outranks_the_same_word_inside_a_compound() {
+    let s = searcher(&["het opleidingsprogramma loopt", "het programma loopt"]);
+    assert_eq!(ids(&s, "programma "), ["001", "000"]);
+}
+
+#[test]
+fn a_typo_is_only_tried_when_the_word_matches_nothing() {
+    let s = searcher(&["de patriot staat er", "de patriots staan er"]);
+    assert_eq!(ids(&s, "patriott ").len(), 2);
+    // `patriot` exists, so its typo-neighbour `patriots` is not added by fuzziness; both letters
+    // match only because the stemmer reduces `patriots` to `patriot`.
+    let s = searcher(&["de patriot staat er", "de patriet staat er"]);
+    assert_eq!(ids(&s, "patriot "), ["000"]);
+}
+
+#[test]
+fn a_prefix_stands_for_at_most_fifty_terms_in_most_letters() {
+    let many: Vec<String> = (0..80).map(|i| format!("abc{i:03}x")).collect();
+    let s = searcher(&[&many.join(" "), "abc000x abc001x"]);
+    let index = s.index();
+    let expanded = expand::prefixed(index, "abc", "").unwrap();
+    assert_eq!(expanded.len(), 50);
+    assert_eq!(
+        expanded[0].term, "abc000x",
+        "the terms in most letters come first"
+    );
+}
+
+#[test]
+fn phrases_need_adjacent_words_in_order() {
+    let s = searcher(&[
+        "militaire mobiliteit",
+        "mobiliteit militaire",
+        "militaire en mobiliteit",
+    ]);
+    assert_eq!(ids(&s, "\"militaire mobiliteit\""), ["000"]);
+    assert_eq!(ids(&s, "militaire mobiliteit ").len(), 3);
+}
+
+#[test]
+fn exclusions_remove_letters_and_keep_the_order_of_the_rest() {
+    let s = searcher(&["navo top", "navo", "navo navo navo vilnius"]);
+    assert_eq!(ids(&s, "navo -vilnius"), ["001", "000"]);
+    assert_eq!(ids(&s, "-top"), ["001", "002"]);
+}
+
+#[test]
+fn garbage_queries_answer_nothing_and_never_fail() {
+    let s = searcher(&["gewone tekst"]);
+    let long = "x".repeat(100_000);
+    for query in [
+        "",
+        "   ",
+        "\"",
+        "-",
+        "- \" *",
+        "\u{0}\u{7}",
+        "🙂🙂",
+        "\u{202e}tekst",
+        &long,
+    ] {
+        let r = s.search(query, 10).unwrap();
+        assert!(r.hits.is_empty() || query.contains("tekst"), "{query:?}");
+    }
+    assert_eq!(
+        ids(&s, "\u{202e}tekst"),
+        ["000"],
+        "right-to-left marks are not words"
+    );
+}
+
+#[test]
+fn excerpts_mark_compounds_that_contain_the_query_word() {
+    let s = searcher(&["Het kabinet levert een bijdrage aan de luchtafweer van Oekraïne."]);
+    let hit = &s.search("afweer", 1).unwrap().hits[0];
+    assert!(
+        hit.excerpt.contains("<mark>luchtafweer</mark>"),
+        "{}",
+        hit.excerpt
+    );
+}
