@@ -41,6 +41,18 @@ impl IndexBuilder {
         let doc_id = self.data.docs.len() as u32;
         let tokens = self.analyzer.analyze(&doc.body);
         doc.length = tokens.last().map_or(0, |t| t.position + 1);
+        for section in &mut doc.sections {
+            let (start, end) = (
+                section.offset as usize,
+                section.offset as usize + section.heading.len(),
+            );
+            let mut inside = tokens.iter().filter(|t| t.start >= start && t.end <= end);
+            if let Some(first) = inside.next() {
+                let last = inside.next_back().unwrap_or(first);
+                section.position = first.position;
+                section.words = last.position - first.position + 1;
+            }
+        }
         for token in tokens {
             let postings = self.data.terms.entry(token.term).or_default();
             let whole = u32::from(!token.part);

@@ -2,7 +2,7 @@
 
 use super::bytes::Reader;
 use super::{FOOTER_LEN, HEADER_LEN, MAGIC, VERSION};
-use crate::doc::Document;
+use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::index::Index;
 use fst::Streamer;
@@ -59,11 +59,33 @@ fn decode_docs(bytes: &[u8]) -> Result<Vec<Document>> {
     let n = r.count()?;
     let mut docs = Vec::with_capacity(n);
     for _ in 0..n {
+        let id = r.str()?.to_string();
+        let title = r.str()?.to_string();
+        let body = r.str()?.to_string();
+        let length = r.u32()?;
+        let count = r.count()?;
+        let mut sections = Vec::with_capacity(count);
+        for _ in 0..count {
+            let section = Section {
+                heading: r.str()?.to_string(),
+                offset: r.u32()?,
+                position: r.u32()?,
+                words: r.u32()?,
+            };
+            let end = section.offset as usize + section.heading.len();
+            if body.get(section.offset as usize..end) != Some(section.heading.as_str()) {
+                return Err(Error::corrupt(
+                    "a section heading is not where its offset says",
+                ));
+            }
+            sections.push(section);
+        }
         docs.push(Document {
-            id: r.str()?.to_string(),
-            title: r.str()?.to_string(),
-            body: r.str()?.to_string(),
-            length: r.u32()?,
+            id,
+            title,
+            body,
+            length,
+            sections,
         });
     }
     if !r.is_empty() {

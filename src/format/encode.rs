@@ -17,6 +17,13 @@ pub fn encode(data: &IndexData) -> Vec<u8> {
         put_str(&mut docs, &d.title);
         put_str(&mut docs, &d.body);
         put_varint(&mut docs, u64::from(d.length));
+        put_varint(&mut docs, d.sections.len() as u64);
+        for s in &d.sections {
+            put_str(&mut docs, &s.heading);
+            put_varint(&mut docs, u64::from(s.offset));
+            put_varint(&mut docs, u64::from(s.position));
+            put_varint(&mut docs, u64::from(s.words));
+        }
     }
     put_bytes(&mut out, &docs);
 

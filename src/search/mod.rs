@@ -3,7 +3,9 @@
 //! Every positive clause must match. A word clause matches through its [`expand`]ed terms
 //! (itself, prefixes while typing, typos when nothing else matches) and scores its best one; a
 //! phrase clause scores how often its words stand together. Occurrences inside compounds count
-//! [`PART_WEIGHT`], stop words [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses.
+//! [`PART_WEIGHT`], occurrences in headings [`HEADING_BONUS`] more, stop words weigh
+//! [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses; then the best
+//! [`EXACT_WINDOW`] letters gain up to [`EXACT_BONUS`] for holding the words exactly as typed.
 
 mod bm25;
 mod excerpt;
@@ -25,6 +27,14 @@ use std::collections::{HashMap, HashSet};
 pub const PART_WEIGHT: f32 = 0.5;
 /// Stop words stay searchable (phrases need them) but weigh this much.
 pub const STOP_WORD_WEIGHT: f32 = 0.1;
+/// An occurrence in a heading counts this much more than one in running text.
+pub const HEADING_BONUS: f32 = 1.0;
+/// A letter holding every query word exactly as typed (diacritics, inflection) scores this much
+/// more; letters holding some of them, that share of it.
+pub const EXACT_BONUS: f32 = 0.2;
+/// How many of the best letters are checked for exact words: a fixed number, so that the order
+/// of the first hits does not depend on how many are asked for.
+pub const EXACT_WINDOW: usize = 50;
 
 /// The answer to one query: what the CLI prints as JSON and the wasm module hands to the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,14 +127,46 @@ impl Searcher {
             }
         }
         let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        ranked.sort_by(order);
+        let window = ranked.len().min(EXACT_WINDOW);
+        for (doc, score) in &mut ranked[..window] {
+            *score *= 1.0 + EXACT_BONUS * self.exact_share(query, *doc);
+        }
+        ranked[..window].sort_by(order);
         Ok(ranked)
+    }
+
+    /// The share of the query's words that `doc` holds exactly as typed.
+    fn exact_share(&self, query: &Query, doc: u32) -> f32 {
+        let surfaces: Vec<&str> = query
+            .must
+            .iter()
+            .filter_map(|c| match c {
+                Clause::Term { surface, .. } => Some(surface.as_str()),
+                Clause::Phrase { .. } => None,
+            })
+            .collect();
+        if surfaces.is_empty() {
+            return 0.0;
+        }
+        let body = &self.index.docs()[doc as usize].body;
+        let mut found = vec![false; surfaces.len()];
+        for w in crate::analyze::words(body) {
+            let word = body[w.start..w.end].to_lowercase();
+            for (i, s) in surfaces.iter().enumerate() {
+                found[i] |= word == *s;
+            }
+        }
+        found.iter().filter(|f| **f).count() as f32 / surfaces.len() as f32
     }
 
     /// Each matching letter's score for one clause.
     fn score_clause(&self, clause: &Clause, matched: &mut Matched) -> Result<HashMap<u32, f32>> {
         match clause {
-            Clause::Term { term, word, prefix } => {
+            Clause::Term {
+                term, word, prefix, ..
+            } => {
                 let mut expansions: Vec<Expansion> =
                     expand::exact(&self.index, term).into_iter().collect();
                 if *prefix {

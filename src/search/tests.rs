@@ -106,3 +106,22 @@ fn excerpts_mark_compounds_that_contain_the_query_word() {
         hit.excerpt
     );
 }
+
+#[test]
+fn a_word_in_a_heading_outranks_the_same_word_in_running_text() {
+    let s = searcher(&[
+        "De ministers spraken.\n\nLuchtverdediging\n\nDe lucht werd besproken.\n",
+        "De ministers spraken over luchtverdediging.\n\nAfschrikking\n\nDe lucht werd besproken.\n",
+    ]);
+    assert_eq!(ids(&s, "luchtverdediging "), ["000", "001"]);
+}
+
+#[test]
+fn the_word_exactly_as_typed_outranks_its_other_forms() {
+    let s = searcher(&[
+        "een training voor militairen",
+        "de trainingen voor militairen",
+    ]);
+    assert_eq!(ids(&s, "trainingen "), ["001", "000"]);
+    assert_eq!(ids(&s, "training "), ["000", "001"]);
+}

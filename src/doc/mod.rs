@@ -1,5 +1,9 @@
 //! A document: one letter after clean-up, as the index stores and shows it.
 
+pub mod sections;
+
+pub use sections::Section;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -9,20 +13,30 @@ pub struct Document {
     pub title: String,
     /// The cleaned text that is indexed; token offsets point into it, excerpts are cut from it.
     pub body: String,
-    /// Number of tokens in `body` (BM25 length normalisation); set by the indexer.
+    /// Number of token positions in `body` (BM25 length normalisation); set by the indexer.
     pub length: u32,
+    /// The headings, in order; their token positions are set by the indexer.
+    pub sections: Vec<Section>,
 }
 
 /// Longest title taken from the text when a letter has none.
 const TITLE_CHARS: usize = 90;
 
 impl Document {
+    /// Whether the token at `position` is a word of a heading.
+    pub fn in_heading(&self, position: u32) -> bool {
+        self.sections
+            .iter()
+            .any(|s| (s.position..s.position + s.words).contains(&position))
+    }
+
     pub fn new(id: &str, body: &str) -> Self {
         Document {
             id: id.to_string(),
             title: first_sentence(body, TITLE_CHARS),
             body: body.to_string(),
             length: 0,
+            sections: sections::find(body),
         }
     }
 }
