@@ -12,25 +12,49 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || super::fold::is_combining_mark(c)
 }
 
-/// Every word of `text`, in order.
+/// Every word of `text`, in order. Scans bytes: ASCII, nearly all of the text, is classified by
+/// one comparison, and only other bytes are decoded to a character and looked up.
 pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The character at byte `at`, which is always a character boundary here.
+    let char_at = move |at: usize| text[at..].chars().next().unwrap_or(' ');
     std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) && !super::fold::is_combining_mark(c) {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
                 break;
             }
-            chars.next();
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let c = char_at(i);
+            // A combining mark with no letter before it starts no word.
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
         }
-        Some(Word { start, end })
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                let c = char_at(i);
+                if !is_word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        Some(Word { start, end: i })
     })
 }
 
@@ -70,6 +94,15 @@ mod tests {
         let s = "€ 87 mln";
         let w: Vec<_> = words(s).collect();
         assert_eq!(w[0], Word { start: 4, end: 6 });
+    }
+
+    #[test]
+    fn non_ascii_letters_and_separators() {
+        assert_eq!(
+            texts("NAVO’s «enablement» € 87 mln"),
+            ["NAVO", "s", "enablement", "87", "mln"]
+        );
+        assert_eq!(texts("Россия ελλάδα"), ["Россия", "ελλάδα"]);
     }
 
     #[test]

@@ -1,29 +1,35 @@
-//! Excerpts: the passage of about [`WORDS`] words with the most distinct matched terms, whole
+//! Excerpts: the passage of about [`WORDS`] words with the most distinct matched clauses, whole
 //! words, HTML-escaped, with matched words wrapped in `<mark>`. Escaping comes first, so a letter
 //! can never put markup in the page.
+//!
+//! What matched is known from the postings, as word positions; position `i` is the `i`-th word of
+//! the body, so the tokenizer alone (no stemming) finds it.
 
-use crate::analyze::Token;
+use crate::analyze::Word;
 
 pub const WORDS: usize = 30;
 
-/// The excerpt of `body`, whose tokens are `tokens`; `matched` tells which tokens to mark.
-pub fn excerpt(body: &str, tokens: &[Token], matched: &dyn Fn(&Token) -> bool) -> String {
-    if tokens.is_empty() {
+/// A matched word: its position, and which query clause it matched.
+pub type Match = (u32, u16);
+
+/// The excerpt of `body`, whose words are `words`; `matched` is sorted by position.
+pub fn excerpt(body: &str, words: &[Word], matched: &[Match]) -> String {
+    if words.is_empty() {
         return String::new();
     }
-    let start = best_window(tokens, matched);
-    let end = (start + WORDS).min(tokens.len());
+    let start = best_window(words.len(), matched);
+    let end = (start + WORDS).min(words.len());
+    let is_match = |i: usize| matched.binary_search_by(|m| (m.0 as usize).cmp(&i)).is_ok();
     let mut out = String::new();
     if start > 0 {
         out.push_str("… ");
     }
-    for (i, token) in tokens[start..end].iter().enumerate() {
-        if i > 0 {
-            let gap = &body[tokens[start + i - 1].end..token.start];
-            push_gap(&mut out, gap);
+    for i in start..end {
+        if i > start {
+            push_gap(&mut out, &body[words[i - 1].end..words[i].start]);
         }
-        let word = &body[token.start..token.end];
-        if matched(token) {
+        let word = &body[words[i].start..words[i].end];
+        if is_match(i) {
             out.push_str("<mark>");
             push_escaped(&mut out, word);
             out.push_str("</mark>");
@@ -32,35 +38,33 @@ pub fn excerpt(body: &str, tokens: &[Token], matched: &dyn Fn(&Token) -> bool) -
         }
     }
     // Keep the punctuation that closes the last word (`plaats.`), up to the next space.
-    let last = tokens[end - 1].end;
+    let last = words[end - 1].end;
     let tail = body[last..].split(char::is_whitespace).next().unwrap_or("");
     push_escaped(&mut out, tail);
-    if end < tokens.len() {
+    if end < words.len() {
         out.push_str(" …");
     }
     out
 }
 
-/// The first token of the window holding the most distinct matched terms, then the most matches.
-fn best_window(tokens: &[Token], matched: &dyn Fn(&Token) -> bool) -> usize {
-    let hits: Vec<usize> = (0..tokens.len()).filter(|&i| matched(&tokens[i])).collect();
+/// The first word of the window holding the most distinct matched clauses, then the most matches.
+fn best_window(len: usize, matched: &[Match]) -> usize {
     let mut best = (0, 0, 0);
-    for &hit in &hits {
+    for &(position, _) in matched {
         // Start a little before the match, so the excerpt gives it some context.
-        let start = hit
+        let start = (position as usize)
             .saturating_sub(WORDS / 4)
-            .min(tokens.len().saturating_sub(WORDS));
-        let window = &tokens[start..(start + WORDS).min(tokens.len())];
-        let mut terms: Vec<&str> = window
+            .min(len.saturating_sub(WORDS));
+        let inside: Vec<u16> = matched
             .iter()
-            .filter(|t| matched(t))
-            .map(|t| t.term.as_str())
+            .filter(|m| (start..start + WORDS).contains(&(m.0 as usize)))
+            .map(|m| m.1)
             .collect();
-        let count = terms.len();
-        terms.sort_unstable();
-        terms.dedup();
-        if (terms.len(), count) > (best.0, best.1) {
-            best = (terms.len(), count, start);
+        let mut clauses = inside.clone();
+        clauses.sort_unstable();
+        clauses.dedup();
+        if (clauses.len(), inside.len()) > (best.0, best.1) {
+            best = (clauses.len(), inside.len(), start);
         }
     }
     best.2
@@ -104,24 +108,26 @@ fn push_escaped_char(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Analyzer;
+    use crate::analyze::words;
 
-    fn cut(body: &str, word: &str) -> String {
-        let tokens = Analyzer::new().analyze(body);
-        excerpt(body, &tokens, &|t: &Token| t.term == word)
+    /// The excerpt of `body` with the words at `positions` matched (all one clause).
+    fn cut(body: &str, positions: &[u32]) -> String {
+        let w: Vec<Word> = words(body).collect();
+        let matched: Vec<Match> = positions.iter().map(|&p| (p, 0)).collect();
+        excerpt(body, &w, &matched)
     }
 
     #[test]
     fn marks_matches_and_joins_lines() {
         assert_eq!(
-            cut("De steun aan\nOekraïne blijft.", "steun"),
+            cut("De steun aan\nOekraïne blijft.", &[1]),
             "De <mark>steun</mark> aan Oekraïne blijft."
         );
     }
 
     #[test]
     fn escapes_markup_before_marking() {
-        let e = cut("a <script>alert(1)</script> & steun", "steun");
+        let e = cut("a <script>alert(1)</script> & steun", &[5]);
         assert_eq!(
             e,
             "a &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>steun</mark>"
@@ -131,7 +137,7 @@ mod tests {
     #[test]
     fn centres_on_the_match_in_a_long_text() {
         let body = format!("{} Vilnius {}", "woord ".repeat(100), "woord ".repeat(100));
-        let e = cut(&body, "vilnius");
+        let e = cut(&body, &[100]);
         assert!(e.starts_with("… ") && e.ends_with(" …"), "{e}");
         assert!(e.contains("<mark>Vilnius</mark>"));
         assert_eq!(
@@ -141,12 +147,16 @@ mod tests {
     }
 
     #[test]
-    fn prefers_the_window_with_more_distinct_terms() {
+    fn prefers_the_window_with_more_distinct_clauses() {
         let body = format!("alpha {} alpha beta", "woord ".repeat(60));
-        let tokens = Analyzer::new().analyze(&body);
-        let e = excerpt(&body, &tokens, &|t: &Token| {
-            t.term == "alpha" || t.term == "beta"
-        });
+        let w: Vec<Word> = words(&body).collect();
+        let e = excerpt(&body, &w, &[(0, 0), (61, 0), (62, 1)]);
         assert!(e.contains("<mark>alpha</mark> <mark>beta</mark>"), "{e}");
+    }
+
+    #[test]
+    fn no_match_gives_the_opening_words() {
+        let e = cut("een twee drie", &[]);
+        assert_eq!(e, "een twee drie");
     }
 }

@@ -77,7 +77,8 @@ pub fn allowed_edits(chars: usize) -> u32 {
     }
 }
 
-/// The terms within `edits` edits of `term`, nearest first.
+/// The terms within `edits` edits of `term`, nearest first. Building the automaton for two edits
+/// costs several times more than for one, so callers try one edit first.
 pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
     if edits == 0 {
         return Vec::new();

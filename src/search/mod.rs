@@ -15,13 +15,14 @@ mod query;
 
 pub use query::{Clause, Query};
 
-use crate::analyze::{Analyzer, Token, fold, is_stop_word};
+use crate::analyze::{Analyzer, Word, is_stop_word, words};
 use crate::build::Posting;
 use crate::error::Result;
 use crate::index::Index;
+use excerpt::Match;
 use expand::Expansion;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
 pub const PART_WEIGHT: f32 = 0.5;
@@ -59,15 +60,14 @@ pub struct Searcher {
     analyzer: Analyzer,
 }
 
-/// What a query matched, for highlighting: index terms, and words that compounds contain.
+/// A letter that matches: its score so far and the words that matched, by position and clause.
 #[derive(Default)]
-struct Matched {
-    terms: HashSet<String>,
-    words: Vec<String>,
+struct Candidate {
+    score: f32,
+    matches: Vec<Match>,
+    /// The letter's words, once tokenized for the exact-match check; the excerpt reuses them.
+    words: Option<Vec<Word>>,
 }
-
-/// Compound words are marked when they contain a query word at least this long.
-const MIN_MARKED_PART: usize = 4;
 
 impl Searcher {
     pub fn new(index: Index) -> Self {
@@ -83,13 +83,12 @@ impl Searcher {
 
     pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults> {
         let query = Query::parse(text, &self.analyzer);
-        let mut matched = Matched::default();
-        let mut ranked = self.rank(&query, &mut matched)?;
+        let mut ranked = self.rank(&query)?;
         let total = ranked.len();
         ranked.truncate(limit);
         let hits = ranked
             .into_iter()
-            .map(|(doc, score)| self.hit(doc, score, &matched))
+            .map(|(doc, candidate)| self.hit(doc, candidate))
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -99,51 +98,69 @@ impl Searcher {
     }
 
     /// Letters that satisfy the query, best first; ties keep letter order.
-    fn rank(&self, query: &Query, matched: &mut Matched) -> Result<Vec<(u32, f32)>> {
+    fn rank(&self, query: &Query) -> Result<Vec<(u32, Candidate)>> {
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(Vec::new());
         }
-        let mut total: Option<HashMap<u32, f32>> = None;
-        for clause in &query.must {
-            let scores = self.score_clause(clause, matched)?;
-            total = Some(match total {
-                None => scores,
-                Some(mut acc) => {
-                    acc.retain(|doc, _| scores.contains_key(doc));
-                    acc.iter_mut().for_each(|(doc, s)| *s += scores[doc]);
-                    acc
-                }
-            });
+        let mut found: Option<HashMap<u32, Candidate>> = None;
+        for (i, clause) in query.must.iter().enumerate() {
+            let scores = self.score_clause(clause)?;
+            let mut next = HashMap::with_capacity(scores.len());
+            for (doc, (score, positions)) in scores {
+                let mut candidate = match found.as_mut() {
+                    None => Candidate::default(),
+                    Some(acc) => match acc.remove(&doc) {
+                        Some(c) => c,
+                        None => continue,
+                    },
+                };
+                candidate.score += score;
+                candidate
+                    .matches
+                    .extend(positions.into_iter().map(|p| (p, i as u16)));
+                next.insert(doc, candidate);
+            }
+            found = Some(next);
         }
         // Only exclusions: every letter is a candidate, in letter order.
-        let mut scores = total.unwrap_or_else(|| {
+        let mut found = found.unwrap_or_else(|| {
             (0..self.index.docs().len() as u32)
-                .map(|d| (d, 0.0))
+                .map(|d| (d, Candidate::default()))
                 .collect()
         });
         for clause in &query.must_not {
             for doc in self.docs_matching(clause)? {
-                scores.remove(&doc);
+                found.remove(&doc);
             }
         }
-        let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut ranked: Vec<(u32, Candidate)> = found.into_iter().collect();
+        let order = |a: &(u32, Candidate), b: &(u32, Candidate)| {
+            b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
+        };
         ranked.sort_by(order);
         let window = ranked.len().min(EXACT_WINDOW);
-        for (doc, score) in &mut ranked[..window] {
-            *score *= 1.0 + EXACT_BONUS * self.exact_share(query, *doc);
+        for (doc, candidate) in &mut ranked[..window] {
+            let words: Vec<Word> = words(&self.index.docs()[*doc as usize].body).collect();
+            let share = self.exact_share(query, *doc, candidate, &words);
+            candidate.score *= 1.0 + EXACT_BONUS * share;
+            candidate.words = Some(words);
         }
         ranked[..window].sort_by(order);
+        for (_, candidate) in &mut ranked {
+            candidate.matches.sort_unstable();
+            candidate.matches.dedup_by_key(|m| m.0);
+        }
         Ok(ranked)
     }
 
-    /// The share of the query's words that `doc` holds exactly as typed.
-    fn exact_share(&self, query: &Query, doc: u32) -> f32 {
-        let surfaces: Vec<&str> = query
+    /// The share of the query's words that `doc` holds exactly as typed, where they matched.
+    fn exact_share(&self, query: &Query, doc: u32, candidate: &Candidate, words: &[Word]) -> f32 {
+        let surfaces: Vec<(u16, &str)> = query
             .must
             .iter()
-            .filter_map(|c| match c {
-                Clause::Term { surface, .. } => Some(surface.as_str()),
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                Clause::Term { surface, .. } => Some((i as u16, surface.as_str())),
                 Clause::Phrase { .. } => None,
             })
             .collect();
@@ -151,18 +168,22 @@ impl Searcher {
             return 0.0;
         }
         let body = &self.index.docs()[doc as usize].body;
-        let mut found = vec![false; surfaces.len()];
-        for w in crate::analyze::words(body) {
-            let word = body[w.start..w.end].to_lowercase();
-            for (i, s) in surfaces.iter().enumerate() {
-                found[i] |= word == *s;
-            }
-        }
-        found.iter().filter(|f| **f).count() as f32 / surfaces.len() as f32
+        let exact = surfaces
+            .iter()
+            .filter(|(clause, surface)| {
+                candidate.matches.iter().any(|&(p, c)| {
+                    c == *clause
+                        && words
+                            .get(p as usize)
+                            .is_some_and(|w| body[w.start..w.end].to_lowercase() == *surface)
+                })
+            })
+            .count();
+        exact as f32 / surfaces.len() as f32
     }
 
-    /// Each matching letter's score for one clause.
-    fn score_clause(&self, clause: &Clause, matched: &mut Matched) -> Result<HashMap<u32, f32>> {
+    /// Each matching letter's score for one clause, and the positions that matched.
+    fn score_clause(&self, clause: &Clause) -> Result<HashMap<u32, (f32, Vec<u32>)>> {
         match clause {
             Clause::Term {
                 term, word, prefix, ..
@@ -172,8 +193,12 @@ impl Searcher {
                 if *prefix {
                     expansions.extend(expand::prefixed(&self.index, word, term)?);
                 }
-                if expansions.is_empty() {
-                    let edits = expand::allowed_edits(word.chars().count());
+                // Typos: one edit first, two only when one finds nothing (and the word is long).
+                let max_edits = expand::allowed_edits(word.chars().count());
+                for edits in 1..=max_edits {
+                    if !expansions.is_empty() {
+                        break;
+                    }
                     expansions = expand::fuzzy(&self.index, term, edits);
                 }
                 let weight = if is_stop_word(word) {
@@ -181,37 +206,37 @@ impl Searcher {
                 } else {
                     1.0
                 };
-                let mut scores: HashMap<u32, f32> = HashMap::new();
+                let mut scores: HashMap<u32, (f32, Vec<u32>)> = HashMap::new();
                 for e in &expansions {
                     let postings = self.index.postings_at(e.offset)?;
                     let idf = bm25::idf(self.index.docs().len(), postings.len());
-                    for p in &postings {
-                        let tf = p.whole as f32
-                            + PART_WEIGHT * (p.positions.len() as u32 - p.whole) as f32;
+                    for p in postings {
+                        let doc = &self.index.docs()[p.doc as usize];
+                        let parts = (p.positions.len() as u32 - p.whole) as f32;
+                        let headed = p.positions.iter().filter(|&&q| doc.in_heading(q)).count();
+                        let tf =
+                            p.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * headed as f32;
                         let s = weight * e.weight * idf * self.tf_weight(tf, p.doc);
-                        let best = scores.entry(p.doc).or_insert(0.0);
-                        *best = best.max(s);
+                        let entry = scores.entry(p.doc).or_default();
+                        entry.0 = entry.0.max(s);
+                        entry.1.extend(p.positions);
                     }
-                    matched.terms.insert(e.term.clone());
-                }
-                if word.chars().count() >= MIN_MARKED_PART && !expansions.is_empty() {
-                    matched.words.push(word.clone());
                 }
                 Ok(scores)
             }
             Clause::Phrase { terms } => {
-                let counts = self.phrase_counts(terms)?;
-                let idf = bm25::idf(self.index.docs().len(), counts.len());
+                let starts = self.phrase_starts(terms)?;
+                let idf = bm25::idf(self.index.docs().len(), starts.len());
                 let stop = terms.iter().all(|t| is_stop_word(t));
                 let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
-                matched.terms.extend(terms.iter().cloned());
-                Ok(counts
+                let len = terms.len() as u32;
+                Ok(starts
                     .into_iter()
-                    .map(|(doc, n)| {
-                        (
-                            doc,
-                            weight * terms.len() as f32 * idf * self.tf_weight(n as f32, doc),
-                        )
+                    .map(|(doc, starts)| {
+                        let tf = starts.len() as f32;
+                        let score = weight * len as f32 * idf * self.tf_weight(tf, doc);
+                        let positions = starts.iter().flat_map(|&p| p..p + len).collect();
+                        (doc, (score, positions))
                     })
                     .collect())
             }
@@ -227,23 +252,16 @@ impl Searcher {
     fn docs_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
         Ok(match clause {
             Clause::Term { term, .. } => self.index.postings(term)?.iter().map(|p| p.doc).collect(),
-            Clause::Phrase { terms } => self.phrase_counts(terms)?.into_keys().collect(),
+            Clause::Phrase { terms } => self.phrase_starts(terms)?.into_keys().collect(),
         })
     }
 
-    /// Per letter, how often the phrase occurs.
-    fn phrase_counts(&self, terms: &[String]) -> Result<HashMap<u32, u32>> {
+    /// Per letter, where the phrase starts.
+    fn phrase_starts(&self, terms: &[String]) -> Result<HashMap<u32, Vec<u32>>> {
         let lists: Vec<Vec<Posting>> = terms
             .iter()
             .map(|t| self.index.postings(t))
             .collect::<Result<_>>()?;
-        let mut by_doc: HashMap<u32, Vec<&[u32]>> = HashMap::new();
-        for list in &lists {
-            for p in list {
-                by_doc.entry(p.doc).or_default().push(&p.positions);
-            }
-        }
-        // A letter missing a term has fewer lists than terms; a repeated term's list repeats.
         let by_term: Vec<HashMap<u32, &[u32]>> = lists
             .iter()
             .map(|list| {
@@ -252,37 +270,31 @@ impl Searcher {
                     .collect()
             })
             .collect();
-        let mut counts = HashMap::new();
-        for doc in by_doc.keys() {
+        let mut found = HashMap::new();
+        let Some(first) = lists.first() else {
+            return Ok(found);
+        };
+        for p in first {
             let positions: Option<Vec<&[u32]>> =
-                by_term.iter().map(|m| m.get(doc).copied()).collect();
+                by_term.iter().map(|m| m.get(&p.doc).copied()).collect();
             if let Some(positions) = positions {
-                let n = phrase::count(&positions);
-                if n > 0 {
-                    counts.insert(*doc, n);
+                let starts = phrase::starts(&positions);
+                if !starts.is_empty() {
+                    found.insert(p.doc, starts);
                 }
             }
         }
-        Ok(counts)
+        Ok(found)
     }
 
-    fn hit(&self, doc: u32, score: f32, matched: &Matched) -> Hit {
+    fn hit(&self, doc: u32, candidate: Candidate) -> Hit {
         let d = &self.index.docs()[doc as usize];
-        let tokens = self.analyzer.analyze(&d.body);
-        let is_match = |t: &Token| {
-            matched.terms.contains(&t.term) || {
-                let folded = fold(&d.body[t.start..t.end]);
-                matched
-                    .words
-                    .iter()
-                    .any(|w| folded.len() > w.len() && folded.contains(w.as_str()))
-            }
-        };
+        let words = candidate.words.unwrap_or_else(|| words(&d.body).collect());
         Hit {
             id: d.id.clone(),
             title: d.title.clone(),
-            score,
-            excerpt: excerpt::excerpt(&d.body, &tokens, &is_match),
+            score: candidate.score,
+            excerpt: excerpt::excerpt(&d.body, &words, &candidate.matches),
         }
     }
 }
