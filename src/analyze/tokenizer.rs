@@ -106,6 +106,15 @@ mod tests {
     }
 
     #[test]
+    fn pdf_typography_separates_words() {
+        assert_eq!(
+            texts("\u{f0b7} Zoals ‘burden-sharing’ – 2023–2024 t/m d.d. “NAVO-norm”"),
+            ["Zoals", "burden", "sharing", "2023", "2024", "t", "m", "d", "d", "NAVO", "norm"]
+        );
+        assert_eq!(texts("’s-Gravenhage €5 miljard, 2%"), ["s", "Gravenhage", "5", "miljard", "2"]);
+    }
+
+    #[test]
     fn empty_and_symbol_only_text_has_no_words() {
         assert!(texts("").is_empty());
         assert!(texts(" - \" * 🙂 \u{0}").is_empty());
