@@ -19,6 +19,8 @@ pub enum Error {
     Io { path: String, message: String },
     /// A letters folder holds nothing to index.
     NoLetters { dir: String },
+    /// A search option (filter, sort) that makes no sense.
+    BadOption { message: String },
     /// An error in a named file (an index read from disk, say).
     InFile { path: String, error: Box<Error> },
 }
@@ -45,6 +47,7 @@ impl fmt::Display for Error {
             Error::Io { path, message } => write!(f, "{path}: {message}"),
             Error::NoLetters { dir } => write!(f, "{dir}: no letters (.txt files) to index"),
             Error::InFile { path, error } => write!(f, "{path}: {error}"),
+            Error::BadOption { message } => write!(f, "{message}"),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! kamerzoek: search for the letters of the Dutch Minister of Defence to the Tweede Kamer.
 //!
 //! The pipeline, one module per stage:
-//! [`clean`] (PDF text clean-up) -> [`analyze`] (tokens and terms) -> [`build`] (inverted index)
+//! [`clean`] (PDF text clean-up) -> [`meta`] (date, kind, meeting, ...) -> [`analyze`] (tokens and
+//! terms) -> [`build`] (inverted index)
 //! -> [`format`] (bytes on disk, see `FORMAT.md`) -> [`index`] (loaded) -> [`search`] (ranked hits).
 //! The command line (`src/main.rs`, `src/cli/`) and the WebAssembly boundary ([`wasm`]) are thin
 //! layers over the same code.
@@ -14,6 +15,7 @@ pub mod error;
 pub mod format;
 pub mod index;
 pub mod lexicon;
+pub mod meta;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -40,7 +42,8 @@ pub fn build_index(letters: &[Letter]) -> Vec<u8> {
     }
     let mut builder = IndexBuilder::new(compounds);
     for (letter, body) in letters.iter().zip(&cleaned) {
-        builder.add(Document::new(&letter.id, body));
+        let meta = meta::extract(&letter.text, body);
+        builder.add(Document::with_meta(&letter.id, body, meta));
     }
     format::encode(&builder.finish())
 }

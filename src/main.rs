@@ -31,12 +31,19 @@ enum Command {
     Search {
         /// Index folder.
         dir: PathBuf,
-        /// The query: words, all of which a letter must contain.
+        /// The query: words, all of which a letter must contain; "a phrase"; -word to leave out.
         #[arg(allow_hyphen_values = true)]
         query: String,
         /// How many hits to show at most.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = kamerzoek::search::DEFAULT_LIMIT)]
         limit: usize,
+        /// Only letters with this value: kind=verslag|agenda|beslisnota, year=2024,
+        /// minister=ollongren. Repeat it: values of one field are alternatives, fields all hold.
+        #[arg(long = "filter", value_name = "FIELD=VALUE")]
+        filters: Vec<String>,
+        /// Order: relevance (default), date (oldest first) or -date (newest first).
+        #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
+        sort: String,
         /// Print one JSON object instead of a readable list.
         #[arg(long)]
         json: bool,
@@ -51,8 +58,11 @@ fn main() -> ExitCode {
             dir,
             query,
             limit,
+            filters,
+            sort,
             json,
-        } => cli::search(&dir, &query, limit, json),
+        } => cli::options(limit, &filters, &sort)
+            .and_then(|options| cli::search(&dir, &query, &options, json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

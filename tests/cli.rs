@@ -178,3 +178,126 @@ fn damaged_index_is_a_clear_error() {
         "index",
     );
 }
+
+fn search_args(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let out = kamerzoek(&all);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn filtering_on_kind_returns_only_the_report_with_its_metadata() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &["oekraine", "--filter", "kind=verslag"]);
+    assert_eq!(ids(&r), ["000"]);
+    let hit = &r["hits"][0];
+    assert_eq!(hit["kind"], "verslag");
+    assert_eq!(hit["date"], "2023-06");
+    assert_eq!(hit["date_precision"], "month");
+    assert_eq!(hit["minister"], "K.H. Ollongren");
+    assert_eq!(
+        hit["title"],
+        "Verslag NAVO-ministers van Defensie, Brussel 15-16 juni 2023"
+    );
+    assert_eq!(hit["meeting"]["place"], "Brussel");
+    assert_eq!(hit["meeting"]["summit"], "Vilnius");
+    // The kind facet ignores the kind filter: it shows what else there is to choose.
+    let kinds: Vec<(&str, u64)> = r["facets"]["kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["value"].as_str().unwrap(), v["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("agenda", 3), ("beslisnota", 1), ("verslag", 1)]);
+    assert_eq!(r["facets"]["year"][0]["value"], "2023");
+}
+
+#[test]
+fn filters_combine_or_within_a_field_and_across_fields() {
+    let dir = built_index();
+    let r = search_args(
+        dir.path(),
+        &["navo", "--filter", "year=2023", "--filter", "year=2025"],
+    );
+    let mut got = ids(&r);
+    got.sort();
+    assert_eq!(got, ["000", "003", "004"]);
+    let r = search_args(
+        dir.path(),
+        &[
+            "navo",
+            "--filter",
+            "year=2023",
+            "--filter",
+            "minister=ollongren",
+        ],
+    );
+    assert_eq!(ids(&r), ["000"]);
+}
+
+#[test]
+fn a_blank_query_with_a_filter_lists_the_letters_that_pass_it() {
+    let dir = built_index();
+    let r = search_args(
+        dir.path(),
+        &["", "--filter", "kind=agenda", "--sort", "date"],
+    );
+    assert_eq!(ids(&r), ["002", "001", "004"]);
+    let r = search_args(dir.path(), &[""]);
+    assert_eq!(r["total"], 0);
+    assert_eq!(
+        r["facets"]["kind"].as_array().unwrap().len(),
+        3,
+        "facets count every letter"
+    );
+}
+
+#[test]
+fn sorting_by_date_both_ways() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &["oekraine", "--sort", "date"]);
+    assert_eq!(ids(&r), ["002", "000", "003", "001", "004"]);
+    let r = search_args(dir.path(), &["oekraine", "--sort", "-date"]);
+    assert_eq!(ids(&r), ["004", "001", "000", "003", "002"]);
+}
+
+#[test]
+fn every_hit_says_which_section_matched() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &["datalink management"]);
+    assert_eq!(
+        r["hits"][0]["section"]["heading"],
+        "Nationale Datalink Management Cel"
+    );
+    assert_eq!(
+        r["hits"][0]["section"]["anchor"],
+        "nationale-datalink-management-cel"
+    );
+    let r = search_args(dir.path(), &["lastenverdeling"]);
+    assert_eq!(r["hits"][0]["section"]["heading"], "Lastenverdeling");
+}
+
+#[test]
+fn bad_filters_and_sorts_are_clear_errors() {
+    let dir = built_index();
+    let path = dir.path().to_str().unwrap();
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--filter", "colour=red"]),
+        "unknown filter field",
+    );
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--filter", "kind"]),
+        "FIELD=VALUE",
+    );
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--sort", "sideways"]),
+        "unknown sort",
+    );
+}

@@ -48,7 +48,7 @@ async function run(query, number) {
     const idx = await ensureEngine();
     if (number !== latest) return;
     const started = performance.now();
-    const results = idx.search(query, LIMIT);
+    const results = idx.search(query, { limit: LIMIT });
     render(results, performance.now() - started);
   } catch (err) {
     if (number !== latest) return;

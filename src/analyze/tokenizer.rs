@@ -109,9 +109,14 @@ mod tests {
     fn pdf_typography_separates_words() {
         assert_eq!(
             texts("\u{f0b7} Zoals ‘burden-sharing’ – 2023–2024 t/m d.d. “NAVO-norm”"),
-            ["Zoals", "burden", "sharing", "2023", "2024", "t", "m", "d", "d", "NAVO", "norm"]
+            [
+                "Zoals", "burden", "sharing", "2023", "2024", "t", "m", "d", "d", "NAVO", "norm"
+            ]
         );
-        assert_eq!(texts("’s-Gravenhage €5 miljard, 2%"), ["s", "Gravenhage", "5", "miljard", "2"]);
+        assert_eq!(
+            texts("’s-Gravenhage €5 miljard, 2%"),
+            ["s", "Gravenhage", "5", "miljard", "2"]
+        );
     }
 
     #[test]

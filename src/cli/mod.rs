@@ -4,6 +4,7 @@ mod output;
 
 use kamerzoek::build::read_letters;
 use kamerzoek::format::INDEX_FILE;
+use kamerzoek::search::{SearchOptions, Sort};
 use kamerzoek::{Error, Index, Result, Searcher};
 use std::path::Path;
 
@@ -25,11 +26,24 @@ pub fn build(letters: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn search(dir: &Path, query: &str, limit: usize, json: bool) -> Result<()> {
+/// The search options of the command line's flags.
+pub fn options(limit: usize, filters: &[String], sort: &str) -> Result<SearchOptions> {
+    let mut options = SearchOptions {
+        limit,
+        sort: Sort::parse(sort)?,
+        ..SearchOptions::default()
+    };
+    for spec in filters {
+        options.filters.add_spec(spec)?;
+    }
+    Ok(options)
+}
+
+pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
     let path = dir.join(INDEX_FILE);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
     let index = Index::from_bytes(&bytes).map_err(|e| e.in_file(path.display()))?;
-    let results = Searcher::new(index).search(query, limit)?;
+    let results = Searcher::new(index).search_with(query, options)?;
     if json {
         output::print_json(&results);
     } else {

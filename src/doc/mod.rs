@@ -4,6 +4,7 @@ pub mod sections;
 
 pub use sections::Section;
 
+use crate::meta::{self, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,9 +18,10 @@ pub struct Document {
     pub length: u32,
     /// The headings, in order; their token positions are set by the indexer.
     pub sections: Vec<Section>,
+    pub meta: Meta,
 }
 
-/// Longest title taken from the text when a letter has none.
+/// Longest title taken from the text when the metadata make none.
 const TITLE_CHARS: usize = 90;
 
 impl Document {
@@ -30,13 +32,20 @@ impl Document {
             .any(|s| (s.position..s.position + s.words).contains(&position))
     }
 
+    /// A document without metadata; its title is its first sentence.
     pub fn new(id: &str, body: &str) -> Self {
+        Self::with_meta(id, body, Meta::default())
+    }
+
+    /// A document titled from its metadata, or by its first sentence where that says too little.
+    pub fn with_meta(id: &str, body: &str, meta: Meta) -> Self {
         Document {
             id: id.to_string(),
-            title: first_sentence(body, TITLE_CHARS),
+            title: meta::title(&meta).unwrap_or_else(|| first_sentence(body, TITLE_CHARS)),
             body: body.to_string(),
             length: 0,
             sections: sections::find(body),
+            meta,
         }
     }
 }

@@ -62,6 +62,35 @@ pub fn find(body: &str) -> Vec<Section> {
     sections
 }
 
+/// The anchor of each section: its heading folded to lowercase words joined by `-`
+/// (`afschrikking-en-verdediging`), with `-2`, `-3` after a repeated one.
+pub fn anchors(sections: &[Section]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    sections
+        .iter()
+        .map(|s| {
+            let folded = crate::analyze::fold(&s.heading);
+            let slug = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let slug = if slug.is_empty() {
+                "sectie".to_string()
+            } else {
+                slug
+            };
+            let n = seen.iter().filter(|s| **s == slug).count();
+            seen.push(slug.clone());
+            if n == 0 {
+                slug
+            } else {
+                format!("{slug}-{}", n + 1)
+            }
+        })
+        .collect()
+}
+
 fn looks_like_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -91,6 +120,16 @@ mod tests {
                     Afschrikking en verdediging\nDe Ministers bespraken de plannen.\n";
         assert_eq!(headings(body), ["Oekraïne", "Afschrikking en verdediging"]);
         assert_eq!(find(body)[0].offset, 28);
+    }
+
+    #[test]
+    fn anchors_are_folded_slugs_made_unique() {
+        let body =
+            "Tekst.\n\nOekraïne\n\nTekst.\n\nOekraïne\n\nTekst.\n\nNAVO-top (DMM)\n\nTekst.\n";
+        assert_eq!(
+            anchors(&find(body)),
+            ["oekraine", "oekraine-2", "navo-top-dmm"]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{FOOTER_LEN, HEADER_LEN, MAGIC, VERSION};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::index::Index;
+use crate::meta::{Kind, Meeting, Meta, Precision};
 use fst::Streamer;
 
 pub fn decode(bytes: &[u8]) -> Result<Index> {
@@ -54,6 +55,41 @@ pub fn decode(bytes: &[u8]) -> Result<Index> {
     Ok(Index::new(docs, terms, lists))
 }
 
+fn decode_meta(r: &mut Reader) -> Result<Meta> {
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let date = opt(r.str()?);
+    let precision = r.str()?;
+    let kind = r.str()?;
+    let meta = Meta {
+        date,
+        date_precision: known(precision, Precision::from_name, "date precision")?,
+        kind: known(kind, Kind::from_name, "kind")?,
+        minister: opt(r.str()?),
+        kamerstuk: opt(r.str()?),
+        meeting: match r.take(1)?[0] {
+            0 => None,
+            1 => Some(Meeting {
+                place: opt(r.str()?),
+                start: r.str()?.to_string(),
+                end: r.str()?.to_string(),
+                summit: opt(r.str()?),
+            }),
+            flag => return Err(Error::corrupt(format!("meeting flag {flag}"))),
+        },
+    };
+    Ok(meta)
+}
+
+/// An optional named value: empty is absent, an unknown name is corruption.
+fn known<T>(name: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>> {
+    if name.is_empty() {
+        return Ok(None);
+    }
+    parse(name)
+        .map(Some)
+        .ok_or_else(|| Error::corrupt(format!("unknown {what} {name:?}")))
+}
+
 fn decode_docs(bytes: &[u8]) -> Result<Vec<Document>> {
     let mut r = Reader::new(bytes, "the documents section");
     let n = r.count()?;
@@ -80,12 +116,14 @@ fn decode_docs(bytes: &[u8]) -> Result<Vec<Document>> {
             }
             sections.push(section);
         }
+        let meta = decode_meta(&mut r)?;
         docs.push(Document {
             id,
             title,
             body,
             length,
             sections,
+            meta,
         });
     }
     if !r.is_empty() {

@@ -3,6 +3,27 @@
 use super::bytes::{put_bytes, put_str, put_varint};
 use super::{MAGIC, VERSION, postings};
 use crate::build::IndexData;
+use crate::meta::Meta;
+
+/// Absent values are written as empty strings.
+fn put_meta(out: &mut Vec<u8>, meta: &Meta) {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    put_str(out, &opt(&meta.date));
+    put_str(out, meta.date_precision.map_or("", |p| p.name()));
+    put_str(out, meta.kind.map_or("", |k| k.name()));
+    put_str(out, &opt(&meta.minister));
+    put_str(out, &opt(&meta.kamerstuk));
+    match &meta.meeting {
+        None => out.push(0),
+        Some(m) => {
+            out.push(1);
+            put_str(out, &opt(&m.place));
+            put_str(out, &m.start);
+            put_str(out, &m.end);
+            put_str(out, &opt(&m.summit));
+        }
+    }
+}
 
 pub fn encode(data: &IndexData) -> Vec<u8> {
     let mut out = Vec::new();
@@ -24,6 +45,7 @@ pub fn encode(data: &IndexData) -> Vec<u8> {
             put_varint(&mut docs, u64::from(s.position));
             put_varint(&mut docs, u64::from(s.words));
         }
+        put_meta(&mut docs, &d.meta);
     }
     put_bytes(&mut out, &docs);
 

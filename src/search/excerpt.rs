@@ -13,11 +13,17 @@ pub const WORDS: usize = 30;
 pub type Match = (u32, u16);
 
 /// The excerpt of `body`, whose words are `words`; `matched` is sorted by position.
+#[cfg(test)]
 pub fn excerpt(body: &str, words: &[Word], matched: &[Match]) -> String {
+    render(body, words, matched, best_window(words.len(), matched))
+}
+
+/// The excerpt of [`WORDS`] words from word `start`.
+pub fn render(body: &str, words: &[Word], matched: &[Match], start: usize) -> String {
     if words.is_empty() {
         return String::new();
     }
-    let start = best_window(words.len(), matched);
+    let start = start.min(words.len() - 1);
     let end = (start + WORDS).min(words.len());
     let is_match = |i: usize| matched.binary_search_by(|m| (m.0 as usize).cmp(&i)).is_ok();
     let mut out = String::new();
@@ -48,7 +54,7 @@ pub fn excerpt(body: &str, words: &[Word], matched: &[Match]) -> String {
 }
 
 /// The first word of the window holding the most distinct matched clauses, then the most matches.
-fn best_window(len: usize, matched: &[Match]) -> usize {
+pub fn best_window(len: usize, matched: &[Match]) -> usize {
     let mut best = (0, 0, 0);
     for &(position, _) in matched {
         // Start a little before the match, so the excerpt gives it some context.

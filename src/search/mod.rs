@@ -10,15 +10,21 @@
 mod bm25;
 mod excerpt;
 mod expand;
+mod facets;
+mod options;
 mod phrase;
 mod query;
 
+pub use facets::{FacetValue, Facets};
+pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
 use crate::analyze::{Analyzer, Word, is_stop_word, words};
 use crate::build::Posting;
+use crate::doc::sections::anchors;
 use crate::error::Result;
 use crate::index::Index;
+use crate::meta::{Kind, Meeting, Precision};
 use excerpt::Match;
 use expand::Expansion;
 use serde::Serialize;
@@ -41,9 +47,11 @@ pub const EXACT_WINDOW: usize = 50;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
     pub query: String,
-    /// Letters that match, of which `hits` are the best `limit`.
+    /// Letters that match the query and the filters, of which `hits` are the first `limit`.
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Per filter field, the values of the letters that match the query, with counts.
+    pub facets: Facets,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,6 +61,20 @@ pub struct Hit {
     pub score: f32,
     /// HTML: escaped text with `<mark>`ed matches.
     pub excerpt: String,
+    pub date: Option<String>,
+    pub date_precision: Option<Precision>,
+    pub kind: Option<Kind>,
+    pub minister: Option<String>,
+    pub meeting: Option<Meeting>,
+    /// The section the excerpt comes from, when it is under a heading.
+    pub section: Option<SectionRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionRef {
+    pub heading: String,
+    /// The section's anchor in the letter (`afschrikking-en-verdediging`).
+    pub anchor: String,
 }
 
 pub struct Searcher {
@@ -81,11 +103,41 @@ impl Searcher {
         &self.index
     }
 
+    /// Searches with the default options, for the first `limit` hits.
     pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults> {
+        let options = SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        };
+        self.search_with(text, &options)
+    }
+
+    /// Searches. A blank query with filters lists every letter that passes them; a blank query
+    /// without filters lists nothing, but its facets count every letter.
+    pub fn search_with(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
         let query = Query::parse(text, &self.analyzer);
-        let mut ranked = self.rank(&query)?;
+        let docs = self.index.docs();
+        let blank = text.trim().is_empty();
+        let found = if blank {
+            (0..docs.len() as u32)
+                .map(|d| (d, Candidate::default()))
+                .collect()
+        } else {
+            self.candidates(&query)?
+        };
+        let matching: Vec<u32> = found.keys().copied().collect();
+        let facets = facets::count(docs, &matching, &options.filters);
+        let passing: Vec<(u32, Candidate)> = if blank && options.filters.is_empty() {
+            Vec::new()
+        } else {
+            found
+                .into_iter()
+                .filter(|(d, _)| options.filters.accepts(&docs[*d as usize].meta, None))
+                .collect()
+        };
+        let mut ranked = self.order(&query, passing, options.sort);
         let total = ranked.len();
-        ranked.truncate(limit);
+        ranked.truncate(options.limit);
         let hits = ranked
             .into_iter()
             .map(|(doc, candidate)| self.hit(doc, candidate))
@@ -94,13 +146,14 @@ impl Searcher {
             query: text.to_string(),
             total,
             hits,
+            facets,
         })
     }
 
-    /// Letters that satisfy the query, best first; ties keep letter order.
-    fn rank(&self, query: &Query) -> Result<Vec<(u32, Candidate)>> {
+    /// Letters that satisfy the query, with their scores and matches.
+    fn candidates(&self, query: &Query) -> Result<HashMap<u32, Candidate>> {
         if query.must.is_empty() && query.must_not.is_empty() {
-            return Ok(Vec::new());
+            return Ok(HashMap::new());
         }
         let mut found: Option<HashMap<u32, Candidate>> = None;
         for (i, clause) in query.must.iter().enumerate() {
@@ -133,7 +186,17 @@ impl Searcher {
                 found.remove(&doc);
             }
         }
-        let mut ranked: Vec<(u32, Candidate)> = found.into_iter().collect();
+        Ok(found)
+    }
+
+    /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
+    /// keeping relevance order between letters of one date and undated letters last.
+    fn order(
+        &self,
+        query: &Query,
+        mut ranked: Vec<(u32, Candidate)>,
+        sort: Sort,
+    ) -> Vec<(u32, Candidate)> {
         let order = |a: &(u32, Candidate), b: &(u32, Candidate)| {
             b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
         };
@@ -150,7 +213,19 @@ impl Searcher {
             candidate.matches.sort_unstable();
             candidate.matches.dedup_by_key(|m| m.0);
         }
-        Ok(ranked)
+        let docs = self.index.docs();
+        let date = |doc: u32| docs[doc as usize].meta.date.as_deref();
+        match sort {
+            Sort::Relevance => {}
+            Sort::Date => ranked.sort_by(|a, b| by_date(date(a.0), date(b.0))),
+            Sort::DateDescending => ranked.sort_by(|a, b| {
+                by_date(date(b.0), date(a.0)).then(
+                    // Undated letters stay last either way.
+                    date(a.0).is_none().cmp(&date(b.0).is_none()),
+                )
+            }),
+        }
+        ranked
     }
 
     /// The share of the query's words that `doc` holds exactly as typed, where they matched.
@@ -290,12 +365,45 @@ impl Searcher {
     fn hit(&self, doc: u32, candidate: Candidate) -> Hit {
         let d = &self.index.docs()[doc as usize];
         let words = candidate.words.unwrap_or_else(|| words(&d.body).collect());
+        let start = excerpt::best_window(words.len(), &candidate.matches);
+        // The section of the excerpt's first match (or of its first word).
+        let at = candidate
+            .matches
+            .iter()
+            .map(|m| m.0)
+            .find(|&p| p as usize >= start)
+            .unwrap_or(start as u32);
+        let section = d
+            .sections
+            .iter()
+            .rposition(|s| s.position <= at)
+            .map(|i| SectionRef {
+                heading: d.sections[i].heading.clone(),
+                anchor: anchors(&d.sections).swap_remove(i),
+            });
+        let meta = d.meta.clone();
         Hit {
             id: d.id.clone(),
             title: d.title.clone(),
             score: candidate.score,
-            excerpt: excerpt::excerpt(&d.body, &words, &candidate.matches),
+            excerpt: excerpt::render(&d.body, &words, &candidate.matches, start),
+            date: meta.date,
+            date_precision: meta.date_precision,
+            kind: meta.kind,
+            minister: meta.minister,
+            meeting: meta.meeting,
+            section,
         }
+    }
+}
+
+/// Dates in order, a letter without one after every letter with one.
+fn by_date(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 

@@ -1,0 +1,137 @@
+//! Metadata, extracted at build time from a letter's own text (no table per file): its date,
+//! kind, meeting, signing minister, parliamentary number, and a readable title made from them.
+//! `METADATA.md` at the top of the repository says, per field, how it is derived and what happens
+//! when the cue is missing. Each field has its file; `dates.rs` and `text.rs` serve them all.
+
+mod dates;
+mod kamerstuk;
+mod kind;
+mod meeting;
+mod signer;
+mod text;
+mod title;
+
+pub use kind::Kind;
+pub use meeting::Meeting;
+
+use dates::DateMention;
+use serde::Serialize;
+
+/// How much of `date` is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// From the letter's date line: `2025-01-31`.
+    Day,
+    /// From the meeting it is about: `2023-06`.
+    Month,
+    /// From the colophon: `2024`.
+    Year,
+}
+
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Precision> {
+        [Precision::Day, Precision::Month, Precision::Year]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// ISO date, as precise as `date_precision` says: `2025-01-31`, `2023-06` or `2024`.
+    pub date: Option<String>,
+    pub date_precision: Option<Precision>,
+    pub kind: Option<Kind>,
+    pub meeting: Option<Meeting>,
+    pub minister: Option<String>,
+    /// The letter's own number: `28 676, nr. 449`.
+    pub kamerstuk: Option<String>,
+}
+
+impl Meta {
+    /// The year, for filters and facets.
+    pub fn year(&self) -> Option<&str> {
+        self.date.as_deref().and_then(|d| d.get(..4))
+    }
+}
+
+/// The metadata of a letter: `raw` is its text as read (the colophon is page furniture, which the
+/// clean-up removes), `body` its cleaned text.
+pub fn extract(raw: &str, body: &str) -> Meta {
+    let date_line = date_line(body);
+    let colophon = colophon_year(raw);
+    let year = date_line
+        .and_then(|d| d.year)
+        .or_else(|| common_year(body))
+        .or(colophon);
+    let meeting = meeting::find(body, year);
+    let (date, date_precision) = match (date_line, &meeting, colophon) {
+        (Some(d), _, _) => (d.year.map(|y| d.first(y).iso()), Some(Precision::Day)),
+        (None, Some((_, start)), _) => (Some(start.iso()[..7].to_string()), Some(Precision::Month)),
+        (None, None, Some(y)) => (Some(y.to_string()), Some(Precision::Year)),
+        (None, None, None) => (None, None),
+    };
+    Meta {
+        date,
+        date_precision,
+        kind: kind::detect(body),
+        meeting: meeting.map(|(m, _)| m),
+        minister: signer::minister(body),
+        kamerstuk: kamerstuk::number(raw),
+    }
+}
+
+pub use title::title;
+
+/// The date line of a letter: `Den Haag, 31 januari 2025` on a line of its own, with a year.
+fn date_line(body: &str) -> Option<DateMention> {
+    body.lines().map(str::trim).find_map(|line| {
+        let (place, rest) = line.split_once(", ")?;
+        let date = *dates::find(rest).first()?;
+        let whole = date.start == 0 && date.end == rest.len();
+        let place_like = place.starts_with(|c: char| c.is_uppercase() || c == '’' || c == '\'')
+            && place.split_whitespace().count() <= 3;
+        (whole && place_like && date.year.is_some()).then_some(date)
+    })
+}
+
+/// The year of the colophon: `’s-Gravenhage 2024 Tweede Kamer, ...`.
+fn colophon_year(raw: &str) -> Option<u16> {
+    raw.lines().find_map(|line| {
+        let rest = line
+            .trim()
+            .strip_prefix("’s-Gravenhage ")
+            .or_else(|| line.trim().strip_prefix("'s-Gravenhage "))?;
+        rest.get(..4)?
+            .parse()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+    })
+}
+
+/// The year most full dates of the text have (the latest of equals).
+fn common_year(body: &str) -> Option<u16> {
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for y in dates::find(body).iter().filter_map(|d| d.year) {
+        match counts.iter_mut().find(|(year, _)| *year == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+//! What a search is asked besides its query: how many hits, which filters, which order.
+//!
+//! Filters name a field and a value (`kind=verslag`, `year=2024`, `minister=ollongren`); values
+//! of one field are alternatives (OR), fields must all hold (AND). `minister` matches any part of
+//! the name, ignoring case and diacritics; the others match exactly.
+
+use crate::analyze::fold;
+use crate::error::{Error, Result};
+use crate::meta::Meta;
+
+/// Hits returned when nothing else is asked.
+pub const DEFAULT_LIMIT: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Kind,
+    Year,
+    Minister,
+}
+
+pub const FIELDS: [Field; 3] = [Field::Kind, Field::Year, Field::Minister];
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Kind => "kind",
+            Field::Year => "year",
+            Field::Minister => "minister",
+        }
+    }
+
+    pub fn parse(name: &str) -> Result<Field> {
+        FIELDS
+            .into_iter()
+            .find(|f| f.name() == name.trim().to_lowercase())
+            .ok_or_else(|| Error::BadOption {
+                message: format!(
+                    "unknown filter field {name:?}; the fields are kind, year and minister"
+                ),
+            })
+    }
+
+    /// The letter's value of this field, if it has one.
+    pub fn value(self, meta: &Meta) -> Option<&str> {
+        match self {
+            Field::Kind => meta.kind.map(|k| k.name()),
+            Field::Year => meta.year(),
+            Field::Minister => meta.minister.as_deref(),
+        }
+    }
+
+    fn matches(self, wanted: &str, value: &str) -> bool {
+        match self {
+            Field::Minister => fold(value).contains(&fold(wanted)),
+            _ => value == wanted,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    by_field: Vec<(Field, Vec<String>)>,
+}
+
+impl Filters {
+    /// Adds `field=value`.
+    pub fn add_spec(&mut self, spec: &str) -> Result<()> {
+        let (field, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
+            message: format!("filter {spec:?} is not FIELD=VALUE, e.g. kind=verslag"),
+        })?;
+        self.add(Field::parse(field)?, value)
+    }
+
+    pub fn add(&mut self, field: Field, value: &str) -> Result<()> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Error::BadOption {
+                message: format!("filter {} has an empty value", field.name()),
+            });
+        }
+        let value = if field == Field::Kind {
+            value.to_lowercase()
+        } else {
+            value.to_string()
+        };
+        match self.by_field.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, values)) => values.push(value),
+            None => self.by_field.push((field, vec![value])),
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_field.is_empty()
+    }
+
+    /// Whether a letter passes every filter, leaving out those on `except` (for its facet).
+    pub fn accepts(&self, meta: &Meta, except: Option<Field>) -> bool {
+        self.by_field
+            .iter()
+            .filter(|(field, _)| Some(*field) != except)
+            .all(|(field, values)| {
+                field
+                    .value(meta)
+                    .is_some_and(|v| values.iter().any(|wanted| field.matches(wanted, v)))
+            })
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    DateDescending,
+}
+
+impl Sort {
+    pub fn parse(name: &str) -> Result<Sort> {
+        match name.trim() {
+            "relevance" | "" => Ok(Sort::Relevance),
+            "date" | "+date" => Ok(Sort::Date),
+            "-date" => Ok(Sort::DateDescending),
+            other => Err(Error::BadOption {
+                message: format!("unknown sort {other:?}; use relevance, date or -date"),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub filters: Filters,
+    pub sort: Sort,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: DEFAULT_LIMIT,
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Kind;
+
+    fn meta(kind: Kind, date: &str, minister: &str) -> Meta {
+        Meta {
+            kind: Some(kind),
+            date: Some(date.into()),
+            minister: Some(minister.into()),
+            ..Meta::default()
+        }
+    }
+
+    #[test]
+    fn or_within_a_field_and_across_fields() {
+        let mut f = Filters::default();
+        f.add_spec("kind=verslag").unwrap();
+        f.add_spec("kind=agenda").unwrap();
+        f.add_spec("year=2024").unwrap();
+        assert!(f.accepts(&meta(Kind::Agenda, "2024-02", "K.H. Ollongren"), None));
+        assert!(!f.accepts(&meta(Kind::Beslisnota, "2024-02", "K.H. Ollongren"), None));
+        assert!(!f.accepts(&meta(Kind::Agenda, "2023-06", "K.H. Ollongren"), None));
+        assert!(f.accepts(&meta(Kind::Agenda, "2023-06", "x"), Some(Field::Year)));
+    }
+
+    #[test]
+    fn minister_matches_part_of_the_name() {
+        let mut f = Filters::default();
+        f.add_spec("minister=ollongren").unwrap();
+        assert!(f.accepts(&meta(Kind::Agenda, "2024", "K.H. Ollongren"), None));
+        assert!(!f.accepts(&meta(Kind::Agenda, "2024", "R.P. Brekelmans"), None));
+        assert!(
+            !f.accepts(&Meta::default(), None),
+            "a letter without a minister"
+        );
+    }
+
+    #[test]
+    fn bad_filters_and_sorts_are_clear_errors() {
+        let mut f = Filters::default();
+        for spec in ["kind", "colour=red", "kind= "] {
+            let err = f.add_spec(spec).unwrap_err().to_string();
+            assert!(err.contains("filter") || err.contains("field"), "{err}");
+        }
+        assert!(
+            Sort::parse("sideways")
+                .unwrap_err()
+                .to_string()
+                .contains("-date")
+        );
+        assert_eq!(Sort::parse("-date").unwrap(), Sort::DateDescending);
+    }
+}
