@@ -88,6 +88,20 @@ impl Kamerzoek {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// The letter `id` for reading, with the words `query` matched marked:
+    /// `{id, title, html, matches, sections, date, kind, minister, meeting, kamerstuk}`, or
+    /// null when the index holds no such letter.
+    pub fn read(&self, id: &str, query: &str) -> Result<JsValue, JsError> {
+        let reading = self
+            .searcher
+            .read(id, query)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        reading
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// How many letters the index holds.
     #[wasm_bindgen(getter, js_name = docCount)]
     pub fn doc_count(&self) -> usize {

@@ -95,7 +95,7 @@ fn push_gap(out: &mut String, gap: &str) {
     }
 }
 
-fn push_escaped(out: &mut String, s: &str) {
+pub fn push_escaped(out: &mut String, s: &str) {
     s.chars().for_each(|c| push_escaped_char(out, c));
 }
 

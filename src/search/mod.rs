@@ -14,6 +14,7 @@ mod facets;
 mod options;
 mod phrase;
 mod query;
+mod reader;
 
 pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
@@ -52,6 +53,27 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Per filter field, the values of the letters that match the query, with counts.
     pub facets: Facets,
+    /// The query with its typos corrected, when a word matched only through typo tolerance:
+    /// `oekraene` -> `oekraïne` (the word as a letter writes it).
+    pub suggestion: Option<String>,
+}
+
+/// A whole letter, for reading, with the words a query matched marked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    pub id: String,
+    pub title: String,
+    /// Escaped HTML: `<h3 id=anchor>` headings, `<p>` paragraphs, `<mark data-match=n>` matches.
+    pub html: String,
+    /// How many words are marked.
+    pub matches: usize,
+    pub sections: Vec<SectionRef>,
+    pub date: Option<String>,
+    pub date_precision: Option<Precision>,
+    pub kind: Option<Kind>,
+    pub minister: Option<String>,
+    pub meeting: Option<Meeting>,
+    pub kamerstuk: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,10 +140,9 @@ impl Searcher {
         let query = Query::parse(text, &self.analyzer);
         let docs = self.index.docs();
         let blank = text.trim().is_empty();
-        let found = if blank {
-            (0..docs.len() as u32)
-                .map(|d| (d, Candidate::default()))
-                .collect()
+        let (found, corrections) = if blank {
+            let all = (0..docs.len() as u32).map(|d| (d, Candidate::default()));
+            (all.collect(), Vec::new())
         } else {
             self.candidates(&query)?
         };
@@ -147,17 +168,21 @@ impl Searcher {
             total,
             hits,
             facets,
+            suggestion: suggest(text, &corrections),
         })
     }
 
-    /// Letters that satisfy the query, with their scores and matches.
-    fn candidates(&self, query: &Query) -> Result<HashMap<u32, Candidate>> {
+    /// Letters that satisfy the query, with their scores and matches; and the typo corrections
+    /// made, as (the word typed, the word a letter writes).
+    fn candidates(&self, query: &Query) -> Result<Found> {
+        let mut corrections = Vec::new();
         if query.must.is_empty() && query.must_not.is_empty() {
-            return Ok(HashMap::new());
+            return Ok((HashMap::new(), corrections));
         }
         let mut found: Option<HashMap<u32, Candidate>> = None;
         for (i, clause) in query.must.iter().enumerate() {
-            let scores = self.score_clause(clause)?;
+            let (scores, correction) = self.score_clause(clause)?;
+            corrections.extend(correction);
             let mut next = HashMap::with_capacity(scores.len());
             for (doc, (score, positions)) in scores {
                 let mut candidate = match found.as_mut() {
@@ -186,7 +211,49 @@ impl Searcher {
                 found.remove(&doc);
             }
         }
-        Ok(found)
+        Ok((found, corrections))
+    }
+
+    /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
+    /// holds no such letter.
+    pub fn read(&self, id: &str, query: &str) -> Result<Option<Reading>> {
+        let docs = self.index.docs();
+        let Some(doc) = docs.iter().position(|d| d.id == id) else {
+            return Ok(None);
+        };
+        let parsed = Query::parse(query, &self.analyzer);
+        let (mut found, _) = self.candidates(&parsed)?;
+        let mut matches = found
+            .remove(&(doc as u32))
+            .map(|c| c.matches)
+            .unwrap_or_default();
+        matches.sort_unstable();
+        matches.dedup_by_key(|m| m.0);
+        let d = &docs[doc];
+        let (html, marks) = reader::render(d, &matches);
+        let sections = d
+            .sections
+            .iter()
+            .zip(anchors(&d.sections))
+            .map(|(s, anchor)| SectionRef {
+                heading: s.heading.clone(),
+                anchor,
+            })
+            .collect();
+        let meta = d.meta.clone();
+        Ok(Some(Reading {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            html,
+            matches: marks,
+            sections,
+            date: meta.date,
+            date_precision: meta.date_precision,
+            kind: meta.kind,
+            minister: meta.minister,
+            meeting: meta.meeting,
+            kamerstuk: meta.kamerstuk,
+        }))
     }
 
     /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
@@ -257,11 +324,15 @@ impl Searcher {
         exact as f32 / surfaces.len() as f32
     }
 
-    /// Each matching letter's score for one clause, and the positions that matched.
-    fn score_clause(&self, clause: &Clause) -> Result<HashMap<u32, (f32, Vec<u32>)>> {
+    /// Each matching letter's score for one clause and the positions that matched; and, when
+    /// the clause matched through a typo, the word typed and the word the nearest term stands for.
+    fn score_clause(&self, clause: &Clause) -> Result<(ClauseScores, Option<(String, String)>)> {
         match clause {
             Clause::Term {
-                term, word, prefix, ..
+                term,
+                word,
+                prefix,
+                surface,
             } => {
                 let mut expansions: Vec<Expansion> =
                     expand::exact(&self.index, term).into_iter().collect();
@@ -270,11 +341,17 @@ impl Searcher {
                 }
                 // Typos: one edit first, two only when one finds nothing (and the word is long).
                 let max_edits = expand::allowed_edits(word.chars().count());
+                let mut correction = None;
                 for edits in 1..=max_edits {
                     if !expansions.is_empty() {
                         break;
                     }
                     expansions = expand::fuzzy(&self.index, term, edits);
+                    if let Some(nearest) = expansions.first() {
+                        correction = self
+                            .written_form(nearest.offset)?
+                            .map(|w| (surface.clone(), w));
+                    }
                 }
                 let weight = if is_stop_word(word) {
                     STOP_WORD_WEIGHT
@@ -297,7 +374,7 @@ impl Searcher {
                         entry.1.extend(p.positions);
                     }
                 }
-                Ok(scores)
+                Ok((scores, correction))
             }
             Clause::Phrase { terms } => {
                 let starts = self.phrase_starts(terms)?;
@@ -305,7 +382,7 @@ impl Searcher {
                 let stop = terms.iter().all(|t| is_stop_word(t));
                 let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
                 let len = terms.len() as u32;
-                Ok(starts
+                let scores = starts
                     .into_iter()
                     .map(|(doc, starts)| {
                         let tf = starts.len() as f32;
@@ -313,9 +390,23 @@ impl Searcher {
                         let positions = starts.iter().flat_map(|&p| p..p + len).collect();
                         (doc, (score, positions))
                     })
-                    .collect())
+                    .collect();
+                Ok((scores, None))
             }
         }
+    }
+
+    /// How the first letter holding the term at `offset` writes it (lowercased): `oekraïne`.
+    fn written_form(&self, offset: u64) -> Result<Option<String>> {
+        let postings = self.index.postings_at(offset)?;
+        let Some(p) = postings.first() else {
+            return Ok(None);
+        };
+        let body = &self.index.docs()[p.doc as usize].body;
+        let position = p.positions.first().copied().unwrap_or(0) as usize;
+        Ok(words(body)
+            .nth(position)
+            .map(|w| body[w.start..w.end].to_lowercase()))
     }
 
     fn tf_weight(&self, tf: f32, doc: u32) -> f32 {
@@ -395,6 +486,32 @@ impl Searcher {
             section,
         }
     }
+}
+
+/// The letters a query matches, and its typo corrections as (word typed, word written).
+type Found = (HashMap<u32, Candidate>, Vec<(String, String)>);
+
+/// Per letter: the clause's score and the positions it matched.
+type ClauseScores = HashMap<u32, (f32, Vec<u32>)>;
+
+/// The query with each corrected word replaced, or `None` when nothing was corrected.
+fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
+    if corrections.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            let bare = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            match corrections.iter().find(|(typed, _)| *typed == bare) {
+                Some((_, written)) => w.to_lowercase().replace(&bare, written),
+                None => w.to_string(),
+            }
+        })
+        .collect();
+    Some(words.join(" "))
 }
 
 /// Dates in order, a letter without one after every letter with one.

@@ -125,3 +125,32 @@ fn the_word_exactly_as_typed_outranks_its_other_forms() {
     assert_eq!(ids(&s, "trainingen "), ["001", "000"]);
     assert_eq!(ids(&s, "training "), ["000", "001"]);
 }
+
+#[test]
+fn a_corrected_typo_is_suggested_as_the_letters_write_it() {
+    let s = searcher(&["De steun aan Oekraïne gaat door."]);
+    let r = s.search("steun oekraene", 10).unwrap();
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(r.suggestion.as_deref(), Some("steun oekraïne"));
+    assert_eq!(s.search("steun oekraine", 10).unwrap().suggestion, None);
+}
+
+#[test]
+fn reading_a_letter_marks_every_match_in_order() {
+    let s = searcher(&["Eerste alinea over steun.\n\nOekraïne\n\nDe steun aan Oekraïne.\n"]);
+    let r = s.read("000", "steun").unwrap().unwrap();
+    assert_eq!(r.matches, 2);
+    assert!(
+        r.html.contains("<mark data-match=\"0\">steun</mark>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<h3 id=\"oekraine\">Oekraïne</h3>"),
+        "{}",
+        r.html
+    );
+    assert_eq!(r.sections[0].anchor, "oekraine");
+    assert!(s.read("999", "steun").unwrap().is_none());
+    assert_eq!(s.read("000", "").unwrap().unwrap().matches, 0);
+}
