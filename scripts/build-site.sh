@@ -25,7 +25,8 @@ target/release/kamerzoek build "$letters" --out "$out/index"
 
 printf '\n%-28s %10s %10s\n' "what a visitor downloads" "raw" "gzip -9"
 total_raw=0 total_gz=0
-for f in pkg/kamerzoek_bg.wasm pkg/kamerzoek.js kamerzoek.js app.js index.html style.css index/kamerzoek.idx; do
+for f in pkg/kamerzoek_bg.wasm pkg/kamerzoek.js kamerzoek.js engine.js widget.js render.js \
+  url-state.js widget.css index.html style.css index/kamerzoek.idx; do
   raw=$(wc -c < "$out/$f")
   gz=$(gzip -9c "$out/$f" | wc -c)
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))

@@ -1,26 +1,16 @@
-// The engine, for any page: loads the WebAssembly module and an index folder, then searches.
-//   const idx = await load('./index/');
-//   const { total, hits, facets } = idx.search('luchtverdediging', { limit: 10, filters: { kind: ['verslag'] }, sort: 'relevance' });
+// kamerzoek: one module for a page to include. It registers the <kamer-zoek> element and exports
+// the plain JS API for pages that build their own interface:
+//   <script type="module" src="./kamerzoek.js"></script>
+//   <kamer-zoek index="./index/"></kamer-zoek>
+// or
+//   import { Kamerzoek } from './kamerzoek.js';
+//   const idx = await Kamerzoek.load('./index/');
+//   const { total, hits, facets } = idx.search('F-16', { limit: 10, filters: { year: ['2023'] } });
 
-import init, { Kamerzoek } from './pkg/kamerzoek.js';
+import { load } from './engine.js';
+import { KamerZoek } from './widget.js';
 
-const INDEX_FILE = 'kamerzoek.idx';
+if (!customElements.get('kamer-zoek')) customElements.define('kamer-zoek', KamerZoek);
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) {
-    throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  }
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-// Resolves to an object with search(query, options) and docCount; rejects with a readable Error.
-export async function load(indexDir) {
-  const base = new URL(indexDir, document.baseURI);
-  const [, bytes] = await Promise.all([init(), fetchBytes(new URL(INDEX_FILE, base))]);
-  const engine = new Kamerzoek(bytes);
-  return {
-    docCount: engine.docCount,
-    search: (query, options = {}) => engine.search(query, options),
-  };
-}
+export const Kamerzoek = { load };
+export { load };

@@ -87,7 +87,7 @@ fn known<T>(name: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<Opti
     }
     parse(name)
         .map(Some)
-        .ok_or_else(|| Error::corrupt(format!("unknown {what} {name:?}")))
+        .ok_or_else(|| Error::corrupt(format!("unknown {what} \"{name}\"")))
 }
 
 fn decode_docs(bytes: &[u8]) -> Result<Vec<Document>> {

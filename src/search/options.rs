@@ -35,7 +35,7 @@ impl Field {
             .find(|f| f.name() == name.trim().to_lowercase())
             .ok_or_else(|| Error::BadOption {
                 message: format!(
-                    "unknown filter field {name:?}; the fields are kind, year and minister"
+                    "unknown filter field \"{name}\"; the fields are kind, year and minister"
                 ),
             })
     }
@@ -66,7 +66,7 @@ impl Filters {
     /// Adds `field=value`.
     pub fn add_spec(&mut self, spec: &str) -> Result<()> {
         let (field, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
-            message: format!("filter {spec:?} is not FIELD=VALUE, e.g. kind=verslag"),
+            message: format!("filter \"{spec}\" is not FIELD=VALUE, e.g. kind=verslag"),
         })?;
         self.add(Field::parse(field)?, value)
     }
@@ -124,7 +124,7 @@ impl Sort {
             "date" | "+date" => Ok(Sort::Date),
             "-date" => Ok(Sort::DateDescending),
             other => Err(Error::BadOption {
-                message: format!("unknown sort {other:?}; use relevance, date or -date"),
+                message: format!("unknown sort \"{other}\"; use relevance, date or -date"),
             }),
         }
     }

@@ -64,13 +64,22 @@ export async function openBrowser({ viewport = { width: 1280, height: 900 }, col
   };
 }
 
-// Types a query into the page's search box and waits until the result list is no longer busy.
-export async function search(page, query) {
-  const box = page.locator('input[type=search]');
-  await box.fill(query);
-  await page.waitForFunction(() => {
-    const list = document.querySelector('[aria-busy]');
-    return list && list.getAttribute('aria-busy') === 'false';
-  });
-  return page.$$eval('[data-id]', (els) => els.map((el) => el.dataset.id));
+// The page contract the tests rely on: a search box, a result list that is aria-busy while a
+// query runs, and results with data-id in rank order. Locators pierce open shadow roots.
+export const box = (page) => page.locator('input[type=search]');
+export const resultList = (page) => page.locator('[role=listbox][aria-busy]');
+
+// Waits until the result list is no longer busy; returns the letter ids shown, in rank order.
+export async function settled(page) {
+  await page.locator('[role=listbox][aria-busy="false"]').waitFor({ state: 'attached' });
+  return page.locator('[data-id]:visible').evaluateAll((els) => els.map((el) => el.dataset.id));
 }
+
+// Types a query into the page's search box and waits for its results.
+export async function search(page, query) {
+  await box(page).fill(query);
+  return settled(page);
+}
+
+// The text the widget shows in its status line.
+export const statusText = (page) => page.locator('[role=status], [role=alert]').first().innerText();

@@ -1,0 +1,42 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, search, settled } from './harness.mjs';
+
+let server;
+let b;
+before(async () => {
+  server = await serve();
+  b = await openBrowser();
+  await b.page.goto(server.url);
+});
+after(async () => {
+  await b?.close();
+  server?.stop();
+});
+
+const facet = (page, field, value) => page.locator(`button.facet[data-field="${field}"][data-value="${value}"]`);
+
+test('choosing Verslag leaves only the report, and the counts stay for the other kinds', async () => {
+  const { page } = b;
+  assert.equal((await search(page, 'oekraine')).length, 5);
+  assert.equal(await facet(page, 'kind', 'agenda').innerText(), 'Geannoteerde agenda (3)');
+  await facet(page, 'kind', 'verslag').click();
+  const ids = await settled(page);
+  assert.deepEqual(ids.map((id) => id.slice(0, 3)), ['000']);
+  assert.equal(await facet(page, 'kind', 'verslag').getAttribute('aria-pressed'), 'true');
+  assert.equal(await facet(page, 'kind', 'agenda').innerText(), 'Geannoteerde agenda (3)');
+});
+
+test('a second value of the same field adds letters; another field narrows', async () => {
+  const { page } = b;
+  await facet(page, 'kind', 'agenda').click();
+  assert.equal((await settled(page)).length, 4);
+  await facet(page, 'year', '2024').click();
+  assert.deepEqual((await settled(page)).map((id) => id.slice(0, 3)), ['001']);
+  await facet(page, 'year', '2024').click();
+  await facet(page, 'kind', 'agenda').click();
+  await facet(page, 'kind', 'verslag').click();
+  assert.equal((await settled(page)).length, 5, 'all filters off again');
+});
+
+test('no errors', () => assert.deepEqual(b.errors, []));

@@ -1,0 +1,38 @@
+// The widget's state in the page's URL, so a search can be shared and the back button works:
+// ?q=...&kind=...&year=...&minister=...&sort=...&open=<letter id>. Other parameters of the page
+// are left alone.
+
+const FIELDS = ['kind', 'year', 'minister'];
+const KEYS = ['q', 'sort', 'open', ...FIELDS];
+
+export function readUrl(href = location.href) {
+  const params = new URL(href).searchParams;
+  const filters = {};
+  for (const field of FIELDS) filters[field] = params.getAll(field);
+  return {
+    query: params.get('q') ?? '',
+    filters,
+    sort: params.get('sort') ?? 'relevance',
+    open: params.get('open'),
+  };
+}
+
+export function urlFor(state, href = location.href) {
+  const url = new URL(href);
+  for (const key of KEYS) url.searchParams.delete(key);
+  if (state.query) url.searchParams.set('q', state.query);
+  for (const field of FIELDS) {
+    for (const value of state.filters[field] ?? []) url.searchParams.append(field, value);
+  }
+  if (state.sort && state.sort !== 'relevance') url.searchParams.set('sort', state.sort);
+  if (state.open) url.searchParams.set('open', state.open);
+  return url.href;
+}
+
+// Records the state: a new history entry when `push` (opening a letter), else in place.
+export function writeUrl(state, push = false) {
+  const href = urlFor(state);
+  if (href === location.href) return;
+  if (push) history.pushState({ kamerzoek: true }, '', href);
+  else history.replaceState(history.state, '', href);
+}

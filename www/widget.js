@@ -1,0 +1,376 @@
+// <kamer-zoek>: the search widget. Attributes:
+//   index="./index/"     the index folder (relative to the page)
+//   placeholder="..."    the search box's placeholder
+//   limit="10"           how many results to show
+//   url-state="off"      keep the search out of the page's URL (on by default)
+// Theming: CSS custom properties (--kz-accent, --kz-bg, --kz-fg, --kz-muted, --kz-border,
+// --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | reader).
+
+import { load } from './engine.js';
+import { el, facetGroups, metaLine, resultItem } from './render.js';
+import { readUrl, writeUrl } from './url-state.js';
+
+const DEBOUNCE_MS = 80;
+const STYLESHEET = new URL('./widget.css', import.meta.url).href;
+
+const TEMPLATE = `
+<link rel="stylesheet" href="${STYLESHEET}">
+<div class="kz" part="container">
+  <div class="bar" role="search">
+    <label for="kz-q" class="label">Zoek in de brieven</label>
+    <input id="kz-q" type="search" part="input" role="combobox" aria-autocomplete="list"
+           aria-expanded="false" aria-controls="kz-results" autocomplete="off" spellcheck="false"
+           enterkeyhint="search">
+    <p class="hint">Druk op <kbd>/</kbd> om te zoeken, <kbd>↑</kbd> <kbd>↓</kbd> om te kiezen, <kbd>Enter</kbd> om te openen.</p>
+  </div>
+  <div class="controls" hidden>
+    <div class="facets"></div>
+    <label class="sort">Sorteer
+      <select>
+        <option value="relevance">op relevantie</option>
+        <option value="-date">nieuwste eerst</option>
+        <option value="date">oudste eerst</option>
+      </select>
+    </label>
+  </div>
+  <p class="status" role="status" aria-live="polite"></p>
+  <p class="suggestion" hidden>Bedoelde u <button type="button" class="link"></button>?</p>
+  <ol id="kz-results" class="results" role="listbox" aria-label="Zoekresultaten" aria-busy="false" part="results"></ol>
+  <article class="reader" hidden part="reader" aria-labelledby="kz-reader-title">
+    <nav class="reader-bar" aria-label="Brief">
+      <button type="button" class="back">← Terug naar de resultaten</button>
+      <span class="match-count" aria-live="polite"></span>
+      <button type="button" class="prev" aria-label="Vorige treffer">↑ Vorige</button>
+      <button type="button" class="next" aria-label="Volgende treffer">↓ Volgende</button>
+    </nav>
+    <h2 id="kz-reader-title" tabindex="-1"></h2>
+    <p class="meta"></p>
+    <div class="letter"></div>
+  </article>
+</div>`;
+
+export class KamerZoek extends HTMLElement {
+  static observedAttributes = ['placeholder'];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = TEMPLATE;
+    const $ = (selector) => this.shadowRoot.querySelector(selector);
+    this.ui = {
+      input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),
+      status: $('.status'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
+      list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
+      readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
+      back: $('.back'), prev: $('.prev'), next: $('.next'),
+    };
+    this.state = { query: '', filters: { kind: [], year: [], minister: [] }, sort: 'relevance', open: null };
+    this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
+    this.hits = [];
+    this.active = -1;
+    this.sequence = 0;
+    this.timer = 0;
+    this.openedByPush = false;
+    this.bindEvents();
+    this.onKeydown = this.onGlobalKey.bind(this);
+    this.onPopState = () => this.applyUrl();
+  }
+
+  get urlState() {
+    return this.getAttribute('url-state') !== 'off';
+  }
+
+  get limit() {
+    return Number.parseInt(this.getAttribute('limit'), 10) || 10;
+  }
+
+  connectedCallback() {
+    this.ui.input.placeholder = this.getAttribute('placeholder') ?? 'bijv. luchtverdediging, F-16, Oekraïne';
+    window.addEventListener('keydown', this.onKeydown);
+    if (this.urlState) {
+      window.addEventListener('popstate', this.onPopState);
+      this.applyUrl();
+    }
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('keydown', this.onKeydown);
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'placeholder') this.ui.input.placeholder = value ?? '';
+  }
+
+  bindEvents() {
+    const { input, facets, sort, list, suggestionButton, back, prev, next } = this.ui;
+    input.addEventListener('focus', () => this.ensureEngine(), { once: true });
+    input.addEventListener('input', () => {
+      this.state.query = input.value;
+      this.schedule();
+    });
+    input.addEventListener('keydown', (event) => this.onInputKey(event));
+    facets.addEventListener('click', (event) => {
+      const button = event.target.closest('button.facet');
+      if (!button) return;
+      const { field, value } = button.dataset;
+      const chosen = this.state.filters[field];
+      this.state.filters[field] = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
+      this.search();
+    });
+    sort.addEventListener('change', () => {
+      this.state.sort = sort.value;
+      this.search();
+    });
+    list.addEventListener('click', (event) => {
+      const item = event.target.closest('[data-id]');
+      if (item) this.openLetter(item.dataset.id);
+    });
+    suggestionButton.addEventListener('click', () => {
+      input.value = suggestionButton.textContent;
+      this.state.query = input.value;
+      this.search();
+      input.focus();
+    });
+    back.addEventListener('click', () => this.closeLetter());
+    prev.addEventListener('click', () => this.step(-1));
+    next.addEventListener('click', () => this.step(1));
+    this.ui.reader.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.closeLetter();
+      }
+    });
+  }
+
+  ensureEngine() {
+    if (!this.engine) {
+      this.setStatus('De zoekindex wordt geladen…');
+      this.shadowRoot.querySelector('.kz').classList.add('loading');
+      this.engine = load(this.getAttribute('index') ?? './index/');
+      this.engine.then(
+        (idx) => {
+          this.shadowRoot.querySelector('.kz').classList.remove('loading');
+          if (this.state.query.trim() === '' && !this.state.open) this.setStatus(`Zoek in ${idx.docCount} brieven.`);
+        },
+        (err) => {
+          // Forget the failure, so the next keystroke tries again.
+          this.engine = null;
+          this.shadowRoot.querySelector('.kz').classList.remove('loading');
+          this.setStatus(`De zoekindex kon niet worden geladen (${err.message}). Probeer het later opnieuw.`, true);
+        },
+      );
+    }
+    return this.engine;
+  }
+
+  setStatus(text, error = false) {
+    this.ui.status.textContent = text;
+    this.ui.status.classList.toggle('error', error);
+    this.ui.status.setAttribute('role', error ? 'alert' : 'status');
+  }
+
+  // Marks the list busy at once, and searches when typing pauses.
+  schedule() {
+    this.ui.list.setAttribute('aria-busy', 'true');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
+  }
+
+  async search() {
+    clearTimeout(this.timer);
+    const number = ++this.sequence;
+    const { list } = this.ui;
+    list.setAttribute('aria-busy', 'true');
+    let idx;
+    try {
+      idx = await this.ensureEngine();
+    } catch {
+      if (number === this.sequence) list.setAttribute('aria-busy', 'false');
+      return;
+    }
+    if (number !== this.sequence) return;
+    const { query, filters, sort } = this.state;
+    const started = performance.now();
+    let results;
+    try {
+      results = idx.search(query, { limit: this.limit, filters, sort });
+    } catch (err) {
+      this.setStatus(`Zoeken mislukte: ${err.message}`, true);
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
+    this.render(results, performance.now() - started, idx.docCount);
+    list.setAttribute('aria-busy', 'false');
+    if (this.urlState && !this.state.open) writeUrl(this.state);
+  }
+
+  render(results, ms, docCount) {
+    const { list, controls, facets, sort, input, suggestion, suggestionButton } = this.ui;
+    const blank = this.state.query.trim() === '';
+    const filtered = Object.values(this.state.filters).some((v) => v.length > 0);
+    this.hits = results.hits;
+    this.active = -1;
+    input.removeAttribute('aria-activedescendant');
+    list.replaceChildren(...results.hits.map(resultItem));
+    input.setAttribute('aria-expanded', results.hits.length > 0 ? 'true' : 'false');
+    facets.replaceChildren(...facetGroups(results.facets, this.state.filters));
+    sort.value = this.state.sort;
+    controls.hidden = this.state.open != null || (blank && !filtered && facets.childElementCount === 0);
+    suggestion.hidden = !results.suggestion;
+    suggestionButton.textContent = results.suggestion ?? '';
+    const n = results.total;
+    const time = `${ms.toFixed(1).replace('.', ',')} ms`;
+    if (blank && !filtered) this.setStatus(`Zoek in ${docCount} brieven.`);
+    else if (n === 0) this.setStatus(blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`);
+    else this.setStatus(`${n} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).`);
+  }
+
+  onInputKey(event) {
+    const count = this.hits.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (count === 0) return;
+        event.preventDefault();
+        this.setActive(event.key === 'ArrowDown' ? (this.active + 1) % count : (this.active - 1 + count) % count);
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (count > 0) this.openLetter(this.hits[Math.max(this.active, 0)].id);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        if (this.active >= 0) this.setActive(-1);
+        else {
+          this.ui.input.value = '';
+          this.state.query = '';
+          this.search();
+        }
+        break;
+      default:
+    }
+  }
+
+  setActive(index) {
+    const items = this.ui.list.querySelectorAll('[role=option]');
+    items.forEach((item, i) => {
+      item.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      item.classList.toggle('active', i === index);
+    });
+    this.active = index;
+    if (index >= 0) {
+      this.ui.input.setAttribute('aria-activedescendant', items[index].id);
+      items[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.ui.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  // '/' anywhere on the page focuses the box, unless the visitor is typing somewhere.
+  onGlobalKey(event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    const typing = target instanceof HTMLElement
+      && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (typing) return;
+    event.preventDefault();
+    if (!this.ui.reader.hidden) this.closeLetter();
+    this.ui.input.focus();
+  }
+
+  async openLetter(id, { push = true } = {}) {
+    let idx;
+    try {
+      idx = await this.ensureEngine();
+    } catch {
+      return;
+    }
+    const reading = idx.read(id, this.state.query);
+    if (!reading) {
+      this.setStatus(`Brief ${id} staat niet in de index.`, true);
+      return;
+    }
+    const { reader, readerTitle, readerMeta, letter, list, controls, suggestion } = this.ui;
+    readerTitle.textContent = reading.title;
+    readerMeta.textContent = [metaLine(reading), reading.kamerstuk && `Kamerstuk ${reading.kamerstuk}`]
+      .filter(Boolean).join(' · ');
+    // Safe: the engine escapes the letter and adds only <p>, <h3 id> and <mark> elements.
+    letter.innerHTML = reading.html;
+    this.marks = [...letter.querySelectorAll('mark')];
+    this.current = -1;
+    this.state.open = id;
+    list.hidden = true;
+    controls.hidden = true;
+    suggestion.hidden = true;
+    reader.hidden = false;
+    this.ui.prev.disabled = this.marks.length === 0;
+    this.ui.next.disabled = this.marks.length === 0;
+    this.updateMatchCount();
+    if (this.urlState) {
+      writeUrl(this.state, push);
+      // A letter opened here, or reached again by back/forward, has its own history entry.
+      this.openedByPush = history.state?.kamerzoek === true;
+    }
+    readerTitle.focus({ preventScroll: true });
+    // Scroll to the section the hit came from, else to the first match.
+    const hit = this.hits.find((h) => h.id === id);
+    const anchor = hit?.section && letter.querySelector(`#${CSS.escape(hit.section.anchor)}`);
+    const firstInSection = anchor && this.marks.findIndex((m) => anchor.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (this.marks.length > 0) this.step(1, firstInSection > 0 ? firstInSection : 0);
+    else (anchor ?? readerTitle).scrollIntoView({ block: 'start' });
+  }
+
+  // Moves to the next (+1) or previous (-1) match, or to match `to`.
+  step(direction, to) {
+    if (!this.marks?.length) return;
+    this.marks[this.current]?.classList.remove('current');
+    const count = this.marks.length;
+    this.current = to ?? (this.current + direction + count) % count;
+    const mark = this.marks[this.current];
+    mark.classList.add('current');
+    mark.scrollIntoView({ block: 'center' });
+    this.updateMatchCount();
+  }
+
+  updateMatchCount() {
+    const count = this.marks?.length ?? 0;
+    this.ui.matchCount.textContent = count === 0
+      ? 'Geen treffers in deze brief'
+      : `Treffer ${this.current + 1} van ${count}`;
+  }
+
+  closeLetter({ fromHistory = false } = {}) {
+    if (this.ui.reader.hidden) return;
+    if (this.urlState && this.openedByPush && !fromHistory) {
+      // The letter has its own history entry: going back closes it, as the browser's button does.
+      history.back();
+      return;
+    }
+    this.state.open = null;
+    this.ui.reader.hidden = true;
+    this.ui.list.hidden = false;
+    this.openedByPush = false;
+    if (this.urlState && !fromHistory) writeUrl(this.state);
+    this.search();
+    this.ui.input.focus();
+  }
+
+  // Takes the state from the URL: on load, and when the visitor goes back or forward.
+  applyUrl() {
+    const next = readUrl();
+    const { input, sort } = this.ui;
+    this.state.query = next.query;
+    this.state.filters = next.filters;
+    this.state.sort = next.sort;
+    input.value = next.query;
+    sort.value = next.sort;
+    const searching = next.query !== '' || Object.values(next.filters).some((v) => v.length > 0);
+    if (next.open) {
+      this.openLetter(next.open, { push: false });
+      if (searching) this.search();
+    } else {
+      if (!this.ui.reader.hidden) this.closeLetter({ fromHistory: true });
+      else if (searching) this.search();
+    }
+  }
+}
