@@ -41,7 +41,10 @@ impl Kamerzoek {
         for spec in &filters {
             options.filters.add_spec(spec).map_err(js_error)?;
         }
-        let results = self.searcher.search_with(query, &options).map_err(js_error)?;
+        let results = self
+            .searcher
+            .search_with(query, &options)
+            .map_err(js_error)?;
         to_js(&results)
     }
 

@@ -77,15 +77,15 @@ pub fn allowed_edits(chars: usize) -> u32 {
     }
 }
 
-/// The terms within `edits` edits of `term`, nearest first. Building the automaton for two edits
-/// costs several times more than for one, so callers try one edit first.
-pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
+/// The terms within `edits` edits of `term`: nearest first, then those in most letters. Building
+/// the automaton for two edits costs several times more than for one, so callers try one first.
+pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Result<Vec<Expansion>> {
     if edits == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     // The automaton refuses queries whose state machine would grow too large: then no typos.
     let Ok(automaton) = Levenshtein::new(term, edits) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut found = Vec::new();
     let mut stream = index.terms().search(automaton).into_stream();
@@ -94,16 +94,21 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
         let distance = levenshtein(term, &candidate).max(1);
         found.push((distance, candidate, offset));
     }
-    found.sort();
-    found
+    let mut ranked = Vec::with_capacity(found.len());
+    for (distance, candidate, offset) in found {
+        let df = index.doc_freq_at(offset)?;
+        ranked.push((distance, std::cmp::Reverse(df), candidate, offset));
+    }
+    ranked.sort();
+    Ok(ranked
         .into_iter()
         .take(MAX_FUZZY_TERMS)
-        .map(|(distance, term, offset)| Expansion {
+        .map(|(distance, _, term, offset)| Expansion {
             term,
             offset,
             weight: FUZZY_WEIGHT / distance as f32,
         })
-        .collect()
+        .collect())
 }
 
 /// Edit distance between two short strings, by characters.

@@ -346,7 +346,7 @@ impl Searcher {
                     if !expansions.is_empty() {
                         break;
                     }
-                    expansions = expand::fuzzy(&self.index, term, edits);
+                    expansions = expand::fuzzy(&self.index, term, edits)?;
                     if let Some(nearest) = expansions.first() {
                         correction = self
                             .written_form(nearest.offset)?

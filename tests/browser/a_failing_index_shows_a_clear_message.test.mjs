@@ -1,0 +1,50 @@
+// When the index cannot be had (missing, or not an index), the widget says so in words, and
+// tries again on the next keystroke.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, search, box } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await serve();
+});
+after(() => server?.stop());
+
+async function withIndex(respond, check) {
+  const b = await openBrowser();
+  try {
+    await b.page.route('**/kamerzoek.idx', respond);
+    await b.page.goto(server.url);
+    await check(b.page);
+  } finally {
+    await b.close();
+  }
+}
+
+test('a missing index: a clear message, no results, the box still usable', async () => {
+  await withIndex((route) => route.fulfill({ status: 404, body: 'not found' }), async (page) => {
+    assert.deepEqual(await search(page, 'patriot'), []);
+    const alert = page.locator('[role=alert]');
+    assert.match(await alert.innerText(), /De zoekindex kon niet worden geladen \(.*kamerzoek\.idx: 404.*\)/);
+    assert.ok(await box(page).isEditable());
+  });
+});
+
+test('a file that is not an index: the engine says what is wrong', async () => {
+  await withIndex((route) => route.fulfill({ status: 200, body: '<!doctype html><p>oops</p>' }), async (page) => {
+    await search(page, 'patriot');
+    assert.match(await page.locator('[role=alert]').innerText(), /not a kamerzoek index/);
+  });
+});
+
+test('after a failure the next keystroke tries again', async () => {
+  let calls = 0;
+  await withIndex((route) => (++calls === 1 ? route.fulfill({ status: 503, body: '' }) : route.continue()), async (page) => {
+    await box(page).focus(); // the first load, which fails
+    assert.match(await page.locator('[role=alert]').innerText(), /503/);
+    const ids = await search(page, 'patriot');
+    assert.match(ids[0], /^001_/);
+    assert.equal(calls, 2);
+  });
+});

@@ -1,0 +1,38 @@
+// www/embed-example.html, an otherwise unrelated page, embeds the widget with two lines.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, openBrowser, search } from './harness.mjs';
+
+let server;
+let b;
+before(async () => {
+  server = await serve(undefined, { csp: true });
+  b = await openBrowser();
+});
+after(async () => {
+  await b?.close();
+  server?.stop();
+});
+
+test('the example holds just the two lines of kamerzoek', () => {
+  const html = readFileSync('www/embed-example.html', 'utf8');
+  const lines = html.split('\n').filter((line) => /kamerzoek\.js|<kamer-zoek/.test(line));
+  assert.equal(lines.length, 2, lines.join('\n'));
+});
+
+test('searching in the embedded widget works, themed, and leaves the page URL alone', async () => {
+  const { page } = b;
+  await page.goto(`${server.url}embed-example.html`);
+  const before = page.url();
+  const ids = await search(page, 'oekraine');
+  assert.equal(ids.length, 5, 'limit="5" caps the list');
+  assert.equal(await page.locator('input[type=search]').getAttribute('placeholder'), 'Search the letters (in Dutch)');
+  const accent = await page.locator('kamer-zoek').evaluate((el) => getComputedStyle(el).getPropertyValue('--kz-accent').trim());
+  assert.equal(accent, '#7a2e0e', 'the host page themes the widget');
+  await page.locator('[data-id]').first().click();
+  await page.locator('mark.current').waitFor();
+  assert.equal(page.url(), before, 'url-state="off"');
+  assert.deepEqual(b.errors, []);
+});

@@ -1,0 +1,51 @@
+// Visitors who never search download no wasm and no index; a visitor who searches downloads each
+// once, however many queries and letters follow; and sees that it is loading.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, search, statusText } from './harness.mjs';
+
+let server;
+let b;
+const requests = [];
+before(async () => {
+  server = await serve();
+  b = await openBrowser();
+  b.page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+});
+after(async () => {
+  await b?.close();
+  server?.stop();
+});
+
+const count = (suffix) => requests.filter((path) => path.endsWith(suffix)).length;
+
+test('loading the page fetches neither the wasm nor the index', async () => {
+  await b.page.goto(server.url);
+  await b.page.waitForLoadState('networkidle');
+  assert.equal(count('.wasm'), 0);
+  assert.equal(count('kamerzoek.idx'), 0);
+});
+
+test('focusing the box starts loading, with a visible loading state', async () => {
+  const { page } = b;
+  await page.route('**/kamerzoek.idx', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await page.locator('input[type=search]').focus();
+  assert.match(await statusText(page), /wordt geladen/);
+  assert.ok(await page.locator('.kz.loading').count() === 1);
+  await page.locator('.kz:not(.loading)').waitFor();
+  assert.match(await statusText(page), /Zoek in 5 brieven/);
+});
+
+test('many queries and an opened letter fetch each file once', async () => {
+  const { page } = b;
+  for (const q of ['patriot', 'oekraine', 'lucht', '"militaire mobiliteit"']) await search(page, q);
+  await page.locator('[data-id]').first().click();
+  await page.locator('mark.current').waitFor();
+  assert.equal(count('.wasm'), 1);
+  assert.equal(count('kamerzoek.idx'), 1);
+  assert.deepEqual(b.errors, []);
+});
