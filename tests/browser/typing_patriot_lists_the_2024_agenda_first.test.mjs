@@ -25,6 +25,14 @@ test('typing patriot lists the 2024 agenda (001) first, with a marked excerpt', 
   assert.equal(await first.locator('h3').innerText(), 'Geannoteerde agenda NAVO-ministers van Defensie, Brussel 15 februari 2024');
 });
 
+test('the result list is aria-busy while a query runs, and not after', async () => {
+  const { page } = browser;
+  await page.locator('input[type=search]').fill('navo');
+  assert.equal(await page.locator('[role=listbox]').getAttribute('aria-busy'), 'true');
+  await search(page, 'navo');
+  assert.equal(await page.locator('[role=listbox]').getAttribute('aria-busy'), 'false');
+});
+
 test('oekraine without the diaeresis finds all five letters', async () => {
   const ids = await search(browser.page, 'oekraine');
   assert.deepEqual(ids.map((id) => id.slice(0, 3)).sort(), ['000', '001', '002', '003', '004']);
