@@ -17,6 +17,8 @@ pub mod index;
 pub mod lexicon;
 pub mod meta;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -27,6 +27,21 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a synthetic archive: Dutch-like letters from a Markov chain trained on real ones.
+    Generate {
+        /// How many letters.
+        #[arg(long)]
+        count: usize,
+        /// Seed: the same seed, count and training letters give byte-identical files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder of real letters to learn from.
+        #[arg(long, default_value = "seeds")]
+        from: PathBuf,
+        /// Folder to write the letters into.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Search an index folder made by `kamerzoek build`.
     Search {
         /// Index folder.
@@ -54,6 +69,12 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
         Command::Build { letters, out } => cli::build(&letters, &out),
+        Command::Generate {
+            count,
+            seed,
+            from,
+            out,
+        } => cli::generate(&from, count, seed, &out),
         Command::Search {
             dir,
             query,

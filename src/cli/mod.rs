@@ -26,6 +26,15 @@ pub fn build(letters: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {
+    let letters = read_letters(from)?;
+    let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
+    let cleaned = kamerzoek::clean::clean_corpus(&texts, kamerzoek::lexicon::Lexicon::dutch());
+    kamerzoek::synth::generate(&cleaned, count, seed, out)?;
+    eprintln!("wrote {count} letters into {}", out.display());
+    Ok(())
+}
+
 /// The search options of the command line's flags.
 pub fn options(limit: usize, filters: &[String], sort: &str) -> Result<SearchOptions> {
     let mut options = SearchOptions {
