@@ -1,0 +1,156 @@
+// Measures every engine on every prepared corpus (see bench/run) in headless Chromium:
+// gzip bytes downloaded until the first result, time from navigation to first result (cold),
+// warm latency median and p95 over the query list, index size on disk, build time and peak
+// memory; saves each engine's results per query. Prints one table with ratios against Pagefind.
+//   node bench/measure.mjs SIZE...
+
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { serve, openBrowser } from '../tests/browser/harness.mjs';
+
+const ENGINES = ['kamerzoek', 'pagefind', 'minisearch', 'flexsearch', 'lunr'];
+const ROUNDS = 10;
+const sizes = process.argv.slice(2);
+const queries = readFileSync('bench/queries.txt', 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[1]);
+
+// The files that make up each engine's index (not its code).
+const INDEX_FILES = {
+  kamerzoek: ['kz/index'],
+  pagefind: ['pagefind/pagefind/fragment', 'pagefind/pagefind/index', 'pagefind/pagefind/filter',
+    'pagefind/pagefind/pagefind-entry.json', 'pagefind/pagefind/pagefind.en_*.pf_meta'],
+  minisearch: ['minisearch/index.json'],
+  lunr: ['lunr/index.json', 'lunr/titles.json'],
+  flexsearch: ['flexsearch/docs.json'],
+};
+
+function filesUnder(path) {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path).flatMap((f) => filesUnder(join(path, f)));
+}
+
+function indexSize(site, engine) {
+  let raw = 0;
+  let gz = 0;
+  for (const pattern of INDEX_FILES[engine]) {
+    const [dir, glob] = pattern.includes('*') ? [join(site, pattern, '..'), pattern.split('/').pop()] : [null, null];
+    const files = glob
+      ? readdirSync(dir).filter((f) => new RegExp(`^${glob.replace('.', '\\.').replace('*', '.*')}$`).test(f)).map((f) => join(dir, f))
+      : filesUnder(join(site, pattern));
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      raw += bytes.length;
+      // Pagefind's files are gzip already; gzip of gzip is not what a server sends.
+      gz += bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes, { level: 9 }).length;
+    }
+  }
+  return { raw, gz };
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function measure(site, engine, server) {
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    const responses = [];
+    page.on('response', async (response) => {
+      const url = response.url();
+      if (url.includes('/bench/')) return; // the host page, the same for every engine
+      try {
+        const body = await response.body();
+        const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+        responses.push({ url, raw: body.length, gz });
+      } catch {
+        // a response without a body (a redirect)
+      }
+    });
+    const url = `${server.url}bench/${engine}.html?q=${encodeURIComponent(queries[0])}`;
+    await page.goto(url);
+    await page.waitForFunction(() => window.firstResult || window.benchError, null, { timeout: 900_000 });
+    const error = await page.evaluate(() => window.benchError);
+    if (error) return { error };
+    const first = await page.evaluate(() => window.firstResult);
+    await page.waitForTimeout(200); // let the last response bodies be read
+    const firstBytes = responses.reduce((s, r) => s + r.gz, 0);
+    const requests = responses.length;
+    const warm = await page.evaluate(([qs, rounds]) => window.warm(qs, rounds), [queries, ROUNDS]);
+    const times = warm.flatMap((w) => w.times.slice(1)); // the first round of each query warms it
+    return {
+      first_result_bytes_gz: firstBytes,
+      first_result_requests: requests,
+      cold_ms: Math.round(first.ms),
+      first_ids: first.ids,
+      warm_median_ms: +percentile(times, 50).toFixed(3),
+      warm_p95_ms: +percentile(times, 95).toFixed(3),
+      results: warm.map((w) => ({ query: w.query, ids: w.ids, error: w.error })),
+      errors: b.errors,
+    };
+  } finally {
+    await b.close();
+  }
+}
+
+const machine = {
+  date: new Date().toISOString(),
+  cpus: `${cpus().length} x ${cpus()[0]?.model}`,
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim(),
+  kernel: execSync('uname -sr').toString().trim(),
+};
+const all = { machine, queries, rounds: ROUNDS, corpora: {} };
+
+for (const size of sizes) {
+  const site = `target/bench/${size}/site`;
+  const server = await serve(site);
+  const rows = {};
+  try {
+    for (const engine of ENGINES) {
+      const buildFile = `target/bench/${size}/build/${engine}.json`;
+      const build = existsSync(buildFile) ? JSON.parse(readFileSync(buildFile, 'utf8')) : null;
+      const index = indexSize(site, engine);
+      const ok = build && build.status === 0;
+      const result = ok ? await measure(site, engine, server) : { error: `build failed: ${JSON.stringify(build)}` };
+      rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, ...result };
+      console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
+    }
+  } finally {
+    server.stop();
+  }
+  all.corpora[size] = rows;
+}
+
+const kb = (b) => (b == null ? '-' : (b / 1024).toFixed(1));
+const ratio = (a, b) => (a == null || !b ? '-' : (a / b).toFixed(2));
+let md = `# Benchmark, ${machine.date.slice(0, 10)}\n\n${machine.cpus}, ${machine.memory_gb} GiB, ${machine.kernel}, ${machine.chromium}, Node ${machine.node}.\n`
+  + `Queries (${queries.length}, ${ROUNDS} rounds each, the first round not counted): ${queries.map((q) => `\`${q}\``).join(', ')}.\n`;
+for (const [size, rows] of Object.entries(all.corpora)) {
+  const pf = rows.pagefind ?? {};
+  md += `\n## ${size === 'seeds' ? 'The five letters' : `${size} synthetic letters`}\n\n`
+    + '| engine | first query KB (gzip) | × Pagefind | cold ms | warm median ms | warm p95 ms | × Pagefind p95 | index KB raw / gzip | build s | build peak MB |\n'
+    + '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
+  for (const engine of ENGINES) {
+    const r = rows[engine];
+    if (!r) continue;
+    if (r.error) {
+      md += `| ${engine} | ${r.error.split('\n')[0].slice(0, 80)} | | | | | | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.build?.seconds ?? '-'} | ${r.build?.peak_rss_mb ?? '-'} |\n`;
+      continue;
+    }
+    md += `| ${engine} | ${kb(r.first_result_bytes_gz)} | ${ratio(r.first_result_bytes_gz, pf.first_result_bytes_gz)} | ${r.cold_ms} | ${r.warm_median_ms} | ${r.warm_p95_ms} | ${ratio(r.warm_p95_ms, pf.warm_p95_ms)} | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.build.seconds} | ${r.build.peak_rss_mb} |\n`;
+  }
+}
+md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';
+
+mkdirSync('bench/results', { recursive: true });
+const stamp = machine.date.slice(0, 10);
+writeFileSync(`bench/results/${stamp}.json`, `${JSON.stringify(all, null, 1)}\n`);
+writeFileSync(`bench/results/${stamp}.md`, md);
+console.log(md);
