@@ -56,20 +56,28 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
+// The gzip size of a served file: what a server that compresses sends. Read from disk, because
+// Playwright cannot hand over the bodies of very large responses.
+const gzipSizes = new Map();
+function gzipSizeOf(file) {
+  if (!gzipSizes.has(file)) {
+    const bytes = readFileSync(file);
+    gzipSizes.set(file, bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes, { level: 9 }).length);
+  }
+  return gzipSizes.get(file);
+}
+
 async function measure(site, engine, server) {
   const b = await openBrowser();
   try {
     const { page } = b;
     const responses = [];
-    page.on('response', async (response) => {
-      const url = response.url();
-      if (url.includes('/bench/')) return; // the host page, the same for every engine
-      try {
-        const body = await response.body();
-        const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
-        responses.push({ url, raw: body.length, gz });
-      } catch {
-        // a response without a body (a redirect)
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/bench/')) return; // the host page, the same for every engine
+      const file = join(site, decodeURIComponent(pathname));
+      if (response.status() === 200 && existsSync(file) && statSync(file).isFile()) {
+        responses.push({ path: pathname, gz: gzipSizeOf(file) });
       }
     });
     const url = `${server.url}bench/${engine}.html?q=${encodeURIComponent(queries[0])}`;
@@ -78,7 +86,6 @@ async function measure(site, engine, server) {
     const error = await page.evaluate(() => window.benchError);
     if (error) return { error };
     const first = await page.evaluate(() => window.firstResult);
-    await page.waitForTimeout(200); // let the last response bodies be read
     const firstBytes = responses.reduce((s, r) => s + r.gz, 0);
     const requests = responses.length;
     const warm = await page.evaluate(([qs, rounds]) => window.warm(qs, rounds), [queries, ROUNDS]);

@@ -16,7 +16,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" \
   target/wasm32-unknown-unknown/wasm/kamerzoek.wasm
 # wasm-opt from npm's binaryen: Debian's (version 108) breaks wasm-bindgen's externref table.
 # The features are those rustc enables by default for wasm32-unknown-unknown.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/pkg/kamerzoek_bg.wasm" -o "$out/pkg/kamerzoek_bg.wasm"

@@ -19,6 +19,8 @@ pub mod meta;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
+#[cfg(test)]
+mod test_seeds;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

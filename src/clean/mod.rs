@@ -66,20 +66,8 @@ fn tidy(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn seed(prefix: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-            .unwrap();
-        std::fs::read_to_string(entry).unwrap()
-    }
-
     fn cleaned() -> Vec<String> {
-        let texts: Vec<String> = ["000", "001", "002", "003", "004"].map(seed).into();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        clean_corpus(&refs, Lexicon::dutch())
+        crate::test_seeds::cleaned().1
     }
 
     #[test]

@@ -147,18 +147,7 @@ mod seeds {
     /// The headings of the five letters, as a person reads them.
     #[test]
     fn finds_the_headings_of_the_five_letters() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        paths.sort();
-        let texts: Vec<String> = paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let bodies = crate::clean::clean_corpus(&refs, crate::lexicon::Lexicon::dutch());
+        let (_, bodies) = crate::test_seeds::cleaned();
         let expected: [&[&str]; 5] = [
             &[
                 "Oekraïne",

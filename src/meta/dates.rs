@@ -2,7 +2,8 @@
 //! each with where it stands. A date without a year keeps `year: None`; the caller decides which
 //! year it is.
 
-const MONTHS: [&str; 12] = [
+/// Dutch month names, January first.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

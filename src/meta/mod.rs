@@ -11,6 +11,7 @@ mod signer;
 mod text;
 mod title;
 
+pub use dates::MONTHS;
 pub use kind::Kind;
 pub use meeting::Meeting;
 

@@ -4,18 +4,7 @@
 use super::*;
 
 fn seeds() -> Vec<Meta> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let raw: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
-    let bodies = crate::clean::clean_corpus(&refs, crate::lexicon::Lexicon::dutch());
+    let (raw, bodies) = crate::test_seeds::cleaned();
     raw.iter()
         .zip(&bodies)
         .map(|(r, b)| extract(r, b))

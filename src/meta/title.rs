@@ -3,21 +3,7 @@
 //! kind and the date; without either, nothing (the caller falls back to the first sentence).
 
 use super::Meta;
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use super::dates::MONTHS;
 
 pub fn title(meta: &Meta) -> Option<String> {
     let label = meta.kind.map_or("Brief", |k| k.label());

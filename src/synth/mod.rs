@@ -6,24 +6,10 @@ mod markov;
 mod rng;
 
 use crate::error::{Error, Result};
+use crate::meta::MONTHS;
 use markov::Chain;
 use rng::Rng;
 use std::path::Path;
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Ministers of Defence and the years they signed.
 const SIGNERS: [(u16, u16, &str); 4] = [

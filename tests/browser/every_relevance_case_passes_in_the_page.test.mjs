@@ -1,23 +1,11 @@
 // Every case of the relevance suites, typed into the page and answered by the wasm module.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search } from './harness.mjs';
+import { pageOnSite, search } from './harness.mjs';
 import { loadCases, judge } from './relevance.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const browser = pageOnSite();
 
 for (const suite of ['tests/relevance/queries.tsv', 'tests/relevance/behaviours.tsv']) {
   test(`the cases of ${suite} pass in the page`, async () => {

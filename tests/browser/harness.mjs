@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const SITE = process.env.KAMERZOEK_SITE ?? 'target/site';
@@ -83,3 +84,21 @@ export async function search(page, query) {
 
 // The text the widget shows in its status line.
 export const statusText = (page) => page.locator('[role=status], [role=alert]').first().innerText();
+
+// Registers hooks that serve the site, open one browser and go to the page before the tests of a
+// file, and close both after them. The returned object is filled in by then:
+// { page, errors, url, browser, server }.
+export function pageOnSite({ csp = false, goto = true, ...browserOptions } = {}) {
+  const fixture = {};
+  before(async () => {
+    fixture.server = await serve(SITE, { csp });
+    fixture.browser = await openBrowser(browserOptions);
+    Object.assign(fixture, { page: fixture.browser.page, errors: fixture.browser.errors, url: fixture.server.url });
+    if (goto) await fixture.page.goto(fixture.url);
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    fixture.server?.stop();
+  });
+  return fixture;
+}

@@ -1,18 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search, settled } from './harness.mjs';
+import { pageOnSite, search, settled } from './harness.mjs';
 
-let server;
-let b;
-before(async () => {
-  server = await serve();
-  b = await openBrowser();
-  await b.page.goto(server.url);
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
-});
+const b = pageOnSite();
 
 test('newest first, oldest first, and back to relevance', async () => {
   const { page } = b;

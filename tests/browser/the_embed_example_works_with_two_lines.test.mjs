@@ -1,20 +1,11 @@
 // www/embed-example.html, an otherwise unrelated page, embeds the widget with two lines.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, openBrowser, search } from './harness.mjs';
+import { pageOnSite, search } from './harness.mjs';
 
-let server;
-let b;
-before(async () => {
-  server = await serve(undefined, { csp: true });
-  b = await openBrowser();
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
-});
+const b = pageOnSite({ csp: true, goto: false });
 
 test('the example holds just the two lines of kamerzoek', () => {
   const html = readFileSync('www/embed-example.html', 'utf8');
@@ -24,7 +15,7 @@ test('the example holds just the two lines of kamerzoek', () => {
 
 test('searching in the embedded widget works, themed, and leaves the page URL alone', async () => {
   const { page } = b;
-  await page.goto(`${server.url}embed-example.html`);
+  await page.goto(`${b.url}embed-example.html`);
   const before = page.url();
   const ids = await search(page, 'oekraine');
   assert.equal(ids.length, 5, 'limit="5" caps the list');

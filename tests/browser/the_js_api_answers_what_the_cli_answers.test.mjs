@@ -1,23 +1,11 @@
 // The plain JS API (kamerzoek.js) returns the same hits, metadata and facets as the CLI's JSON.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serve, openBrowser, SITE } from './harness.mjs';
+import { SITE, pageOnSite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const browser = pageOnSite();
 
 function cli(query, args = []) {
   const out = execFileSync('target/release/kamerzoek', ['search', `${SITE}/index`, query, '--json', ...args]);

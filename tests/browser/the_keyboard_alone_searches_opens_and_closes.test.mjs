@@ -1,21 +1,11 @@
 // Without a mouse: / focuses the box, arrows move through the results, Enter opens, Escape
 // closes the letter and then clears the box. The combobox says which result is active.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, settled, box } from './harness.mjs';
+import { box, pageOnSite, settled } from './harness.mjs';
 
-let server;
-let b;
-before(async () => {
-  server = await serve();
-  b = await openBrowser();
-  await b.page.goto(server.url);
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
-});
+const b = pageOnSite();
 
 test('/ focuses the search box from anywhere on the page', async () => {
   const { page } = b;

@@ -1,24 +1,15 @@
 // Served with default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self': the
 // page loads, searches and opens a letter, and the browser reports no violation.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search } from './harness.mjs';
+import { pageOnSite, search } from './harness.mjs';
 
-let server;
-let b;
-before(async () => {
-  server = await serve(undefined, { csp: true });
-  b = await openBrowser();
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
-});
+const b = pageOnSite({ csp: true, goto: false });
 
 test('the policy is sent, and search works under it', async () => {
   const { page } = b;
-  const response = await page.goto(server.url);
+  const response = await page.goto(b.url);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   const ids = await search(page, 'patriot');
   assert.match(ids[0], /^001_/);

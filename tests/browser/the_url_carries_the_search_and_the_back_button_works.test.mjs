@@ -1,24 +1,15 @@
 // The URL holds the query, the filters, the order and the open letter: a shared link shows the
 // same, and the browser's back button goes from a letter to the results.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search, settled, box } from './harness.mjs';
+import { box, openBrowser, pageOnSite, search, settled } from './harness.mjs';
 
-let server;
-let b;
-before(async () => {
-  server = await serve();
-  b = await openBrowser();
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
-});
+const b = pageOnSite({ goto: false });
 
 test('typing, filtering and sorting are written to the URL', async () => {
   const { page } = b;
-  await page.goto(server.url);
+  await page.goto(b.url);
   await search(page, 'patriot');
   await page.locator('select').selectOption('-date');
   await settled(page);
@@ -47,7 +38,7 @@ test('a shared link opens with the same search and the same letter', async () =>
   const fresh = await openBrowser();
   try {
     const { page } = fresh;
-    await page.goto(`${server.url}?q=oekraine&kind=verslag&kind=agenda&sort=date&open=000_679e953a95cdb28b`);
+    await page.goto(`${b.url}?q=oekraine&kind=verslag&kind=agenda&sort=date&open=000_679e953a95cdb28b`);
     await page.locator('[part=reader]').waitFor();
     assert.equal(await page.locator('#kz-reader-title').innerText(), 'Verslag NAVO-ministers van Defensie, Brussel 15-16 juni 2023');
     assert.ok(await page.locator('.letter mark').count() > 10);

@@ -1,20 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search, statusText } from './harness.mjs';
+import { pageOnSite, search, statusText } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const browser = pageOnSite();
 
 test('typing patriot lists the 2024 agenda (001) first, with a marked excerpt', async () => {
   const ids = await search(browser.page, 'patriot');
