@@ -1,10 +1,11 @@
 //! Generates the folding tables of `src/analyze/fold.rs` from `unicode-normalization`.
 //!
 //! Folding is NFKD, minus combining marks, lowercased. Shipping the full NFKD tables would cost
-//! ~120 KB of WebAssembly, more than the whole engine, so the build computes the fold of every
-//! character in the scripts a Dutch archive meets (Latin, Greek, Cyrillic, ligatures, super- and
-//! subscripts, fullwidth forms) and keeps those whose fold differs from plain lowercasing.
-//! Characters elsewhere are only lowercased. The same tables serve the indexer and the query.
+//! ~120 KB of WebAssembly, more than the whole engine, and core's case tables (all scripts) another
+//! 18 KB, so the build computes, for every character in the scripts a Dutch archive meets (Latin,
+//! Greek, Cyrillic, ligatures, super- and subscripts, fullwidth forms), its fold and its lowercase,
+//! and keeps those that differ from the character itself. Characters elsewhere are left as they
+//! are. The same tables serve the indexer and the query.
 
 use std::fmt::Write;
 use unicode_normalization::UnicodeNormalization;
@@ -22,6 +23,7 @@ const FOLDED_RANGES: &[(u32, u32)] = &[
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut keys = Vec::new();
+    let mut lowers: Vec<(u16, u16)> = Vec::new();
     let mut offsets = vec![0u16];
     let mut pool = String::new();
     for &(first, last) in FOLDED_RANGES {
@@ -31,10 +33,14 @@ fn main() {
                 .filter(|m| !is_combining_mark(*m))
                 .flat_map(char::to_lowercase)
                 .collect();
-            if folded != c.to_lowercase().collect::<String>() {
+            if folded != c.to_string() {
                 keys.push(c as u32 as u16);
                 pool.push_str(&folded);
                 offsets.push(u16::try_from(pool.len()).expect("fold pool fits in u16"));
+            }
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if lower != [c] && lower.len() == 1 {
+                lowers.push((c as u32 as u16, lower[0] as u32 as u16));
             }
         }
     }
@@ -63,6 +69,12 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "pub static FOLD_POOL: &str = {pool:?};").unwrap();
+    writeln!(
+        out,
+        "pub static LOWER: [(u16, u16); {}] = {lowers:?};",
+        lowers.len()
+    )
+    .unwrap();
     writeln!(
         out,
         "pub static COMBINING_MARKS: [(u32, u32); {}] = {marks:?};",

@@ -17,7 +17,7 @@ mod stopwords;
 mod tokenizer;
 
 pub use compound::CompoundSplitter;
-pub use fold::fold;
+pub use fold::{fold, lowercase};
 pub use stopwords::is_stop_word;
 pub use tokenizer::{Word, words};
 

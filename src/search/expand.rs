@@ -2,9 +2,10 @@
 //! is a prefix of; and, when those match nothing, the terms within a small edit distance (typos).
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
+use super::levenshtein::Levenshtein;
 use crate::error::Result;
 use crate::index::Index;
-use fst::automaton::{Levenshtein, Str};
+use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
 /// Weight of a term reached by a prefix, relative to the typed term.
@@ -83,10 +84,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Result<Vec<Expansion>> {
     if edits == 0 {
         return Ok(Vec::new());
     }
-    // The automaton refuses queries whose state machine would grow too large: then no typos.
-    let Ok(automaton) = Levenshtein::new(term, edits) else {
-        return Ok(Vec::new());
-    };
+    let automaton = Levenshtein::new(term, edits.min(u32::from(u8::MAX)) as u8);
     let mut found = Vec::new();
     let mut stream = index.terms().search(automaton).into_stream();
     while let Some((key, offset)) = stream.next() {
@@ -112,7 +110,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Result<Vec<Expansion>> {
 }
 
 /// Edit distance between two short strings, by characters.
-fn levenshtein(a: &str, b: &str) -> usize {
+pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

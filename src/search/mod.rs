@@ -11,6 +11,7 @@ mod bm25;
 mod excerpt;
 mod expand;
 mod facets;
+mod levenshtein;
 mod options;
 mod phrase;
 mod query;
@@ -20,7 +21,7 @@ pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
-use crate::analyze::{Analyzer, Word, is_stop_word, words};
+use crate::analyze::{Analyzer, Word, is_stop_word, lowercase, words};
 use crate::build::Posting;
 use crate::doc::sections::anchors;
 use crate::error::Result;
@@ -317,7 +318,7 @@ impl Searcher {
                     c == *clause
                         && words
                             .get(p as usize)
-                            .is_some_and(|w| body[w.start..w.end].to_lowercase() == *surface)
+                            .is_some_and(|w| lowercase(&body[w.start..w.end]) == *surface)
                 })
             })
             .count();
@@ -406,7 +407,7 @@ impl Searcher {
         let position = p.positions.first().copied().unwrap_or(0) as usize;
         Ok(words(body)
             .nth(position)
-            .map(|w| body[w.start..w.end].to_lowercase()))
+            .map(|w| lowercase(&body[w.start..w.end])))
     }
 
     fn tf_weight(&self, tf: f32, doc: u32) -> f32 {
@@ -502,11 +503,9 @@ fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
-            let bare = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+            let bare = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
             match corrections.iter().find(|(typed, _)| *typed == bare) {
-                Some((_, written)) => w.to_lowercase().replace(&bare, written),
+                Some((_, written)) => lowercase(w).replace(&bare, written),
                 None => w.to_string(),
             }
         })

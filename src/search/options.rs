@@ -32,7 +32,7 @@ impl Field {
     pub fn parse(name: &str) -> Result<Field> {
         FIELDS
             .into_iter()
-            .find(|f| f.name() == name.trim().to_lowercase())
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| Error::BadOption {
                 message: format!(
                     "unknown filter field \"{name}\"; the fields are kind, year and minister"
@@ -79,7 +79,7 @@ impl Filters {
             });
         }
         let value = if field == Field::Kind {
-            value.to_lowercase()
+            value.to_ascii_lowercase()
         } else {
             value.to_string()
         };

@@ -7,7 +7,7 @@
 //! Words joined without a space (`NAVO-top`, `NAVO’s`) are a phrase too. The last word is a
 //! prefix while it is being typed: when the query does not end in a space or a quote.
 
-use crate::analyze::{Analyzer, Token, fold};
+use crate::analyze::{Analyzer, Token, fold, lowercase};
 
 /// Queries longer than this many clauses are cut: every clause must match, so more is noise.
 pub const MAX_CLAUSES: usize = 32;
@@ -103,7 +103,7 @@ impl Query {
                         .chars()
                         .filter(|c| c.is_alphanumeric())
                         .collect(),
-                    surface: text[first.start..first.end].to_lowercase(),
+                    surface: lowercase(&text[first.start..first.end]),
                     prefix: false,
                 }
             } else {
