@@ -29,11 +29,11 @@ pub use error::{Error, Result};
 pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
-use analyze::CompoundSplitter;
-use build::{IndexBuilder, Letter};
-use lexicon::Lexicon;
+#[cfg(not(target_arch = "wasm32"))]
+use {analyze::CompoundSplitter, build::IndexBuilder, build::Letter, lexicon::Lexicon};
 
 /// Builds the index bytes for a set of letters: clean, analyze, index, encode.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build_index(letters: &[Letter]) -> Vec<u8> {
     let lexicon = Lexicon::dutch();
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();

@@ -11,11 +11,14 @@
 //! - [`Analyzer::new`] (queries, excerpts) replaces a code's pieces by the joined code.
 
 mod codes;
+// Index-time only: the wasm, which only queries, leaves it out.
+#[cfg(not(target_arch = "wasm32"))]
 mod compound;
 mod fold;
 mod stopwords;
 mod tokenizer;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use compound::CompoundSplitter;
 pub use fold::{fold, lowercase};
 pub use stopwords::is_stop_word;
@@ -40,6 +43,7 @@ pub struct Token {
 pub struct Analyzer {
     stemmer: Stemmer,
     /// Present in index mode.
+    #[cfg(not(target_arch = "wasm32"))]
     compounds: Option<CompoundSplitter>,
 }
 
@@ -54,11 +58,13 @@ impl Analyzer {
     pub fn new() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::Dutch),
+            #[cfg(not(target_arch = "wasm32"))]
             compounds: None,
         }
     }
 
     /// The index analyzer, which also emits code pieces and compound parts.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn for_index(compounds: CompoundSplitter) -> Self {
         Analyzer {
             compounds: Some(compounds),
@@ -81,7 +87,7 @@ impl Analyzer {
 
     /// Every token of `text`, in position order.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
-        let indexing = self.compounds.is_some();
+        let indexing = self.indexing();
         let words: Vec<Word> = words(text).collect();
         let mut tokens = Vec::with_capacity(words.len());
         let mut position = 0u32;
@@ -116,21 +122,36 @@ impl Analyzer {
                 continue;
             }
             tokens.push(self.token(text, w, position, false));
-            if let Some(splitter) = &self.compounds {
-                for part in splitter.split(&fold(&text[w.start..w.end])) {
-                    tokens.push(Token {
-                        start: w.start,
-                        end: w.end,
-                        position,
-                        term: self.term_of_folded(part),
-                        part: true,
-                    });
-                }
+            for part in self.compound_parts(&text[w.start..w.end]) {
+                tokens.push(Token {
+                    start: w.start,
+                    end: w.end,
+                    position,
+                    term: self.term_of_folded(part),
+                    part: true,
+                });
             }
             position += 1;
             i += 1;
         }
         tokens
+    }
+
+    fn indexing(&self) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.compounds.is_some();
+        #[cfg(target_arch = "wasm32")]
+        false
+    }
+
+    /// The parts of `word` if it is a closed compound (index mode only).
+    fn compound_parts(&self, word: &str) -> Vec<String> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(splitter) = &self.compounds {
+            return splitter.split(&fold(word));
+        }
+        let _ = word;
+        Vec::new()
     }
 
     fn token(&self, text: &str, w: Word, position: u32, part: bool) -> Token {

@@ -1,6 +1,7 @@
 //! The indexer: analyzes each document and gathers, per term, the documents and positions it
 //! occurs at. The result is plain data; `format::encode` turns it into bytes.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::analyze::{Analyzer, CompoundSplitter};
 use crate::doc::Document;
 use std::collections::BTreeMap;
@@ -23,11 +24,13 @@ pub struct IndexData {
     pub terms: BTreeMap<String, Vec<Posting>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub struct IndexBuilder {
     analyzer: Analyzer,
     data: IndexData,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl IndexBuilder {
     /// An indexer that splits compounds with `compounds`.
     pub fn new(compounds: CompoundSplitter) -> Self {

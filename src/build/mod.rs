@@ -3,5 +3,7 @@
 mod indexer;
 mod letters;
 
-pub use indexer::{IndexBuilder, IndexData, Posting};
+#[cfg(not(target_arch = "wasm32"))]
+pub use indexer::IndexBuilder;
+pub use indexer::{IndexData, Posting};
 pub use letters::{Letter, read_letters};

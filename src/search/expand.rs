@@ -57,7 +57,7 @@ pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Result<Vec<Expansi
     for (term, offset) in found {
         counted.push((index.doc_freq_at(offset)?, term, offset));
     }
-    counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     Ok(counted
         .into_iter()
         .take(MAX_PREFIX_TERMS)
@@ -97,7 +97,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Result<Vec<Expansion>> {
         let df = index.doc_freq_at(offset)?;
         ranked.push((distance, std::cmp::Reverse(df), candidate, offset));
     }
-    ranked.sort();
+    ranked.sort_unstable();
     Ok(ranked
         .into_iter()
         .take(MAX_FUZZY_TERMS)

@@ -42,8 +42,9 @@ pub fn count(docs: &[Document], candidates: &[u32], filters: &Filters) -> Facets
         }
         match field {
             // Years read best in time order, newest first.
-            Field::Year => values.sort_by(|a, b| b.value.cmp(&a.value)),
-            _ => values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))),
+            Field::Year => values.sort_unstable_by(|a, b| b.value.cmp(&a.value)),
+            _ => values
+                .sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))),
         }
         *match field {
             Field::Kind => &mut facets.kind,

@@ -265,33 +265,40 @@ impl Searcher {
         mut ranked: Vec<(u32, Candidate)>,
         sort: Sort,
     ) -> Vec<(u32, Candidate)> {
-        let order = |a: &(u32, Candidate), b: &(u32, Candidate)| {
-            b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
+        // One comparator type for every sort of the ranking: each closure type would add a copy of
+        // the sort to the wasm.
+        let docs = self.index.docs();
+        let compare = |mode: Sort| {
+            move |a: &(u32, Candidate), b: &(u32, Candidate)| {
+                let by_score = b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0));
+                let (da, db) = (
+                    docs[a.0 as usize].meta.date.as_deref(),
+                    docs[b.0 as usize].meta.date.as_deref(),
+                );
+                // Undated letters come last in either date order.
+                let undated_last = da.is_none().cmp(&db.is_none());
+                match mode {
+                    Sort::Relevance => by_score,
+                    Sort::Date => undated_last.then(da.cmp(&db)).then(by_score),
+                    Sort::DateDescending => undated_last.then(db.cmp(&da)).then(by_score),
+                }
+            }
         };
-        ranked.sort_by(order);
+        ranked.sort_unstable_by(compare(Sort::Relevance));
         let window = ranked.len().min(EXACT_WINDOW);
         for (doc, candidate) in &mut ranked[..window] {
-            let words: Vec<Word> = words(&self.index.docs()[*doc as usize].body).collect();
+            let words: Vec<Word> = words(&docs[*doc as usize].body).collect();
             let share = self.exact_share(query, *doc, candidate, &words);
             candidate.score *= 1.0 + EXACT_BONUS * share;
             candidate.words = Some(words);
         }
-        ranked[..window].sort_by(order);
+        match sort {
+            Sort::Relevance => ranked[..window].sort_unstable_by(compare(sort)),
+            _ => ranked.sort_unstable_by(compare(sort)),
+        }
         for (_, candidate) in &mut ranked {
             candidate.matches.sort_unstable();
             candidate.matches.dedup_by_key(|m| m.0);
-        }
-        let docs = self.index.docs();
-        let date = |doc: u32| docs[doc as usize].meta.date.as_deref();
-        match sort {
-            Sort::Relevance => {}
-            Sort::Date => ranked.sort_by(|a, b| by_date(date(a.0), date(b.0))),
-            Sort::DateDescending => ranked.sort_by(|a, b| {
-                by_date(date(b.0), date(a.0)).then(
-                    // Undated letters stay last either way.
-                    date(a.0).is_none().cmp(&date(b.0).is_none()),
-                )
-            }),
         }
         ranked
     }
@@ -511,16 +518,6 @@ fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
         })
         .collect();
     Some(words.join(" "))
-}
-
-/// Dates in order, a letter without one after every letter with one.
-fn by_date(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
 }
 
 #[cfg(test)]
