@@ -301,3 +301,45 @@ fn bad_filters_and_sorts_are_clear_errors() {
         "unknown sort",
     );
 }
+
+#[test]
+fn bad_letters_are_named_and_the_rest_is_indexed() {
+    let letters = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(
+        letters.path().join("goed.txt"),
+        "De steun aan Oekraïne gaat door.",
+    )
+    .unwrap();
+    std::fs::write(
+        letters.path().join("windows.txt"),
+        b"Steun aan Oekra\xefne \x80 5",
+    )
+    .unwrap();
+    std::fs::write(letters.path().join("leeg.txt"), b"").unwrap();
+    std::fs::write(letters.path().join("nul.txt"), b"steun\0aan").unwrap();
+    let run = kamerzoek(&[
+        "build",
+        letters.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(stderr.contains("leeg.txt: skipped: no text"), "{stderr}");
+    assert!(
+        stderr.contains("windows.txt: not UTF-8: 2 bytes read as Windows-1252"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nul.txt: 1 control characters"), "{stderr}");
+    assert!(stderr.contains("indexed 3 letters"), "{stderr}");
+    let r = search_json(out.path(), "oekraïne");
+    let mut found: Vec<&str> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["goed", "windows"]);
+}

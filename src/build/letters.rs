@@ -1,8 +1,22 @@
-//! Reads the letters of a folder: every `*.txt` file directly in it, in file-name order, so the
-//! same folder always gives the same index. The id of a letter is its file name without `.txt`.
+//! Reads the letters of a folder, in file-name order, so the same folder always gives the same
+//! index. The rules, for folders as people really have them:
+//! - a letter is a regular file, or a link to one, directly in the folder, whose name ends in
+//!   `.txt` (any case); its id is the name without that ending. Subfolders are not searched;
+//! - the text is UTF-8; bytes that are not are read as Windows-1252, one by one, so a file saved
+//!   by an old Windows tool and a stray byte in a UTF-8 file both come through whole;
+//! - NUL bytes and other control characters (not tab, newline, carriage return, form feed)
+//!   become spaces: they are never text;
+//! - empty files, files of only white space, and files over [`MAX_LETTER_BYTES`] are skipped;
+//! - a second file with the same id (`a.txt`, `a.TXT`) is skipped.
+//!
+//! Each such case gives a [`Warning`] naming the file; the rest is indexed. Only a folder that
+//! cannot be read, or has no letter left, fails the build.
 
 use crate::error::{Error, Result};
 use std::path::Path;
+
+/// A letter larger than this is not a letter: skipping it keeps the index (and memory) sane.
+pub const MAX_LETTER_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A letter as read from disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,39 +25,282 @@ pub struct Letter {
     pub text: String,
 }
 
-pub fn read_letters(dir: &Path) -> Result<Vec<Letter>> {
+/// Something about one file that the build dealt with, for the person to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}
+
+/// The letters of `dir`, and what was noticed on the way.
+pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
     let shown = dir.display();
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
     let mut paths = Vec::new();
+    let mut warnings = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::io(&shown, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|ext| ext == "txt") {
-            paths.push(path);
+        let txt = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        if !txt {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => paths.push((path, meta.len())),
+            Ok(_) => warn(&mut warnings, &path, "not a file (a folder?): skipped"),
+            Err(e) => warn(&mut warnings, &path, &format!("skipped: {e}")),
         }
     }
     paths.sort();
-    if paths.is_empty() {
+    let mut letters: Vec<Letter> = Vec::with_capacity(paths.len());
+    for (path, size) in paths {
+        if size > MAX_LETTER_BYTES {
+            let message = format!(
+                "skipped: {} MB is more than a letter may have ({} MB)",
+                size / (1024 * 1024),
+                MAX_LETTER_BYTES / (1024 * 1024)
+            );
+            warn(&mut warnings, &path, &message);
+            continue;
+        }
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if letters.iter().any(|l| l.id == id) {
+            warn(
+                &mut warnings,
+                &path,
+                &format!("skipped: a letter with id {id} was read already"),
+            );
+            continue;
+        }
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                warn(&mut warnings, &path, &format!("skipped: {e}"));
+                continue;
+            }
+        };
+        let (text, cp1252) = decode(&bytes);
+        if cp1252 > 0 {
+            let message = format!("not UTF-8: {cp1252} bytes read as Windows-1252");
+            warn(&mut warnings, &path, &message);
+        }
+        let (text, controls) = without_controls(text);
+        if controls > 0 {
+            warn(
+                &mut warnings,
+                &path,
+                &format!("{controls} control characters (NUL, ...) read as spaces"),
+            );
+        }
+        if text.trim().is_empty() {
+            warn(&mut warnings, &path, "skipped: no text");
+            continue;
+        }
+        letters.push(Letter { id, text });
+    }
+    if letters.is_empty() {
         return Err(Error::NoLetters {
             dir: shown.to_string(),
         });
     }
-    paths
-        .iter()
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
-            let text = String::from_utf8(bytes).map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                message: format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            })?;
-            let id = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            Ok(Letter { id, text })
-        })
-        .collect()
+    // Directory order differs between machines; the report should not.
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((letters, warnings))
+}
+
+fn warn(warnings: &mut Vec<Warning>, path: &Path, message: &str) {
+    warnings.push(Warning {
+        path: path.display().to_string(),
+        message: message.to_string(),
+    });
+}
+
+/// Windows-1252 for the bytes 0x80..=0x9F; the others are Latin-1. Its five unassigned bytes map
+/// to the C1 controls of the same number, as the WHATWG decoder does, so nothing is lost.
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+fn cp1252(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => CP1252_80_9F[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// The text of `bytes`: UTF-8 where it is valid, Windows-1252 byte by byte where it is not; and
+/// how many bytes were read as Windows-1252.
+fn decode(bytes: &[u8]) -> (String, usize) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    let mut fallback = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return (out, fallback);
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // Safe to unwrap in spirit: `valid_up_to` bytes are valid UTF-8.
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(after.len()).max(1);
+                for &byte in &after[..bad] {
+                    out.push(cp1252(byte));
+                }
+                fallback += bad;
+                rest = &after[bad..];
+            }
+        }
+    }
+}
+
+/// `text` with control characters other than tab, newline, carriage return and form feed
+/// replaced by spaces; and how many there were.
+fn without_controls(text: String) -> (String, usize) {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    let count = text.chars().filter(|&c| is_bad(c)).count();
+    if count == 0 {
+        return (text, 0);
+    }
+    let cleaned = text
+        .chars()
+        .map(|c| if is_bad(c) { ' ' } else { c })
+        .collect();
+    (cleaned, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        dir
+    }
+
+    fn read(dir: &tempfile::TempDir) -> (Vec<Letter>, Vec<String>) {
+        let (letters, warnings) = read_letters(dir.path()).unwrap();
+        let names = warnings
+            .iter()
+            .map(|w| {
+                let file = Path::new(&w.path).file_name().unwrap().to_string_lossy();
+                format!("{file}: {}", w.message)
+            })
+            .collect();
+        (letters, names)
+    }
+
+    #[test]
+    fn a_windows_1252_file_is_read_whole_with_a_warning() {
+        let dir = folder(&[("a.txt", b"Oekra\xefne \x80 5 \x93NAVO\x94")]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters[0].text, "Oekraïne € 5 “NAVO”");
+        assert_eq!(warnings, ["a.txt: not UTF-8: 4 bytes read as Windows-1252"]);
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_leaves_the_rest_intact() {
+        let dir = folder(&[
+            ("a.txt", "Oekraïne \u{20ac} ".as_bytes()),
+            ("b.txt", b"Oekra\xc3\xafne\xff!"),
+        ]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters[1].text, "Oekraïneÿ!");
+        assert_eq!(warnings, ["b.txt: not UTF-8: 1 bytes read as Windows-1252"]);
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_skipped_and_named() {
+        let dir = folder(&[
+            ("a.txt", b"tekst"),
+            ("b.txt", b""),
+            ("c.txt", b" \n\t \r\n"),
+        ]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters.len(), 1);
+        assert_eq!(
+            warnings,
+            ["b.txt: skipped: no text", "c.txt: skipped: no text"]
+        );
+    }
+
+    #[test]
+    fn nul_bytes_become_spaces() {
+        let dir = folder(&[("a.txt", b"steun\0aan\x07Oekraine")]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters[0].text, "steun aan Oekraine");
+        assert_eq!(
+            warnings,
+            ["a.txt: 2 control characters (NUL, ...) read as spaces"]
+        );
+    }
+
+    #[test]
+    fn a_file_larger_than_a_letter_is_skipped() {
+        let dir = folder(&[("a.txt", b"tekst")]);
+        let big = fs::File::create(dir.path().join("big.txt")).unwrap();
+        big.set_len(50 * 1024 * 1024).unwrap();
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters.len(), 1);
+        assert_eq!(
+            warnings,
+            ["big.txt: skipped: 50 MB is more than a letter may have (16 MB)"]
+        );
+    }
+
+    #[test]
+    fn very_long_lines_are_read() {
+        let line = "woord ".repeat(200_000);
+        let dir = folder(&[("a.txt", line.as_bytes())]);
+        assert_eq!(read(&dir).0[0].text.len(), line.len());
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_first() {
+        let dir = folder(&[("a.TXT", b"een"), ("a.txt", b"twee")]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters.len(), 1);
+        assert_eq!(letters[0].text, "een");
+        assert_eq!(
+            warnings,
+            ["a.txt: skipped: a letter with id a was read already"]
+        );
+    }
+
+    #[test]
+    fn subfolders_are_not_searched_and_links_are_followed() {
+        let dir = folder(&[("a.txt", b"een")]);
+        fs::create_dir(dir.path().join("sub.txt")).unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("sub").join("c.txt"), b"drie").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+            std::os::unix::fs::symlink(dir.path().join("missing"), dir.path().join("d.txt"))
+                .unwrap();
+        }
+        let (letters, warnings) = read(&dir);
+        let ids: Vec<&str> = letters.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(warnings[0].starts_with("d.txt: skipped: "), "{warnings:?}");
+        assert_eq!(warnings[1], "sub.txt: not a file (a folder?): skipped");
+    }
+
+    #[test]
+    fn a_folder_with_nothing_left_fails_clearly() {
+        let dir = folder(&[("a.txt", b""), ("notes.md", b"tekst")]);
+        let err = read_letters(dir.path()).unwrap_err();
+        assert!(matches!(err, Error::NoLetters { .. }));
+    }
 }

@@ -6,4 +6,4 @@ mod letters;
 #[cfg(not(target_arch = "wasm32"))]
 pub use indexer::IndexBuilder;
 pub use indexer::{IndexData, Posting};
-pub use letters::{Letter, read_letters};
+pub use letters::{Letter, MAX_LETTER_BYTES, Warning, read_letters};

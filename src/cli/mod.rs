@@ -9,7 +9,7 @@ use kamerzoek::{Error, Index, Result, Searcher};
 use std::path::Path;
 
 pub fn build(letters: &Path, out: &Path) -> Result<()> {
-    let letters = read_letters(letters)?;
+    let letters = read_reporting(letters)?;
     let bytes = kamerzoek::build_index(&letters);
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display(), e))?;
     // Write beside the target and rename, so a reader never sees half an index.
@@ -27,12 +27,21 @@ pub fn build(letters: &Path, out: &Path) -> Result<()> {
 }
 
 pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {
-    let letters = read_letters(from)?;
+    let letters = read_reporting(from)?;
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
     let cleaned = kamerzoek::clean::clean_corpus(&texts, kamerzoek::lexicon::Lexicon::dutch());
     kamerzoek::synth::generate(&cleaned, count, seed, out)?;
     eprintln!("wrote {count} letters into {}", out.display());
     Ok(())
+}
+
+/// The letters of `dir`, with what was noticed about them on stderr.
+fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::build::Letter>> {
+    let (letters, warnings) = read_letters(dir)?;
+    for w in warnings {
+        eprintln!("kamerzoek: warning: {}: {}", w.path, w.message);
+    }
+    Ok(letters)
 }
 
 /// The search options of the command line's flags.
