@@ -10,7 +10,12 @@
 use crate::analyze::{Analyzer, Token, fold, lowercase};
 
 /// Queries longer than this many clauses are cut: every clause must match, so more is noise.
+/// With [`MAX_PHRASE_WORDS`] and the caps on prefixes and typos (`expand.rs`), this bounds the
+/// work of a query whatever its length: reading it is linear, searching it is at most 32 clauses
+/// of at most 50 terms or 32 phrase words each.
 pub const MAX_CLAUSES: usize = 32;
+/// Phrases longer than this are cut to their first words.
+pub const MAX_PHRASE_WORDS: usize = 32;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
@@ -73,7 +78,10 @@ impl Query {
         query
     }
 
-    fn push(&mut self, clause: Clause, negated: bool) {
+    fn push(&mut self, mut clause: Clause, negated: bool) {
+        if let Clause::Phrase { terms } = &mut clause {
+            terms.truncate(MAX_PHRASE_WORDS);
+        }
         let list = if negated {
             &mut self.must_not
         } else {

@@ -3,7 +3,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search, box } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { SITE, serve, openBrowser, search, box } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -35,6 +36,24 @@ test('a file that is not an index: the engine says what is wrong', async () => {
   await withIndex((route) => route.fulfill({ status: 200, body: '<!doctype html><p>oops</p>' }), async (page) => {
     await search(page, 'patriot');
     assert.match(await page.locator('[role=alert]').innerText(), /not a kamerzoek index/);
+  });
+});
+
+test('a damaged index: the engine says it is damaged', async () => {
+  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  bytes[bytes.length >> 1] ^= 0x40;
+  await withIndex((route) => route.fulfill({ status: 200, body: bytes }), async (page) => {
+    await search(page, 'patriot');
+    assert.match(await page.locator('[role=alert]').innerText(), /index is damaged: checksum/);
+  });
+});
+
+test('an index of a future format version: the engine says to rebuild', async () => {
+  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  bytes.writeUInt16LE(99, 4);
+  await withIndex((route) => route.fulfill({ status: 200, body: bytes }), async (page) => {
+    await search(page, 'patriot');
+    assert.match(await page.locator('[role=alert]').innerText(), /format version 99 is not supported.*rebuild/);
   });
 });
 
