@@ -46,13 +46,35 @@ pub fn decode(bytes: &[u8]) -> Result<Index> {
         return Err(Error::corrupt("bytes after the last section"));
     }
     let terms = fst::Map::new(dict).map_err(|e| Error::corrupt(format!("term dictionary: {e}")))?;
-    let mut stream = terms.stream();
-    while let Some((_, offset)) = stream.next() {
-        if offset >= lists.len() as u64 {
-            return Err(Error::corrupt("a term points past the postings section"));
-        }
-    }
+    check_terms(&terms, lists.len())?;
     Ok(Index::new(docs, terms, lists))
+}
+
+/// Walks every term once: each must point inside the postings section. This also visits every
+/// node of the fst that a later lookup can reach. fst checks only its header when it opens, and
+/// panics on a malformed node (fuzzing found one, kept in `tests/data/fst-malformed-node.bin`):
+/// natively that panic becomes `Corrupt`; the wasm aborts on a panic, so there the load fails,
+/// which the page reports. A checksum-valid malformed dictionary takes a crafted file.
+fn check_terms(terms: &fst::Map<Vec<u8>>, lists_len: usize) -> Result<()> {
+    let walk = || {
+        let mut stream = terms.stream();
+        while let Some((_, offset)) = stream.next() {
+            if offset >= lists_len as u64 {
+                return Err(Error::corrupt("a term points past the postings section"));
+            }
+        }
+        Ok(())
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let walked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(walk));
+        std::panic::set_hook(previous);
+        walked.unwrap_or_else(|_| Err(Error::corrupt("the term dictionary is malformed")))
+    }
+    #[cfg(target_arch = "wasm32")]
+    walk()
 }
 
 fn decode_meta(r: &mut Reader) -> Result<Meta> {

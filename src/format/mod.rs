@@ -91,6 +91,15 @@ mod tests {
         }
     }
 
+    /// Found by `cargo fuzz run decode`: a checksum-valid file whose fst has a malformed node.
+    #[test]
+    fn a_malformed_term_dictionary_is_a_typed_error() {
+        let data = include_bytes!("../../tests/data/fst-malformed-node.bin");
+        let mut sealed = data.to_vec();
+        sealed.extend_from_slice(&crc32fast::hash(data).to_le_bytes());
+        assert!(matches!(decode(&sealed), Err(Error::Corrupt { .. })));
+    }
+
     #[test]
     fn every_flipped_byte_is_detected() {
         let bytes = encode(&sample());
