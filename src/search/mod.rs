@@ -41,6 +41,8 @@ pub const HEADING_BONUS: f32 = 1.0;
 /// A letter holding every query word exactly as typed (diacritics, inflection) scores this much
 /// more; letters holding some of them, that share of it.
 pub const EXACT_BONUS: f32 = 0.2;
+/// The share that a word's other expansions (a prefix's other completions) add to its best.
+pub const EXPANSION_BREADTH: f32 = 0.2;
 /// How many of the best letters are checked for exact words: a fixed number, so that the order
 /// of the first hits does not depend on how many are asked for.
 pub const EXACT_WINDOW: usize = 50;
@@ -366,7 +368,8 @@ impl Searcher {
                 } else {
                     1.0
                 };
-                let mut scores: HashMap<u32, (f32, Vec<u32>)> = HashMap::new();
+                // Per letter: the best expansion's score, the sum of all, the positions matched.
+                let mut found: HashMap<u32, (f32, f32, Vec<u32>)> = HashMap::new();
                 for e in &expansions {
                     let postings = self.index.postings_at(e.offset)?;
                     let idf = bm25::idf(self.index.docs().len(), postings.len());
@@ -377,11 +380,20 @@ impl Searcher {
                         let tf =
                             p.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * headed as f32;
                         let s = weight * e.weight * idf * self.tf_weight(tf, p.doc);
-                        let entry = scores.entry(p.doc).or_default();
+                        let entry = found.entry(p.doc).or_default();
                         entry.0 = entry.0.max(s);
-                        entry.1.extend(p.positions);
+                        entry.1 += s;
+                        entry.2.extend(p.positions);
                     }
                 }
+                // The best expansion counts whole; the others (a prefix's other words) add a
+                // share, so a letter using several `lucht-` words outranks one using one.
+                let scores = found
+                    .into_iter()
+                    .map(|(doc, (best, sum, positions))| {
+                        (doc, (best + EXPANSION_BREADTH * (sum - best), positions))
+                    })
+                    .collect();
                 Ok((scores, correction))
             }
             Clause::Phrase { terms } => {
