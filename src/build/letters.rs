@@ -148,7 +148,7 @@ fn decode(bytes: &[u8]) -> (String, usize) {
             }
             Err(e) => {
                 let (valid, after) = rest.split_at(e.valid_up_to());
-                // Safe to unwrap in spirit: `valid_up_to` bytes are valid UTF-8.
+                // `valid_up_to` bytes are valid UTF-8, so this never falls back to the default.
                 out.push_str(std::str::from_utf8(valid).unwrap_or_default());
                 let bad = e.error_len().unwrap_or(after.len()).max(1);
                 for &byte in &after[..bad] {

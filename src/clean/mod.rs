@@ -11,7 +11,7 @@ mod furniture;
 mod hyphenation;
 mod spacing;
 
-pub use hyphenation::{Break, Evidence, decide};
+use hyphenation::Evidence;
 
 use crate::lexicon::Lexicon;
 
