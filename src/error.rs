@@ -7,6 +7,14 @@ use std::fmt;
 pub enum Error {
     /// The bytes do not start with the index magic: not a kamerzoek index at all.
     BadMagic,
+    /// A sealed file of another kind where one kind was expected (a chunk given as the entry).
+    WrongFile {
+        expected: &'static str,
+        got: &'static str,
+    },
+    /// Not an error: the search needs these files of the index folder before it can answer.
+    /// The caller fetches them, hands them over, and asks again.
+    Need(Vec<String>),
     /// The index was written by another format version than this build reads.
     Version { expected: u16, got: u16 },
     /// The bytes end before a section they announce.
@@ -31,6 +39,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::BadMagic => write!(f, "not a kamerzoek index (wrong magic bytes)"),
+            Error::WrongFile { expected, got } => {
+                write!(f, "wrong index file: expected {expected}, got {got}")
+            }
+            Error::Need(files) => write!(f, "index files not loaded: {}", files.join(", ")),
             Error::Version { expected, got } => write!(
                 f,
                 "index format version {got} is not supported (this build reads version {expected}); \

@@ -8,10 +8,13 @@
 //! layers over the same code.
 
 pub mod analyze;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod clean;
 pub mod doc;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod folder;
 pub mod format;
 pub mod index;
 pub mod lexicon;
@@ -32,9 +35,23 @@ pub use search::{Hit, SearchResults, Searcher};
 #[cfg(not(target_arch = "wasm32"))]
 use {analyze::CompoundSplitter, build::IndexBuilder, build::Letter, lexicon::Lexicon};
 
-/// Builds the index bytes for a set of letters: clean, analyze, index, encode.
+/// The files of an index of `letters` (see `FORMAT.md`), all in memory.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn build_index(letters: &[Letter]) -> Vec<u8> {
+pub fn build_index(letters: &[Letter]) -> format::write::Output {
+    build_index_with_layout(
+        letters,
+        format::write::CHUNK_BYTES,
+        format::write::SINGLE_FILE_BYTES,
+    )
+}
+
+/// [`build_index`] with chunks cut at `chunk_bytes`, in one file up to `single_file_bytes`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_index_with_layout(
+    letters: &[Letter],
+    chunk_bytes: usize,
+    single_file_bytes: usize,
+) -> format::write::Output {
     let lexicon = Lexicon::dutch();
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
     let cleaned = clean::clean_corpus(&texts, lexicon);
@@ -44,10 +61,35 @@ pub fn build_index(letters: &[Letter]) -> Vec<u8> {
             compounds.add_corpus_word(&analyze::fold(&body[word.start..word.end]));
         }
     }
-    let mut builder = IndexBuilder::new(compounds);
+    let mut builder = IndexBuilder::with_layout(compounds, chunk_bytes, single_file_bytes);
     for (letter, body) in letters.iter().zip(&cleaned) {
         let meta = meta::extract(&letter.text, body);
         builder.add(Document::with_meta(&letter.id, body, meta));
     }
-    format::encode(&builder.finish())
+    builder.finish()
+}
+
+/// A searcher over an index held in memory (the output of [`build_index`]), fetching its files
+/// from there as the page fetches them from the server.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open_output(output: &format::write::Output) -> Result<Searcher> {
+    let unpack = |bytes: &[u8]| folder::gunzip(bytes, u64::MAX);
+    Ok(Searcher::new(Index::from_bytes(&unpack(&output.entry)?)?))
+}
+
+/// Runs `ask` against an in-memory index until it stops needing files.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn answer_from<T>(
+    output: &format::write::Output,
+    searcher: &mut Searcher,
+    ask: impl FnMut(&Searcher) -> Result<T>,
+) -> Result<T> {
+    folder::answer(searcher, ask, |name| {
+        let (_, bytes) = output
+            .files
+            .iter()
+            .find(|(n, _)| n == name)
+            .ok_or_else(|| Error::corrupt(format!("no file {name}")))?;
+        folder::gunzip(bytes, u64::MAX)
+    })
 }

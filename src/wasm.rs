@@ -1,9 +1,11 @@
 //! The WebAssembly boundary, kept thin: an exported struct that owns a loaded index. Bytes go in,
 //! plain data comes out (via serde-wasm-bindgen); every error becomes a JS `Error` with the same
-//! message the CLI prints, never a panic. Fetching, the DOM and rendering stay in JavaScript.
+//! message the CLI prints, never a panic. Fetching, unpacking, the DOM and rendering stay in
+//! JavaScript: when a query needs files of the index folder that are not here yet, the answer is
+//! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
 
 use crate::search::{SearchOptions, Sort};
-use crate::{Index, Searcher};
+use crate::{Error, Index, Searcher};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -12,9 +14,14 @@ pub struct Kamerzoek {
     searcher: Searcher,
 }
 
+#[derive(Serialize)]
+struct Need<'a> {
+    need: &'a [String],
+}
+
 #[wasm_bindgen]
 impl Kamerzoek {
-    /// Loads an index from the bytes of a `kamerzoek.idx` file.
+    /// Opens an index from the (unpacked) bytes of its `kamerzoek.idx` entry file.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8]) -> Result<Kamerzoek, JsError> {
         let index = Index::from_bytes(bytes).map_err(js_error)?;
@@ -23,47 +30,57 @@ impl Kamerzoek {
         })
     }
 
-    /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion}`.
-    /// `filters` are `field=value` strings as the CLI's `--filter` takes them; `sort` is
-    /// `relevance`, `date` or `-date`. (`engine.js` turns an options object into these.)
+    /// Hands over a file of the index folder that a `{need}` answer named (unpacked bytes).
+    pub fn supply(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.searcher.supply(name, bytes).map_err(js_error)
+    }
+
+    /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion}`
+    /// (facets null unless `facets`), or `{need}`. `filters` are `field=value` strings as the
+    /// CLI's `--filter` takes them; `sort` is `relevance`, `date` or `-date`.
     pub fn search(
         &self,
         query: &str,
         limit: usize,
         filters: Vec<String>,
         sort: &str,
+        facets: bool,
     ) -> Result<JsValue, JsError> {
         let mut options = SearchOptions {
             limit,
             sort: Sort::parse(sort).map_err(js_error)?,
+            facets,
             ..SearchOptions::default()
         };
         for spec in &filters {
             options.filters.add_spec(spec).map_err(js_error)?;
         }
-        let results = self
-            .searcher
-            .search_with(query, &options)
-            .map_err(js_error)?;
-        to_js(&results)
+        answer(self.searcher.search_with(query, &options))
     }
 
     /// The letter `id` for reading, with the words `query` matched marked:
-    /// `{id, title, html, matches, sections, date, kind, minister, meeting, kamerstuk}`, or
-    /// null when the index holds no such letter.
+    /// `{id, title, html, matches, sections, date, kind, minister, meeting, kamerstuk}`, null
+    /// when the index holds no such letter, or `{need}`.
     pub fn read(&self, id: &str, query: &str) -> Result<JsValue, JsError> {
-        let reading = self.searcher.read(id, query).map_err(js_error)?;
-        to_js(&reading)
+        answer(self.searcher.read(id, query))
     }
 
     /// How many letters the index holds.
     #[wasm_bindgen(getter, js_name = docCount)]
     pub fn doc_count(&self) -> usize {
-        self.searcher.index().docs().len()
+        self.searcher.index().doc_count()
     }
 }
 
-fn js_error(err: crate::Error) -> JsError {
+fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsError> {
+    match result {
+        Ok(value) => to_js(&value),
+        Err(Error::Need(files)) => to_js(&Need { need: &files }),
+        Err(e) => Err(js_error(e)),
+    }
+}
+
+fn js_error(err: Error) -> JsError {
     JsError::new(&err.to_string())
 }
 

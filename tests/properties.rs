@@ -2,9 +2,11 @@
 //! letter finds it, and the engine agrees with a naive scan of the letters.
 
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, words};
-use kamerzoek::build::{IndexBuilder, Letter};
+use kamerzoek::build::{IndexBuilder, Letter, analyze};
+use kamerzoek::folder::gunzip;
+use kamerzoek::format::write::Output;
 use kamerzoek::lexicon::Lexicon;
-use kamerzoek::{Document, Index, Searcher, format};
+use kamerzoek::{Document, Searcher};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -62,7 +64,9 @@ fn letters() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(letter_text(), 1..6)
 }
 
-fn build(texts: &[String]) -> Searcher {
+/// An index of the texts, in one file or in many (a chunk per few terms, a file per letter), with
+/// every file handed over.
+fn build(texts: &[String], split: bool) -> Searcher {
     let letters: Vec<Letter> = texts
         .iter()
         .enumerate()
@@ -71,29 +75,44 @@ fn build(texts: &[String]) -> Searcher {
             text: text.clone(),
         })
         .collect();
-    Searcher::new(Index::from_bytes(&kamerzoek::build_index(&letters)).unwrap())
+    let output = if split {
+        kamerzoek::build_index_with_layout(&letters, 64, 0)
+    } else {
+        kamerzoek::build_index(&letters)
+    };
+    open_all(&output)
+}
+
+fn open_all(output: &Output) -> Searcher {
+    let mut searcher = kamerzoek::open_output(output).unwrap();
+    for (name, bytes) in &output.files {
+        searcher
+            .supply(name, &gunzip(bytes, u64::MAX).unwrap())
+            .unwrap();
+    }
+    searcher
+}
+
+fn bodies(searcher: &Searcher) -> Vec<String> {
+    let index = searcher.index();
+    (0..index.doc_count() as u32)
+        .map(|n| index.document(n).unwrap().body.clone())
+        .collect()
 }
 
 /// The terms of each stored letter, found the slow way: the index analyzer over its text, with
 /// the corpus's words known to the compound splitter, as the indexer has them.
-fn naive_terms(index: &Index) -> Vec<BTreeSet<String>> {
+fn naive_terms(bodies: &[String]) -> Vec<BTreeSet<String>> {
     let mut splitter = CompoundSplitter::new(Lexicon::dutch());
-    for doc in index.docs() {
-        for w in words(&doc.body) {
-            splitter.add_corpus_word(&fold(&doc.body[w.start..w.end]));
+    for body in bodies {
+        for w in words(body) {
+            splitter.add_corpus_word(&fold(&body[w.start..w.end]));
         }
     }
     let analyzer = Analyzer::for_index(splitter);
-    index
-        .docs()
+    bodies
         .iter()
-        .map(|d| {
-            analyzer
-                .analyze(&d.body)
-                .into_iter()
-                .map(|t| t.term)
-                .collect()
-        })
+        .map(|body| analyzer.analyze(body).into_iter().map(|t| t.term).collect())
         .collect()
 }
 
@@ -101,26 +120,44 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn encode_then_decode_gives_back_every_document_and_posting(texts in letters()) {
-        let mut builder = IndexBuilder::new(CompoundSplitter::dutch());
-        for (i, text) in texts.iter().enumerate() {
-            builder.add(Document::new(&format!("{i}"), text));
+    fn encode_then_decode_gives_back_every_letter_and_posting(texts in letters(), split: bool) {
+        let mut builder = if split {
+            IndexBuilder::with_layout(CompoundSplitter::dutch(), 64, 0)
+        } else {
+            IndexBuilder::new(CompoundSplitter::dutch())
+        };
+        let docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| Document::new(&format!("{i}"), t)).collect();
+        for d in &docs {
+            builder.add(d.clone());
         }
-        let data = builder.finish();
-        let index = format::decode(&format::encode(&data)).unwrap();
-        prop_assert_eq!(index.docs(), &data.docs[..]);
-        prop_assert_eq!(index.terms().len(), data.terms.len());
-        for (term, postings) in &data.terms {
-            prop_assert_eq!(&index.postings(term).unwrap(), postings);
+        let searcher = open_all(&builder.finish());
+        let index = searcher.index();
+        let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
+        for (n, doc) in docs.into_iter().enumerate() {
+            let expected = analyze(&analyzer, doc);
+            let letter = index.letter(n as u32).unwrap();
+            prop_assert_eq!(&letter.doc, &expected.doc);
+            prop_assert_eq!(&letter.extras, &expected.extras);
+            for (term, occ) in &expected.terms {
+                let at = index.lookup(term).unwrap();
+                let rows = index.rows(at).unwrap();
+                let i = rows.iter().position(|r| r.doc == n as u32).unwrap();
+                prop_assert_eq!(rows[i].whole, occ.whole);
+                prop_assert_eq!(rows[i].headed, occ.headed);
+                let positions = index.positions(at, &rows).unwrap().unwrap();
+                prop_assert_eq!(&positions[i], &occ.positions);
+            }
         }
+        prop_assert!(index.take_need().is_none());
     }
 
     #[test]
-    fn every_word_of_a_letter_finds_it(texts in letters()) {
-        let searcher = build(&texts);
-        for (i, doc) in searcher.index().docs().iter().enumerate() {
-            for w in words(&doc.body) {
-                let word = &doc.body[w.start..w.end];
+    fn every_word_of_a_letter_finds_it(texts in letters(), split: bool) {
+        let searcher = build(&texts, split);
+        for (i, body) in bodies(&searcher).iter().enumerate() {
+            for w in words(body) {
+                let word = &body[w.start..w.end];
                 // A trailing space: the word as typed whole, not as a prefix.
                 let hits = searcher.search(&format!("{word} "), 100).unwrap().hits;
                 prop_assert!(
@@ -135,9 +172,10 @@ proptest! {
     fn plain_queries_find_exactly_what_a_naive_scan_finds(
         texts in letters(),
         picks in prop::collection::vec(prop::sample::select(POOL), 1..3),
+        split: bool,
     ) {
-        let searcher = build(&texts);
-        let terms = naive_terms(searcher.index());
+        let searcher = build(&texts, split);
+        let terms = naive_terms(&bodies(&searcher));
         let analyzer = Analyzer::new();
         let query = format!("{} ", picks.join(" "));
         let wanted: Vec<String> = analyzer.analyze(&query).into_iter().map(|t| t.term).collect();

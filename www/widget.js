@@ -191,17 +191,29 @@ export class KamerZoek extends HTMLElement {
     if (number !== this.sequence) return;
     const { query, filters, sort } = this.state;
     const started = performance.now();
-    let results;
+    const options = { limit: this.limit, filters, sort };
     try {
-      results = idx.search(query, { limit: this.limit, filters, sort });
+      // The hits first: the facets need the letter table, which a large index keeps apart.
+      const results = await idx.search(query, { ...options, facets: false });
+      if (number !== this.sequence) return;
+      this.render(results, performance.now() - started, idx.docCount);
+      const { facets } = await idx.search(query, options);
+      if (number !== this.sequence) return;
+      this.renderFacets(facets);
     } catch (err) {
+      if (number !== this.sequence) return;
       this.setStatus(`Zoeken mislukte: ${err.message}`, true);
-      list.setAttribute('aria-busy', 'false');
-      return;
     }
-    this.render(results, performance.now() - started, idx.docCount);
     list.setAttribute('aria-busy', 'false');
     if (this.urlState && !this.state.open) writeUrl(this.state);
+  }
+
+  renderFacets(facets) {
+    const { controls, facets: box } = this.ui;
+    const blank = this.state.query.trim() === '';
+    const filtered = Object.values(this.state.filters).some((v) => v.length > 0);
+    box.replaceChildren(...facetGroups(facets, this.state.filters));
+    controls.hidden = this.state.open != null || (blank && !filtered && box.childElementCount === 0);
   }
 
   render(results, ms, docCount) {
@@ -213,7 +225,6 @@ export class KamerZoek extends HTMLElement {
     input.removeAttribute('aria-activedescendant');
     list.replaceChildren(...results.hits.map(resultItem));
     input.setAttribute('aria-expanded', results.hits.length > 0 ? 'true' : 'false');
-    facets.replaceChildren(...facetGroups(results.facets, this.state.filters));
     sort.value = this.state.sort;
     controls.hidden = this.state.open != null || (blank && !filtered && facets.childElementCount === 0);
     suggestion.hidden = !results.suggestion;
@@ -285,7 +296,13 @@ export class KamerZoek extends HTMLElement {
     } catch {
       return;
     }
-    const reading = idx.read(id, this.state.query);
+    let reading;
+    try {
+      reading = await idx.read(id, this.state.query);
+    } catch (err) {
+      this.setStatus(`De brief kon niet worden geladen: ${err.message}`, true);
+      return;
+    }
     if (!reading) {
       this.setStatus(`Brief ${id} staat niet in de index.`, true);
       return;

@@ -1,83 +1,101 @@
-//! The indexer: analyzes each document and gathers, per term, the documents and positions it
-//! occurs at. The result is plain data; `format::encode` turns it into bytes.
+//! The indexer: analyzes each letter and hands the writer, per term, where it occurs and how the
+//! letter writes it. Analysis of one letter depends on nothing but the analyzer, so it can run on
+//! several threads; the writer takes the results in letter order.
 
-#[cfg(not(target_arch = "wasm32"))]
-use crate::analyze::{Analyzer, CompoundSplitter};
+use crate::analyze::{Analyzer, CompoundSplitter, lowercase, words};
 use crate::doc::Document;
+use crate::format::write::{Analyzed, Occurrence, Output, Writer};
 use std::collections::BTreeMap;
 
-/// One document's occurrences of one term.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    pub doc: u32,
-    /// Word positions, ascending: as a word of its own and as a part of a compound.
-    pub positions: Vec<u32>,
-    /// How many of the positions are the term as a word of its own (not as a compound part).
-    pub whole: u32,
-}
-
-/// Everything an index holds, before encoding.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct IndexData {
-    pub docs: Vec<Document>,
-    /// Terms in byte order (the order the term dictionary needs), each with its postings by doc.
-    pub terms: BTreeMap<String, Vec<Posting>>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 pub struct IndexBuilder {
     analyzer: Analyzer,
-    data: IndexData,
+    writer: Writer,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl IndexBuilder {
     /// An indexer that splits compounds with `compounds`.
     pub fn new(compounds: CompoundSplitter) -> Self {
         IndexBuilder {
             analyzer: Analyzer::for_index(compounds),
-            data: IndexData::default(),
+            writer: Writer::new(),
         }
     }
 
-    pub fn add(&mut self, mut doc: Document) {
-        let doc_id = self.data.docs.len() as u32;
-        let tokens = self.analyzer.analyze(&doc.body);
-        doc.length = tokens.last().map_or(0, |t| t.position + 1);
-        for section in &mut doc.sections {
-            let (start, end) = (
-                section.offset as usize,
-                section.offset as usize + section.heading.len(),
-            );
-            let mut inside = tokens.iter().filter(|t| t.start >= start && t.end <= end);
-            if let Some(first) = inside.next() {
-                let last = inside.next_back().unwrap_or(first);
-                section.position = first.position;
-                section.words = last.position - first.position + 1;
-            }
+    /// An indexer whose writer uses this layout (see `Writer::with_layout`).
+    pub fn with_layout(
+        compounds: CompoundSplitter,
+        chunk_bytes: usize,
+        single_file_bytes: usize,
+    ) -> Self {
+        IndexBuilder {
+            analyzer: Analyzer::for_index(compounds),
+            writer: Writer::with_layout(chunk_bytes, single_file_bytes),
         }
-        for token in tokens {
-            let postings = self.data.terms.entry(token.term).or_default();
-            let whole = u32::from(!token.part);
-            match postings.last_mut() {
-                // A term once per position: a word and its own part cannot count twice.
-                Some(p) if p.doc == doc_id && p.positions.last() == Some(&token.position) => {}
-                Some(p) if p.doc == doc_id => {
-                    p.positions.push(token.position);
-                    p.whole += whole;
-                }
-                _ => postings.push(Posting {
-                    doc: doc_id,
-                    positions: vec![token.position],
-                    whole,
-                }),
-            }
-        }
-        self.data.docs.push(doc);
     }
 
-    pub fn finish(self) -> IndexData {
-        self.data
+    pub fn add(&mut self, doc: Document) {
+        let analyzed = analyze(&self.analyzer, doc);
+        self.writer.add(analyzed);
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Adds a letter analyzed elsewhere (by [`analyze`] with this builder's analyzer).
+    pub fn add_analyzed(&mut self, analyzed: Analyzed) {
+        self.writer.add(analyzed);
+    }
+
+    pub fn finish(self) -> Output {
+        self.writer.finish()
+    }
+}
+
+/// One letter's terms: positions, whole-word and heading counts, surface forms; its length and
+/// section positions; and the terms at positions whose word alone does not give them.
+pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
+    let tokens = analyzer.analyze(&doc.body);
+    doc.length = tokens.last().map_or(0, |t| t.position + 1);
+    for section in &mut doc.sections {
+        let (start, end) = (
+            section.offset as usize,
+            section.offset as usize + section.heading.len(),
+        );
+        let mut inside = tokens.iter().filter(|t| t.start >= start && t.end <= end);
+        if let Some(first) = inside.next() {
+            let last = inside.next_back().unwrap_or(first);
+            section.position = first.position;
+            section.words = last.position - first.position + 1;
+        }
+    }
+    let spans: Vec<(usize, usize)> = words(&doc.body).map(|w| (w.start, w.end)).collect();
+    let mut terms: BTreeMap<String, Occurrence> = BTreeMap::new();
+    let mut extras: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for token in tokens {
+        let occ = terms.entry(token.term.clone()).or_default();
+        // A term once per position: a word and its own part cannot count twice.
+        if occ.positions.last() == Some(&token.position) {
+            continue;
+        }
+        occ.positions.push(token.position);
+        occ.headed += u32::from(doc.in_heading(token.position));
+        let own_word = spans.get(token.position as usize) == Some(&(token.start, token.end));
+        if !token.part {
+            occ.whole += 1;
+            let surface = lowercase(&doc.body[token.start..token.end]);
+            if !occ.surfaces.contains(&surface) {
+                occ.surfaces.push(surface);
+            }
+        }
+        if token.part || !own_word {
+            extras.entry(token.term).or_default().push(token.position);
+        }
+    }
+    Analyzed {
+        doc,
+        terms,
+        extras: extras.into_iter().collect(),
     }
 }
 
@@ -85,35 +103,42 @@ impl IndexBuilder {
 mod tests {
     use super::*;
 
-    fn doc(id: &str, body: &str) -> Document {
-        Document::new(id, body)
+    fn analyzed(body: &str) -> Analyzed {
+        let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
+        analyze(&analyzer, Document::new("a", body))
     }
 
     #[test]
-    fn gathers_positions_per_document() {
-        let mut b = IndexBuilder::new(CompoundSplitter::dutch());
-        b.add(doc("a", "steun aan Oekraïne, steun"));
-        b.add(doc("b", "Oekraine"));
-        let data = b.finish();
-        assert_eq!(data.docs[0].length, 4);
-        let steun = &data.terms["steun"];
-        let expected = Posting {
-            doc: 0,
-            positions: vec![0, 3],
-            whole: 2,
-        };
-        assert_eq!(steun, &[expected]);
-        let oekraine = &data.terms[&Analyzer::new().term("oekraine")];
-        assert_eq!(oekraine.iter().map(|p| p.doc).collect::<Vec<_>>(), [0, 1]);
+    fn gathers_positions_and_surface_forms() {
+        let a = analyzed("steun aan Oekraïne, steun voor Oekraine");
+        assert_eq!(a.doc.length, 6);
+        let steun = &a.terms["steun"];
+        assert_eq!((steun.positions.as_slice(), steun.whole), (&[0, 3][..], 2));
+        let oekraine = &a.terms[&Analyzer::new().term("oekraine")];
+        assert_eq!(oekraine.positions, [2, 5]);
+        assert_eq!(oekraine.surfaces, ["oekraïne", "oekraine"]);
+        assert!(a.extras.is_empty(), "{:?}", a.extras);
     }
 
     #[test]
     fn compound_parts_are_positions_but_not_whole_words() {
-        let mut b = IndexBuilder::new(CompoundSplitter::dutch());
-        b.add(doc("a", "programma en opleidingsprogramma"));
-        let data = b.finish();
-        assert_eq!(data.docs[0].length, 3);
-        assert_eq!(data.terms["programma"][0].positions, [0, 2]);
-        assert_eq!(data.terms["programma"][0].whole, 1);
+        let a = analyzed("programma en opleidingsprogramma");
+        assert_eq!(a.doc.length, 3);
+        let programma = &a.terms["programma"];
+        assert_eq!(
+            (programma.positions.as_slice(), programma.whole),
+            (&[0, 2][..], 1)
+        );
+        assert!(a.extras.contains(&("programma".to_string(), vec![2])));
+    }
+
+    #[test]
+    fn headings_are_counted() {
+        let a = analyzed("Oekraïne\n\nDe steun aan Oekraïne gaat door.");
+        let oekraine = &a.terms[&Analyzer::new().term("oekraine")];
+        assert_eq!(
+            (oekraine.positions.len(), oekraine.headed),
+            (2, u32::from(!a.doc.sections.is_empty()))
+        );
     }
 }

@@ -1,9 +1,12 @@
-//! Build: letters on disk -> documents -> an inverted index with positions, ready to encode.
+//! From a folder of letters to the files of an index: reading the letters robustly, analyzing
+//! them, and handing the results to the format's writer.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod indexer;
+#[cfg(not(target_arch = "wasm32"))]
 mod letters;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use indexer::IndexBuilder;
-pub use indexer::{IndexData, Posting};
+pub use indexer::{IndexBuilder, analyze};
+#[cfg(not(target_arch = "wasm32"))]
 pub use letters::{Letter, MAX_LETTER_BYTES, Warning, read_letters};

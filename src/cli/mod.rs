@@ -1,27 +1,24 @@
 //! The command line's two jobs, over the library. Output formatting lives here, nowhere else.
 
 mod output;
+mod write;
 
 use kamerzoek::build::read_letters;
-use kamerzoek::format::INDEX_FILE;
+use kamerzoek::folder::Folder;
 use kamerzoek::search::{SearchOptions, Sort};
-use kamerzoek::{Error, Index, Result, Searcher};
+use kamerzoek::{Result, Searcher};
 use std::path::Path;
 
 pub fn build(letters: &Path, out: &Path) -> Result<()> {
     let letters = read_reporting(letters)?;
-    let bytes = kamerzoek::build_index(&letters);
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out.display(), e))?;
-    // Write beside the target and rename, so a reader never sees half an index.
-    let target = out.join(INDEX_FILE);
-    let partial = out.join(format!(".{INDEX_FILE}.partial"));
-    std::fs::write(&partial, &bytes).map_err(|e| Error::io(partial.display(), e))?;
-    std::fs::rename(&partial, &target).map_err(|e| Error::io(target.display(), e))?;
+    let output = kamerzoek::build_index(&letters);
+    let written = write::write(&output, out)?;
     eprintln!(
-        "indexed {} letters into {} ({} bytes)",
+        "indexed {} letters into {} ({} files, {} bytes)",
         letters.len(),
-        target.display(),
-        bytes.len()
+        out.display(),
+        written.files,
+        written.bytes
     );
     Ok(())
 }
@@ -58,10 +55,9 @@ pub fn options(limit: usize, filters: &[String], sort: &str) -> Result<SearchOpt
 }
 
 pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
-    let path = dir.join(INDEX_FILE);
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
-    let index = Index::from_bytes(&bytes).map_err(|e| e.in_file(path.display()))?;
-    let results = Searcher::new(index).search_with(query, options)?;
+    let folder = Folder::new(dir);
+    let mut searcher = Searcher::new(folder.open()?);
+    let results = folder.answer(&mut searcher, |s| s.search_with(query, options))?;
     if json {
         output::print_json(&results);
     } else {

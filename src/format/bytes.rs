@@ -20,6 +20,13 @@ pub fn put_str(out: &mut Vec<u8>, s: &str) {
     put_bytes(out, s.as_bytes());
 }
 
+/// FNV-1a, 64 bits: names files by their content, so a name never changes meaning.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -44,10 +51,6 @@ impl<'a> Reader<'a> {
         self.bytes.len() - self.pos
     }
 
-    pub fn set_context(&mut self, what: &'static str) {
-        self.what = what;
-    }
-
     pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         if n > self.remaining() {
             return Err(Error::Truncated { what: self.what });
@@ -55,11 +58,6 @@ impl<'a> Reader<'a> {
         let slice = &self.bytes[self.pos..self.pos + n];
         self.pos += n;
         Ok(slice)
-    }
-
-    pub fn u16(&mut self) -> Result<u16> {
-        let b = self.take(2)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
     }
 
     pub fn varint(&mut self) -> Result<u64> {
@@ -78,6 +76,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A varint that must fit in a u32 (doc numbers, positions, lengths).
+    pub fn u8(&mut self) -> Result<u8> {
+        Ok(self.take(1)?[0])
+    }
+
     pub fn u32(&mut self) -> Result<u32> {
         let v = self.varint()?;
         u32::try_from(v)
@@ -86,6 +88,15 @@ impl<'a> Reader<'a> {
 
     /// A count of items that each take at least one byte: it cannot exceed the bytes left, which
     /// keeps a corrupt count from allocating more memory than the file could ever fill.
+    /// A size or offset that refers to other bytes than these (checked by the caller).
+    pub fn usize(&mut self) -> Result<usize> {
+        let v = self.varint()?;
+        usize::try_from(v)
+            .ok()
+            .filter(|&n| n <= u32::MAX as usize)
+            .ok_or_else(|| Error::corrupt(format!("{v} is out of range in {}", self.what)))
+    }
+
     pub fn count(&mut self) -> Result<usize> {
         let n = self.varint()?;
         if n > self.remaining() as u64 {

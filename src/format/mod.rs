@@ -1,112 +1,143 @@
-//! The binary index format: encoder and decoder side by side, so they are tested together.
-//! The layout is written down once, in `FORMAT.md` at the top of the repository.
+//! The binary index format, version 2: an entry file and the files it names, each sealed with a
+//! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
+//! they are tested together. The layout is written down once, in `FORMAT.md`.
+
+// The wasm only decodes; the encoders beside the decoders are used by the native build alone.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 mod bytes;
-mod decode;
-mod encode;
+pub(crate) mod chunk;
+pub(crate) mod entry;
+pub(crate) mod letter;
 pub(crate) mod postings;
+pub(crate) mod table;
+pub(crate) mod words;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
 
-pub use decode::decode;
-pub use encode::encode;
+pub use bytes::fnv64;
+pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 
-/// First bytes of every index file.
-pub const MAGIC: [u8; 4] = *b"KZIX";
+use crate::error::{Error, Result};
+
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
+/// The entry file's name inside an index folder; the only name that is not content-hashed.
+pub const ENTRY_FILE: &str = "kamerzoek.idx";
 /// Magic, version, flags.
 const HEADER_LEN: usize = 8;
 /// The CRC-32 at the end.
 const FOOTER_LEN: usize = 4;
-/// The file name of the index inside an index folder.
-pub const INDEX_FILE: &str = "kamerzoek.idx";
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::build::{IndexBuilder, IndexData};
-    use crate::doc::Document;
-    use crate::error::Error;
+/// What a file holds; each kind has its own magic, so a file given for another is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Entry,
+    Terms,
+    Positions,
+    Letter,
+    Table,
+    Ids,
+    Words,
+}
 
-    fn sample() -> IndexData {
-        let mut b = IndexBuilder::new(crate::analyze::CompoundSplitter::dutch());
-        b.add(Document::new(
-            "000_a",
-            "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",
-        ));
-        b.add(Document::new(
-            "001_b",
-            "Patriot-luchtafweerrakketten en F-16 trainingen, € 87 mln.",
-        ));
-        b.add(Document::new("002_c", ""));
-        b.finish()
-    }
+const KINDS: [Kind; 7] = [
+    Kind::Entry,
+    Kind::Terms,
+    Kind::Positions,
+    Kind::Letter,
+    Kind::Table,
+    Kind::Ids,
+    Kind::Words,
+];
 
-    #[test]
-    fn round_trips_documents_and_every_posting_list() {
-        let data = sample();
-        let index = decode(&encode(&data)).unwrap();
-        assert_eq!(index.docs(), &data.docs[..]);
-        assert_eq!(index.terms().len(), data.terms.len());
-        for (term, postings) in &data.terms {
-            assert_eq!(&index.postings(term).unwrap(), postings, "{term}");
-        }
-        assert!(index.postings("ontbreekt").unwrap().is_empty());
-    }
-
-    #[test]
-    fn an_empty_index_round_trips() {
-        let index = decode(&encode(&IndexData::default())).unwrap();
-        assert!(index.docs().is_empty());
-    }
-
-    #[test]
-    fn encoding_is_deterministic() {
-        assert_eq!(encode(&sample()), encode(&sample()));
-    }
-
-    #[test]
-    fn rejects_wrong_magic() {
-        assert_eq!(decode(b"<!doctype html>").err(), Some(Error::BadMagic));
-        assert_eq!(decode(b"").err(), Some(Error::BadMagic));
-    }
-
-    #[test]
-    fn rejects_another_version() {
-        let mut bytes = encode(&sample());
-        bytes[4..6].copy_from_slice(&(VERSION + 1).to_le_bytes());
-        assert_eq!(
-            decode(&bytes).err(),
-            Some(Error::Version {
-                expected: VERSION,
-                got: VERSION + 1
-            })
-        );
-    }
-
-    #[test]
-    fn every_truncation_is_a_typed_error() {
-        let bytes = encode(&sample());
-        for len in 0..bytes.len() {
-            assert!(decode(&bytes[..len]).is_err(), "truncated to {len} bytes");
+impl Kind {
+    pub fn magic(self) -> [u8; 4] {
+        *match self {
+            Kind::Entry => b"KZIX",
+            Kind::Terms => b"KZTC",
+            Kind::Positions => b"KZPS",
+            Kind::Letter => b"KZLT",
+            Kind::Table => b"KZMT",
+            Kind::Ids => b"KZID",
+            Kind::Words => b"KZWD",
         }
     }
 
-    /// Found by `cargo fuzz run decode`: a checksum-valid file whose fst has a malformed node.
-    #[test]
-    fn a_malformed_term_dictionary_is_a_typed_error() {
-        let data = include_bytes!("../../tests/data/fst-malformed-node.bin");
-        let mut sealed = data.to_vec();
-        sealed.extend_from_slice(&crc32fast::hash(data).to_le_bytes());
-        assert!(matches!(decode(&sealed), Err(Error::Corrupt { .. })));
-    }
-
-    #[test]
-    fn every_flipped_byte_is_detected() {
-        let bytes = encode(&sample());
-        for i in 0..bytes.len() {
-            let mut damaged = bytes.clone();
-            damaged[i] ^= 0x10;
-            assert!(decode(&damaged).is_err(), "flip at byte {i}");
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Entry => "an entry file",
+            Kind::Terms => "a term chunk",
+            Kind::Positions => "a positions chunk",
+            Kind::Letter => "a letter file",
+            Kind::Table => "the letter table",
+            Kind::Ids => "the id list",
+            Kind::Words => "the word list",
         }
     }
 }
+
+/// `body` framed as a file of `kind`: magic, version, flags, body, CRC-32 of all before it.
+pub fn seal(kind: Kind, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + HEADER_LEN + FOOTER_LEN);
+    out.extend_from_slice(&kind.magic());
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(body);
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
+}
+
+/// The body of a sealed file of `kind`, after checking, in this order: magic, header length,
+/// version, flags, checksum.
+pub fn open(kind: Kind, bytes: &[u8]) -> Result<&[u8]> {
+    let magic = bytes.get(..4);
+    if magic != Some(&kind.magic()[..]) {
+        return Err(match KINDS.iter().find(|k| Some(&k.magic()[..]) == magic) {
+            Some(other) => Error::WrongFile {
+                expected: kind.name(),
+                got: other.name(),
+            },
+            None => Error::BadMagic,
+        });
+    }
+    if bytes.len() < HEADER_LEN + FOOTER_LEN {
+        return Err(Error::Truncated { what: "the header" });
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if version != VERSION {
+        return Err(Error::Version {
+            expected: VERSION,
+            got: version,
+        });
+    }
+    let flags = u16::from_le_bytes([bytes[6], bytes[7]]);
+    if flags != 0 {
+        return Err(Error::corrupt(format!(
+            "unknown flags {flags:#06x} in the header"
+        )));
+    }
+    let (content, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
+    let expected = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]);
+    let got = crc32fast::hash(content);
+    if expected != got {
+        return Err(Error::ChecksumMismatch { expected, got });
+    }
+    Ok(&content[HEADER_LEN..])
+}
+
+/// Fails unless the reader used every byte: nothing may follow a file's last field.
+pub(crate) fn finished(r: &Reader, kind: Kind) -> Result<()> {
+    if r.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::corrupt(format!(
+            "bytes after the end of {}",
+            kind.name()
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,11 +2,8 @@
 //! is a prefix of; and, when those match nothing, the terms within a small edit distance (typos).
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
-use super::levenshtein::Levenshtein;
-use crate::error::Result;
-use crate::index::Index;
-use fst::automaton::Str;
-use fst::{Automaton, IntoStreamer, Streamer};
+use super::levenshtein;
+use crate::index::{Index, TermRef};
 
 /// Weight of a term reached by a prefix, relative to the typed term.
 const PREFIX_WEIGHT: f32 = 0.8;
@@ -14,59 +11,48 @@ const PREFIX_WEIGHT: f32 = 0.8;
 const FUZZY_WEIGHT: f32 = 0.5;
 /// Prefixes shorter than this are not expanded: `a` would stand for most of the dictionary.
 const MIN_PREFIX_CHARS: usize = 2;
-/// The most terms a prefix stands for (the ones in most letters) and the most it looks at.
+/// The most terms a prefix stands for (the ones in most letters), and a typo.
 const MAX_PREFIX_TERMS: usize = 50;
-const MAX_PREFIX_SCAN: usize = 20_000;
 const MAX_FUZZY_TERMS: usize = 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expansion {
     pub term: String,
-    /// Where the term's postings are.
-    pub offset: u64,
+    /// Where the term's entry is.
+    pub at: TermRef,
     pub weight: f32,
 }
 
 pub fn exact(index: &Index, term: &str) -> Option<Expansion> {
-    index.terms().get(term).map(|offset| Expansion {
+    index.lookup(term).map(|at| Expansion {
         term: term.to_string(),
-        offset,
+        at,
         weight: 1.0,
     })
 }
 
 /// The terms that start with `prefix` (other than `except`), those in most letters first.
-pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Result<Vec<Expansion>> {
+pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
     if prefix.chars().count() < MIN_PREFIX_CHARS {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let mut found = Vec::new();
-    let mut stream = index
-        .terms()
-        .search(Str::new(prefix).starts_with())
-        .into_stream();
-    while let Some((key, offset)) = stream.next() {
-        if found.len() == MAX_PREFIX_SCAN {
-            break;
-        }
-        if key != except.as_bytes() {
-            found.push((String::from_utf8_lossy(key).into_owned(), offset));
-        }
-    }
-    let mut counted = Vec::with_capacity(found.len());
-    for (term, offset) in found {
-        counted.push((index.doc_freq_at(offset)?, term, offset));
-    }
-    counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    Ok(counted
+    let mut found: Vec<(u32, &str, TermRef)> = index
+        .prefixed(prefix)
+        .into_iter()
+        .map(|at| (index.term(at), at))
+        .filter(|(t, _)| t.term != except)
+        .map(|(t, at)| (t.df, t.term.as_str(), at))
+        .collect();
+    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    found
         .into_iter()
         .take(MAX_PREFIX_TERMS)
-        .map(|(_, term, offset)| Expansion {
-            term,
-            offset,
+        .map(|(_, term, at)| Expansion {
+            term: term.to_string(),
+            at,
             weight: PREFIX_WEIGHT,
         })
-        .collect())
+        .collect()
 }
 
 /// Edits allowed for a word of this many characters: none below 5, one from 5, two from 8.
@@ -78,35 +64,34 @@ pub fn allowed_edits(chars: usize) -> u32 {
     }
 }
 
-/// The terms within `edits` edits of `term`: nearest first, then those in most letters. Building
-/// the automaton for two edits costs several times more than for one, so callers try one first.
-pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Result<Vec<Expansion>> {
-    if edits == 0 {
-        return Ok(Vec::new());
-    }
-    let automaton = Levenshtein::new(term, edits.min(u32::from(u8::MAX)) as u8);
-    let mut found = Vec::new();
-    let mut stream = index.terms().search(automaton).into_stream();
-    while let Some((key, offset)) = stream.next() {
-        let candidate = String::from_utf8_lossy(key).into_owned();
-        let distance = levenshtein(term, &candidate).max(1);
-        found.push((distance, candidate, offset));
-    }
-    let mut ranked = Vec::with_capacity(found.len());
-    for (distance, candidate, offset) in found {
-        let df = index.doc_freq_at(offset)?;
-        ranked.push((distance, std::cmp::Reverse(df), candidate, offset));
-    }
+/// The terms within `edits` edits of `term`: nearest first, then those in most letters. They are
+/// found in the word list, then looked up in their chunks (which may have to be fetched first).
+pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
+    let Some(words) = index.words().filter(|_| edits > 0) else {
+        return Vec::new();
+    };
+    let max = edits.min(u32::from(u8::MAX)) as u8;
+    let mut ranked: Vec<(usize, std::cmp::Reverse<u32>, &str)> =
+        levenshtein::within(words.iter().map(|w| w.0.as_str()), term, max)
+            .into_iter()
+            .map(|i| {
+                let (candidate, df) = &words[i];
+                let distance = levenshtein(term, candidate).max(1);
+                (distance, std::cmp::Reverse(*df), candidate.as_str())
+            })
+            .collect();
     ranked.sort_unstable();
-    Ok(ranked
+    ranked
         .into_iter()
         .take(MAX_FUZZY_TERMS)
-        .map(|(distance, _, term, offset)| Expansion {
-            term,
-            offset,
-            weight: FUZZY_WEIGHT / distance as f32,
+        .filter_map(|(distance, _, candidate)| {
+            Some(Expansion {
+                term: candidate.to_string(),
+                at: index.lookup(candidate)?,
+                weight: FUZZY_WEIGHT / distance as f32,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Edit distance between two short strings, by characters.

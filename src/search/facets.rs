@@ -3,7 +3,7 @@
 //! `kind=verslag` still shows how many agendas there are to add.
 
 use super::options::{FIELDS, Field, Filters};
-use crate::doc::Document;
+use crate::meta::Meta;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -20,12 +20,12 @@ pub struct FacetValue {
 }
 
 /// The facets of the letters `candidates` under `filters`.
-pub fn count(docs: &[Document], candidates: &[u32], filters: &Filters) -> Facets {
+pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
     let mut facets = Facets::default();
     for field in FIELDS {
         let mut values: Vec<FacetValue> = Vec::new();
         for &doc in candidates {
-            let meta = &docs[doc as usize].meta;
+            let meta = &metas[doc as usize];
             let Some(value) = field.value(meta) else {
                 continue;
             };

@@ -22,11 +22,12 @@ pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
 use crate::analyze::{Analyzer, Word, is_stop_word, lowercase, words};
-use crate::build::Posting;
 use crate::doc::sections::anchors;
-use crate::error::Result;
-use crate::index::Index;
-use crate::meta::{Kind, Meeting, Precision};
+use crate::error::{Error, Result};
+use crate::format::letter::Letter;
+use crate::format::postings::Row;
+use crate::index::{Index, TermRef};
+use crate::meta::{Kind, Meeting, Meta, Precision};
 use excerpt::Match;
 use expand::Expansion;
 use serde::Serialize;
@@ -54,8 +55,9 @@ pub struct SearchResults {
     /// Letters that match the query and the filters, of which `hits` are the first `limit`.
     pub total: usize,
     pub hits: Vec<Hit>,
-    /// Per filter field, the values of the letters that match the query, with counts.
-    pub facets: Facets,
+    /// Per filter field, the values of the letters that match the query, with counts; null when
+    /// not asked for (the page asks after showing the hits, so they need not wait for the table).
+    pub facets: Option<Facets>,
     /// The query with its typos corrected, when a word matched only through typo tolerance:
     /// `oekraene` -> `oekraïne` (the word as a letter writes it).
     pub suggestion: Option<String>,
@@ -107,13 +109,31 @@ pub struct Searcher {
     analyzer: Analyzer,
 }
 
-/// A letter that matches: its score so far and the words that matched, by position and clause.
+/// A letter that matches: its score so far, and what it matched.
 #[derive(Default)]
 struct Candidate {
     score: f32,
+    /// Bit i: clause i matched a word exactly as typed.
+    exact: u32,
+    /// Where phrase clauses matched (word clauses are found again in the letter when shown).
     matches: Vec<Match>,
-    /// The letter's words, once tokenized for the exact-match check; the excerpt reuses them.
-    words: Option<Vec<Word>>,
+}
+
+/// The letters a query matches, its typo corrections as (word typed, word written), and per
+/// clause the terms it matched through (none for phrases), for marking them in a letter.
+struct Found {
+    docs: HashMap<u32, Candidate>,
+    corrections: Vec<(String, String)>,
+    terms: Vec<Vec<String>>,
+}
+
+/// One clause's answer for one letter.
+#[derive(Default)]
+struct ClauseHit {
+    score: f32,
+    exact: bool,
+    /// Phrase clauses only.
+    positions: Vec<u32>,
 }
 
 impl Searcher {
@@ -128,6 +148,11 @@ impl Searcher {
         &self.index
     }
 
+    /// Hands over a file of the index folder that an `Error::Need` named.
+    pub fn supply(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.index.supply(name, bytes)
+    }
+
     /// Searches with the default options, for the first `limit` hits.
     pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults> {
         let options = SearchOptions {
@@ -138,33 +163,66 @@ impl Searcher {
     }
 
     /// Searches. A blank query with filters lists every letter that passes them; a blank query
-    /// without filters lists nothing, but its facets count every letter.
+    /// without filters lists nothing, but its facets count every letter. `Error::Need` when files
+    /// of the index must be fetched first.
     pub fn search_with(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let answer = self.answer(text, options);
+        self.needed()?;
+        answer
+    }
+
+    /// `Error::Need` with every file a lookup missed since the last call.
+    fn needed(&self) -> Result<()> {
+        match self.index.take_need() {
+            Some(files) => Err(Error::Need(files)),
+            None => Ok(()),
+        }
+    }
+
+    fn answer(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
         let query = Query::parse(text, &self.analyzer);
-        let docs = self.index.docs();
         let blank = text.trim().is_empty();
-        let (found, corrections) = if blank {
-            let all = (0..docs.len() as u32).map(|d| (d, Candidate::default()));
-            (all.collect(), Vec::new())
+        let found = if blank {
+            let all = (0..self.index.doc_count() as u32).map(|d| (d, Candidate::default()));
+            Found {
+                docs: all.collect(),
+                corrections: Vec::new(),
+                terms: Vec::new(),
+            }
         } else {
             self.candidates(&query)?
         };
-        let matching: Vec<u32> = found.keys().copied().collect();
-        let facets = facets::count(docs, &matching, &options.filters);
-        let passing: Vec<(u32, Candidate)> = if blank && options.filters.is_empty() {
-            Vec::new()
+        let filtered = !options.filters.is_empty();
+        // The letter table is fetched only when something reads it.
+        let table = if options.facets || filtered || options.sort != Sort::Relevance {
+            self.index.table()
         } else {
-            found
-                .into_iter()
-                .filter(|(d, _)| options.filters.accepts(&docs[*d as usize].meta, None))
-                .collect()
+            None
         };
-        let mut ranked = self.order(&query, passing, options.sort);
+        let facets = table.filter(|_| options.facets).map(|t| {
+            let matching: Vec<u32> = found.docs.keys().copied().collect();
+            facets::count(t, &matching, &options.filters)
+        });
+        let Found {
+            docs,
+            corrections,
+            terms,
+        } = found;
+        let passing: Vec<(u32, Candidate)> = match table {
+            _ if blank && !filtered => Vec::new(),
+            _ if !filtered => docs.into_iter().collect(),
+            Some(t) => docs
+                .into_iter()
+                .filter(|(d, _)| options.filters.accepts(&t[*d as usize], None))
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut ranked = self.order(&query, passing, options.sort, table);
         let total = ranked.len();
         ranked.truncate(options.limit);
         let hits = ranked
             .into_iter()
-            .map(|(doc, candidate)| self.hit(doc, candidate))
+            .filter_map(|(doc, candidate)| self.hit(doc, candidate, &terms))
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -175,64 +233,81 @@ impl Searcher {
         })
     }
 
-    /// Letters that satisfy the query, with their scores and matches; and the typo corrections
-    /// made, as (the word typed, the word a letter writes).
+    /// Letters that satisfy the query, with their scores.
     fn candidates(&self, query: &Query) -> Result<Found> {
-        let mut corrections = Vec::new();
+        let mut found = Found {
+            docs: HashMap::new(),
+            corrections: Vec::new(),
+            terms: Vec::new(),
+        };
         if query.must.is_empty() && query.must_not.is_empty() {
-            return Ok((HashMap::new(), corrections));
+            return Ok(found);
         }
-        let mut found: Option<HashMap<u32, Candidate>> = None;
+        let mut docs: Option<HashMap<u32, Candidate>> = None;
         for (i, clause) in query.must.iter().enumerate() {
-            let (scores, correction) = self.score_clause(clause)?;
-            corrections.extend(correction);
-            let mut next = HashMap::with_capacity(scores.len());
-            for (doc, (score, positions)) in scores {
-                let mut candidate = match found.as_mut() {
+            let (hits, correction, terms) = self.score_clause(clause)?;
+            found.corrections.extend(correction);
+            found.terms.push(terms);
+            let mut next = HashMap::with_capacity(hits.len());
+            for (doc, hit) in hits {
+                let mut candidate = match docs.as_mut() {
                     None => Candidate::default(),
                     Some(acc) => match acc.remove(&doc) {
                         Some(c) => c,
                         None => continue,
                     },
                 };
-                candidate.score += score;
+                candidate.score += hit.score;
+                if hit.exact {
+                    candidate.exact |= 1u32.checked_shl(i as u32).unwrap_or(0);
+                }
+                let clause = i as u16;
                 candidate
                     .matches
-                    .extend(positions.into_iter().map(|p| (p, i as u16)));
+                    .extend(hit.positions.into_iter().map(|p| (p, clause)));
                 next.insert(doc, candidate);
             }
-            found = Some(next);
+            docs = Some(next);
         }
-        // Only exclusions: every letter is a candidate, in letter order.
-        let mut found = found.unwrap_or_else(|| {
-            (0..self.index.docs().len() as u32)
+        // Only exclusions: every letter is a candidate.
+        let mut docs = docs.unwrap_or_else(|| {
+            (0..self.index.doc_count() as u32)
                 .map(|d| (d, Candidate::default()))
                 .collect()
         });
         for clause in &query.must_not {
             for doc in self.docs_matching(clause)? {
-                found.remove(&doc);
+                docs.remove(&doc);
             }
         }
-        Ok((found, corrections))
+        found.docs = docs;
+        Ok(found)
     }
 
     /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
-    /// holds no such letter.
+    /// holds no such letter. `Error::Need` when files of the index must be fetched first.
     pub fn read(&self, id: &str, query: &str) -> Result<Option<Reading>> {
-        let docs = self.index.docs();
-        let Some(doc) = docs.iter().position(|d| d.id == id) else {
+        let reading = self.read_letter(id, query);
+        self.needed()?;
+        reading
+    }
+
+    fn read_letter(&self, id: &str, query: &str) -> Result<Option<Reading>> {
+        let Some(doc) = self.index.number_of(id) else {
             return Ok(None);
         };
         let parsed = Query::parse(query, &self.analyzer);
-        let (mut found, _) = self.candidates(&parsed)?;
-        let mut matches = found
-            .remove(&(doc as u32))
-            .map(|c| c.matches)
-            .unwrap_or_default();
-        matches.sort_unstable();
-        matches.dedup_by_key(|m| m.0);
-        let d = &docs[doc];
+        let mut found = self.candidates(&parsed)?;
+        let Some(letter) = self.index.letter(doc) else {
+            return Ok(None);
+        };
+        // A letter the query does not match has nothing marked.
+        let (terms, phrases) = match found.docs.remove(&doc) {
+            Some(c) => (found.terms, c.matches),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (_, matches) = self.letter_matches(letter, &terms, phrases);
+        let d = &letter.doc;
         let (html, marks) = reader::render(d, &matches);
         let sections = d
             .sections
@@ -266,17 +341,15 @@ impl Searcher {
         query: &Query,
         mut ranked: Vec<(u32, Candidate)>,
         sort: Sort,
+        table: Option<&[Meta]>,
     ) -> Vec<(u32, Candidate)> {
+        let date = |doc: u32| table.and_then(|t| t[doc as usize].date.as_deref());
         // One comparator type for every sort of the ranking: each closure type would add a copy of
         // the sort to the wasm.
-        let docs = self.index.docs();
         let compare = |mode: Sort| {
             move |a: &(u32, Candidate), b: &(u32, Candidate)| {
                 let by_score = b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0));
-                let (da, db) = (
-                    docs[a.0 as usize].meta.date.as_deref(),
-                    docs[b.0 as usize].meta.date.as_deref(),
-                );
+                let (da, db) = (date(a.0), date(b.0));
                 // Undated letters come last in either date order.
                 let undated_last = da.is_none().cmp(&db.is_none());
                 match mode {
@@ -287,56 +360,32 @@ impl Searcher {
             }
         };
         ranked.sort_unstable_by(compare(Sort::Relevance));
+        let words = query
+            .must
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Clause::Term { .. }))
+            .fold(0u32, |mask, (i, _)| {
+                mask | 1u32.checked_shl(i as u32).unwrap_or(0)
+            });
         let window = ranked.len().min(EXACT_WINDOW);
-        for (doc, candidate) in &mut ranked[..window] {
-            let words: Vec<Word> = words(&docs[*doc as usize].body).collect();
-            let share = self.exact_share(query, *doc, candidate, &words);
-            candidate.score *= 1.0 + EXACT_BONUS * share;
-            candidate.words = Some(words);
+        if words != 0 {
+            for (_, candidate) in &mut ranked[..window] {
+                let share =
+                    (candidate.exact & words).count_ones() as f32 / words.count_ones() as f32;
+                candidate.score *= 1.0 + EXACT_BONUS * share;
+            }
         }
         match sort {
             Sort::Relevance => ranked[..window].sort_unstable_by(compare(sort)),
             _ => ranked.sort_unstable_by(compare(sort)),
         }
-        for (_, candidate) in &mut ranked {
-            candidate.matches.sort_unstable();
-            candidate.matches.dedup_by_key(|m| m.0);
-        }
         ranked
     }
 
-    /// The share of the query's words that `doc` holds exactly as typed, where they matched.
-    fn exact_share(&self, query: &Query, doc: u32, candidate: &Candidate, words: &[Word]) -> f32 {
-        let surfaces: Vec<(u16, &str)> = query
-            .must
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| match c {
-                Clause::Term { surface, .. } => Some((i as u16, surface.as_str())),
-                Clause::Phrase { .. } => None,
-            })
-            .collect();
-        if surfaces.is_empty() {
-            return 0.0;
-        }
-        let body = &self.index.docs()[doc as usize].body;
-        let exact = surfaces
-            .iter()
-            .filter(|(clause, surface)| {
-                candidate.matches.iter().any(|&(p, c)| {
-                    c == *clause
-                        && words
-                            .get(p as usize)
-                            .is_some_and(|w| lowercase(&body[w.start..w.end]) == *surface)
-                })
-            })
-            .count();
-        exact as f32 / surfaces.len() as f32
-    }
-
-    /// Each matching letter's score for one clause and the positions that matched; and, when
-    /// the clause matched through a typo, the word typed and the word the nearest term stands for.
-    fn score_clause(&self, clause: &Clause) -> Result<(ClauseScores, Option<(String, String)>)> {
+    /// Each matching letter's score for one clause; when the clause matched through a typo, the
+    /// word typed and the word as letters write it; and the terms it matched through.
+    fn score_clause(&self, clause: &Clause) -> Result<ClauseAnswer> {
         match clause {
             Clause::Term {
                 term,
@@ -347,20 +396,24 @@ impl Searcher {
                 let mut expansions: Vec<Expansion> =
                     expand::exact(&self.index, term).into_iter().collect();
                 if *prefix {
-                    expansions.extend(expand::prefixed(&self.index, word, term)?);
+                    expansions.extend(expand::prefixed(&self.index, word, term));
                 }
-                // Typos: one edit first, two only when one finds nothing (and the word is long).
+                // Typos: one edit first, two only when one finds nothing (and the word is long);
+                // and only once the word's own chunks are here, or a fetch looks like a typo.
                 let max_edits = expand::allowed_edits(word.chars().count());
                 let mut correction = None;
                 for edits in 1..=max_edits {
-                    if !expansions.is_empty() {
+                    if !expansions.is_empty() || self.index.waiting() {
                         break;
                     }
-                    expansions = expand::fuzzy(&self.index, term, edits)?;
+                    expansions = expand::fuzzy(&self.index, term, edits);
                     if let Some(nearest) = expansions.first() {
                         correction = self
-                            .written_form(nearest.offset)?
-                            .map(|w| (surface.clone(), w));
+                            .index
+                            .term(nearest.at)
+                            .surfaces
+                            .first()
+                            .map(|w| (surface.clone(), w.clone()));
                     }
                 }
                 let weight = if is_stop_word(word) {
@@ -368,118 +421,175 @@ impl Searcher {
                 } else {
                     1.0
                 };
-                // Per letter: the best expansion's score, the sum of all, the positions matched.
-                let mut found: HashMap<u32, (f32, f32, Vec<u32>)> = HashMap::new();
+                let n = self.index.doc_count();
+                // Per letter: the best expansion's score, the sum of all, whether it is as typed.
+                let mut found: HashMap<u32, (f32, f32, bool)> = HashMap::new();
                 for e in &expansions {
-                    let postings = self.index.postings_at(e.offset)?;
-                    let idf = bm25::idf(self.index.docs().len(), postings.len());
-                    for p in postings {
-                        let doc = &self.index.docs()[p.doc as usize];
-                        let parts = (p.positions.len() as u32 - p.whole) as f32;
-                        let headed = p.positions.iter().filter(|&&q| doc.in_heading(q)).count();
+                    let rows = self.index.rows(e.at)?;
+                    let idf = bm25::idf(n, rows.len());
+                    let typed = self
+                        .index
+                        .term(e.at)
+                        .surfaces
+                        .iter()
+                        .position(|s| s == surface);
+                    for r in rows {
+                        let parts = (r.freq - r.whole) as f32;
                         let tf =
-                            p.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * headed as f32;
-                        let s = weight * e.weight * idf * self.tf_weight(tf, p.doc);
-                        let entry = found.entry(p.doc).or_default();
+                            r.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * r.headed as f32;
+                        let tf_weight = bm25::tf_weight(tf, r.length, self.index.avg_length());
+                        let s = weight * e.weight * idf * tf_weight;
+                        let entry = found.entry(r.doc).or_default();
                         entry.0 = entry.0.max(s);
                         entry.1 += s;
-                        entry.2.extend(p.positions);
+                        entry.2 |= typed.is_some_and(|b| r.surfaces >> b & 1 == 1);
                     }
                 }
                 // The best expansion counts whole; the others (a prefix's other words) add a
                 // share, so a letter using several `lucht-` words outranks one using one.
-                let scores = found
+                let hits = found
                     .into_iter()
-                    .map(|(doc, (best, sum, positions))| {
-                        (doc, (best + EXPANSION_BREADTH * (sum - best), positions))
+                    .map(|(doc, (best, sum, exact))| {
+                        let score = best + EXPANSION_BREADTH * (sum - best);
+                        (
+                            doc,
+                            ClauseHit {
+                                score,
+                                exact,
+                                positions: Vec::new(),
+                            },
+                        )
                     })
                     .collect();
-                Ok((scores, correction))
+                let terms = expansions.into_iter().map(|e| e.term).collect();
+                Ok((hits, correction, terms))
             }
             Clause::Phrase { terms } => {
                 let starts = self.phrase_starts(terms)?;
-                let idf = bm25::idf(self.index.docs().len(), starts.len());
+                let idf = bm25::idf(self.index.doc_count(), starts.len());
                 let stop = terms.iter().all(|t| is_stop_word(t));
                 let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
                 let len = terms.len() as u32;
-                let scores = starts
+                let hits = starts
                     .into_iter()
-                    .map(|(doc, starts)| {
+                    .map(|(doc, (length, starts))| {
                         let tf = starts.len() as f32;
-                        let score = weight * len as f32 * idf * self.tf_weight(tf, doc);
+                        let tf_weight = bm25::tf_weight(tf, length, self.index.avg_length());
+                        let score = weight * len as f32 * idf * tf_weight;
                         let positions = starts.iter().flat_map(|&p| p..p + len).collect();
-                        (doc, (score, positions))
+                        (
+                            doc,
+                            ClauseHit {
+                                score,
+                                exact: false,
+                                positions,
+                            },
+                        )
                     })
                     .collect();
-                Ok((scores, None))
+                Ok((hits, None, Vec::new()))
             }
         }
-    }
-
-    /// How the first letter holding the term at `offset` writes it (lowercased): `oekraïne`.
-    fn written_form(&self, offset: u64) -> Result<Option<String>> {
-        let postings = self.index.postings_at(offset)?;
-        let Some(p) = postings.first() else {
-            return Ok(None);
-        };
-        let body = &self.index.docs()[p.doc as usize].body;
-        let position = p.positions.first().copied().unwrap_or(0) as usize;
-        Ok(words(body)
-            .nth(position)
-            .map(|w| lowercase(&body[w.start..w.end])))
-    }
-
-    fn tf_weight(&self, tf: f32, doc: u32) -> f32 {
-        let len = self.index.docs()[doc as usize].length;
-        bm25::tf_weight(tf, len, self.index.avg_length())
     }
 
     /// Letters holding the clause as such: no prefixes, no typos (for exclusions).
     fn docs_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
         Ok(match clause {
-            Clause::Term { term, .. } => self.index.postings(term)?.iter().map(|p| p.doc).collect(),
+            Clause::Term { term, .. } => match self.index.lookup(term) {
+                Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
+                None => Vec::new(),
+            },
             Clause::Phrase { terms } => self.phrase_starts(terms)?.into_keys().collect(),
         })
     }
 
-    /// Per letter, where the phrase starts.
-    fn phrase_starts(&self, terms: &[String]) -> Result<HashMap<u32, Vec<u32>>> {
-        let lists: Vec<Vec<Posting>> = terms
+    /// Per letter, its length and where the phrase starts. Asks for every chunk and positions
+    /// chunk at once, so a phrase costs one round of fetching, not one per word.
+    fn phrase_starts(&self, terms: &[String]) -> Result<HashMap<u32, (u32, Vec<u32>)>> {
+        let mut found = HashMap::new();
+        let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
+        let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
+            return Ok(found);
+        };
+        let rows: Vec<Vec<Row>> = at
             .iter()
-            .map(|t| self.index.postings(t))
+            .map(|&a| self.index.rows(a))
             .collect::<Result<_>>()?;
-        let by_term: Vec<HashMap<u32, &[u32]>> = lists
+        let mut positions = Vec::with_capacity(at.len());
+        for (&a, rows) in at.iter().zip(&rows) {
+            positions.push(self.index.positions(a, rows)?);
+        }
+        let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
+            return Ok(found);
+        };
+        let by_term: Vec<HashMap<u32, &[u32]>> = rows
             .iter()
-            .map(|list| {
-                list.iter()
-                    .map(|p| (p.doc, p.positions.as_slice()))
+            .zip(&positions)
+            .map(|(rows, lists)| {
+                rows.iter()
+                    .zip(lists)
+                    .map(|(r, p)| (r.doc, p.as_slice()))
                     .collect()
             })
             .collect();
-        let mut found = HashMap::new();
-        let Some(first) = lists.first() else {
+        let Some(first) = rows.first() else {
             return Ok(found);
         };
-        for p in first {
-            let positions: Option<Vec<&[u32]>> =
-                by_term.iter().map(|m| m.get(&p.doc).copied()).collect();
-            if let Some(positions) = positions {
-                let starts = phrase::starts(&positions);
+        for r in first {
+            let lists: Option<Vec<&[u32]>> =
+                by_term.iter().map(|m| m.get(&r.doc).copied()).collect();
+            if let Some(lists) = lists {
+                let starts = phrase::starts(&lists);
                 if !starts.is_empty() {
-                    found.insert(p.doc, starts);
+                    found.insert(r.doc, (r.length, starts));
                 }
             }
         }
         Ok(found)
     }
 
-    fn hit(&self, doc: u32, candidate: Candidate) -> Hit {
-        let d = &self.index.docs()[doc as usize];
-        let words = candidate.words.unwrap_or_else(|| words(&d.body).collect());
-        let start = excerpt::best_window(words.len(), &candidate.matches);
+    /// The letter's words, and where in it the query matched: each word whose term a clause
+    /// matched through, each compound part or code of the letter likewise, and the phrases.
+    fn letter_matches(
+        &self,
+        letter: &Letter,
+        terms: &[Vec<String>],
+        mut matches: Vec<Match>,
+    ) -> (Vec<Word>, Vec<Match>) {
+        let body = &letter.doc.body;
+        let words: Vec<Word> = words(body).collect();
+        let mut clause_of: HashMap<&str, u16> = HashMap::new();
+        for (clause, list) in terms.iter().enumerate() {
+            for t in list {
+                clause_of.entry(t.as_str()).or_insert(clause as u16);
+            }
+        }
+        if !clause_of.is_empty() {
+            for (i, w) in words.iter().enumerate() {
+                let term = self.analyzer.term(&body[w.start..w.end]);
+                if let Some(&clause) = clause_of.get(term.as_str()) {
+                    matches.push((i as u32, clause));
+                }
+            }
+            for (term, positions) in &letter.extras {
+                if let Some(&clause) = clause_of.get(term.as_str()) {
+                    matches.extend(positions.iter().map(|&p| (p, clause)));
+                }
+            }
+        }
+        matches.sort_unstable();
+        matches.dedup_by_key(|m| m.0);
+        (words, matches)
+    }
+
+    /// A hit for the letter; `None` until its file is here.
+    fn hit(&self, doc: u32, candidate: Candidate, terms: &[Vec<String>]) -> Option<Hit> {
+        let letter = self.index.letter(doc)?;
+        let d = &letter.doc;
+        let (words, matches) = self.letter_matches(letter, terms, candidate.matches);
+        let start = excerpt::best_window(words.len(), &matches);
         // The section of the excerpt's first match (or of its first word).
-        let at = candidate
-            .matches
+        let at = matches
             .iter()
             .map(|m| m.0)
             .find(|&p| p as usize >= start)
@@ -493,26 +603,27 @@ impl Searcher {
                 anchor: anchors(&d.sections).swap_remove(i),
             });
         let meta = d.meta.clone();
-        Hit {
+        Some(Hit {
             id: d.id.clone(),
             title: d.title.clone(),
             score: candidate.score,
-            excerpt: excerpt::render(&d.body, &words, &candidate.matches, start),
+            excerpt: excerpt::render(&d.body, &words, &matches, start),
             date: meta.date,
             date_precision: meta.date_precision,
             kind: meta.kind,
             minister: meta.minister,
             meeting: meta.meeting,
             section,
-        }
+        })
     }
 }
 
-/// The letters a query matches, and its typo corrections as (word typed, word written).
-type Found = (HashMap<u32, Candidate>, Vec<(String, String)>);
-
-/// Per letter: the clause's score and the positions it matched.
-type ClauseScores = HashMap<u32, (f32, Vec<u32>)>;
+/// One clause's hits per letter, its typo correction, and the terms it matched through.
+type ClauseAnswer = (
+    HashMap<u32, ClauseHit>,
+    Option<(String, String)>,
+    Vec<String>,
+);
 
 /// The query with each corrected word replaced, or `None` when nothing was corrected.
 fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {

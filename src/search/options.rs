@@ -135,6 +135,8 @@ pub struct SearchOptions {
     pub limit: usize,
     pub filters: Filters,
     pub sort: Sort,
+    /// Count facets (which needs the letter table).
+    pub facets: bool,
 }
 
 impl Default for SearchOptions {
@@ -143,6 +145,7 @@ impl Default for SearchOptions {
             limit: DEFAULT_LIMIT,
             filters: Filters::default(),
             sort: Sort::Relevance,
+            facets: true,
         }
     }
 }

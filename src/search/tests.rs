@@ -12,7 +12,7 @@ fn searcher(bodies: &[&str]) -> Searcher {
             text: body.to_string(),
         })
         .collect();
-    Searcher::new(Index::from_bytes(&crate::build_index(&letters)).unwrap())
+    crate::open_output(&crate::build_index(&letters)).unwrap()
 }
 
 fn ids(s: &Searcher, query: &str) -> Vec<String> {
@@ -45,7 +45,7 @@ fn a_prefix_stands_for_at_most_fifty_terms_in_most_letters() {
     let many: Vec<String> = (0..80).map(|i| format!("abc{i:03}x")).collect();
     let s = searcher(&[&many.join(" "), "abc000x abc001x"]);
     let index = s.index();
-    let expanded = expand::prefixed(index, "abc", "").unwrap();
+    let expanded = expand::prefixed(index, "abc", "");
     assert_eq!(expanded.len(), 50);
     assert_eq!(
         expanded[0].term, "abc000x",

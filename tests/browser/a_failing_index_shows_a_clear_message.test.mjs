@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { SITE, serve, openBrowser, search, box } from './harness.mjs';
 
 let server;
@@ -39,21 +40,41 @@ test('a file that is not an index: the engine says what is wrong', async () => {
   });
 });
 
+// The entry file as stored is gzip: these change the index inside and pack it again, so the
+// engine's own checks are what notice.
+const entry = () => gunzipSync(readFileSync(`${SITE}/index/kamerzoek.idx`));
+
 test('a damaged index: the engine says it is damaged', async () => {
-  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  const bytes = entry();
   bytes[bytes.length >> 1] ^= 0x40;
-  await withIndex((route) => route.fulfill({ status: 200, body: bytes }), async (page) => {
+  await withIndex((route) => route.fulfill({ status: 200, body: gzipSync(bytes) }), async (page) => {
     await search(page, 'patriot');
     assert.match(await page.locator('[role=alert]').innerText(), /index is damaged: checksum/);
   });
 });
 
 test('an index of a future format version: the engine says to rebuild', async () => {
-  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  const bytes = entry();
   bytes.writeUInt16LE(99, 4);
-  await withIndex((route) => route.fulfill({ status: 200, body: bytes }), async (page) => {
+  await withIndex((route) => route.fulfill({ status: 200, body: gzipSync(bytes) }), async (page) => {
     await search(page, 'patriot');
     assert.match(await page.locator('[role=alert]').innerText(), /format version 99 is not supported.*rebuild/);
+  });
+});
+
+test('damaged compression: the engine says so', async () => {
+  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  await withIndex((route) => route.fulfill({ status: 200, body: bytes.subarray(0, bytes.length >> 1) }), async (page) => {
+    await search(page, 'patriot');
+    assert.match(await page.locator('[role=alert]').innerText(), /index is corrupt: damaged gzip/);
+  });
+});
+
+test('a server that unpacks the index itself (Content-Encoding: gzip) works as well', async () => {
+  const bytes = readFileSync(`${SITE}/index/kamerzoek.idx`);
+  const headers = { 'content-encoding': 'gzip', 'content-type': 'application/octet-stream' };
+  await withIndex((route) => route.fulfill({ status: 200, body: bytes, headers }), async (page) => {
+    assert.match((await search(page, 'patriot'))[0] ?? 'nothing', /^001_/);
   });
 });
 

@@ -48,7 +48,7 @@ test('bad options are a clear error, not a crash', async () => {
     const { load } = await import('./kamerzoek.js');
     const idx = await load('./index/');
     try {
-      idx.search('navo', { filters: { colour: 'red' } });
+      await idx.search('navo', { filters: { colour: 'red' } });
       return 'no error';
     } catch (err) {
       return err.message;

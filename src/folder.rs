@@ -1,0 +1,86 @@
+//! An index folder on disk, for the command line and the tests: opens the entry file and answers
+//! each `Error::Need` by reading the named files, as the page's `engine.js` does over HTTP.
+
+use crate::Searcher;
+use crate::error::{Error, Result};
+use crate::format::ENTRY_FILE;
+use crate::index::Index;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// No index file unpacks to more than this (the largest is a letter, at most 16 MB of text).
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Each round loads at least one new file; a query needs at most: the chunks of its words, their
+/// positions, the table, the word list, then the letters shown. More rounds mean a broken index.
+const MAX_ROUNDS: usize = 16;
+
+pub struct Folder {
+    dir: PathBuf,
+}
+
+impl Folder {
+    pub fn new(dir: &Path) -> Self {
+        Folder {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// Opens the index: its entry file only.
+    pub fn open(&self) -> Result<Index> {
+        let path = self.dir.join(ENTRY_FILE);
+        Index::from_bytes(&self.read(&path)?).map_err(|e| e.in_file(path.display()))
+    }
+
+    /// Runs `ask` until it stops needing files, handing them over from the folder.
+    pub fn answer<T>(
+        &self,
+        searcher: &mut Searcher,
+        ask: impl FnMut(&Searcher) -> Result<T>,
+    ) -> Result<T> {
+        answer(searcher, ask, |name| self.read(&self.dir.join(name)))
+    }
+
+    fn read(&self, path: &Path) -> Result<Vec<u8>> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+        gunzip(&bytes, MAX_FILE_BYTES).map_err(|e| e.in_file(path.display()))
+    }
+}
+
+/// Runs `ask` until it stops needing files, handing over each from `fetch` (unpacked).
+pub fn answer<T>(
+    searcher: &mut Searcher,
+    mut ask: impl FnMut(&Searcher) -> Result<T>,
+    mut fetch: impl FnMut(&str) -> Result<Vec<u8>>,
+) -> Result<T> {
+    for _ in 0..MAX_ROUNDS {
+        match ask(searcher) {
+            Err(Error::Need(names)) => {
+                for name in names {
+                    let bytes = fetch(&name)?;
+                    searcher.supply(&name, &bytes)?;
+                }
+            }
+            other => return other,
+        }
+    }
+    Err(Error::corrupt("a query kept asking for more files"))
+}
+
+/// The bytes of a file as stored: unpacked when they are gzip, as is otherwise (so an index
+/// whose files were unpacked by hand still loads). At most `limit` bytes.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes.to_vec());
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| Error::corrupt(format!("damaged gzip: {e}")))?;
+    if out.len() as u64 > limit {
+        return Err(Error::corrupt(
+            "a file unpacks to more than any index file may",
+        ));
+    }
+    Ok(out)
+}

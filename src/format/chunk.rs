@@ -1,0 +1,155 @@
+//! A term chunk: a run of consecutive terms (front-coded), each with its document frequency, the
+//! forms letters write it in, and its posting rows; and where its positions lie in the positions
+//! chunk beside it. See `FORMAT.md`.
+
+use super::postings::{self, MAX_SURFACES, Row};
+use super::{Kind, Reader, finished, put_bytes, put_str, put_varint};
+use crate::error::{Error, Result};
+use std::ops::Range;
+
+/// One term of a chunk; its rows stay encoded until a query asks for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermEntry {
+    pub term: String,
+    /// In how many letters it occurs: the number of rows.
+    pub df: u32,
+    /// How letters write it, lowercased, in order of first appearance: `oekraïne`, `oekraine`.
+    pub surfaces: Vec<String>,
+    rows: Range<usize>,
+    /// Its bytes in the positions chunk.
+    pub positions: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermChunk {
+    pub terms: Vec<TermEntry>,
+    body: Vec<u8>,
+    docs: u32,
+}
+
+impl TermChunk {
+    pub fn decode(bytes: &[u8], docs: u32) -> Result<TermChunk> {
+        let body = super::open(Kind::Terms, bytes)?;
+        let mut r = Reader::new(body, "a term chunk");
+        let n = r.count()?;
+        let mut terms: Vec<TermEntry> = Vec::with_capacity(n);
+        let mut positions_end = 0;
+        for _ in 0..n {
+            let term = front_coded(&mut r, terms.last().map(|t| t.term.as_str()))?;
+            let df = r.u32()?;
+            let surfaces = (0..r.count()?)
+                .map(|_| r.str().map(str::to_string))
+                .collect::<Result<Vec<_>>>()?;
+            if surfaces.len() > MAX_SURFACES {
+                return Err(Error::corrupt("a term with too many surface forms"));
+            }
+            let rows_len = r.count()?;
+            let start = body.len() - r.remaining();
+            r.take(rows_len)?;
+            let length = r.usize()?;
+            terms.push(TermEntry {
+                term,
+                df,
+                surfaces,
+                rows: start..start + rows_len,
+                positions: positions_end..positions_end + length,
+            });
+            positions_end += length;
+        }
+        finished(&r, Kind::Terms)?;
+        Ok(TermChunk {
+            terms,
+            body: body.to_vec(),
+            docs,
+        })
+    }
+
+    /// The entry of `term`, if this chunk holds it.
+    pub fn find(&self, term: &str) -> Option<usize> {
+        self.terms
+            .binary_search_by(|t| t.term.as_str().cmp(term))
+            .ok()
+    }
+
+    /// The rows of the term at `i`.
+    pub fn rows(&self, i: usize) -> Result<Vec<Row>> {
+        let t = &self.terms[i];
+        postings::rows(
+            &self.body[t.rows.clone()],
+            t.df as usize,
+            self.docs,
+            t.surfaces.len(),
+        )
+    }
+}
+
+/// Reads a front-coded term: how many bytes it shares with the previous one, then the rest. Terms
+/// must ascend strictly, so lookups can bisect.
+pub(crate) fn front_coded(r: &mut Reader, previous: Option<&str>) -> Result<String> {
+    let shared = r.usize()?;
+    let prev = previous.unwrap_or("");
+    let head = prev
+        .as_bytes()
+        .get(..shared)
+        .ok_or_else(|| Error::corrupt("a term shares more than the previous one has"))?;
+    let mut bytes = head.to_vec();
+    bytes.extend_from_slice(r.bytes()?);
+    let term = String::from_utf8(bytes).map_err(|_| Error::corrupt("invalid UTF-8 in a term"))?;
+    if previous.is_some_and(|p| p >= term.as_str()) {
+        return Err(Error::corrupt("terms out of order"));
+    }
+    Ok(term)
+}
+
+/// Appends `term` front-coded against `previous`; shares whole characters only.
+pub(crate) fn put_front_coded(out: &mut Vec<u8>, term: &str, previous: &str) {
+    let mut shared = term
+        .bytes()
+        .zip(previous.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !term.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    put_varint(out, shared as u64);
+    put_str(out, &term[shared..]);
+}
+
+/// Writes a term chunk, one term at a time, in term order.
+#[derive(Default)]
+pub struct ChunkWriter {
+    body: Vec<u8>,
+    count: usize,
+    last: String,
+}
+
+impl ChunkWriter {
+    /// Adds a term: its rows, encoded (see `postings::put_row`), and its positions' byte length.
+    pub fn add(&mut self, term: &str, df: u32, surfaces: &[String], rows: &[u8], positions: usize) {
+        put_front_coded(&mut self.body, term, &self.last);
+        put_varint(&mut self.body, u64::from(df));
+        put_varint(&mut self.body, surfaces.len() as u64);
+        for s in surfaces {
+            put_str(&mut self.body, s);
+        }
+        put_bytes(&mut self.body, rows);
+        put_varint(&mut self.body, positions as u64);
+        self.count += 1;
+        self.last = term.to_string();
+    }
+
+    pub fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.body.len() + 5);
+        put_varint(&mut body, self.count as u64);
+        body.extend_from_slice(&self.body);
+        super::seal(Kind::Terms, &body)
+    }
+}

@@ -1,0 +1,165 @@
+//! The entry file, `kamerzoek.idx`: the only file loaded before the first query. It holds the
+//! counts BM25 needs and names every other file: the term chunks by their first term, so a query
+//! knows which to fetch. A small index keeps every file inside it instead. See `FORMAT.md`.
+
+use super::{Kind, Reader, finished, put_bytes, put_str, put_varint};
+use crate::error::{Error, Result};
+
+/// Where a file is: inside the entry file, or beside it under a content-hashed name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRef {
+    Inline(Vec<u8>),
+    File(String),
+    /// Not stored: a one-file index derives it from the letters and chunks inside it.
+    Derived,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkRef {
+    /// The chunk's first term; a term lives in the last chunk whose first term is not after it.
+    pub first: String,
+    pub terms: FileRef,
+    pub positions: FileRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Letters {
+    /// Every letter file, by number.
+    Inline(Vec<Vec<u8>>),
+    /// A folder holding `<number>.kz` for each letter.
+    Folder(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub docs: u32,
+    /// Words in all letters together: with `docs`, the average length BM25 needs.
+    pub total_length: u64,
+    pub table: FileRef,
+    pub ids: FileRef,
+    pub words: FileRef,
+    pub letters: Letters,
+    pub chunks: Vec<ChunkRef>,
+}
+
+impl Entry {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        put_varint(&mut out, u64::from(self.docs));
+        put_varint(&mut out, self.total_length);
+        for file in [&self.table, &self.ids, &self.words] {
+            put_ref(&mut out, file);
+        }
+        match &self.letters {
+            Letters::Inline(files) => {
+                out.push(0);
+                for f in files {
+                    put_bytes(&mut out, f);
+                }
+            }
+            Letters::Folder(name) => {
+                out.push(1);
+                put_str(&mut out, name);
+            }
+        }
+        put_varint(&mut out, self.chunks.len() as u64);
+        for c in &self.chunks {
+            put_str(&mut out, &c.first);
+            put_ref(&mut out, &c.terms);
+            put_ref(&mut out, &c.positions);
+        }
+        super::seal(Kind::Entry, &out)
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Entry> {
+        let mut r = Reader::new(super::open(Kind::Entry, bytes)?, "the entry file");
+        let docs = r.u32()?;
+        let total_length = r.varint()?;
+        let table = get_ref(&mut r)?;
+        let ids = get_ref(&mut r)?;
+        let words = get_ref(&mut r)?;
+        let letters = match r.u8()? {
+            0 => Letters::Inline(
+                (0..docs)
+                    .map(|_| r.bytes().map(<[u8]>::to_vec))
+                    .collect::<Result<_>>()?,
+            ),
+            1 => Letters::Folder(safe_name(r.str()?)?),
+            other => return Err(Error::corrupt(format!("letters stored as {other}"))),
+        };
+        let n = r.count()?;
+        let mut chunks: Vec<ChunkRef> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let first = r.str()?.to_string();
+            if chunks.last().is_some_and(|c| c.first >= first) {
+                return Err(Error::corrupt("term chunks out of order"));
+            }
+            chunks.push(ChunkRef {
+                first,
+                terms: get_ref(&mut r)?,
+                positions: get_ref(&mut r)?,
+            });
+        }
+        finished(&r, Kind::Entry)?;
+        let inline = |f: &FileRef| matches!(f, FileRef::Inline(_));
+        let whole = matches!(letters, Letters::Inline(_))
+            && chunks
+                .iter()
+                .all(|c| inline(&c.terms) && inline(&c.positions));
+        if !whole
+            && [&table, &ids, &words]
+                .iter()
+                .any(|f| **f == FileRef::Derived)
+        {
+            return Err(Error::corrupt("a split index must store every file"));
+        }
+        Ok(Entry {
+            docs,
+            total_length,
+            table,
+            ids,
+            words,
+            letters,
+            chunks,
+        })
+    }
+}
+
+fn put_ref(out: &mut Vec<u8>, file: &FileRef) {
+    match file {
+        FileRef::Inline(bytes) => {
+            out.push(0);
+            put_bytes(out, bytes);
+        }
+        FileRef::File(name) => {
+            out.push(1);
+            put_str(out, name);
+        }
+        FileRef::Derived => out.push(2),
+    }
+}
+
+fn get_ref(r: &mut Reader) -> Result<FileRef> {
+    match r.u8()? {
+        0 => Ok(FileRef::Inline(r.bytes()?.to_vec())),
+        1 => Ok(FileRef::File(safe_name(r.str()?)?)),
+        2 => Ok(FileRef::Derived),
+        other => Err(Error::corrupt(format!("a file stored as {other}"))),
+    }
+}
+
+/// A file name the loader may fetch: lowercase letters, digits, `-` and `.`, not starting with a
+/// dot. Never a path or a URL, so a crafted entry file cannot send the page elsewhere.
+fn safe_name(name: &str) -> Result<String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(Error::corrupt(format!("unsafe file name {name:?}")))
+    }
+}

@@ -1,0 +1,91 @@
+//! The letter table: per letter what filters, facets and date sorting read (date, kind, minister),
+//! fetched only when a query filters, sorts by date or asks for facets. And the id list, fetched
+//! only to open a letter by id that no search has shown. See `FORMAT.md`.
+
+use super::letter::known;
+use super::{Kind, Reader, finished, put_str, put_varint};
+use crate::error::{Error, Result};
+use crate::meta::{Kind as LetterKind, Meta, Precision};
+
+pub fn encode_table(metas: &[Meta]) -> Vec<u8> {
+    let mut ministers: Vec<&str> = metas.iter().filter_map(|m| m.minister.as_deref()).collect();
+    ministers.sort_unstable();
+    ministers.dedup();
+    let mut out = Vec::new();
+    put_varint(&mut out, ministers.len() as u64);
+    for m in &ministers {
+        put_str(&mut out, m);
+    }
+    put_varint(&mut out, metas.len() as u64);
+    for m in metas {
+        put_str(&mut out, m.date.as_deref().unwrap_or(""));
+        put_str(&mut out, m.date_precision.map_or("", |p| p.name()));
+        put_str(&mut out, m.kind.map_or("", |k| k.name()));
+        let minister = m.minister.as_deref().map_or(0, |name| {
+            ministers.binary_search(&name).map_or(0, |i| i + 1)
+        });
+        put_varint(&mut out, minister as u64);
+    }
+    super::seal(Kind::Table, &out)
+}
+
+/// Per letter, the fields of its metadata that the table keeps; `docs` letters exactly.
+pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
+    let mut r = Reader::new(super::open(Kind::Table, bytes)?, "the letter table");
+    let ministers = (0..r.count()?)
+        .map(|_| r.str().map(str::to_string))
+        .collect::<Result<Vec<_>>>()?;
+    let n = r.count()?;
+    if n != docs as usize {
+        return Err(Error::corrupt(
+            "the letter table has another number of letters",
+        ));
+    }
+    let mut metas = Vec::with_capacity(n);
+    for _ in 0..n {
+        let date = r.str()?;
+        let precision = r.str()?;
+        let kind = r.str()?;
+        let minister = match r.usize()? {
+            0 => None,
+            i => Some(
+                ministers
+                    .get(i - 1)
+                    .ok_or_else(|| Error::corrupt("the letter table names no such minister"))?
+                    .clone(),
+            ),
+        };
+        metas.push(Meta {
+            date: (!date.is_empty()).then(|| date.to_string()),
+            date_precision: known(precision, Precision::from_name, "date precision")?,
+            kind: known(kind, LetterKind::from_name, "kind")?,
+            minister,
+            ..Meta::default()
+        });
+    }
+    finished(&r, Kind::Table)?;
+    Ok(metas)
+}
+
+pub fn encode_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, ids.len() as u64);
+    for id in ids {
+        put_str(&mut out, id);
+    }
+    super::seal(Kind::Ids, &out)
+}
+
+/// Every letter's id, by number; `docs` of them exactly.
+pub fn decode_ids(bytes: &[u8], docs: u32) -> Result<Vec<String>> {
+    let mut r = Reader::new(super::open(Kind::Ids, bytes)?, "the id list");
+    let n = r.count()?;
+    if n != docs as usize {
+        return Err(Error::corrupt("the id list has another number of letters"));
+    }
+    let ids = (0..n)
+        .map(|_| r.str().map(str::to_string))
+        .collect::<Result<Vec<_>>>()?;
+    finished(&r, Kind::Ids)?;
+    Ok(ids)
+}

@@ -1,0 +1,253 @@
+//! Round trips through every file kind, in both layouts, and what damage of each gives.
+
+use super::write::Output;
+use super::*;
+use crate::analyze::{Analyzer, CompoundSplitter};
+use crate::build::{IndexBuilder, analyze};
+use crate::doc::Document;
+use crate::error::Error;
+use crate::folder::gunzip;
+use crate::{Index, Searcher};
+
+const BODIES: [&str; 3] = [
+    "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",
+    "Patriot-luchtafweerrakketten en F-16 trainingen, € 87 mln. Oekraine",
+    "",
+];
+
+fn docs() -> Vec<Document> {
+    BODIES
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Document::new(&format!("00{i}_x"), b))
+        .collect()
+}
+
+/// One file, or one file per chunk of a term or two and per letter.
+fn build(split: bool) -> Output {
+    let mut b = if split {
+        IndexBuilder::with_layout(CompoundSplitter::dutch(), 16, 0)
+    } else {
+        IndexBuilder::new(CompoundSplitter::dutch())
+    };
+    for d in docs() {
+        b.add(d);
+    }
+    b.finish()
+}
+
+fn open_all(output: &Output) -> Searcher {
+    let mut s = crate::open_output(output).unwrap();
+    for (name, bytes) in &output.files {
+        s.supply(name, &gunzip(bytes, u64::MAX).unwrap()).unwrap();
+    }
+    s
+}
+
+#[test]
+fn every_letter_and_posting_comes_back_in_both_layouts() {
+    let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
+    for split in [false, true] {
+        let output = build(split);
+        assert_eq!(output.files.is_empty(), !split);
+        let s = open_all(&output);
+        let index = s.index();
+        assert!(index.take_need().is_none());
+        assert_eq!(index.doc_count(), 3);
+        for (n, doc) in docs().into_iter().enumerate() {
+            let expected = analyze(&analyzer, doc);
+            let letter = index.letter(n as u32).unwrap();
+            assert_eq!(letter.doc, expected.doc);
+            assert_eq!(letter.extras, expected.extras);
+            for (term, occ) in &expected.terms {
+                let at = index.lookup(term).unwrap_or_else(|| panic!("{term}"));
+                let rows = index.rows(at).unwrap();
+                let row = rows.iter().find(|r| r.doc == n as u32).unwrap();
+                assert_eq!(
+                    (row.freq as usize, row.whole, row.headed),
+                    (occ.positions.len(), occ.whole, occ.headed)
+                );
+                let i = rows.iter().position(|r| r.doc == n as u32).unwrap();
+                let positions = index.positions(at, &rows).unwrap().unwrap();
+                assert_eq!(positions[i], occ.positions, "{term}");
+                let surfaces = &index.term(at).surfaces;
+                for s in &occ.surfaces {
+                    let bit = surfaces.iter().position(|x| x == s).unwrap();
+                    assert_eq!(row.surfaces >> bit & 1, 1);
+                }
+            }
+        }
+        assert!(index.lookup("ontbreekt").is_none());
+        assert_eq!(index.table().unwrap().len(), 3);
+    }
+}
+
+#[test]
+fn a_split_index_fetches_only_what_a_query_needs() {
+    let output = build(true);
+    let mut s = crate::open_output(&output).unwrap();
+    let options = crate::search::SearchOptions {
+        facets: false,
+        ..Default::default()
+    };
+    let Err(Error::Need(first)) = s.search_with("patriot", &options) else {
+        panic!("nothing to fetch?")
+    };
+    assert_eq!(first.len(), 1, "one chunk, no table: {first:?}");
+    assert!(first[0].starts_with("t-"));
+    let Err(Error::Need(second)) = s.search_with("patriot", &options) else {
+        panic!("a need is reported once, until the file is handed over")
+    };
+    assert_eq!(first, second);
+    let mut fetched = Vec::new();
+    let results = crate::answer_from(&output, &mut s, |s| {
+        let r = s.search_with("patriot", &options);
+        if let Err(Error::Need(files)) = &r {
+            fetched.extend(files.clone());
+        }
+        r
+    })
+    .unwrap();
+    // The chunk, then the one letter shown: no positions, no table, no word list.
+    assert_eq!(fetched.len(), 2, "{fetched:?}");
+    assert!(fetched[1].starts_with("l-"), "{fetched:?}");
+    assert_eq!(results.hits[0].id, "001_x");
+    assert!(results.hits[0].excerpt.contains("<mark>Patriot</mark>"));
+}
+
+#[test]
+fn encoding_is_deterministic() {
+    assert_eq!(build(true), build(true));
+    assert_eq!(build(false), build(false));
+}
+
+#[test]
+fn an_empty_index_round_trips() {
+    let output = IndexBuilder::new(CompoundSplitter::dutch()).finish();
+    let s = crate::open_output(&output).unwrap();
+    assert_eq!(s.index().doc_count(), 0);
+    assert_eq!(s.search("oekraine", 10).unwrap().total, 0);
+}
+
+fn entry(output: &Output) -> Vec<u8> {
+    gunzip(&output.entry, u64::MAX).unwrap()
+}
+
+#[test]
+fn rejects_wrong_magic_and_files_of_another_kind() {
+    assert_eq!(
+        Index::from_bytes(b"<!doctype html>").err(),
+        Some(Error::BadMagic)
+    );
+    assert_eq!(Index::from_bytes(b"").err(), Some(Error::BadMagic));
+    let output = build(true);
+    let chunk = gunzip(&output.files[0].1, u64::MAX).unwrap();
+    assert!(matches!(
+        Index::from_bytes(&chunk),
+        Err(Error::WrongFile { .. })
+    ));
+    let mut s = crate::open_output(&output).unwrap();
+    let letter = output
+        .files
+        .iter()
+        .find(|(n, _)| n.starts_with("l-"))
+        .unwrap();
+    let Err(e) = s.supply(&output.files[0].0, &gunzip(&letter.1, u64::MAX).unwrap()) else {
+        panic!("a letter taken for a chunk")
+    };
+    assert!(
+        e.to_string()
+            .contains("expected a term chunk, got a letter file"),
+        "{e}"
+    );
+    assert!(
+        s.supply("t-0000000000000000.kz", &chunk).is_err(),
+        "a name it does not know"
+    );
+}
+
+#[test]
+fn rejects_another_version() {
+    let mut bytes = entry(&build(false));
+    bytes[4..6].copy_from_slice(&(VERSION + 1).to_le_bytes());
+    assert_eq!(
+        Index::from_bytes(&bytes).err(),
+        Some(Error::Version {
+            expected: VERSION,
+            got: VERSION + 1
+        })
+    );
+}
+
+#[test]
+fn every_truncation_and_flipped_byte_of_every_file_is_a_typed_error() {
+    let output = build(true);
+    let mut files: Vec<(String, Vec<u8>)> = vec![(ENTRY_FILE.into(), entry(&output))];
+    // One file of each kind: the first of each name prefix.
+    for prefix in ["t-", "p-", "m-", "i-", "w-", "l-"] {
+        let (name, bytes) = output
+            .files
+            .iter()
+            .find(|(n, _)| n.starts_with(prefix))
+            .unwrap();
+        files.push((name.clone(), gunzip(bytes, u64::MAX).unwrap()));
+    }
+    for (name, bytes) in &files {
+        let load = |damaged: &[u8]| -> crate::Result<()> {
+            if name == ENTRY_FILE {
+                return Index::from_bytes(damaged).map(drop);
+            }
+            crate::open_output(&output)?.supply(name, damaged)
+        };
+        assert!(load(bytes).is_ok(), "{name} loads undamaged");
+        for len in 0..bytes.len() {
+            assert!(load(&bytes[..len]).is_err(), "{name} truncated to {len}");
+        }
+        for i in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= 0x10;
+            assert!(load(&damaged).is_err(), "{name}: flip at byte {i}");
+        }
+    }
+}
+
+#[test]
+fn damaged_gzip_is_a_typed_error() {
+    let output = build(false);
+    let mut bytes = output.entry.clone();
+    bytes.truncate(bytes.len() / 2);
+    assert!(matches!(
+        gunzip(&bytes, u64::MAX),
+        Err(Error::Corrupt { .. })
+    ));
+    assert!(gunzip(&output.entry, 10).is_err(), "larger than the limit");
+}
+
+#[test]
+fn an_entry_file_cannot_name_a_path_or_url() {
+    use super::entry::{Entry, FileRef, Letters};
+    for name in [
+        "../x.kz",
+        "https://evil.example/x",
+        "/etc/passwd",
+        ".hidden",
+        "A.kz",
+    ] {
+        let entry = Entry {
+            docs: 0,
+            total_length: 0,
+            table: FileRef::File(name.into()),
+            ids: FileRef::File("i.kz".into()),
+            words: FileRef::File("w.kz".into()),
+            letters: Letters::Inline(Vec::new()),
+            chunks: Vec::new(),
+        };
+        assert!(
+            matches!(
+                Index::from_bytes(&entry.encode()),
+                Err(Error::Corrupt { .. })
+            ),
+            "{name}"
+        );
+    }
+}

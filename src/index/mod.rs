@@ -1,0 +1,367 @@
+//! A loaded index: the entry file, and whatever other files of the folder have been handed over
+//! so far. Every lookup that needs a file not yet here notes its name and answers as if it were
+//! empty; the searcher then returns `Error::Need` with the names, the caller (the page's
+//! `engine.js`, or `crate::folder` natively) fetches them and asks again. So a query downloads only
+//! the chunks its words live in and the letters it shows.
+
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::format::chunk::{TermChunk, TermEntry};
+use crate::format::entry::{Entry, FileRef, Letters};
+use crate::format::letter::Letter;
+use crate::format::postings::{self, Row};
+use crate::format::{table, words};
+use crate::meta::Meta;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+
+/// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
+/// archive could otherwise download much of the dictionary.
+const MAX_PREFIX_CHUNKS: usize = 4;
+
+/// A file of the folder: here, or known only by name until it is handed over.
+enum Slot<T> {
+    Ready(T),
+    Missing(String),
+}
+
+impl<T> Slot<T> {
+    fn new(
+        file: FileRef,
+        decode: impl FnOnce(&[u8]) -> Result<T>,
+        derive: impl FnOnce() -> T,
+    ) -> Result<Self> {
+        Ok(match file {
+            FileRef::Inline(bytes) => Slot::Ready(decode(&bytes)?),
+            FileRef::File(name) => Slot::Missing(name),
+            // The entry decoder allows this only when every letter and chunk is inside.
+            FileRef::Derived => Slot::Ready(derive()),
+        })
+    }
+}
+
+struct Chunk {
+    first: String,
+    terms: Slot<TermChunk>,
+    positions: Slot<Vec<u8>>,
+}
+
+/// Where a term's entry is: which chunk, which entry of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermRef {
+    chunk: usize,
+    entry: usize,
+}
+
+pub struct Index {
+    docs: u32,
+    avg_length: f32,
+    chunks: Vec<Chunk>,
+    table: Slot<Vec<Meta>>,
+    ids: Slot<Vec<String>>,
+    words: Slot<Vec<(String, u32)>>,
+    /// The folder of letter files, when they are not inside the entry file.
+    letter_folder: Option<String>,
+    letters: HashMap<u32, Letter>,
+    /// Names of the files handed over so far: handing one over again is harmless.
+    supplied: std::collections::HashSet<String>,
+    /// Files asked for since the last [`Index::take_need`].
+    need: RefCell<BTreeSet<String>>,
+}
+
+impl Index {
+    /// Opens an index from its entry file's bytes (unpacked). See `FORMAT.md`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index> {
+        let entry = Entry::decode(bytes)?;
+        let docs = entry.docs;
+        let avg_length = if docs == 0 {
+            0.0
+        } else {
+            (entry.total_length as f64 / f64::from(docs)) as f32
+        };
+        let chunks = entry
+            .chunks
+            .into_iter()
+            .map(|c| {
+                Ok(Chunk {
+                    first: c.first,
+                    terms: Slot::new(c.terms, |b| TermChunk::decode(b, docs), TermChunk::default)?,
+                    positions: Slot::new(
+                        c.positions,
+                        |b| {
+                            crate::format::open(crate::format::Kind::Positions, b)
+                                .map(<[u8]>::to_vec)
+                        },
+                        Vec::new,
+                    )?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut letters = HashMap::new();
+        let letter_folder = match entry.letters {
+            Letters::Inline(files) => {
+                for (n, bytes) in files.iter().enumerate() {
+                    let letter = Letter::decode(bytes)?;
+                    if letter.number as usize != n {
+                        return Err(Error::corrupt("a letter file has another number"));
+                    }
+                    letters.insert(letter.number, letter);
+                }
+                None
+            }
+            Letters::Folder(name) => Some(name),
+        };
+        let in_order = || {
+            let mut all: Vec<&Letter> = letters.values().collect();
+            all.sort_unstable_by_key(|l| l.number);
+            all
+        };
+        let table = Slot::new(
+            entry.table,
+            |b| table::decode_table(b, docs),
+            || in_order().iter().map(|l| l.doc.meta.clone()).collect(),
+        )?;
+        let ids = Slot::new(
+            entry.ids,
+            |b| table::decode_ids(b, docs),
+            || in_order().iter().map(|l| l.doc.id.clone()).collect(),
+        )?;
+        let words = Slot::new(entry.words, words::decode, || {
+            chunks
+                .iter()
+                .filter_map(|c| match &c.terms {
+                    Slot::Ready(t) => Some(t.terms.iter().map(|t| (t.term.clone(), t.df))),
+                    Slot::Missing(_) => None,
+                })
+                .flatten()
+                .collect()
+        })?;
+        let index = Index {
+            docs,
+            avg_length,
+            chunks,
+            table,
+            ids,
+            words,
+            letter_folder,
+            letters,
+            supplied: Default::default(),
+            need: RefCell::new(BTreeSet::new()),
+        };
+        index.check_chunks()?;
+        Ok(index)
+    }
+
+    /// Every loaded chunk's terms must lie in its range, and its positions must be there.
+    fn check_chunks(&self) -> Result<()> {
+        for i in 0..self.chunks.len() {
+            self.check_chunk(i)?;
+        }
+        Ok(())
+    }
+
+    fn check_chunk(&self, i: usize) -> Result<()> {
+        let c = &self.chunks[i];
+        let next = self.chunks.get(i + 1).map(|n| n.first.as_str());
+        if let Slot::Ready(terms) = &c.terms {
+            let inside =
+                |t: &TermEntry| t.term >= c.first && next.is_none_or(|n| t.term.as_str() < n);
+            if !terms.terms.iter().all(inside) {
+                return Err(Error::corrupt("a term chunk holds terms of another"));
+            }
+            if let Slot::Ready(positions) = &c.positions {
+                let end = terms.terms.last().map_or(0, |t| t.positions.end);
+                if end != positions.len() {
+                    return Err(Error::corrupt("a positions chunk does not fit its terms"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands over a file the index named (unpacked bytes). A name the index does not know is an
+    /// error; a file that is already here is ignored.
+    pub fn supply(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        if self.supplied.contains(name) {
+            return Ok(());
+        }
+        self.load(name, bytes)?;
+        self.supplied.insert(name.to_string());
+        Ok(())
+    }
+
+    fn load(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        let docs = self.docs;
+        let wrong = |e: Error| e.in_file(name);
+        for i in 0..self.chunks.len() {
+            let c = &mut self.chunks[i];
+            if matches!(&c.terms, Slot::Missing(n) if n == name) {
+                c.terms = Slot::Ready(TermChunk::decode(bytes, docs).map_err(wrong)?);
+                return self.check_chunk(i).map_err(wrong);
+            }
+            if matches!(&c.positions, Slot::Missing(n) if n == name) {
+                let body = crate::format::open(crate::format::Kind::Positions, bytes);
+                c.positions = Slot::Ready(body.map_err(wrong)?.to_vec());
+                return self.check_chunk(i).map_err(wrong);
+            }
+        }
+        if matches!(&self.table, Slot::Missing(n) if n == name) {
+            self.table = Slot::Ready(table::decode_table(bytes, docs).map_err(wrong)?);
+        } else if matches!(&self.ids, Slot::Missing(n) if n == name) {
+            self.ids = Slot::Ready(table::decode_ids(bytes, docs).map_err(wrong)?);
+        } else if matches!(&self.words, Slot::Missing(n) if n == name) {
+            self.words = Slot::Ready(words::decode(bytes).map_err(wrong)?);
+        } else if let Some(n) = self.letter_number(name) {
+            let letter = Letter::decode(bytes).map_err(wrong)?;
+            if letter.number != n {
+                return Err(wrong(Error::corrupt("the letter file has another number")));
+            }
+            self.letters.insert(n, letter);
+        } else {
+            return Err(Error::BadOption {
+                message: format!("{name}: not a file of this index"),
+            });
+        }
+        Ok(())
+    }
+
+    /// `l-…/12.kz` -> 12, for a letter of this index not yet loaded.
+    fn letter_number(&self, name: &str) -> Option<u32> {
+        let rest = name.strip_prefix(self.letter_folder.as_deref()?)?;
+        let n: u32 = rest.strip_prefix('/')?.strip_suffix(".kz")?.parse().ok()?;
+        (n < self.docs && !self.letters.contains_key(&n) && format!("/{n}.kz") == rest).then_some(n)
+    }
+
+    /// Whether a lookup since the last [`Index::take_need`] missed a file.
+    pub fn waiting(&self) -> bool {
+        !self.need.borrow().is_empty()
+    }
+
+    /// The files asked for and not here, once; `None` when nothing was missing.
+    pub fn take_need(&self) -> Option<Vec<String>> {
+        let need = std::mem::take(&mut *self.need.borrow_mut());
+        (!need.is_empty()).then(|| need.into_iter().collect())
+    }
+
+    fn get<'a, T>(&self, slot: &'a Slot<T>) -> Option<&'a T> {
+        match slot {
+            Slot::Ready(t) => Some(t),
+            Slot::Missing(name) => {
+                self.need.borrow_mut().insert(name.clone());
+                None
+            }
+        }
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    pub fn avg_length(&self) -> f32 {
+        self.avg_length
+    }
+
+    /// The chunk a term lives in.
+    fn route(&self, term: &str) -> usize {
+        self.chunks
+            .partition_point(|c| c.first.as_str() <= term)
+            .saturating_sub(1)
+    }
+
+    /// Where `term` is; `None` when the index does not hold it (or its chunk is not here yet).
+    pub fn lookup(&self, term: &str) -> Option<TermRef> {
+        let chunk = self.route(term);
+        let terms = self.get(&self.chunks.get(chunk)?.terms)?;
+        terms.find(term).map(|entry| TermRef { chunk, entry })
+    }
+
+    pub fn term(&self, r: TermRef) -> &TermEntry {
+        match &self.chunks[r.chunk].terms {
+            Slot::Ready(c) => &c.terms[r.entry],
+            Slot::Missing(_) => unreachable!("a TermRef comes from a loaded chunk"),
+        }
+    }
+
+    /// The terms that start with `prefix`, from the chunks they can live in (at most
+    /// [`MAX_PREFIX_CHUNKS`]).
+    pub fn prefixed(&self, prefix: &str) -> Vec<TermRef> {
+        let mut found = Vec::new();
+        let start = self.route(prefix);
+        for chunk in start..self.chunks.len().min(start + MAX_PREFIX_CHUNKS) {
+            if chunk > start && !self.chunks[chunk].first.starts_with(prefix) {
+                break;
+            }
+            let Some(terms) = self.get(&self.chunks[chunk].terms) else {
+                continue;
+            };
+            let from = terms.terms.partition_point(|t| t.term.as_str() < prefix);
+            found.extend(
+                terms.terms[from..]
+                    .iter()
+                    .take_while(|t| t.term.starts_with(prefix))
+                    .enumerate()
+                    .map(|(i, _)| TermRef {
+                        chunk,
+                        entry: from + i,
+                    }),
+            );
+        }
+        found
+    }
+
+    /// The rows of a term.
+    pub fn rows(&self, r: TermRef) -> Result<Vec<Row>> {
+        match &self.chunks[r.chunk].terms {
+            Slot::Ready(c) => c.rows(r.entry),
+            Slot::Missing(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// The positions of each of `rows` (the term's rows); `None` until its positions chunk is here.
+    pub fn positions(&self, r: TermRef, rows: &[Row]) -> Result<Option<Vec<Vec<u32>>>> {
+        let Some(bytes) = self.get(&self.chunks[r.chunk].positions) else {
+            return Ok(None);
+        };
+        let range = self.term(r).positions.clone();
+        postings::positions(&bytes[range], rows).map(Some)
+    }
+
+    /// Every term with its document frequency (for typos); `None` until the word list is here.
+    pub fn words(&self) -> Option<&[(String, u32)]> {
+        self.get(&self.words).map(Vec::as_slice)
+    }
+
+    /// Per letter, the metadata filters, facets and sorting read; `None` until the table is here.
+    pub fn table(&self) -> Option<&[Meta]> {
+        self.get(&self.table).map(Vec::as_slice)
+    }
+
+    /// The letter numbered `doc`; `None` until its file is here.
+    pub fn letter(&self, doc: u32) -> Option<&Letter> {
+        let letter = self.letters.get(&doc);
+        if letter.is_none() {
+            if let Some(folder) = &self.letter_folder {
+                if doc < self.docs {
+                    self.need.borrow_mut().insert(format!("{folder}/{doc}.kz"));
+                }
+            }
+        }
+        letter
+    }
+
+    pub fn document(&self, doc: u32) -> Option<&Document> {
+        self.letter(doc).map(|l| &l.doc)
+    }
+
+    /// The number of the letter `id`: from a letter already here, or from the id list.
+    /// `Ok(None)` when the index holds no such letter (or the id list is not here yet).
+    pub fn number_of(&self, id: &str) -> Option<u32> {
+        if let Some(l) = self.letters.values().find(|l| l.doc.id == id) {
+            return Some(l.number);
+        }
+        // Every letter of a one-file index is here: an id not among them is not in the index.
+        self.letter_folder.as_ref()?;
+        let ids = self.get(&self.ids)?;
+        ids.iter().position(|i| i == id).map(|n| n as u32)
+    }
+}
