@@ -64,9 +64,11 @@ pub fn build_index_with_layout(
     let mut builder = IndexBuilder::with_layout(compounds, chunk_bytes, single_file_bytes);
     for (letter, body) in letters.iter().zip(&cleaned) {
         let meta = meta::extract(&letter.text, body);
-        builder.add(Document::with_meta(&letter.id, body, meta));
+        builder
+            .add(Document::with_meta(&letter.id, body, meta))
+            .expect("writing to memory cannot fail");
     }
-    builder.finish()
+    builder.finish().expect("writing to memory cannot fail")
 }
 
 /// A searcher over an index held in memory (the output of [`build_index`]), fetching its files

@@ -129,9 +129,9 @@ proptest! {
         let docs: Vec<Document> =
             texts.iter().enumerate().map(|(i, t)| Document::new(&format!("{i}"), t)).collect();
         for d in &docs {
-            builder.add(d.clone());
+            builder.add(d.clone()).unwrap();
         }
-        let searcher = open_all(&builder.finish());
+        let searcher = open_all(&builder.finish().unwrap());
         let index = searcher.index();
         let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
         for (n, doc) in docs.into_iter().enumerate() {

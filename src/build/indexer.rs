@@ -4,6 +4,7 @@
 
 use crate::analyze::{Analyzer, CompoundSplitter, lowercase, words};
 use crate::doc::Document;
+use crate::error::Result;
 use crate::format::write::{Analyzed, Occurrence, Output, Writer};
 use std::collections::BTreeMap;
 
@@ -33,21 +34,12 @@ impl IndexBuilder {
         }
     }
 
-    pub fn add(&mut self, doc: Document) {
+    pub fn add(&mut self, doc: Document) -> Result<()> {
         let analyzed = analyze(&self.analyzer, doc);
-        self.writer.add(analyzed);
+        self.writer.add(analyzed)
     }
 
-    pub fn analyzer(&self) -> &Analyzer {
-        &self.analyzer
-    }
-
-    /// Adds a letter analyzed elsewhere (by [`analyze`] with this builder's analyzer).
-    pub fn add_analyzed(&mut self, analyzed: Analyzed) {
-        self.writer.add(analyzed);
-    }
-
-    pub fn finish(self) -> Output {
+    pub fn finish(self) -> Result<Output> {
         self.writer.finish()
     }
 }

@@ -13,7 +13,8 @@
 //! cannot be read, or has no letter left, fails the build.
 
 use crate::error::{Error, Result};
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// A letter larger than this is not a letter: skipping it keeps the index (and memory) sane.
 pub const MAX_LETTER_BYTES: u64 = 16 * 1024 * 1024;
@@ -32,8 +33,45 @@ pub struct Warning {
     pub message: String,
 }
 
-/// The letters of `dir`, and what was noticed on the way.
-pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
+/// A letter file found in the folder, not read yet: a large archive is read one letter at a
+/// time, more than once, rather than held in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterFile {
+    pub id: String,
+    pub path: PathBuf,
+}
+
+impl LetterFile {
+    /// The letter's text, with what was noticed reading it; `Err` (a warning) when it is skipped.
+    pub fn read(&self) -> std::result::Result<(Letter, Vec<Warning>), Warning> {
+        let path = &self.path;
+        let skip = |message: String| Warning {
+            path: path.display().to_string(),
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|e| skip(format!("skipped: {e}")))?;
+        let mut warnings = Vec::new();
+        let (text, cp1252) = decode(&bytes);
+        if cp1252 > 0 {
+            let message = format!("not UTF-8: {cp1252} bytes read as Windows-1252");
+            warn(&mut warnings, path, &message);
+        }
+        let (text, controls) = without_controls(text);
+        if controls > 0 {
+            let message = format!("{controls} control characters (NUL, ...) read as spaces");
+            warn(&mut warnings, path, &message);
+        }
+        if text.trim().is_empty() {
+            return Err(skip("skipped: no text".to_string()));
+        }
+        let id = self.id.clone();
+        Ok((Letter { id, text }, warnings))
+    }
+}
+
+/// The letter files of `dir` in file-name order, and what was noticed listing them (files too
+/// large, duplicate ids, folders).
+pub fn list_letters(dir: &Path) -> Result<(Vec<LetterFile>, Vec<Warning>)> {
     let shown = dir.display();
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
     let mut paths = Vec::new();
@@ -54,7 +92,8 @@ pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
         }
     }
     paths.sort();
-    let mut letters: Vec<Letter> = Vec::with_capacity(paths.len());
+    let mut files = Vec::with_capacity(paths.len());
+    let mut ids = HashSet::with_capacity(paths.len());
     for (path, size) in paths {
         if size > MAX_LETTER_BYTES {
             let message = format!(
@@ -69,43 +108,32 @@ pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if letters.iter().any(|l| l.id == id) {
-            warn(
-                &mut warnings,
-                &path,
-                &format!("skipped: a letter with id {id} was read already"),
-            );
-            continue;
-        }
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                warn(&mut warnings, &path, &format!("skipped: {e}"));
-                continue;
-            }
-        };
-        let (text, cp1252) = decode(&bytes);
-        if cp1252 > 0 {
-            let message = format!("not UTF-8: {cp1252} bytes read as Windows-1252");
+        if !ids.insert(id.clone()) {
+            let message = format!("skipped: a letter with id {id} was read already");
             warn(&mut warnings, &path, &message);
-        }
-        let (text, controls) = without_controls(text);
-        if controls > 0 {
-            warn(
-                &mut warnings,
-                &path,
-                &format!("{controls} control characters (NUL, ...) read as spaces"),
-            );
-        }
-        if text.trim().is_empty() {
-            warn(&mut warnings, &path, "skipped: no text");
             continue;
         }
-        letters.push(Letter { id, text });
+        files.push(LetterFile { id, path });
+    }
+    Ok((files, warnings))
+}
+
+/// The letters of `dir`, read whole, and what was noticed on the way.
+pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
+    let (files, mut warnings) = list_letters(dir)?;
+    let mut letters = Vec::with_capacity(files.len());
+    for file in &files {
+        match file.read() {
+            Ok((letter, noticed)) => {
+                letters.push(letter);
+                warnings.extend(noticed);
+            }
+            Err(skipped) => warnings.push(skipped),
+        }
     }
     if letters.is_empty() {
         return Err(Error::NoLetters {
-            dir: shown.to_string(),
+            dir: dir.display().to_string(),
         });
     }
     // Directory order differs between machines; the report should not.

@@ -17,29 +17,60 @@ use crate::lexicon::Lexicon;
 
 /// The cleaned text of each letter, in order.
 pub fn clean_corpus(texts: &[&str], lexicon: &Lexicon) -> Vec<String> {
-    let split: Vec<(Vec<String>, Vec<String>)> = texts
-        .iter()
-        .map(|text| {
-            let lines = text.lines().map(str::to_string).collect();
-            footnotes::extract(spacing::undouble(furniture::remove(lines)))
-        })
-        .collect();
-    let mut evidence = Evidence::default();
-    for (body, notes) in &split {
-        evidence.gather(body);
-        evidence.gather(notes);
+    let mut cleaner = Cleaner::new(lexicon);
+    for text in texts {
+        cleaner.gather(text);
     }
-    split
-        .iter()
-        .map(|(body, notes)| {
-            let mut text = tidy(&hyphenation::dehyphenate(body, &evidence, lexicon));
-            if !notes.is_empty() {
-                text.push('\n');
-                text.push_str(&tidy(&hyphenation::dehyphenate(notes, &evidence, lexicon)));
-            }
-            text
-        })
-        .collect()
+    texts.iter().map(|text| cleaner.clean(text)).collect()
+}
+
+/// Clean-up in two passes over the letters, for archives too large to hold: first every letter
+/// is shown to [`Cleaner::gather`], then each is [`Cleaner::clean`]ed. Only the evidence (which
+/// words the letters hold, whole and broken) stays in memory between the passes.
+pub struct Cleaner<'l> {
+    lexicon: &'l Lexicon,
+    evidence: Evidence,
+}
+
+impl<'l> Cleaner<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        Cleaner {
+            lexicon,
+            evidence: Evidence::default(),
+        }
+    }
+
+    /// Takes in the evidence of one letter.
+    pub fn gather(&mut self, text: &str) {
+        let (body, notes) = split(text);
+        self.evidence.gather(&body);
+        self.evidence.gather(&notes);
+    }
+
+    /// The cleaned text of one letter, on the evidence of all letters gathered.
+    pub fn clean(&self, text: &str) -> String {
+        let (body, notes) = split(text);
+        let mut out = tidy(&hyphenation::dehyphenate(
+            &body,
+            &self.evidence,
+            self.lexicon,
+        ));
+        if !notes.is_empty() {
+            out.push('\n');
+            out.push_str(&tidy(&hyphenation::dehyphenate(
+                &notes,
+                &self.evidence,
+                self.lexicon,
+            )));
+        }
+        out
+    }
+}
+
+/// A letter without its furniture and double spacing: its body lines and its footnote lines.
+fn split(text: &str) -> (Vec<String>, Vec<String>) {
+    let lines = text.lines().map(str::to_string).collect();
+    footnotes::extract(spacing::undouble(furniture::remove(lines)))
 }
 
 /// Lines without trailing space, no leading or trailing blank lines, at most one blank line in a

@@ -1,24 +1,32 @@
 //! The command line's two jobs, over the library. Output formatting lives here, nowhere else.
 
 mod output;
+mod progress;
 mod write;
 
-use kamerzoek::build::read_letters;
+use kamerzoek::build::{Event, build_folder, read_letters};
 use kamerzoek::folder::Folder;
 use kamerzoek::search::{SearchOptions, Sort};
 use kamerzoek::{Result, Searcher};
+use progress::Progress;
 use std::path::Path;
 
 pub fn build(letters: &Path, out: &Path) -> Result<()> {
-    let letters = read_reporting(letters)?;
-    let output = kamerzoek::build_index(&letters);
-    let written = write::write(&output, out)?;
+    let mut progress = Progress::new();
+    let built = build_folder(letters, out, &mut |event| match event {
+        Event::Warning(w) => {
+            progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
+        }
+        Event::Progress { pass, done, of } => progress.show(pass, done, of),
+    })?;
+    progress.clear();
+    let written = write::write(&built.output, out)?;
     eprintln!(
-        "indexed {} letters into {} ({} files, {} bytes)",
-        letters.len(),
+        "indexed {} letters into {} ({} files, entry file {} bytes)",
+        built.letters,
         out.display(),
-        written.files,
-        written.bytes
+        built.output.names.len() + 1,
+        written.entry_bytes
     );
     Ok(())
 }

@@ -94,10 +94,14 @@ impl Entry {
             if chunks.last().is_some_and(|c| c.first >= first) {
                 return Err(Error::corrupt("term chunks out of order"));
             }
+            let (terms, positions) = (get_ref(&mut r)?, get_ref(&mut r)?);
+            if terms == FileRef::Derived || positions == FileRef::Derived {
+                return Err(Error::corrupt("a term chunk must be stored"));
+            }
             chunks.push(ChunkRef {
                 first,
-                terms: get_ref(&mut r)?,
-                positions: get_ref(&mut r)?,
+                terms,
+                positions,
             });
         }
         finished(&r, Kind::Entry)?;
@@ -160,6 +164,6 @@ fn safe_name(name: &str) -> Result<String> {
     if ok {
         Ok(name.to_string())
     } else {
-        Err(Error::corrupt(format!("unsafe file name {name:?}")))
+        Err(Error::corrupt(format!("unsafe file name \"{name}\"")))
     }
 }

@@ -10,13 +10,15 @@ pub(crate) mod chunk;
 pub(crate) mod entry;
 pub(crate) mod letter;
 pub(crate) mod postings;
+#[cfg(not(target_arch = "wasm32"))]
+mod spill;
 pub(crate) mod table;
 pub(crate) mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
 
-pub use bytes::fnv64;
 pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
+pub use bytes::{crc32, fnv64};
 
 use crate::error::{Error, Result};
 
@@ -84,7 +86,7 @@ pub fn seal(kind: Kind, body: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());
     out.extend_from_slice(body);
-    let crc = crc32fast::hash(&out);
+    let crc = bytes::crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
 }
@@ -120,7 +122,7 @@ pub fn open(kind: Kind, bytes: &[u8]) -> Result<&[u8]> {
     }
     let (content, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
     let expected = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]);
-    let got = crc32fast::hash(content);
+    let got = bytes::crc32(content);
     if expected != got {
         return Err(Error::ChecksumMismatch { expected, got });
     }

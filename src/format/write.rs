@@ -1,21 +1,25 @@
-//! Letters, analyzed, -> the files of an index folder. The writer takes one letter at a time and
-//! keeps, per term, only its encoded rows and positions; at the end it cuts the terms into chunks
-//! by size and chooses the layout: a small index goes in one file, a large one in many, each
-//! compressed and named by its content. See `FORMAT.md`.
+//! Letters, analyzed, -> the files of an index folder. The writer takes one letter at a time: it
+//! writes the letter's file at once and keeps, per term, only its encoded rows and positions,
+//! spilling them to runs on disk past a budget, so memory stays bounded. At the end it merges the
+//! runs, cuts the terms into chunks by size and chooses the layout: a small index goes in one
+//! file, a large one in many, each compressed and named by its content. See `FORMAT.md`.
 
 use super::chunk::ChunkWriter;
 use super::entry::{ChunkRef, Entry, FileRef, Letters};
 use super::letter::Letter;
 use super::postings::{MAX_SURFACES, Row, put_positions, put_row};
+use super::spill::{Run, write_run};
 use super::table::{encode_ids, encode_table};
 use super::words::WordsWriter;
 use super::{ENTRY_FILE, Kind, fnv64};
 use crate::doc::Document;
+use crate::error::{Error, Result};
 use crate::meta::Meta;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// A term chunk is cut once its dictionary and rows reach this many bytes (about 12 KB gzip):
 /// small enough that a query fetches little, large enough that the entry file stays short.
@@ -23,6 +27,8 @@ pub const CHUNK_BYTES: usize = 40 * 1024;
 /// An index whose files together are at most this large goes in one file: one request instead
 /// of several, and less than the letters' own files would cost in headers and gzip frames.
 pub const SINGLE_FILE_BYTES: usize = 256 * 1024;
+/// Buffered postings past this many bytes go to a run on disk (a folder sink only).
+pub const SPILL_BYTES: usize = 128 * 1024 * 1024;
 
 /// One letter's occurrences of one term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,22 +57,69 @@ struct TermAcc {
     positions: Vec<u8>,
 }
 
-/// The files of an index folder, each gzip-compressed: the entry file and the others by name.
+/// The files of an index folder, each gzip-compressed: the entry file, the other files' names,
+/// and (when written to memory) their bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     pub entry: Vec<u8>,
+    pub names: Vec<String>,
     pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Where the files go: kept in memory, or written into a folder as they are made.
+enum Sink {
+    Memory(Vec<(String, Vec<u8>)>),
+    Folder(PathBuf),
+}
+
+impl Sink {
+    fn put(&mut self, name: &str, bytes: Vec<u8>) -> Result<()> {
+        match self {
+            Sink::Memory(files) => files.push((name.to_string(), bytes)),
+            Sink::Folder(dir) => write_file(&dir.join(name), &bytes)?,
+        }
+        Ok(())
+    }
+}
+
+/// Writes beside the target and renames: a reader sees the whole file or none.
+fn write_file(target: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e| Error::io(target.display(), e);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let name = target
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy());
+    let partial = target.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&partial, bytes).map_err(io)?;
+    std::fs::rename(&partial, target).map_err(io)
+}
+
+/// The letters' files: in memory while they may still fit in one file, then spooled.
+struct Spool {
+    held: Vec<Vec<u8>>,
+    held_bytes: usize,
+    /// Once spooled: each letter's content hash, for the folder's name.
+    hashes: Vec<u64>,
+    spooled: bool,
 }
 
 pub struct Writer {
     chunk_bytes: usize,
     single_file_bytes: usize,
+    spill_bytes: usize,
+    sink: Sink,
+    /// The folder for letter files being spooled and posting runs, inside a folder sink.
+    work: Option<PathBuf>,
     docs: u32,
     total_length: u64,
-    letters: Vec<Vec<u8>>,
+    letters: Spool,
     ids: Vec<String>,
     metas: Vec<Meta>,
     terms: HashMap<String, TermAcc>,
+    buffered: usize,
+    runs: Vec<PathBuf>,
 }
 
 impl Default for Writer {
@@ -86,16 +139,35 @@ impl Writer {
         Writer {
             chunk_bytes,
             single_file_bytes,
+            spill_bytes: usize::MAX,
+            sink: Sink::Memory(Vec::new()),
+            work: None,
             docs: 0,
             total_length: 0,
-            letters: Vec::new(),
+            letters: Spool {
+                held: Vec::new(),
+                held_bytes: 0,
+                hashes: Vec::new(),
+                spooled: false,
+            },
             ids: Vec::new(),
             metas: Vec::new(),
             terms: HashMap::new(),
+            buffered: 0,
+            runs: Vec::new(),
         }
     }
 
-    pub fn add(&mut self, letter: Analyzed) {
+    /// Writes the files into `dir` as they are made, with postings past `spill_bytes` spilled to
+    /// runs; the entry file is left to the caller, to put in place last.
+    pub fn into_folder(mut self, dir: &Path, spill_bytes: usize) -> Self {
+        self.sink = Sink::Folder(dir.to_path_buf());
+        self.work = Some(dir.join(format!(".build-{}", std::process::id())));
+        self.spill_bytes = spill_bytes;
+        self
+    }
+
+    pub fn add(&mut self, letter: Analyzed) -> Result<()> {
         let number = self.docs;
         self.docs += 1;
         let doc = letter.doc;
@@ -122,8 +194,10 @@ impl Writer {
                 length: doc.length,
                 surfaces: mask,
             };
+            let before = acc.rows.len() + acc.positions.len();
             put_row(&mut acc.rows, &row, acc.last_doc);
             put_positions(&mut acc.positions, &occ.positions);
+            self.buffered += acc.rows.len() + acc.positions.len() - before;
             acc.last_doc = number;
             acc.df += 1;
         }
@@ -135,17 +209,88 @@ impl Writer {
             extras: letter.extras,
         }
         .encode();
-        self.letters.push(sealed);
+        self.keep_letter(sealed)?;
+        if self.buffered > self.spill_bytes {
+            self.spill()?;
+        }
+        Ok(())
     }
 
-    pub fn finish(self) -> Output {
-        let mut terms: Vec<(String, TermAcc)> = self.terms.into_iter().collect();
+    /// Holds a letter's file while the index may fit in one file; past that, writes them all.
+    fn keep_letter(&mut self, sealed: Vec<u8>) -> Result<()> {
+        let l = &mut self.letters;
+        if !l.spooled {
+            l.held_bytes += sealed.len();
+            l.held.push(sealed);
+            if l.held_bytes <= self.single_file_bytes {
+                return Ok(());
+            }
+            l.spooled = true;
+            let held = std::mem::take(&mut l.held);
+            for (n, bytes) in held.into_iter().enumerate() {
+                self.spool_letter(n, &bytes)?;
+            }
+            return Ok(());
+        }
+        self.spool_letter(self.docs as usize - 1, &sealed)
+    }
+
+    fn spool_letter(&mut self, n: usize, sealed: &[u8]) -> Result<()> {
+        self.letters.hashes.push(fnv64(sealed));
+        let name = format!("{SPOOL}/{n}.kz");
+        match &self.work {
+            Some(work) => write_file(&work.join(&name), &gzip(sealed)),
+            None => self.sink.put(&name, gzip(sealed)),
+        }
+    }
+
+    /// Writes the buffered postings to a run and empties the buffers.
+    fn spill(&mut self) -> Result<()> {
+        let Some(work) = &self.work else {
+            return Ok(());
+        };
+        let path = work.join(format!("run-{}", self.runs.len()));
+        let mut terms: Vec<(&String, &TermAcc)> = self
+            .terms
+            .iter()
+            .filter(|(_, a)| !a.rows.is_empty())
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        std::fs::create_dir_all(work).map_err(|e| Error::io(work.display(), e))?;
+        write_run(
+            &path,
+            terms
+                .into_iter()
+                .map(|(t, a)| (t.as_str(), a.rows.as_slice(), a.positions.as_slice())),
+        )
+        .map_err(|e| Error::io(path.display(), e))?;
+        for acc in self.terms.values_mut() {
+            acc.rows = Vec::new();
+            acc.positions = Vec::new();
+        }
+        self.buffered = 0;
+        self.runs.push(path);
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<Output> {
+        self.write_all()
+    }
+
+    fn write_all(&mut self) -> Result<Output> {
+        let mut terms: Vec<(String, TermAcc)> =
+            std::mem::take(&mut self.terms).into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut runs = Vec::with_capacity(self.runs.len());
+        for path in &self.runs {
+            runs.push(Run::open(path).map_err(|e| Error::io(path.display(), e))?);
+        }
         let mut words = WordsWriter::default();
         let mut chunks: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
         let mut chunk = ChunkWriter::default();
         let (mut first, mut positions) = (String::new(), Vec::new());
-        for (term, acc) in &terms {
+        let mut rows = Vec::new();
+        for (term, acc) in terms {
             if chunk.len() >= self.chunk_bytes {
                 let done = std::mem::take(&mut chunk).finish();
                 let pos = super::seal(Kind::Positions, &std::mem::take(&mut positions));
@@ -154,9 +299,20 @@ impl Writer {
             if chunk.is_empty() {
                 first = term.clone();
             }
-            words.add(term, acc.df);
-            chunk.add(term, acc.df, &acc.surfaces, &acc.rows, acc.positions.len());
+            // The term's rows and positions: from each run in order, then what is buffered.
+            rows.clear();
+            let start = positions.len();
+            for run in &mut runs {
+                let taken = run.take(&term).map_err(|e| Error::io("a posting run", e))?;
+                if let Some((r, p)) = taken {
+                    rows.extend_from_slice(&r);
+                    positions.extend_from_slice(&p);
+                }
+            }
+            rows.extend_from_slice(&acc.rows);
             positions.extend_from_slice(&acc.positions);
+            words.add(&term, acc.df);
+            chunk.add(&term, acc.df, &acc.surfaces, &rows, positions.len() - start);
         }
         if !chunk.is_empty() || chunks.is_empty() {
             let pos = super::seal(Kind::Positions, &positions);
@@ -166,53 +322,46 @@ impl Writer {
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
 
+        let held: usize = self.letters.held.iter().map(Vec::len).sum();
         let total: usize = [&table, &ids, &words]
             .iter()
             .map(|f| f.len())
             .chain(chunks.iter().map(|c| c.1.len() + c.2.len()))
-            .chain(self.letters.iter().map(Vec::len))
-            .sum();
-        let mut out = Output {
-            entry: Vec::new(),
-            files: Vec::new(),
-        };
-        let single = total <= self.single_file_bytes;
-        let mut place = |prefix: &str, bytes: Vec<u8>| -> FileRef {
+            .sum::<usize>()
+            + held;
+        let single = !self.letters.spooled && total <= self.single_file_bytes;
+        let mut names = Vec::new();
+        let mut place = |sink: &mut Sink, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
             if single {
-                return FileRef::Inline(bytes);
+                return Ok(FileRef::Inline(bytes));
             }
             let name = format!("{prefix}-{:016x}.kz", fnv64(&bytes));
-            out.files.push((name.clone(), gzip(&bytes)));
-            FileRef::File(name)
+            sink.put(&name, gzip(&bytes))?;
+            names.push(name.clone());
+            Ok(FileRef::File(name))
         };
-        let entry_chunks = chunks
-            .into_iter()
-            .map(|(first, terms, positions)| ChunkRef {
+        let mut entry_chunks = Vec::with_capacity(chunks.len());
+        for (first, terms, positions) in chunks {
+            entry_chunks.push(ChunkRef {
                 first,
-                terms: place("t", terms),
-                positions: place("p", positions),
-            })
-            .collect();
+                terms: place(&mut self.sink, "t", terms)?,
+                positions: place(&mut self.sink, "p", positions)?,
+            });
+        }
         // One file holds every letter and chunk: the rest is derived from them when loaded.
         let (table, ids, words) = if single {
             (FileRef::Derived, FileRef::Derived, FileRef::Derived)
         } else {
-            (place("m", table), place("i", ids), place("w", words))
+            (
+                place(&mut self.sink, "m", table)?,
+                place(&mut self.sink, "i", ids)?,
+                place(&mut self.sink, "w", words)?,
+            )
         };
         let letters = if single {
-            Letters::Inline(self.letters)
+            Letters::Inline(std::mem::take(&mut self.letters.held))
         } else {
-            // One name for the folder, from every letter's bytes: a letter's URL changes when
-            // any letter does, so each URL still means one content forever.
-            let mut all = Vec::with_capacity(self.letters.len() * 8);
-            for l in &self.letters {
-                all.extend_from_slice(&fnv64(l).to_le_bytes());
-            }
-            let folder = format!("l-{:016x}", fnv64(&all));
-            for (n, l) in self.letters.iter().enumerate() {
-                out.files.push((format!("{folder}/{n}.kz"), gzip(l)));
-            }
-            Letters::Folder(folder)
+            Letters::Folder(self.letter_folder(&mut names)?)
         };
         let entry = Entry {
             docs: self.docs,
@@ -223,13 +372,75 @@ impl Writer {
             letters,
             chunks: entry_chunks,
         };
-        out.entry = gzip(&entry.encode());
-        out
+        Ok(Output {
+            entry: gzip(&entry.encode()),
+            names,
+            files: match &mut self.sink {
+                Sink::Memory(files) => std::mem::take(files),
+                Sink::Folder(_) => Vec::new(),
+            },
+        })
+    }
+
+    /// Names the letters' folder by their content and puts the spooled files there.
+    fn letter_folder(&mut self, names: &mut Vec<String>) -> Result<String> {
+        // Spooled past the one-file size only if they were many; a split index of few letters
+        // (tests, tiny layouts) spools them now.
+        if !self.letters.spooled {
+            self.letters.spooled = true;
+            let held = std::mem::take(&mut self.letters.held);
+            for (n, bytes) in held.into_iter().enumerate() {
+                self.spool_letter(n, &bytes)?;
+            }
+        }
+        // One name for the folder, from every letter's bytes: a letter's URL changes when any
+        // letter does, so each URL still means one content forever.
+        let all: Vec<u8> = self
+            .letters
+            .hashes
+            .iter()
+            .flat_map(|h| h.to_le_bytes())
+            .collect();
+        let folder = format!("l-{:016x}", fnv64(&all));
+        match (&mut self.sink, &self.work) {
+            (Sink::Memory(files), _) => {
+                for (name, _) in files.iter_mut() {
+                    if let Some(rest) = name.strip_prefix(SPOOL) {
+                        *name = format!("{folder}{rest}");
+                    }
+                }
+            }
+            (Sink::Folder(dir), Some(work)) => {
+                let (from, to) = (work.join(SPOOL), dir.join(&folder));
+                if to.exists() {
+                    // The same letters as a build before: the same files.
+                    let _ = std::fs::remove_dir_all(&from);
+                } else {
+                    std::fs::rename(&from, &to).map_err(|e| Error::io(to.display(), e))?;
+                }
+            }
+            (Sink::Folder(_), None) => unreachable!("a folder sink always has a work folder"),
+        }
+        names.push(folder.clone());
+        Ok(folder)
     }
 }
 
+impl Drop for Writer {
+    /// The work folder goes, whether the build finished or failed: spooled letters were moved out
+    /// of it, and runs are done with either way.
+    fn drop(&mut self) {
+        if let Some(work) = &self.work {
+            let _ = std::fs::remove_dir_all(work);
+        }
+    }
+}
+
+/// Where letter files wait until the folder's name is known.
+const SPOOL: &str = "letters";
+
 impl Output {
-    /// Every file with its path in the folder, the entry file last.
+    /// Every file held in memory with its path in the folder, the entry file last.
     pub fn paths(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.files
             .iter()

@@ -12,8 +12,8 @@ use crate::format::letter::Letter;
 use crate::format::postings::{self, Row};
 use crate::format::{table, words};
 use crate::meta::Meta;
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, MutexGuard};
 
 /// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
 /// archive could otherwise download much of the dictionary.
@@ -66,7 +66,7 @@ pub struct Index {
     /// Names of the files handed over so far: handing one over again is harmless.
     supplied: std::collections::HashSet<String>,
     /// Files asked for since the last [`Index::take_need`].
-    need: RefCell<BTreeSet<String>>,
+    need: Mutex<BTreeSet<String>>,
 }
 
 impl Index {
@@ -146,7 +146,7 @@ impl Index {
             letter_folder,
             letters,
             supplied: Default::default(),
-            need: RefCell::new(BTreeSet::new()),
+            need: Mutex::new(BTreeSet::new()),
         };
         index.check_chunks()?;
         Ok(index)
@@ -193,17 +193,35 @@ impl Index {
     fn load(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         let docs = self.docs;
         let wrong = |e: Error| e.in_file(name);
+        // Files are named by content, so two chunks can share a positions file (both empty, say):
+        // it fills every slot that names it.
+        let mut chunk_file = false;
         for i in 0..self.chunks.len() {
             let c = &mut self.chunks[i];
-            if matches!(&c.terms, Slot::Missing(n) if n == name) {
+            let filled_terms = if matches!(&c.terms, Slot::Missing(n) if n == name) {
                 c.terms = Slot::Ready(TermChunk::decode(bytes, docs).map_err(wrong)?);
-                return self.check_chunk(i).map_err(wrong);
-            }
-            if matches!(&c.positions, Slot::Missing(n) if n == name) {
+                true
+            } else if matches!(&c.positions, Slot::Missing(n) if n == name) {
                 let body = crate::format::open(crate::format::Kind::Positions, bytes);
                 c.positions = Slot::Ready(body.map_err(wrong)?.to_vec());
-                return self.check_chunk(i).map_err(wrong);
+                false
+            } else {
+                continue;
+            };
+            chunk_file = true;
+            if let Err(e) = self.check_chunk(i) {
+                // A file that does not fit is not kept: the slot waits for a good one.
+                let c = &mut self.chunks[i];
+                if filled_terms {
+                    c.terms = Slot::Missing(name.to_string());
+                } else {
+                    c.positions = Slot::Missing(name.to_string());
+                }
+                return Err(wrong(e));
             }
+        }
+        if chunk_file {
+            return Ok(());
         }
         if matches!(&self.table, Slot::Missing(n) if n == name) {
             self.table = Slot::Ready(table::decode_table(bytes, docs).map_err(wrong)?);
@@ -232,14 +250,20 @@ impl Index {
         (n < self.docs && !self.letters.contains_key(&n) && format!("/{n}.kz") == rest).then_some(n)
     }
 
+    /// The files asked for; a Mutex (not a RefCell) so that a searcher can be shared by threads.
+    fn need(&self) -> MutexGuard<'_, BTreeSet<String>> {
+        // Nothing panics while holding it, but a poisoned set is still a set.
+        self.need.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Whether a lookup since the last [`Index::take_need`] missed a file.
     pub fn waiting(&self) -> bool {
-        !self.need.borrow().is_empty()
+        !self.need().is_empty()
     }
 
     /// The files asked for and not here, once; `None` when nothing was missing.
     pub fn take_need(&self) -> Option<Vec<String>> {
-        let need = std::mem::take(&mut *self.need.borrow_mut());
+        let need = std::mem::take(&mut *self.need());
         (!need.is_empty()).then(|| need.into_iter().collect())
     }
 
@@ -247,7 +271,7 @@ impl Index {
         match slot {
             Slot::Ready(t) => Some(t),
             Slot::Missing(name) => {
-                self.need.borrow_mut().insert(name.clone());
+                self.need().insert(name.clone());
                 None
             }
         }
@@ -322,8 +346,13 @@ impl Index {
         let Some(bytes) = self.get(&self.chunks[r.chunk].positions) else {
             return Ok(None);
         };
+        // Checked against the positions chunk when both arrived; checked here again, because a
+        // crafted entry file can pair a chunk with any positions file.
         let range = self.term(r).positions.clone();
-        postings::positions(&bytes[range], rows).map(Some)
+        let bytes = bytes
+            .get(range)
+            .ok_or_else(|| Error::corrupt("a term's positions lie outside its positions chunk"))?;
+        postings::positions(bytes, rows).map(Some)
     }
 
     /// Every term with its document frequency (for typos); `None` until the word list is here.
@@ -342,7 +371,7 @@ impl Index {
         if letter.is_none() {
             if let Some(folder) = &self.letter_folder {
                 if doc < self.docs {
-                    self.need.borrow_mut().insert(format!("{folder}/{doc}.kz"));
+                    self.need().insert(format!("{folder}/{doc}.kz"));
                 }
             }
         }

@@ -1,0 +1,94 @@
+// The decode fuzz target's body, shared with its regression test (`tests/fuzz_regressions.rs`),
+// so every input the fuzzer ever crashed on is replayed by `cargo test`. Included, not a module:
+// the fuzz crate and the tests are separate crates.
+
+use kamerzoek::build::Letter;
+use kamerzoek::folder::gunzip;
+use kamerzoek::format::write::Output;
+use kamerzoek::format::{Kind, seal};
+use kamerzoek::{Error, Index, Searcher};
+use std::sync::OnceLock;
+
+const QUERIES: [&str; 5] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott -navo"];
+
+/// Three letters, one chunk per few terms, one file per letter.
+fn split() -> &'static Output {
+    static OUTPUT: OnceLock<Output> = OnceLock::new();
+    OUTPUT.get_or_init(|| {
+        let letters: Vec<Letter> = [
+            "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",
+            "Patriot-luchtafweerrakketten en F-16 trainingen. De NAVO.",
+            "Brief over de steun.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Letter { id: format!("{i}"), text: t.to_string() })
+        .collect();
+        kamerzoek::build_index_with_layout(&letters, 48, 0)
+    })
+}
+
+fn kind(name: &str) -> Kind {
+    match name.as_bytes()[0] {
+        b't' => Kind::Terms,
+        b'p' => Kind::Positions,
+        b'm' => Kind::Table,
+        b'i' => Kind::Ids,
+        b'w' => Kind::Words,
+        _ => Kind::Letter,
+    }
+}
+
+/// Searches and reads, answering needs from `files` (name -> bytes); a file that fails to load
+/// ends the round, as it ends the query in the page.
+fn exercise(mut searcher: Searcher, files: &dyn Fn(&str) -> Option<Vec<u8>>) {
+    for query in QUERIES {
+        for _ in 0..8 {
+            match searcher.search(query, 10) {
+                Err(Error::Need(names)) => {
+                    let ok = names.iter().all(|n| match files(n) {
+                        Some(bytes) => searcher.supply(n, &bytes).is_ok(),
+                        None => false,
+                    });
+                    if !ok {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let _ = searcher.read("0", query);
+    }
+}
+
+/// One fuzz input: as an entry file, and as a replacement for one file of the split index.
+pub fn run_decode(data: &[u8]) {
+    let mut sealed_entry = seal(Kind::Entry, data);
+    for entry in [data, &sealed_entry[..]] {
+        if let Ok(index) = Index::from_bytes(entry) {
+            exercise(Searcher::new(index), &|_| None);
+        }
+    }
+    sealed_entry.clear();
+    let output = split();
+    let real = |name: &str| -> Option<Vec<u8>> {
+        let (_, bytes) = output.files.iter().find(|(n, _)| n == name)?;
+        gunzip(bytes, u64::MAX).ok()
+    };
+    // The fuzzed bytes in place of one file, chosen by the first byte.
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let (target, _) = &output.files[pick as usize % output.files.len()];
+    for bytes in [rest.to_vec(), seal(kind(target), rest)] {
+        let Ok(entry) = gunzip(&output.entry, u64::MAX) else {
+            return;
+        };
+        let Ok(index) = Index::from_bytes(&entry) else {
+            return;
+        };
+        exercise(Searcher::new(index), &|name| {
+            if name == target { Some(bytes.clone()) } else { real(name) }
+        });
+    }
+}

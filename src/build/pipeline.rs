@@ -1,0 +1,159 @@
+//! A folder of letters -> an index folder, in bounded memory, for archives of any size. Three
+//! passes over the letters, each reading them from disk again rather than holding them:
+//! 1. clean-up evidence (which words the letters hold whole, which broken over lines);
+//! 2. the words of the cleaned letters, which the compound splitter accepts as parts;
+//! 3. clean, extract metadata, analyze, and hand each letter to the writer, which writes its file
+//!    at once and spills postings to disk past a budget.
+//!
+//! Passes 2 and 3 work on batches of letters in parallel; results are taken in letter order, so
+//! the output does not depend on the number of threads: the same letters give the same bytes.
+
+use super::analyze;
+use super::letters::{LetterFile, Warning, list_letters};
+use crate::analyze::{Analyzer, CompoundSplitter, fold, words};
+use crate::clean::Cleaner;
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::format::write::{Output, SPILL_BYTES, Writer};
+use crate::lexicon::Lexicon;
+use std::path::Path;
+
+/// Letters per batch handed to the threads.
+const BATCH: usize = 512;
+
+/// What the caller hears about: warnings about files, and how far each pass is.
+pub enum Event<'a> {
+    Warning(&'a Warning),
+    Progress {
+        pass: &'static str,
+        done: usize,
+        of: usize,
+    },
+}
+
+pub struct Built {
+    pub output: Output,
+    pub letters: usize,
+}
+
+/// Builds the index of the letters in `letters` into the folder `out`. The entry file is
+/// returned, not written: the caller puts it in place last.
+pub fn build_folder(letters: &Path, out: &Path, report: &mut dyn FnMut(Event)) -> Result<Built> {
+    let (files, listed) = list_letters(letters)?;
+    for w in &listed {
+        report(Event::Warning(w));
+    }
+    let lexicon = Lexicon::dutch();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+
+    let mut cleaner = Cleaner::new(lexicon);
+    let mut readable = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        match file.read() {
+            Ok((letter, warnings)) => {
+                warnings.iter().for_each(|w| report(Event::Warning(w)));
+                cleaner.gather(&letter.text);
+                readable.push(file.clone());
+            }
+            Err(skipped) => report(Event::Warning(&skipped)),
+        }
+        progress(report, "reading", i + 1, files.len());
+    }
+    if readable.is_empty() {
+        return Err(Error::NoLetters {
+            dir: letters.display().to_string(),
+        });
+    }
+
+    let mut compounds = CompoundSplitter::new(lexicon);
+    let cleaner = &cleaner;
+    in_batches(
+        &readable,
+        threads,
+        |file| {
+            let text = cleaner.clean(&read_again(file)?);
+            Ok(words(&text)
+                .map(|w| fold(&text[w.start..w.end]))
+                .collect::<Vec<_>>())
+        },
+        |i, folded| {
+            folded.iter().for_each(|w| compounds.add_corpus_word(w));
+            progress(report, "learning words", i + 1, readable.len());
+            Ok(())
+        },
+    )?;
+
+    let analyzer = &Analyzer::for_index(compounds);
+    let mut writer = Writer::new().into_folder(out, SPILL_BYTES);
+    in_batches(
+        &readable,
+        threads,
+        |file| {
+            let raw = read_again(file)?;
+            let body = cleaner.clean(&raw);
+            let meta = crate::meta::extract(&raw, &body);
+            Ok(analyze(
+                analyzer,
+                Document::with_meta(&file.id, &body, meta),
+            ))
+        },
+        |i, analyzed| {
+            writer.add(analyzed)?;
+            progress(report, "indexing", i + 1, readable.len());
+            Ok(())
+        },
+    )?;
+    let output = writer.finish()?;
+    Ok(Built {
+        output,
+        letters: readable.len(),
+    })
+}
+
+/// A letter read in the first pass, read again: the same file gives the same text.
+fn read_again(file: &LetterFile) -> Result<String> {
+    file.read()
+        .map(|(letter, _)| letter.text)
+        .map_err(|w| Error::Io {
+            path: w.path,
+            message: format!("changed during the build: {}", w.message),
+        })
+}
+
+fn progress(report: &mut dyn FnMut(Event), pass: &'static str, done: usize, of: usize) {
+    report(Event::Progress { pass, done, of });
+}
+
+/// Runs `work` over `files` on `threads` threads, a batch at a time, and hands each result to
+/// `take` in file order.
+fn in_batches<T: Send>(
+    files: &[LetterFile],
+    threads: usize,
+    work: impl Fn(&LetterFile) -> Result<T> + Sync,
+    mut take: impl FnMut(usize, T) -> Result<()>,
+) -> Result<()> {
+    let mut done = 0;
+    for batch in files.chunks(BATCH) {
+        let per_thread = batch.len().div_ceil(threads.max(1));
+        let results: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per_thread)
+                .map(|part| scope.spawn(|| part.iter().map(&work).collect::<Result<Vec<T>>>()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Error::corrupt("an indexing thread failed")))
+                })
+                .collect()
+        });
+        for part in results {
+            for item in part? {
+                take(done, item)?;
+                done += 1;
+            }
+        }
+    }
+    Ok(())
+}
