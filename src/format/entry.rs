@@ -2,6 +2,7 @@
 //! counts BM25 needs and names every other file: the term chunks by their first term, so a query
 //! knows which to fetch. A small index keeps every file inside it instead. See `FORMAT.md`.
 
+use super::chunk::{front_coded, put_front_coded};
 use super::{Kind, Reader, finished, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
@@ -20,6 +21,23 @@ pub struct ChunkRef {
     pub first: String,
     pub terms: FileRef,
     pub positions: FileRef,
+}
+
+impl ChunkRef {
+    /// The names of a chunk's two files, from the hash of both their contents.
+    pub fn names(hash: u64) -> (String, String) {
+        (format!("t-{hash:016x}.kz"), format!("p-{hash:016x}.kz"))
+    }
+
+    /// The hash both file names share, when they are named so.
+    fn hash(&self) -> Option<u64> {
+        let (FileRef::File(t), FileRef::File(p)) = (&self.terms, &self.positions) else {
+            return None;
+        };
+        let hex = t.strip_prefix("t-")?.strip_suffix(".kz")?;
+        let hash = u64::from_str_radix(hex, 16).ok()?;
+        (hex.len() == 16 && (t.clone(), p.clone()) == Self::names(hash)).then_some(hash)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,10 +81,22 @@ impl Entry {
             }
         }
         put_varint(&mut out, self.chunks.len() as u64);
+        let mut previous = "";
         for c in &self.chunks {
-            put_str(&mut out, &c.first);
-            put_ref(&mut out, &c.terms);
-            put_ref(&mut out, &c.positions);
+            put_front_coded(&mut out, &c.first, previous);
+            previous = &c.first;
+            match c.hash() {
+                // The common case of a split index: both names from one hash, 8 bytes.
+                Some(hash) => {
+                    out.push(1);
+                    out.extend_from_slice(&hash.to_le_bytes());
+                }
+                None => {
+                    out.push(0);
+                    put_ref(&mut out, &c.terms);
+                    put_ref(&mut out, &c.positions);
+                }
+            }
         }
         super::seal(Kind::Entry, &out)
     }
@@ -90,11 +120,16 @@ impl Entry {
         let n = r.count()?;
         let mut chunks: Vec<ChunkRef> = Vec::with_capacity(n);
         for _ in 0..n {
-            let first = r.str()?.to_string();
-            if chunks.last().is_some_and(|c| c.first >= first) {
-                return Err(Error::corrupt("term chunks out of order"));
-            }
-            let (terms, positions) = (get_ref(&mut r)?, get_ref(&mut r)?);
+            let first = front_coded(&mut r, chunks.last().map(|c| c.first.as_str()))?;
+            let (terms, positions) = match r.u8()? {
+                0 => (get_ref(&mut r)?, get_ref(&mut r)?),
+                1 => {
+                    let hash = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+                    let (t, p) = ChunkRef::names(hash);
+                    (FileRef::File(t), FileRef::File(p))
+                }
+                other => return Err(Error::corrupt(format!("a chunk stored as {other}"))),
+            };
             if terms == FileRef::Derived || positions == FileRef::Derived {
                 return Err(Error::corrupt("a term chunk must be stored"));
             }

@@ -331,6 +331,28 @@ impl Writer {
             + held;
         let single = !self.letters.spooled && total <= self.single_file_bytes;
         let mut names = Vec::new();
+        let mut entry_chunks = Vec::with_capacity(chunks.len());
+        for (first, terms, positions) in chunks {
+            let (terms, positions) = if single {
+                (FileRef::Inline(terms), FileRef::Inline(positions))
+            } else {
+                // Both files named from one hash of both: the entry file stores 8 bytes a chunk.
+                let both: Vec<u8> = [fnv64(&terms), fnv64(&positions)]
+                    .iter()
+                    .flat_map(|h| h.to_le_bytes())
+                    .collect();
+                let (t, p) = ChunkRef::names(fnv64(&both));
+                self.sink.put(&t, gzip(&terms))?;
+                self.sink.put(&p, gzip(&positions))?;
+                names.extend([t.clone(), p.clone()]);
+                (FileRef::File(t), FileRef::File(p))
+            };
+            entry_chunks.push(ChunkRef {
+                first,
+                terms,
+                positions,
+            });
+        }
         let mut place = |sink: &mut Sink, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
             if single {
                 return Ok(FileRef::Inline(bytes));
@@ -340,14 +362,6 @@ impl Writer {
             names.push(name.clone());
             Ok(FileRef::File(name))
         };
-        let mut entry_chunks = Vec::with_capacity(chunks.len());
-        for (first, terms, positions) in chunks {
-            entry_chunks.push(ChunkRef {
-                first,
-                terms: place(&mut self.sink, "t", terms)?,
-                positions: place(&mut self.sink, "p", positions)?,
-            });
-        }
         // One file holds every letter and chunk: the rest is derived from them when loaded.
         let (table, ids, words) = if single {
             (FileRef::Derived, FileRef::Derived, FileRef::Derived)

@@ -111,11 +111,7 @@ impl Index {
             }
             Letters::Folder(name) => Some(name),
         };
-        let in_order = || {
-            let mut all: Vec<&Letter> = letters.values().collect();
-            all.sort_unstable_by_key(|l| l.number);
-            all
-        };
+        let in_order = || (0..docs).filter_map(|n| letters.get(&n)).collect::<Vec<_>>();
         let table = Slot::new(
             entry.table,
             |b| table::decode_table(b, docs),

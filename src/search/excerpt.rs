@@ -67,7 +67,7 @@ pub fn best_window(len: usize, matched: &[Match]) -> usize {
             .map(|m| m.1)
             .collect();
         let mut clauses = inside.clone();
-        clauses.sort_unstable();
+        super::sort::sort(&mut clauses);
         clauses.dedup();
         if (clauses.len(), inside.len()) > (best.0, best.1) {
             best = (clauses.len(), inside.len(), start);

@@ -43,7 +43,7 @@ pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
         .filter(|(t, _)| t.term != except)
         .map(|(t, at)| (t.df, t.term.as_str(), at))
         .collect();
-    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    super::sort::sort_by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     found
         .into_iter()
         .take(MAX_PREFIX_TERMS)
@@ -80,7 +80,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
                 (distance, std::cmp::Reverse(*df), candidate.as_str())
             })
             .collect();
-    ranked.sort_unstable();
+    super::sort::sort(&mut ranked);
     ranked
         .into_iter()
         .take(MAX_FUZZY_TERMS)

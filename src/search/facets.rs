@@ -3,6 +3,7 @@
 //! `kind=verslag` still shows how many agendas there are to add.
 
 use super::options::{FIELDS, Field, Filters};
+use super::sort::sort_by;
 use crate::meta::Meta;
 use serde::Serialize;
 
@@ -42,9 +43,10 @@ pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
         }
         match field {
             // Years read best in time order, newest first.
-            Field::Year => values.sort_unstable_by(|a, b| b.value.cmp(&a.value)),
-            _ => values
-                .sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))),
+            Field::Year => sort_by(&mut values, |a, b| b.value.cmp(&a.value)),
+            _ => sort_by(&mut values, |a, b| {
+                b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+            }),
         }
         *match field {
             Field::Kind => &mut facets.kind,

@@ -16,6 +16,7 @@ mod options;
 mod phrase;
 mod query;
 mod reader;
+mod sort;
 
 pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
@@ -359,7 +360,7 @@ impl Searcher {
                 }
             }
         };
-        ranked.sort_unstable_by(compare(Sort::Relevance));
+        sort::sort_by(&mut ranked, compare(Sort::Relevance));
         let words = query
             .must
             .iter()
@@ -377,8 +378,8 @@ impl Searcher {
             }
         }
         match sort {
-            Sort::Relevance => ranked[..window].sort_unstable_by(compare(sort)),
-            _ => ranked.sort_unstable_by(compare(sort)),
+            Sort::Relevance => sort::sort_by(&mut ranked[..window], compare(sort)),
+            _ => sort::sort_by(&mut ranked, compare(sort)),
         }
         ranked
     }
@@ -577,7 +578,7 @@ impl Searcher {
                 }
             }
         }
-        matches.sort_unstable();
+        sort::sort(&mut matches);
         matches.dedup_by_key(|m| m.0);
         (words, matches)
     }
