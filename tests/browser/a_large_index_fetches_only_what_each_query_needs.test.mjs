@@ -1,0 +1,90 @@
+// A large archive is split: the page loads the entry file, then only the chunks a query's words
+// live in and the letters it shows; positions for phrases, the letter table for facets, the word
+// list for typos and the id list for opening an unseen letter only when asked for. Every answer
+// equals the CLI's on the same index.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { SITE, serve, openBrowser } from './harness.mjs';
+
+const LETTERS = 'target/browser-split/letters';
+const INDEX = `${SITE}/split-index`;
+const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+let server;
+let b;
+let requests = [];
+before(async () => {
+  if (!existsSync(LETTERS)) kamerzoek('generate', '--count', '600', '--seed', '5', '--out', LETTERS);
+  rmSync(INDEX, { recursive: true, force: true });
+  kamerzoek('build', LETTERS, '--out', INDEX);
+  server = await serve();
+  b = await openBrowser();
+  b.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
+  await b.page.goto(server.url);
+});
+after(async () => {
+  await b?.close();
+  server?.stop();
+});
+
+function api(call, ...args) {
+  requests = [];
+  return b.page.evaluate(async ([method, params]) => {
+    const { load } = await import('./kamerzoek.js');
+    const idx = await load('./split-index/');
+    return idx[method](...params);
+  }, [call, args]);
+}
+
+const fetched = (prefix) => requests.filter((name) => name?.startsWith(prefix));
+const cli = (query, ...args) => JSON.parse(kamerzoek('search', INDEX, query, '--json', ...args));
+const withoutScores = (r) => ({ ...r, hits: r.hits.map(({ score, ...hit }) => ({ ...hit, score: Math.fround(score) })) });
+
+test('the index is split into many files', () => {
+  const files = readdirSync(INDEX);
+  assert.ok(files.filter((f) => f.startsWith('t-')).length > 3, files.join(' '));
+});
+
+test('a first query fetches the entry file, its chunk and the letters it shows, nothing else', async () => {
+  const results = await api('search', 'luchtverdediging', { limit: 5, facets: false });
+  assert.equal(results.hits.length, 5);
+  assert.equal(results.facets, null);
+  const entry = requests.filter((name) => name === 'kamerzoek.idx');
+  assert.equal(entry.length, 1);
+  assert.ok(fetched('t-').length >= 1 && fetched('t-').length <= 2, requests.join(' '));
+  assert.equal(fetched('l-').length, 5, requests.join(' '));
+  for (const lazy of ['p-', 'm-', 'w-', 'i-']) assert.deepEqual(fetched(lazy), [], `${lazy} fetched`);
+});
+
+test('asking again fetches nothing', async () => {
+  await api('search', 'luchtverdediging', { limit: 5, facets: false });
+  assert.deepEqual(requests.filter(Boolean), []);
+});
+
+test('facets fetch the letter table, once; and match the CLI', async () => {
+  const results = await api('search', 'luchtverdediging', { limit: 5 });
+  assert.equal(fetched('m-').length, 1, requests.join(' '));
+  assert.deepEqual(withoutScores(results), withoutScores(cli('luchtverdediging', '--limit', '5')));
+});
+
+test('a phrase fetches positions; a typo the word list; and both answer as the CLI does', async () => {
+  const phrase = await api('search', '"militaire mobiliteit"', {});
+  assert.ok(fetched('p-').length >= 1, requests.join(' '));
+  assert.deepEqual(withoutScores(phrase), withoutScores(cli('"militaire mobiliteit"')));
+  const typo = await api('search', 'oekraene', {});
+  assert.equal(fetched('w-').length, 1, requests.join(' '));
+  assert.equal(typo.suggestion, 'oekraïne');
+  assert.deepEqual(withoutScores(typo), withoutScores(cli('oekraene')));
+});
+
+test('opening a letter no search showed fetches the id list and that letter', async () => {
+  const id = readdirSync(LETTERS).sort()[599].replace(/\.txt$/, '');
+  const reading = await api('read', id, '');
+  assert.equal(reading.id, id);
+  assert.equal(fetched('i-').length, 1, requests.join(' '));
+  assert.equal(fetched('l-').length, 1, requests.join(' '));
+  assert.equal(await api('read', 'no-such-letter', ''), null);
+});
