@@ -5,7 +5,7 @@
 // or
 //   import { Kamerzoek } from './kamerzoek.js';
 //   const idx = await Kamerzoek.load('./index/');
-//   const { total, hits, facets } = idx.search('F-16', { limit: 10, filters: { year: ['2023'] } });
+//   const { total, hits, facets } = await idx.search('F-16', { limit: 10, filters: { year: ['2023'] } });
 
 import { load } from './engine.js';
 import { KamerZoek } from './widget.js';

@@ -1,4 +1,6 @@
 import { load } from '../kz/engine.js';
 import { report } from './common.js';
 
-report(load('../kz/index/', location.href).then((idx) => async (q) => idx.search(q, { limit: 10 }).hits.map((h) => h.id)));
+// Hits with titles and excerpts, as the widget shows them first; the widget asks for facets
+// after, as Pagefind's UI loads its filters apart from the results.
+report(load('../kz/index/', location.href).then((idx) => async (q) => (await idx.search(q, { limit: 10, facets: false })).hits.map((h) => h.id)));
