@@ -125,7 +125,10 @@ for (const size of sizes) {
       const build = existsSync(buildFile) ? JSON.parse(readFileSync(buildFile, 'utf8')) : null;
       const index = indexSize(site, engine);
       const ok = build && build.status === 0;
-      const result = ok ? await measure(site, engine, server) : { error: `build failed: ${JSON.stringify(build)}` };
+      // An engine that cannot load or answer at this size is a result, not the end of the run.
+      const result = ok
+        ? await measure(site, engine, server).catch((err) => ({ error: `failed: ${String(err.message ?? err).split('\n')[0]}` }))
+        : { error: `build failed: ${JSON.stringify(build)}` };
       rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, ...result };
       console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
     }

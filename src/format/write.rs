@@ -286,7 +286,14 @@ impl Writer {
             runs.push(Run::open(path).map_err(|e| Error::io(path.display(), e))?);
         }
         let mut words = WordsWriter::default();
-        let mut chunks: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+        // Chunks are held only while the index may still fit in one file; past that, each is
+        // written as it is cut, so the postings are never all in memory at once.
+        let held: usize = self.letters.held.iter().map(Vec::len).sum();
+        let mut split = self.letters.spooled;
+        let mut pending: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut pending_bytes = held;
+        let mut names = Vec::new();
+        let mut entry_chunks = Vec::new();
         let mut chunk = ChunkWriter::default();
         let (mut first, mut positions) = (String::new(), Vec::new());
         let mut rows = Vec::new();
@@ -294,7 +301,15 @@ impl Writer {
             if chunk.len() >= self.chunk_bytes {
                 let done = std::mem::take(&mut chunk).finish();
                 let pos = super::seal(Kind::Positions, &std::mem::take(&mut positions));
-                chunks.push((std::mem::take(&mut first), done, pos));
+                pending_bytes += done.len() + pos.len();
+                pending.push((std::mem::take(&mut first), done, pos));
+                split |= pending_bytes > self.single_file_bytes;
+                if split {
+                    for (first, terms, positions) in pending.drain(..) {
+                        let written = self.put_chunk(first, terms, positions, &mut names)?;
+                        entry_chunks.push(written);
+                    }
+                }
             }
             if chunk.is_empty() {
                 first = term.clone();
@@ -314,43 +329,25 @@ impl Writer {
             words.add(&term, acc.df);
             chunk.add(&term, acc.df, &acc.surfaces, &rows, positions.len() - start);
         }
-        if !chunk.is_empty() || chunks.is_empty() {
+        if !chunk.is_empty() || (pending.is_empty() && entry_chunks.is_empty()) {
             let pos = super::seal(Kind::Positions, &positions);
-            chunks.push((first, chunk.finish(), pos));
+            pending_bytes += chunk.len() + pos.len();
+            pending.push((first, chunk.finish(), pos));
         }
         let table = encode_table(&self.metas);
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
-
-        let held: usize = self.letters.held.iter().map(Vec::len).sum();
-        let total: usize = [&table, &ids, &words]
-            .iter()
-            .map(|f| f.len())
-            .chain(chunks.iter().map(|c| c.1.len() + c.2.len()))
-            .sum::<usize>()
-            + held;
-        let single = !self.letters.spooled && total <= self.single_file_bytes;
-        let mut names = Vec::new();
-        let mut entry_chunks = Vec::with_capacity(chunks.len());
-        for (first, terms, positions) in chunks {
-            let (terms, positions) = if single {
-                (FileRef::Inline(terms), FileRef::Inline(positions))
+        let single = !split
+            && pending_bytes + table.len() + ids.len() + words.len() <= self.single_file_bytes;
+        for (first, terms, positions) in pending {
+            entry_chunks.push(if single {
+                ChunkRef {
+                    first,
+                    terms: FileRef::Inline(terms),
+                    positions: FileRef::Inline(positions),
+                }
             } else {
-                // Both files named from one hash of both: the entry file stores 8 bytes a chunk.
-                let both: Vec<u8> = [fnv64(&terms), fnv64(&positions)]
-                    .iter()
-                    .flat_map(|h| h.to_le_bytes())
-                    .collect();
-                let (t, p) = ChunkRef::names(fnv64(&both));
-                self.sink.put(&t, gzip(&terms))?;
-                self.sink.put(&p, gzip(&positions))?;
-                names.extend([t.clone(), p.clone()]);
-                (FileRef::File(t), FileRef::File(p))
-            };
-            entry_chunks.push(ChunkRef {
-                first,
-                terms,
-                positions,
+                self.put_chunk(first, terms, positions, &mut names)?
             });
         }
         let mut place = |sink: &mut Sink, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
@@ -393,6 +390,30 @@ impl Writer {
                 Sink::Memory(files) => std::mem::take(files),
                 Sink::Folder(_) => Vec::new(),
             },
+        })
+    }
+
+    /// Writes a chunk's two files, named from one hash of both: the entry file stores 8 bytes a
+    /// chunk.
+    fn put_chunk(
+        &mut self,
+        first: String,
+        terms: Vec<u8>,
+        positions: Vec<u8>,
+        names: &mut Vec<String>,
+    ) -> Result<ChunkRef> {
+        let both: Vec<u8> = [fnv64(&terms), fnv64(&positions)]
+            .iter()
+            .flat_map(|h| h.to_le_bytes())
+            .collect();
+        let (t, p) = ChunkRef::names(fnv64(&both));
+        self.sink.put(&t, gzip(&terms))?;
+        self.sink.put(&p, gzip(&positions))?;
+        names.extend([t.clone(), p.clone()]);
+        Ok(ChunkRef {
+            first,
+            terms: FileRef::File(t),
+            positions: FileRef::File(p),
         })
     }
 

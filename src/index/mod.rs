@@ -111,7 +111,11 @@ impl Index {
             }
             Letters::Folder(name) => Some(name),
         };
-        let in_order = || (0..docs).filter_map(|n| letters.get(&n)).collect::<Vec<_>>();
+        let in_order = || {
+            (0..docs)
+                .filter_map(|n| letters.get(&n))
+                .collect::<Vec<_>>()
+        };
         let table = Slot::new(
             entry.table,
             |b| table::decode_table(b, docs),
