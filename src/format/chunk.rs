@@ -124,7 +124,8 @@ pub struct ChunkWriter {
 }
 
 impl ChunkWriter {
-    /// Adds a term: its rows, encoded (see `postings::put_row`), and its positions' byte length.
+    /// Adds a term: its rows, as `postings::put_row` appends them (stored column by column), and
+    /// its positions' byte length.
     pub fn add(&mut self, term: &str, df: u32, surfaces: &[String], rows: &[u8], positions: usize) {
         put_front_coded(&mut self.body, term, &self.last);
         put_varint(&mut self.body, u64::from(df));
@@ -132,7 +133,7 @@ impl ChunkWriter {
         for s in surfaces {
             put_str(&mut self.body, s);
         }
-        put_bytes(&mut self.body, rows);
+        put_bytes(&mut self.body, &postings::columns(rows, df as usize));
         put_varint(&mut self.body, positions as u64);
         self.count += 1;
         self.last = term.to_string();
@@ -144,6 +145,11 @@ impl ChunkWriter {
 
     pub fn is_empty(&self) -> bool {
         self.count == 0
+    }
+
+    /// The last term added.
+    pub fn last(&self) -> &str {
+        &self.last
     }
 
     pub fn finish(self) -> Vec<u8> {

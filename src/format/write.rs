@@ -21,9 +21,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A term chunk is cut once its dictionary and rows reach this many bytes (about 12 KB gzip):
+/// A term chunk is cut once its dictionary and rows reach this many bytes (about 10 KB gzip):
 /// small enough that a query fetches little, large enough that the entry file stays short.
-pub const CHUNK_BYTES: usize = 40 * 1024;
+pub const CHUNK_BYTES: usize = 24 * 1024;
+/// Terms sharing this many first bytes are one family, kept in one chunk where the size allows.
+const FAMILY_BYTES: usize = 4;
 /// An index whose files together are at most this large goes in one file: one request instead
 /// of several, and less than the letters' own files would cost in headers and gzip frames.
 pub const SINGLE_FILE_BYTES: usize = 256 * 1024;
@@ -298,7 +300,7 @@ impl Writer {
         let (mut first, mut positions) = (String::new(), Vec::new());
         let mut rows = Vec::new();
         for (term, acc) in terms {
-            if chunk.len() >= self.chunk_bytes {
+            if self.cut_before(&chunk, &term) {
                 let done = std::mem::take(&mut chunk).finish();
                 let pos = super::seal(Kind::Positions, &std::mem::take(&mut positions));
                 pending_bytes += done.len() + pos.len();
@@ -391,6 +393,24 @@ impl Writer {
                 Sink::Folder(_) => Vec::new(),
             },
         })
+    }
+
+    /// Whether the chunk ends before `next`: once it reaches the target size, at a term that
+    /// starts a new family (shares fewer than [`FAMILY_BYTES`] with the last), so a word and its
+    /// compounds (`luchtverdedig`, `luchtverdedigingssystem`) land in one chunk and a prefix query
+    /// fetches one file; at twice the size, wherever it is.
+    fn cut_before(&self, chunk: &ChunkWriter, next: &str) -> bool {
+        let len = chunk.len();
+        if len >= 2 * self.chunk_bytes {
+            return true;
+        }
+        let shared = chunk
+            .last()
+            .bytes()
+            .zip(next.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        len >= self.chunk_bytes && shared < FAMILY_BYTES
     }
 
     /// Writes a chunk's two files, named from one hash of both: the entry file stores 8 bytes a
