@@ -1,5 +1,6 @@
 //! Arbitrary text through everything the indexer does to a letter: clean-up, metadata, and the
-//! index-mode analyzer. Tokens must lie on character boundaries inside the text, in order.
+//! index-mode analyzer and the indexer's per-letter analysis. Tokens must lie on character
+//! boundaries inside the text, in order.
 #![no_main]
 
 use kamerzoek::analyze::{Analyzer, CompoundSplitter};
@@ -19,6 +20,12 @@ fuzz_target!(|data: &[u8]| {
     let doc = kamerzoek::Document::new("x", &body);
     for section in &doc.sections {
         assert!(body[section.offset as usize..].starts_with(&section.heading));
+    }
+    // What the indexer keeps of the letter: terms with surface forms, and the extras its file holds.
+    let analyzed = kamerzoek::build::analyze(analyzer(), doc.clone());
+    for (term, occurrence) in &analyzed.terms {
+        assert!(!term.is_empty() && !occurrence.positions.is_empty());
+        assert!(occurrence.whole as usize <= occurrence.positions.len());
     }
     let tokens = analyzer().analyze(&body);
     let mut last = 0;
