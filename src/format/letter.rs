@@ -4,9 +4,11 @@
 //! downloading any positions. See `FORMAT.md`.
 
 use super::{Kind, Reader, finished, put_str, put_varint};
+use crate::analyze::Word;
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::meta::{Kind as LetterKind, Meeting, Meta, Precision};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
@@ -16,6 +18,10 @@ pub struct Letter {
     /// Terms the index holds at positions where the word itself means another term: compound
     /// parts (`afweer` inside `luchtafweer`) and joined codes (`f16`). By term, positions ascending.
     pub extras: Vec<(String, Vec<u32>)>,
+    /// The body's words and the query analyzer's term of each, worked out by the searcher the
+    /// first time the letter is shown and kept: stemming a long letter on every query would cost
+    /// more than the rest of the query.
+    pub words: OnceLock<(Vec<Word>, Vec<String>)>,
 }
 
 impl Letter {
@@ -99,6 +105,7 @@ impl Letter {
             number,
             doc,
             extras,
+            words: OnceLock::new(),
         })
     }
 }

@@ -209,6 +209,7 @@ impl Writer {
             number,
             doc,
             extras: letter.extras,
+            words: Default::default(),
         }
         .encode();
         self.keep_letter(sealed)?;

@@ -551,14 +551,21 @@ impl Searcher {
 
     /// The letter's words, and where in it the query matched: each word whose term a clause
     /// matched through, each compound part or code of the letter likewise, and the phrases.
-    fn letter_matches(
+    fn letter_matches<'l>(
         &self,
-        letter: &Letter,
+        letter: &'l Letter,
         terms: &[Vec<String>],
         mut matches: Vec<Match>,
-    ) -> (Vec<Word>, Vec<Match>) {
+    ) -> (&'l [Word], Vec<Match>) {
         let body = &letter.doc.body;
-        let words: Vec<Word> = words(body).collect();
+        let (words, word_terms) = letter.words.get_or_init(|| {
+            let words: Vec<Word> = words(body).collect();
+            let terms = words
+                .iter()
+                .map(|w| self.analyzer.term(&body[w.start..w.end]))
+                .collect();
+            (words, terms)
+        });
         let mut clause_of: HashMap<&str, u16> = HashMap::new();
         for (clause, list) in terms.iter().enumerate() {
             for t in list {
@@ -566,8 +573,7 @@ impl Searcher {
             }
         }
         if !clause_of.is_empty() {
-            for (i, w) in words.iter().enumerate() {
-                let term = self.analyzer.term(&body[w.start..w.end]);
+            for (i, term) in word_terms.iter().enumerate() {
                 if let Some(&clause) = clause_of.get(term.as_str()) {
                     matches.push((i as u32, clause));
                 }
@@ -580,7 +586,7 @@ impl Searcher {
         }
         sort::sort(&mut matches);
         matches.dedup_by_key(|m| m.0);
-        (words, matches)
+        (words.as_slice(), matches)
     }
 
     /// A hit for the letter; `None` until its file is here.
@@ -608,7 +614,7 @@ impl Searcher {
             id: d.id.clone(),
             title: d.title.clone(),
             score: candidate.score,
-            excerpt: excerpt::render(&d.body, &words, &matches, start),
+            excerpt: excerpt::render(&d.body, words, &matches, start),
             date: meta.date,
             date_precision: meta.date_precision,
             kind: meta.kind,
