@@ -3,6 +3,7 @@
 //! find again by itself (compound parts, joined codes), so matches can be marked without
 //! downloading any positions. See `FORMAT.md`.
 
+use super::postings::ascending;
 use super::{Kind, Reader, finished, put_str, put_varint};
 use crate::analyze::Word;
 use crate::doc::{Document, Section};
@@ -80,16 +81,7 @@ impl Letter {
         for _ in 0..extras.capacity() {
             let term = r.str()?.to_string();
             let n = r.count()?;
-            let mut positions = Vec::with_capacity(n);
-            let mut pos = 0u32;
-            for i in 0..n {
-                let delta = r.u32()?;
-                pos = pos
-                    .checked_add(delta)
-                    .filter(|&p| p < length && (i == 0 || delta > 0))
-                    .ok_or_else(|| Error::corrupt("a letter's term positions are out of order"))?;
-                positions.push(pos);
-            }
+            let positions = ascending(&mut r, n, length, "a letter's term positions")?;
             extras.push((term, positions));
         }
         finished(&r, Kind::Letter)?;

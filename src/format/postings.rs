@@ -60,23 +60,18 @@ pub fn columns(row_major: &[u8], count: usize) -> Vec<u8> {
 /// `surfaces` forms.
 pub fn rows(bytes: &[u8], count: usize, docs: u32, surfaces: usize) -> Result<Vec<Row>> {
     let mut r = Reader::new(bytes, "a posting list");
-    let mut out: Vec<Row> = Vec::with_capacity(count.min(bytes.len()));
-    let mut doc = 0u32;
-    for i in 0..count {
-        let delta = r.u32()?;
-        doc = doc
-            .checked_add(delta)
-            .filter(|&d| d < docs && (i == 0 || delta > 0))
-            .ok_or_else(|| Error::corrupt("posting list names a letter that does not exist"))?;
-        out.push(Row {
+    let letters = ascending(&mut r, count, docs, "a posting list's letters")?;
+    let mut out: Vec<Row> = letters
+        .into_iter()
+        .map(|doc| Row {
             doc,
             freq: 0,
             whole: 0,
             headed: 0,
             length: 0,
             surfaces: 0,
-        });
-    }
+        })
+        .collect();
     for row in &mut out {
         row.freq = r.u32()?;
     }
@@ -123,20 +118,25 @@ pub fn positions(bytes: &[u8], rows: &[Row]) -> Result<Vec<Vec<u32>>> {
     let mut r = Reader::new(bytes, "a positions list");
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let mut list = Vec::with_capacity((row.freq as usize).min(r.remaining()));
-        let mut pos = 0u32;
-        for i in 0..row.freq {
-            let delta = r.u32()?;
-            pos = pos
-                .checked_add(delta)
-                .filter(|_| i == 0 || delta > 0)
-                .ok_or_else(|| Error::corrupt("positions do not ascend"))?;
-            list.push(pos);
-        }
-        out.push(list);
+        out.push(ascending(&mut r, row.freq as usize, u32::MAX, "positions")?);
     }
     if !r.is_empty() {
         return Err(Error::corrupt("bytes after the last position"));
+    }
+    Ok(out)
+}
+
+/// `n` delta-coded numbers (the first as itself), strictly ascending, each below `bound`.
+pub fn ascending(r: &mut Reader, n: usize, bound: u32, what: &str) -> Result<Vec<u32>> {
+    let mut out = Vec::with_capacity(n.min(r.remaining()));
+    let mut last = 0u32;
+    for i in 0..n {
+        let delta = r.u32()?;
+        last = last
+            .checked_add(delta)
+            .filter(|&v| v < bound && (i == 0 || delta > 0))
+            .ok_or_else(|| Error::corrupt(format!("{what} out of order or out of range")))?;
+        out.push(last);
     }
     Ok(out)
 }
