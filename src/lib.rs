@@ -33,7 +33,7 @@ pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
 #[cfg(not(target_arch = "wasm32"))]
-use {analyze::CompoundSplitter, build::IndexBuilder, build::Letter, lexicon::Lexicon};
+use {build::Letter, format::write::Writer, lexicon::Lexicon};
 
 /// The files of an index of `letters` (see `FORMAT.md`), all in memory.
 #[cfg(not(target_arch = "wasm32"))]
@@ -45,30 +45,22 @@ pub fn build_index(letters: &[Letter]) -> format::write::Output {
     )
 }
 
-/// [`build_index`] with chunks cut at `chunk_bytes`, in one file up to `single_file_bytes`.
+/// [`build_index`] with chunks cut at `chunk_bytes`, in one file up to `single_file_bytes`: the
+/// passes of `kamerzoek build`, over letters held in memory.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn build_index_with_layout(
     letters: &[Letter],
     chunk_bytes: usize,
     single_file_bytes: usize,
 ) -> format::write::Output {
-    let lexicon = Lexicon::dutch();
-    let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
-    let cleaned = clean::clean_corpus(&texts, lexicon);
-    let mut compounds = CompoundSplitter::new(lexicon);
-    for body in &cleaned {
-        for word in analyze::words(body) {
-            compounds.add_corpus_word(&analyze::fold(&body[word.start..word.end]));
-        }
+    let mut cleaner = clean::Cleaner::new(Lexicon::dutch());
+    for letter in letters {
+        cleaner.gather(&letter.text);
     }
-    let mut builder = IndexBuilder::with_layout(compounds, chunk_bytes, single_file_bytes);
-    for (letter, body) in letters.iter().zip(&cleaned) {
-        let meta = meta::extract(&letter.text, body);
-        builder
-            .add(Document::with_meta(&letter.id, body, meta))
-            .expect("writing to memory cannot fail");
-    }
-    builder.finish().expect("writing to memory cannot fail")
+    let writer = Writer::with_layout(chunk_bytes, single_file_bytes);
+    let read = |l: &Letter| Ok((l.id.clone(), l.text.clone()));
+    build::index_letters(letters, &cleaner, read, writer, &mut |_| {})
+        .expect("writing to memory cannot fail")
 }
 
 /// A searcher over an index held in memory (the output of [`build_index`]), fetching its files

@@ -469,3 +469,15 @@ fn a_split_index_reports_a_missing_or_damaged_file_by_name() {
     assert_clean_failure(&out, "No such file");
     assert!(String::from_utf8_lossy(&out.stderr).contains("/t-"));
 }
+
+#[test]
+fn the_library_builds_the_same_index_as_the_command_line() {
+    let dir = built_index();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let (letters, _) = kamerzoek::build::read_letters(&seeds).unwrap();
+    let output = kamerzoek::build_index(&letters);
+    assert_eq!(
+        std::fs::read(dir.path().join("kamerzoek.idx")).unwrap(),
+        output.entry
+    );
+}

@@ -13,4 +13,4 @@ pub use indexer::{IndexBuilder, analyze};
 #[cfg(not(target_arch = "wasm32"))]
 pub use letters::{Letter, LetterFile, MAX_LETTER_BYTES, Warning, list_letters, read_letters};
 #[cfg(not(target_arch = "wasm32"))]
-pub use pipeline::{Built, Event, build_folder};
+pub use pipeline::{Built, Event, build_folder, index_letters};

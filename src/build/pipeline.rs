@@ -43,10 +43,7 @@ pub fn build_folder(letters: &Path, out: &Path, report: &mut dyn FnMut(Event)) -
     for w in &listed {
         report(Event::Warning(w));
     }
-    let lexicon = Lexicon::dutch();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-
-    let mut cleaner = Cleaner::new(lexicon);
+    let mut cleaner = Cleaner::new(Lexicon::dutch());
     let mut readable = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
         match file.read() {
@@ -65,55 +62,65 @@ pub fn build_folder(letters: &Path, out: &Path, report: &mut dyn FnMut(Event)) -
         });
     }
 
-    let mut compounds = CompoundSplitter::new(lexicon);
-    let cleaner = &cleaner;
-    in_batches(
-        &readable,
-        threads,
-        |file| {
-            let text = cleaner.clean(&read_again(file)?);
-            Ok(words(&text)
-                .map(|w| fold(&text[w.start..w.end]))
-                .collect::<Vec<_>>())
-        },
-        |i, folded| {
-            folded.iter().for_each(|w| compounds.add_corpus_word(w));
-            progress(report, "learning words", i + 1, readable.len());
-            Ok(())
-        },
-    )?;
-
-    let analyzer = &Analyzer::for_index(compounds);
-    let mut writer = Writer::new().into_folder(out, SPILL_BYTES);
-    in_batches(
-        &readable,
-        threads,
-        |file| {
-            let raw = read_again(file)?;
-            let body = cleaner.clean(&raw);
-            let meta = crate::meta::extract(&raw, &body);
-            Ok(analyze(
-                analyzer,
-                Document::with_meta(&file.id, &body, meta),
-            ))
-        },
-        |i, analyzed| {
-            writer.add(analyzed)?;
-            progress(report, "indexing", i + 1, readable.len());
-            Ok(())
-        },
-    )?;
-    let output = writer.finish()?;
+    let writer = Writer::new().into_folder(out, SPILL_BYTES);
+    let output = index_letters(&readable, &cleaner, read_again, writer, report)?;
     Ok(Built {
         output,
         letters: readable.len(),
     })
 }
 
+/// Passes 2 and 3, once the clean-up evidence of every letter is gathered: the corpus words for
+/// the compound splitter, then each letter cleaned, its metadata read, analyzed and written.
+/// `read` gives a letter's id and raw text; the folder build reads it from disk again, the
+/// in-memory build (tests, fuzzing) from the letters it holds, so both build the same index.
+pub fn index_letters<S: Sync>(
+    letters: &[S],
+    cleaner: &Cleaner,
+    read: impl Fn(&S) -> Result<(String, String)> + Sync,
+    mut writer: Writer,
+    report: &mut dyn FnMut(Event),
+) -> Result<Output> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut compounds = CompoundSplitter::new(Lexicon::dutch());
+    in_batches(
+        letters,
+        threads,
+        |letter| {
+            let text = cleaner.clean(&read(letter)?.1);
+            Ok(words(&text)
+                .map(|w| fold(&text[w.start..w.end]))
+                .collect::<Vec<_>>())
+        },
+        |i, folded| {
+            folded.iter().for_each(|w| compounds.add_corpus_word(w));
+            progress(report, "learning words", i + 1, letters.len());
+            Ok(())
+        },
+    )?;
+    let analyzer = &Analyzer::for_index(compounds);
+    in_batches(
+        letters,
+        threads,
+        |letter| {
+            let (id, raw) = read(letter)?;
+            let body = cleaner.clean(&raw);
+            let meta = crate::meta::extract(&raw, &body);
+            Ok(analyze(analyzer, Document::with_meta(&id, &body, meta)))
+        },
+        |i, analyzed| {
+            writer.add(analyzed)?;
+            progress(report, "indexing", i + 1, letters.len());
+            Ok(())
+        },
+    )?;
+    writer.finish()
+}
+
 /// A letter read in the first pass, read again: the same file gives the same text.
-fn read_again(file: &LetterFile) -> Result<String> {
+fn read_again(file: &LetterFile) -> Result<(String, String)> {
     file.read()
-        .map(|(letter, _)| letter.text)
+        .map(|(letter, _)| (letter.id, letter.text))
         .map_err(|w| Error::Io {
             path: w.path,
             message: format!("changed during the build: {}", w.message),
@@ -126,10 +133,10 @@ fn progress(report: &mut dyn FnMut(Event), pass: &'static str, done: usize, of: 
 
 /// Runs `work` over `files` on `threads` threads, a batch at a time, and hands each result to
 /// `take` in file order.
-fn in_batches<T: Send>(
-    files: &[LetterFile],
+fn in_batches<S: Sync, T: Send>(
+    files: &[S],
     threads: usize,
-    work: impl Fn(&LetterFile) -> Result<T> + Sync,
+    work: impl Fn(&S) -> Result<T> + Sync,
     mut take: impl FnMut(usize, T) -> Result<()>,
 ) -> Result<()> {
     let mut done = 0;

@@ -11,7 +11,7 @@ use super::postings::{MAX_SURFACES, Row, put_positions, put_row};
 use super::spill::{Run, write_run};
 use super::table::{encode_ids, encode_table};
 use super::words::WordsWriter;
-use super::{ENTRY_FILE, Kind, fnv64};
+use super::{Kind, fnv64};
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::meta::Meta;
@@ -494,16 +494,6 @@ impl Drop for Writer {
 
 /// Where letter files wait until the folder's name is known.
 const SPOOL: &str = "letters";
-
-impl Output {
-    /// Every file held in memory with its path in the folder, the entry file last.
-    pub fn paths(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .chain(std::iter::once((ENTRY_FILE, self.entry.as_slice())))
-    }
-}
 
 /// Gzip at the best level, with no name or time in the header: the same bytes give the same file.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
