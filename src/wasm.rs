@@ -4,7 +4,7 @@
 //! JavaScript: when a query needs files of the index folder that are not here yet, the answer is
 //! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
 
-use crate::search::{SearchOptions, Sort};
+use crate::search::{FacetCount, SearchOptions, Sort};
 use crate::{Error, Index, Searcher};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -36,7 +36,8 @@ impl Kamerzoek {
     }
 
     /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion}`
-    /// (facets null unless `facets`), or `{need}`. `filters` are `field=value` strings as the
+    /// (facets null when `facets` is `no`, or `if-loaded` and the letter table is not here), or
+    /// `{need}`. `filters` are `field=value` strings as the
     /// CLI's `--filter` takes them; `sort` is `relevance`, `date` or `-date`.
     pub fn search(
         &self,
@@ -44,12 +45,12 @@ impl Kamerzoek {
         limit: usize,
         filters: Vec<String>,
         sort: &str,
-        facets: bool,
+        facets: &str,
     ) -> Result<JsValue, JsError> {
         let mut options = SearchOptions {
             limit,
             sort: Sort::parse(sort).map_err(js_error)?,
-            facets,
+            facets: FacetCount::parse(facets).map_err(js_error)?,
             ..SearchOptions::default()
         };
         for spec in &filters {

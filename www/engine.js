@@ -73,10 +73,16 @@ async function open(indexUrl) {
       options.limit ?? 10,
       filterSpecs(options.filters),
       options.sort ?? 'relevance',
-      options.facets ?? true,
+      facetMode(options.facets),
     )),
     read: (id, query = '') => ask(() => engine.read(String(id), String(query ?? ''))),
   };
+}
+
+// facets: true (the default), false, or 'if-loaded': only when the letter table is here already.
+function facetMode(facets = true) {
+  if (facets === 'if-loaded') return 'if-loaded';
+  return facets ? 'yes' : 'no';
 }
 
 // { kind: ['verslag'], year: '2024' } -> ['kind=verslag', 'year=2024'], as the CLI's --filter.

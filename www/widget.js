@@ -193,11 +193,12 @@ export class KamerZoek extends HTMLElement {
     const started = performance.now();
     const options = { limit: this.limit, filters, sort };
     try {
-      // The hits first: the facets need the letter table, which a large index keeps apart.
-      const results = await idx.search(query, { ...options, facets: false });
+      // The hits first: the facets need the letter table, which a large index keeps apart, so
+      // they come with the hits once it is here, and from a second query until then.
+      const results = await idx.search(query, { ...options, facets: 'if-loaded' });
       if (number !== this.sequence) return;
       this.render(results, performance.now() - started, idx.docCount);
-      const { facets } = await idx.search(query, options);
+      const { facets } = results.facets ? results : await idx.search(query, options);
       if (number !== this.sequence) return;
       this.renderFacets(facets);
     } catch (err) {

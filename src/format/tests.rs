@@ -87,7 +87,7 @@ fn a_split_index_fetches_only_what_a_query_needs() {
     let output = build(true);
     let mut s = crate::open_output(&output).unwrap();
     let options = crate::search::SearchOptions {
-        facets: false,
+        facets: crate::search::FacetCount::Never,
         ..Default::default()
     };
     let Err(Error::Need(first)) = s.search_with("patriot", &options) else {

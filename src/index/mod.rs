@@ -365,6 +365,14 @@ impl Index {
         self.get(&self.table).map(Vec::as_slice)
     }
 
+    /// The letter table if it is here, without asking for it.
+    pub fn table_if_loaded(&self) -> Option<&[Meta]> {
+        match &self.table {
+            Slot::Ready(t) => Some(t),
+            Slot::Missing(_) => None,
+        }
+    }
+
     /// The letter numbered `doc`; `None` until its file is here.
     pub fn letter(&self, doc: u32) -> Option<&Letter> {
         let letter = self.letters.get(&doc);

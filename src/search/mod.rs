@@ -19,7 +19,7 @@ mod reader;
 mod sort;
 
 pub use facets::{FacetValue, Facets};
-pub use options::{DEFAULT_LIMIT, Field, Filters, SearchOptions, Sort};
+pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
 use crate::analyze::{Analyzer, Word, is_stop_word, lowercase, words};
@@ -195,15 +195,20 @@ impl Searcher {
         };
         let filtered = !options.filters.is_empty();
         // The letter table is fetched only when something reads it.
-        let table = if options.facets || filtered || options.sort != Sort::Relevance {
+        let table = if options.facets == FacetCount::Always
+            || filtered
+            || options.sort != Sort::Relevance
+        {
             self.index.table()
         } else {
-            None
+            self.index.table_if_loaded()
         };
-        let facets = table.filter(|_| options.facets).map(|t| {
-            let matching: Vec<u32> = found.docs.keys().copied().collect();
-            facets::count(t, &matching, &options.filters)
-        });
+        let facets = table
+            .filter(|_| options.facets != FacetCount::Never)
+            .map(|t| {
+                let matching: Vec<u32> = found.docs.keys().copied().collect();
+                facets::count(t, &matching, &options.filters)
+            });
         let Found {
             docs,
             corrections,

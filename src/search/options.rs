@@ -130,13 +130,36 @@ impl Sort {
     }
 }
 
+/// When to count facets. A split index keeps the letter table apart; a page shows the hits
+/// first, counting facets only `IfLoaded`, and asks `Always` only while the table is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetCount {
+    Never,
+    IfLoaded,
+    Always,
+}
+
+impl FacetCount {
+    /// `no`, `if-loaded` or `yes`, as the wasm boundary passes them.
+    pub fn parse(name: &str) -> Result<FacetCount> {
+        match name {
+            "no" => Ok(FacetCount::Never),
+            "if-loaded" => Ok(FacetCount::IfLoaded),
+            "yes" => Ok(FacetCount::Always),
+            other => Err(Error::BadOption {
+                message: format!("unknown facets option \"{other}\" (use yes, no or if-loaded)"),
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
     pub limit: usize,
     pub filters: Filters,
     pub sort: Sort,
-    /// Count facets (which needs the letter table).
-    pub facets: bool,
+    /// Whether to count facets, which read the letter table.
+    pub facets: FacetCount,
 }
 
 impl Default for SearchOptions {
@@ -145,7 +168,7 @@ impl Default for SearchOptions {
             limit: DEFAULT_LIMIT,
             filters: Filters::default(),
             sort: Sort::Relevance,
-            facets: true,
+            facets: FacetCount::Always,
         }
     }
 }
