@@ -226,9 +226,10 @@ impl Searcher {
         let mut ranked = self.order(&query, passing, options.sort, table);
         let total = ranked.len();
         ranked.truncate(options.limit);
+        let clause_of = clause_of(&terms);
         let hits = ranked
             .into_iter()
-            .filter_map(|(doc, candidate)| self.hit(doc, candidate, &terms))
+            .filter_map(|(doc, candidate)| self.hit(doc, candidate, &clause_of))
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -312,7 +313,7 @@ impl Searcher {
             Some(c) => (found.terms, c.matches),
             None => (Vec::new(), Vec::new()),
         };
-        let (_, matches) = self.letter_matches(letter, &terms, phrases);
+        let (_, matches) = self.letter_matches(letter, &clause_of(&terms), phrases);
         let d = &letter.doc;
         let (html, marks) = reader::render(d, &matches);
         let sections = d
@@ -559,7 +560,7 @@ impl Searcher {
     fn letter_matches<'l>(
         &self,
         letter: &'l Letter,
-        terms: &[Vec<String>],
+        clause_of: &HashMap<&str, u16>,
         mut matches: Vec<Match>,
     ) -> (&'l [Word], Vec<Match>) {
         let body = &letter.doc.body;
@@ -571,12 +572,6 @@ impl Searcher {
                 .collect();
             (words, terms)
         });
-        let mut clause_of: HashMap<&str, u16> = HashMap::new();
-        for (clause, list) in terms.iter().enumerate() {
-            for t in list {
-                clause_of.entry(t.as_str()).or_insert(clause as u16);
-            }
-        }
         if !clause_of.is_empty() {
             for (i, term) in word_terms.iter().enumerate() {
                 if let Some(&clause) = clause_of.get(term.as_str()) {
@@ -595,10 +590,10 @@ impl Searcher {
     }
 
     /// A hit for the letter; `None` until its file is here.
-    fn hit(&self, doc: u32, candidate: Candidate, terms: &[Vec<String>]) -> Option<Hit> {
+    fn hit(&self, doc: u32, candidate: Candidate, clause_of: &HashMap<&str, u16>) -> Option<Hit> {
         let letter = self.index.letter(doc)?;
         let d = &letter.doc;
-        let (words, matches) = self.letter_matches(letter, terms, candidate.matches);
+        let (words, matches) = self.letter_matches(letter, clause_of, candidate.matches);
         let start = excerpt::best_window(words.len(), &matches);
         // The section of the excerpt's first match (or of its first word).
         let at = matches
@@ -628,6 +623,18 @@ impl Searcher {
             section,
         })
     }
+}
+
+/// Which clause each matched term belongs to (the first, when several share it): made once per
+/// query, looked up for every word of every letter shown.
+fn clause_of(terms: &[Vec<String>]) -> HashMap<&str, u16> {
+    let mut clause_of = HashMap::new();
+    for (clause, list) in terms.iter().enumerate() {
+        for t in list {
+            clause_of.entry(t.as_str()).or_insert(clause as u16);
+        }
+    }
+    clause_of
 }
 
 /// One clause's hits per letter, its typo correction, and the terms it matched through.
