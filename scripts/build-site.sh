@@ -21,6 +21,12 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/pkg/kamerzoek_bg.wasm" -o "$out/pkg/kamerzoek_bg.wasm"
 cp www/*.html www/*.js www/*.css "$out/"
+# Every visitor downloads the scripts and styles: serve them minified (esbuild keeps each module
+# and its imports and exports as they are, and drops comments and long local names). www/ stays
+# the readable source.
+for f in "$out"/*.js "$out"/pkg/*.js "$out"/*.css; do
+  node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f" --allow-overwrite
+done
 target/release/kamerzoek build "$letters" --out "$out/index"
 
 # Index files are stored gzip-compressed: their gzip size is their size, their raw size unpacked.

@@ -3,7 +3,7 @@
 //! knows which to fetch. A small index keeps every file inside it instead. See `FORMAT.md`.
 
 use super::chunk::{front_coded, put_front_coded};
-use super::{Kind, Reader, finished, put_bytes, put_str, put_varint};
+use super::{Kind, NAME_HASH_BYTES, Reader, finished, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
 /// Where a file is: inside the entry file, or beside it under a content-hashed name.
@@ -26,7 +26,7 @@ pub struct ChunkRef {
 impl ChunkRef {
     /// The names of a chunk's two files, from the hash of both their contents.
     pub fn names(hash: u64) -> (String, String) {
-        (format!("t-{hash:016x}.kz"), format!("p-{hash:016x}.kz"))
+        (format!("t-{hash:012x}.kz"), format!("p-{hash:012x}.kz"))
     }
 
     /// The hash both file names share, when they are named so.
@@ -36,7 +36,8 @@ impl ChunkRef {
         };
         let hex = t.strip_prefix("t-")?.strip_suffix(".kz")?;
         let hash = u64::from_str_radix(hex, 16).ok()?;
-        (hex.len() == 16 && (t.clone(), p.clone()) == Self::names(hash)).then_some(hash)
+        (hex.len() == 2 * NAME_HASH_BYTES && (t.clone(), p.clone()) == Self::names(hash))
+            .then_some(hash)
     }
 }
 
@@ -86,10 +87,10 @@ impl Entry {
             put_front_coded(&mut out, &c.first, previous);
             previous = &c.first;
             match c.hash() {
-                // The common case of a split index: both names from one hash, 8 bytes.
+                // The common case of a split index: both names from one hash, 6 bytes.
                 Some(hash) => {
                     out.push(1);
-                    out.extend_from_slice(&hash.to_le_bytes());
+                    out.extend_from_slice(&hash.to_le_bytes()[..NAME_HASH_BYTES]);
                 }
                 None => {
                     out.push(0);
@@ -124,7 +125,9 @@ impl Entry {
             let (terms, positions) = match r.u8()? {
                 0 => (get_ref(&mut r)?, get_ref(&mut r)?),
                 1 => {
-                    let hash = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+                    let mut hash = [0; 8];
+                    hash[..NAME_HASH_BYTES].copy_from_slice(r.take(NAME_HASH_BYTES)?);
+                    let hash = u64::from_le_bytes(hash);
                     let (t, p) = ChunkRef::names(hash);
                     (FileRef::File(t), FileRef::File(p))
                 }

@@ -1,4 +1,4 @@
-//! The binary index format, version 2: an entry file and the files it names, each sealed with a
+//! The binary index format, version 3: an entry file and the files it names, each sealed with a
 //! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 
@@ -17,13 +17,13 @@ pub(crate) mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
 
+pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, name_hash};
 pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
-pub use bytes::{crc32, fnv64};
 
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 /// The entry file's name inside an index folder; the only name that is not content-hashed.
 pub const ENTRY_FILE: &str = "kamerzoek.idx";
 /// Magic, version, flags.
