@@ -144,10 +144,9 @@ impl Entry {
         }
         finished(&r, Kind::Entry)?;
         let inline = |f: &FileRef| matches!(f, FileRef::Inline(_));
-        let whole = matches!(letters, Letters::Inline(_))
-            && chunks
-                .iter()
-                .all(|c| inline(&c.terms) && inline(&c.positions));
+        // The table, ids and words are derived from the letters and the terms, never positions.
+        let whole =
+            matches!(letters, Letters::Inline(_)) && chunks.iter().all(|c| inline(&c.terms));
         if !whole
             && [&table, &ids, &words]
                 .iter()

@@ -27,8 +27,9 @@ use std::path::{Path, PathBuf};
 pub const CHUNK_BYTES: usize = 12 * 1024;
 /// Terms sharing this many first bytes are one family, kept in one chunk where the size allows.
 const FAMILY_BYTES: usize = 4;
-/// An index whose files together are at most this large goes in one file: one request instead
-/// of several, and less than the letters' own files would cost in headers and gzip frames.
+/// An index whose files together are at most this large goes in one file (but for its positions,
+/// which only phrases read): one request instead of several, and less than the letters' own files
+/// would cost in headers and gzip frames.
 pub const SINGLE_FILE_BYTES: usize = 256 * 1024;
 /// Buffered postings past this many bytes go to a run on disk (a folder sink only).
 pub const SPILL_BYTES: usize = 128 * 1024 * 1024;
@@ -345,10 +346,20 @@ impl Writer {
             && pending_bytes + table.len() + ids.len() + words.len() <= self.single_file_bytes;
         for (first, terms, positions) in pending {
             entry_chunks.push(if single {
+                // Only phrases read positions: even a one-file index keeps them beside it (a
+                // fifth of the five letters' index), unless there are none.
+                let positions = if super::open(Kind::Positions, &positions)?.is_empty() {
+                    FileRef::Inline(positions)
+                } else {
+                    let name = format!("p-{:012x}.kz", name_hash(&positions));
+                    self.sink.put(&name, gzip(&positions))?;
+                    names.push(name.clone());
+                    FileRef::File(name)
+                };
                 ChunkRef {
                     first,
                     terms: FileRef::Inline(terms),
-                    positions: FileRef::Inline(positions),
+                    positions,
                 }
             } else {
                 self.put_chunk(first, terms, positions, &mut names)?

@@ -12,7 +12,14 @@ fn searcher(bodies: &[&str]) -> Searcher {
             text: body.to_string(),
         })
         .collect();
-    crate::open_output(&crate::build_index(&letters)).unwrap()
+    let output = crate::build_index(&letters);
+    let mut s = crate::open_output(&output).unwrap();
+    // Beside a one-file index: the positions files, which phrases fetch.
+    for (name, bytes) in &output.files {
+        let bytes = crate::folder::gunzip(bytes, u64::MAX).unwrap();
+        s.supply(name, &bytes).unwrap();
+    }
+    s
 }
 
 fn ids(s: &Searcher, query: &str) -> Vec<String> {
