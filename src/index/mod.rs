@@ -12,7 +12,7 @@ use crate::format::letter::Letter;
 use crate::format::postings::{self, Row};
 use crate::format::{table, words};
 use crate::meta::Meta;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, MutexGuard};
 
 /// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
@@ -62,9 +62,9 @@ pub struct Index {
     words: Slot<Vec<(String, u32)>>,
     /// The folder of letter files, when they are not inside the entry file.
     letter_folder: Option<String>,
-    letters: HashMap<u32, Letter>,
+    letters: BTreeMap<u32, Letter>,
     /// Names of the files handed over so far: handing one over again is harmless.
-    supplied: std::collections::HashSet<String>,
+    supplied: BTreeSet<String>,
     /// Files asked for since the last [`Index::take_need`].
     need: Mutex<BTreeSet<String>>,
 }
@@ -97,7 +97,7 @@ impl Index {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut letters = HashMap::new();
+        let mut letters = BTreeMap::new();
         let letter_folder = match entry.letters {
             Letters::Inline(files) => {
                 for (n, bytes) in files.iter().enumerate() {

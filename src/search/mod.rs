@@ -32,7 +32,7 @@ use crate::meta::{Kind, Meeting, Meta, Precision};
 use excerpt::Match;
 use expand::Expansion;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
 pub const PART_WEIGHT: f32 = 0.5;
@@ -123,10 +123,15 @@ struct Candidate {
 /// The letters a query matches, its typo corrections as (word typed, word written), and per
 /// clause the terms it matched through (none for phrases), for marking them in a letter.
 struct Found {
-    docs: HashMap<u32, Candidate>,
+    /// By letter number, ascending. Sorted lists, not hash maps, all through the search: clauses
+    /// meet by merging, and the wasm carries no hash table code (about 3 KB gzip).
+    docs: Vec<(u32, Candidate)>,
     corrections: Vec<(String, String)>,
     terms: Vec<Vec<String>>,
 }
+
+/// Where a phrase stands in one letter: the letter, its length, the positions the phrase starts.
+type PhraseIn = (u32, u32, Vec<u32>);
 
 /// One clause's answer for one letter.
 #[derive(Default)]
@@ -206,7 +211,7 @@ impl Searcher {
         let facets = table
             .filter(|_| options.facets != FacetCount::Never)
             .map(|t| {
-                let matching: Vec<u32> = found.docs.keys().copied().collect();
+                let matching: Vec<u32> = found.docs.iter().map(|(d, _)| *d).collect();
                 facets::count(t, &matching, &options.filters)
             });
         let Found {
@@ -216,7 +221,7 @@ impl Searcher {
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
             _ if blank && !filtered => Vec::new(),
-            _ if !filtered => docs.into_iter().collect(),
+            _ if !filtered => docs,
             Some(t) => docs
                 .into_iter()
                 .filter(|(d, _)| options.filters.accepts(&t[*d as usize], None))
@@ -243,26 +248,31 @@ impl Searcher {
     /// Letters that satisfy the query, with their scores.
     fn candidates(&self, query: &Query) -> Result<Found> {
         let mut found = Found {
-            docs: HashMap::new(),
+            docs: Vec::new(),
             corrections: Vec::new(),
             terms: Vec::new(),
         };
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
         }
-        let mut docs: Option<HashMap<u32, Candidate>> = None;
+        let mut docs: Option<Vec<(u32, Candidate)>> = None;
         for (i, clause) in query.must.iter().enumerate() {
             let (hits, correction, terms) = self.score_clause(clause)?;
             found.corrections.extend(correction);
             found.terms.push(terms);
-            let mut next = HashMap::with_capacity(hits.len());
+            // Both lists ascend by letter: the letters in both are found by walking them once.
+            let mut before = docs.take().map(|d| d.into_iter().peekable());
+            let mut next = Vec::with_capacity(hits.len());
             for (doc, hit) in hits {
-                let mut candidate = match docs.as_mut() {
+                let mut candidate = match before.as_mut() {
                     None => Candidate::default(),
-                    Some(acc) => match acc.remove(&doc) {
-                        Some(c) => c,
-                        None => continue,
-                    },
+                    Some(before) => {
+                        while before.next_if(|(d, _)| *d < doc).is_some() {}
+                        match before.next_if(|(d, _)| *d == doc) {
+                            Some((_, c)) => c,
+                            None => continue,
+                        }
+                    }
                 };
                 candidate.score += hit.score;
                 if hit.exact {
@@ -272,7 +282,7 @@ impl Searcher {
                 candidate
                     .matches
                     .extend(hit.positions.into_iter().map(|p| (p, clause)));
-                next.insert(doc, candidate);
+                next.push((doc, candidate));
             }
             docs = Some(next);
         }
@@ -283,9 +293,8 @@ impl Searcher {
                 .collect()
         });
         for clause in &query.must_not {
-            for doc in self.docs_matching(clause)? {
-                docs.remove(&doc);
-            }
+            let excluded = self.docs_matching(clause)?;
+            docs.retain(|(d, _)| excluded.binary_search(d).is_err());
         }
         found.docs = docs;
         Ok(found)
@@ -309,9 +318,9 @@ impl Searcher {
             return Ok(None);
         };
         // A letter the query does not match has nothing marked.
-        let (terms, phrases) = match found.docs.remove(&doc) {
-            Some(c) => (found.terms, c.matches),
-            None => (Vec::new(), Vec::new()),
+        let (terms, phrases) = match found.docs.binary_search_by_key(&doc, |(d, _)| *d) {
+            Ok(i) => (found.terms, found.docs.swap_remove(i).1.matches),
+            Err(_) => (Vec::new(), Vec::new()),
         };
         let (_, matches) = self.letter_matches(letter, &clause_of(&terms), phrases);
         let d = &letter.doc;
@@ -429,9 +438,9 @@ impl Searcher {
                     1.0
                 };
                 let n = self.index.doc_count();
-                // Per letter: the best expansion's score, the sum of all, whether it is as typed.
-                let mut found: HashMap<u32, (f32, f32, bool)> = HashMap::new();
-                for e in &expansions {
+                // Every expansion's score in every letter, gathered by letter below.
+                let mut scores: Vec<(u32, usize, f32, bool)> = Vec::new();
+                for (i, e) in expansions.iter().enumerate() {
                     let rows = self.index.rows(e.at)?;
                     let idf = bm25::idf(n, rows.len());
                     let typed = self
@@ -446,17 +455,31 @@ impl Searcher {
                             r.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * r.headed as f32;
                         let tf_weight = bm25::tf_weight(tf, r.length, self.index.avg_length());
                         let s = weight * e.weight * idf * tf_weight;
-                        let entry = found.entry(r.doc).or_default();
-                        entry.0 = entry.0.max(s);
-                        entry.1 += s;
-                        entry.2 |= typed.is_some_and(|b| r.surfaces >> b & 1 == 1);
+                        let exact = typed.is_some_and(|b| r.surfaces >> b & 1 == 1);
+                        scores.push((r.doc, i, s, exact));
+                    }
+                }
+                // By letter, then expansion: one term's rows ascend already, several interleave.
+                if expansions.len() > 1 {
+                    sort::sort_by(&mut scores, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+                }
+                // Per letter: the best expansion's score, the sum of all, whether it is as typed.
+                let mut per_letter: Vec<(u32, f32, f32, bool)> = Vec::new();
+                for (doc, _, s, exact) in scores {
+                    match per_letter.last_mut() {
+                        Some(last) if last.0 == doc => {
+                            last.1 = last.1.max(s);
+                            last.2 += s;
+                            last.3 |= exact;
+                        }
+                        _ => per_letter.push((doc, s, s, exact)),
                     }
                 }
                 // The best expansion counts whole; the others (a prefix's other words) add a
                 // share, so a letter using several `lucht-` words outranks one using one.
-                let hits = found
+                let hits = per_letter
                     .into_iter()
-                    .map(|(doc, (best, sum, exact))| {
+                    .map(|(doc, best, sum, exact)| {
                         let score = best + EXPANSION_BREADTH * (sum - best);
                         (
                             doc,
@@ -479,7 +502,7 @@ impl Searcher {
                 let len = terms.len() as u32;
                 let hits = starts
                     .into_iter()
-                    .map(|(doc, (length, starts))| {
+                    .map(|(doc, length, starts)| {
                         let tf = starts.len() as f32;
                         let tf_weight = bm25::tf_weight(tf, length, self.index.avg_length());
                         let score = weight * len as f32 * idf * tf_weight;
@@ -506,14 +529,18 @@ impl Searcher {
                 Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
                 None => Vec::new(),
             },
-            Clause::Phrase { terms } => self.phrase_starts(terms)?.into_keys().collect(),
+            Clause::Phrase { terms } => self
+                .phrase_starts(terms)?
+                .into_iter()
+                .map(|p| p.0)
+                .collect(),
         })
     }
 
-    /// Per letter, its length and where the phrase starts. Asks for every chunk and positions
-    /// chunk at once, so a phrase costs one round of fetching, not one per word.
-    fn phrase_starts(&self, terms: &[String]) -> Result<HashMap<u32, (u32, Vec<u32>)>> {
-        let mut found = HashMap::new();
+    /// Per letter (ascending), its length and where the phrase starts. Asks for every chunk and
+    /// positions chunk at once, so a phrase costs one round of fetching, not one per word.
+    fn phrase_starts(&self, terms: &[String]) -> Result<Vec<PhraseIn>> {
+        let mut found = Vec::new();
         let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
         let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
             return Ok(found);
@@ -529,26 +556,23 @@ impl Searcher {
         let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(found);
         };
-        let by_term: Vec<HashMap<u32, &[u32]>> = rows
-            .iter()
-            .zip(&positions)
-            .map(|(rows, lists)| {
-                rows.iter()
-                    .zip(lists)
-                    .map(|(r, p)| (r.doc, p.as_slice()))
-                    .collect()
-            })
-            .collect();
         let Some(first) = rows.first() else {
             return Ok(found);
         };
         for r in first {
-            let lists: Option<Vec<&[u32]>> =
-                by_term.iter().map(|m| m.get(&r.doc).copied()).collect();
+            // Each term's rows ascend by letter.
+            let lists: Option<Vec<&[u32]>> = rows
+                .iter()
+                .zip(&positions)
+                .map(|(rows, lists)| {
+                    let i = rows.binary_search_by_key(&r.doc, |row| row.doc).ok()?;
+                    Some(lists[i].as_slice())
+                })
+                .collect();
             if let Some(lists) = lists {
                 let starts = phrase::starts(&lists);
                 if !starts.is_empty() {
-                    found.insert(r.doc, (r.length, starts));
+                    found.push((r.doc, r.length, starts));
                 }
             }
         }
@@ -560,7 +584,7 @@ impl Searcher {
     fn letter_matches<'l>(
         &self,
         letter: &'l Letter,
-        clause_of: &HashMap<&str, u16>,
+        clause_of: &BTreeMap<&str, u16>,
         mut matches: Vec<Match>,
     ) -> (&'l [Word], Vec<Match>) {
         let body = &letter.doc.body;
@@ -590,7 +614,7 @@ impl Searcher {
     }
 
     /// A hit for the letter; `None` until its file is here.
-    fn hit(&self, doc: u32, candidate: Candidate, clause_of: &HashMap<&str, u16>) -> Option<Hit> {
+    fn hit(&self, doc: u32, candidate: Candidate, clause_of: &BTreeMap<&str, u16>) -> Option<Hit> {
         let letter = self.index.letter(doc)?;
         let d = &letter.doc;
         let (words, matches) = self.letter_matches(letter, clause_of, candidate.matches);
@@ -627,8 +651,8 @@ impl Searcher {
 
 /// Which clause each matched term belongs to (the first, when several share it): made once per
 /// query, looked up for every word of every letter shown.
-fn clause_of(terms: &[Vec<String>]) -> HashMap<&str, u16> {
-    let mut clause_of = HashMap::new();
+fn clause_of(terms: &[Vec<String>]) -> BTreeMap<&str, u16> {
+    let mut clause_of = BTreeMap::new();
     for (clause, list) in terms.iter().enumerate() {
         for t in list {
             clause_of.entry(t.as_str()).or_insert(clause as u16);
@@ -638,11 +662,7 @@ fn clause_of(terms: &[Vec<String>]) -> HashMap<&str, u16> {
 }
 
 /// One clause's hits per letter, its typo correction, and the terms it matched through.
-type ClauseAnswer = (
-    HashMap<u32, ClauseHit>,
-    Option<(String, String)>,
-    Vec<String>,
-);
+type ClauseAnswer = (Vec<(u32, ClauseHit)>, Option<(String, String)>, Vec<String>);
 
 /// The query with each corrected word replaced, or `None` when nothing was corrected.
 fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
