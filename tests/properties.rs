@@ -139,6 +139,7 @@ proptest! {
             let letter = index.letter(n as u32).unwrap();
             prop_assert_eq!(&letter.doc, &expected.doc);
             prop_assert_eq!(&letter.extras, &expected.extras);
+            prop_assert_eq!(&letter.parts, &expected.parts);
             for (term, occ) in &expected.terms {
                 let at = index.lookup(term).unwrap();
                 let rows = index.rows(at).unwrap();

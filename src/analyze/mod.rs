@@ -38,6 +38,9 @@ pub struct Token {
     pub term: String,
     /// A part of a compound, not a word of its own: it weighs less.
     pub part: bool,
+    /// A part's bytes in the folded compound: [`Analyzer::part_term`] gives its term again, so a
+    /// letter file stores two numbers instead of the term.
+    pub within: Option<(u32, u32)>,
 }
 
 pub struct Analyzer {
@@ -104,7 +107,7 @@ impl Analyzer {
                     &text[b.start..b.end]
                 ));
                 if indexing {
-                    tokens.push(self.token(text, w, position, false));
+                    tokens.push(self.token(text, w, position));
                     position += 1;
                 }
                 tokens.push(Token {
@@ -113,23 +116,32 @@ impl Analyzer {
                     position,
                     term: joined,
                     part: false,
+                    within: None,
                 });
                 if indexing {
-                    tokens.push(self.token(text, b, position, false));
+                    tokens.push(self.token(text, b, position));
                 }
                 position += 1;
                 i += 2;
                 continue;
             }
-            tokens.push(self.token(text, w, position, false));
-            for part in self.compound_parts(&text[w.start..w.end]) {
-                tokens.push(Token {
-                    start: w.start,
-                    end: w.end,
-                    position,
-                    term: self.term_of_folded(part),
-                    part: true,
-                });
+            tokens.push(self.token(text, w, position));
+            if indexing {
+                let folded = fold(&text[w.start..w.end]);
+                for part in self.compound_parts(&folded) {
+                    // Every part is a piece of the compound.
+                    let within = folded
+                        .find(part.as_str())
+                        .map(|at| (at as u32, (at + part.len()) as u32));
+                    tokens.push(Token {
+                        start: w.start,
+                        end: w.end,
+                        position,
+                        term: self.term_of_folded(part),
+                        part: true,
+                        within,
+                    });
+                }
             }
             position += 1;
             i += 1;
@@ -147,23 +159,32 @@ impl Analyzer {
         false
     }
 
-    /// The parts of `word` if it is a closed compound (index mode only).
-    fn compound_parts(&self, word: &str) -> Vec<String> {
+    /// The parts of a folded word if it is a closed compound (index mode only).
+    fn compound_parts(&self, folded: &str) -> Vec<String> {
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(splitter) = &self.compounds {
-            return splitter.split(&fold(word));
+            return splitter.split(folded);
         }
-        let _ = word;
+        let _ = folded;
         Vec::new()
     }
 
-    fn token(&self, text: &str, w: Word, position: u32, part: bool) -> Token {
+    /// The term of the part of `word` at `within` (bytes of the folded word), as the indexer
+    /// made it; `None` when the range does not fit the word.
+    pub fn part_term(&self, word: &str, within: (u32, u32)) -> Option<String> {
+        let folded = fold(word);
+        let part = folded.get(within.0 as usize..within.1 as usize)?;
+        Some(self.term_of_folded(part.to_string())).filter(|t| !t.is_empty())
+    }
+
+    fn token(&self, text: &str, w: Word, position: u32) -> Token {
         Token {
             start: w.start,
             end: w.end,
             position,
             term: self.term(&text[w.start..w.end]),
-            part,
+            part: false,
+            within: None,
         }
     }
 }

@@ -45,7 +45,8 @@ impl IndexBuilder {
 }
 
 /// One letter's terms: positions, whole-word and heading counts, surface forms; its length and
-/// section positions; and the terms at positions whose word alone does not give them.
+/// section positions; and the terms at positions whose word alone does not give them: compound
+/// parts as where they stand in their word, the rest (codes) by name.
 pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
     let tokens = analyzer.analyze(&doc.body);
     doc.length = tokens.last().map_or(0, |t| t.position + 1);
@@ -64,6 +65,7 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
     let spans: Vec<(usize, usize)> = words(&doc.body).map(|w| (w.start, w.end)).collect();
     let mut terms: BTreeMap<String, Occurrence> = BTreeMap::new();
     let mut extras: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut parts: Vec<(u32, u32, u32)> = Vec::new();
     for token in tokens {
         let occ = terms.entry(token.term.clone()).or_default();
         // A term once per position: a word and its own part cannot count twice.
@@ -81,13 +83,23 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
             }
         }
         if token.part || !own_word {
-            extras.entry(token.term).or_default().push(token.position);
+            // A part the reader finds again from its word and range costs two small numbers.
+            let word = &doc.body[token.start..token.end];
+            match token.within {
+                Some(r)
+                    if own_word && analyzer.part_term(word, r).as_ref() == Some(&token.term) =>
+                {
+                    parts.push((token.position, r.0, r.1));
+                }
+                _ => extras.entry(token.term).or_default().push(token.position),
+            }
         }
     }
     Analyzed {
         doc,
         terms,
         extras: extras.into_iter().collect(),
+        parts,
     }
 }
 
@@ -121,7 +133,23 @@ mod tests {
             (programma.positions.as_slice(), programma.whole),
             (&[0, 2][..], 1)
         );
-        assert!(a.extras.contains(&("programma".to_string(), vec![2])));
+        // Kept as where they stand in the folded word, which gives their terms again.
+        assert_eq!(a.parts, [(2, 0, 9), (2, 10, 19)]);
+        let analyzer = Analyzer::new();
+        let terms: Vec<String> = a
+            .parts
+            .iter()
+            .map(|&(_, s, e)| analyzer.part_term("opleidingsprogramma", (s, e)).unwrap())
+            .collect();
+        assert_eq!(terms, ["opleid", "programma"]);
+        assert!(a.extras.is_empty(), "{:?}", a.extras);
+    }
+
+    #[test]
+    fn a_joined_code_is_an_extra_by_name() {
+        let a = analyzed("de F-16 vliegt");
+        assert_eq!(a.extras, [("f16".to_string(), vec![2])]);
+        assert!(a.parts.is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::postings::ascending;
 use super::{Kind, Reader, finished, put_str, put_varint};
-use crate::analyze::Word;
+use crate::analyze::{Word, fold, words};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::meta::{Kind as LetterKind, Meeting, Meta, Precision};
@@ -16,13 +16,24 @@ pub struct Letter {
     /// Its number in the index (postings name letters by number).
     pub number: u32,
     pub doc: Document,
-    /// Terms the index holds at positions where the word itself means another term: compound
-    /// parts (`afweer` inside `luchtafweer`) and joined codes (`f16`). By term, positions ascending.
+    /// Terms the index holds at positions where the word itself means another term, other than
+    /// the parts below (joined codes: `f16`). By term, positions ascending.
     pub extras: Vec<(String, Vec<u32>)>,
-    /// The body's words and the query analyzer's term of each, worked out by the searcher the
-    /// first time the letter is shown and kept: stemming a long letter on every query would cost
-    /// more than the rest of the query.
-    pub words: OnceLock<(Vec<Word>, Vec<String>)>,
+    /// Compound parts (`afweer` inside `luchtafweer`) as (position, start, end): the part is
+    /// those bytes of the folded word at that position. Positions ascending.
+    pub parts: Vec<(u32, u32, u32)>,
+    /// Worked out by the searcher the first time the letter is shown, and kept: stemming a long
+    /// letter on every query would cost more than the rest of the query.
+    pub words: OnceLock<Analysis>,
+}
+
+/// A letter's words, the query analyzer's term of each, and its compound parts' terms by
+/// position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub words: Vec<Word>,
+    pub terms: Vec<String>,
+    pub parts: Vec<(u32, String)>,
 }
 
 impl Letter {
@@ -42,6 +53,14 @@ impl Letter {
             put_varint(&mut out, u64::from(s.words));
         }
         put_meta(&mut out, &d.meta);
+        put_varint(&mut out, self.parts.len() as u64);
+        let mut last = 0;
+        for &(position, start, end) in &self.parts {
+            put_varint(&mut out, u64::from(position - last));
+            put_varint(&mut out, u64::from(start));
+            put_varint(&mut out, u64::from(end - start));
+            last = position;
+        }
         put_varint(&mut out, self.extras.len() as u64);
         for (term, positions) in &self.extras {
             put_str(&mut out, term);
@@ -77,6 +96,7 @@ impl Letter {
             sections.push(section);
         }
         let meta = get_meta(&mut r)?;
+        let parts = get_parts(&mut r, &text, length)?;
         let mut extras = Vec::with_capacity(r.count()?);
         for _ in 0..extras.capacity() {
             let term = r.str()?.to_string();
@@ -97,9 +117,38 @@ impl Letter {
             number,
             doc,
             extras,
+            parts,
             words: OnceLock::new(),
         })
     }
+}
+
+/// The compound parts, each checked to lie inside its word on character boundaries.
+fn get_parts(r: &mut Reader, body: &str, length: u32) -> Result<Vec<(u32, u32, u32)>> {
+    let n = r.count()?;
+    let mut parts = Vec::with_capacity(n);
+    let mut spans: Vec<Word> = Vec::new();
+    let mut position = 0u32;
+    for _ in 0..n {
+        position = position
+            .checked_add(r.u32()?)
+            .filter(|&p| p < length)
+            .ok_or_else(|| Error::corrupt("a compound part's position is out of range"))?;
+        let start = r.u32()?;
+        let end = start.saturating_add(r.u32()?);
+        if spans.is_empty() {
+            spans = words(body).collect();
+        }
+        let fits = spans.get(position as usize).is_some_and(|w| {
+            let folded = fold(&body[w.start..w.end]);
+            start < end && folded.get(start as usize..end as usize).is_some()
+        });
+        if !fits {
+            return Err(Error::corrupt("a compound part does not fit its word"));
+        }
+        parts.push((position, start, end));
+    }
+    Ok(parts)
 }
 
 /// Absent values are written as empty strings.
@@ -154,4 +203,34 @@ pub(crate) fn known<T>(name: &str, parse: fn(&str) -> Option<T>, what: &str) -> 
     parse(name)
         .map(Some)
         .ok_or_else(|| Error::corrupt(format!("unknown {what} \"{name}\"")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(parts: Vec<(u32, u32, u32)>) -> Letter {
+        let mut doc = Document::new("a", "het opleidingsprogramma loopt");
+        doc.length = 3;
+        Letter {
+            number: 0,
+            doc,
+            extras: Vec::new(),
+            parts,
+            words: OnceLock::new(),
+        }
+    }
+
+    #[test]
+    fn a_compound_part_must_fit_its_word() {
+        let good = letter(vec![(1, 0, 9), (1, 10, 19)]);
+        assert_eq!(Letter::decode(&good.encode()).unwrap().parts, good.parts);
+        for bad in [(1, 10, 20), (1, 5, 5), (0, 0, 4), (3, 0, 1)] {
+            let err = Letter::decode(&letter(vec![bad]).encode());
+            assert!(
+                matches!(err, Err(Error::Corrupt { .. })),
+                "{bad:?}: {err:?}"
+            );
+        }
+    }
 }

@@ -62,6 +62,7 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
             let letter = index.letter(n as u32).unwrap();
             assert_eq!(letter.doc, expected.doc);
             assert_eq!(letter.extras, expected.extras);
+            assert_eq!(letter.parts, expected.parts);
             for (term, occ) in &expected.terms {
                 let at = index.lookup(term).unwrap_or_else(|| panic!("{term}"));
                 let rows = index.rows(at).unwrap();

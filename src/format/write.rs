@@ -50,6 +50,8 @@ pub struct Analyzed {
     pub doc: Document,
     pub terms: BTreeMap<String, Occurrence>,
     pub extras: Vec<(String, Vec<u32>)>,
+    /// Compound parts as (position, start, end): the bytes of the folded word at the position.
+    pub parts: Vec<(u32, u32, u32)>,
 }
 
 #[derive(Default)]
@@ -211,6 +213,7 @@ impl Writer {
             number,
             doc,
             extras: letter.extras,
+            parts: letter.parts,
             words: Default::default(),
         }
         .encode();

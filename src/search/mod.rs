@@ -25,7 +25,7 @@ pub use query::{Clause, Query};
 use crate::analyze::{Analyzer, Word, is_stop_word, lowercase, words};
 use crate::doc::sections::anchors;
 use crate::error::{Error, Result};
-use crate::format::letter::Letter;
+use crate::format::letter::{Analysis, Letter};
 use crate::format::postings::Row;
 use crate::index::{Index, TermRef};
 use crate::meta::{Kind, Meeting, Meta, Precision};
@@ -588,18 +588,36 @@ impl Searcher {
         mut matches: Vec<Match>,
     ) -> (&'l [Word], Vec<Match>) {
         let body = &letter.doc.body;
-        let (words, word_terms) = letter.words.get_or_init(|| {
+        let seen = letter.words.get_or_init(|| {
             let words: Vec<Word> = words(body).collect();
             let terms = words
                 .iter()
                 .map(|w| self.analyzer.term(&body[w.start..w.end]))
                 .collect();
-            (words, terms)
+            let parts = letter
+                .parts
+                .iter()
+                .filter_map(|&(p, start, end)| {
+                    let w = words.get(p as usize)?;
+                    let word = &body[w.start..w.end];
+                    Some((p, self.analyzer.part_term(word, (start, end))?))
+                })
+                .collect();
+            Analysis {
+                words,
+                terms,
+                parts,
+            }
         });
         if !clause_of.is_empty() {
-            for (i, term) in word_terms.iter().enumerate() {
+            for (i, term) in seen.terms.iter().enumerate() {
                 if let Some(&clause) = clause_of.get(term.as_str()) {
                     matches.push((i as u32, clause));
+                }
+            }
+            for (p, term) in &seen.parts {
+                if let Some(&clause) = clause_of.get(term.as_str()) {
+                    matches.push((*p, clause));
                 }
             }
             for (term, positions) in &letter.extras {
@@ -610,7 +628,7 @@ impl Searcher {
         }
         sort::sort(&mut matches);
         matches.dedup_by_key(|m| m.0);
-        (words.as_slice(), matches)
+        (seen.words.as_slice(), matches)
     }
 
     /// A hit for the letter; `None` until its file is here.
