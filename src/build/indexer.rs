@@ -84,13 +84,8 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
         }
         if token.part || !own_word {
             // A part the reader finds again from its word and range costs two small numbers.
-            let word = &doc.body[token.start..token.end];
             match token.within {
-                Some(r)
-                    if own_word && analyzer.part_term(word, r).as_ref() == Some(&token.term) =>
-                {
-                    parts.push((token.position, r.0, r.1));
-                }
+                Some(r) if own_word => parts.push((token.position, r.0, r.1)),
                 _ => extras.entry(token.term).or_default().push(token.position),
             }
         }

@@ -128,6 +128,8 @@ fn get_parts(r: &mut Reader, body: &str, length: u32) -> Result<Vec<(u32, u32, u
     let n = r.count()?;
     let mut parts = Vec::with_capacity(n);
     let mut spans: Vec<Word> = Vec::new();
+    // The folded word at the current position: a compound's parts follow one another.
+    let mut folded: Option<(u32, String)> = None;
     let mut position = 0u32;
     for _ in 0..n {
         position = position
@@ -139,11 +141,12 @@ fn get_parts(r: &mut Reader, body: &str, length: u32) -> Result<Vec<(u32, u32, u
         if spans.is_empty() {
             spans = words(body).collect();
         }
-        let fits = spans.get(position as usize).is_some_and(|w| {
-            let folded = fold(&body[w.start..w.end]);
-            start < end && folded.get(start as usize..end as usize).is_some()
-        });
-        if !fits {
+        if folded.as_ref().is_none_or(|(p, _)| *p != position) {
+            let word = spans.get(position as usize).map(|w| &body[w.start..w.end]);
+            folded = Some((position, word.map(fold).unwrap_or_default()));
+        }
+        let word = folded.as_ref().map_or("", |(_, f)| f.as_str());
+        if start >= end || word.get(start as usize..end as usize).is_none() {
             return Err(Error::corrupt("a compound part does not fit its word"));
         }
         parts.push((position, start, end));

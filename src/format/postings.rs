@@ -39,9 +39,8 @@ pub fn put_row(out: &mut Vec<u8>, row: &Row, last_doc: u32) {
 /// how often they occur together (a mask of 1 comes with a whole word, parts with few
 /// occurrences), about a third smaller than four columns of their own.
 fn shape(freq: u32, parts: u32, headed: u32, mask: u32) -> Option<u8> {
-    (1..=3).contains(&freq).then_some(())?;
-    (parts <= 3 && headed <= 3 && mask <= 3)
-        .then(|| ((freq - 1) << 6 | parts << 4 | headed << 2 | mask) as u8)
+    let fits = (1..=3).contains(&freq) && parts <= 3 && headed <= 3 && mask <= 3;
+    fits.then(|| ((freq - 1) << 6 | parts << 4 | headed << 2 | mask) as u8)
 }
 
 /// The shape byte of a row whose counts do not fit one: they follow in the last column.
