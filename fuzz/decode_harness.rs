@@ -9,7 +9,7 @@ use kamerzoek::format::{Kind, seal};
 use kamerzoek::{Error, Index, Searcher};
 use std::sync::OnceLock;
 
-const QUERIES: [&str; 5] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott -navo"];
+const QUERIES: [&str; 7] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott -navo", "", "-steun"];
 
 /// Three letters, one chunk per few terms, one file per letter.
 fn split() -> &'static Output {

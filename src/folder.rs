@@ -3,13 +3,11 @@
 
 use crate::Searcher;
 use crate::error::{Error, Result};
-use crate::format::ENTRY_FILE;
+use crate::format::{ENTRY_FILE, MAX_ENTRY_BYTES};
 use crate::index::Index;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// No index file unpacks to more than this (the largest is a letter, at most 16 MB of text).
-const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Each round loads at least one new file; a query needs at most: the chunks of its words, their
 /// positions, the table, the word list, then the letters shown. More rounds mean a broken index.
 const MAX_ROUNDS: usize = 16;
@@ -28,7 +26,8 @@ impl Folder {
     /// Opens the index: its entry file only.
     pub fn open(&self) -> Result<Index> {
         let path = self.dir.join(ENTRY_FILE);
-        Index::from_bytes(&self.read(&path)?).map_err(|e| e.in_file(path.display()))
+        let bytes = self.read(&path, MAX_ENTRY_BYTES)?;
+        Index::from_bytes(&bytes).map_err(|e| e.in_file(path.display()))
     }
 
     /// Runs `ask` until it stops needing files, handing them over from the folder.
@@ -37,12 +36,14 @@ impl Folder {
         searcher: &mut Searcher,
         ask: impl FnMut(&Searcher) -> Result<T>,
     ) -> Result<T> {
-        answer(searcher, ask, |name| self.read(&self.dir.join(name)))
+        // The entry file states how large its other files are: nothing unpacks past that.
+        let limit = searcher.index().largest_file();
+        answer(searcher, ask, |name| self.read(&self.dir.join(name), limit))
     }
 
-    fn read(&self, path: &Path) -> Result<Vec<u8>> {
+    fn read(&self, path: &Path, limit: u32) -> Result<Vec<u8>> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
-        gunzip(&bytes, MAX_FILE_BYTES).map_err(|e| e.in_file(path.display()))
+        gunzip(&bytes, u64::from(limit)).map_err(|e| e.in_file(path.display()))
     }
 }
 
@@ -70,6 +71,11 @@ pub fn answer<T>(
 /// whose files were unpacked by hand still loads). At most `limit` bytes.
 pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
+        if bytes.len() as u64 > limit {
+            return Err(Error::corrupt(
+                "a file is larger than any index file may be",
+            ));
+        }
         return Ok(bytes.to_vec());
     }
     let mut out = Vec::new();

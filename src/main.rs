@@ -23,9 +23,14 @@ enum Command {
     Build {
         /// Folder of letters (.txt, UTF-8), one letter per file.
         letters: PathBuf,
-        /// Folder to write the index into; created if missing.
+        /// Folder to write the index into; created if missing. Other files in it are left as
+        /// they are; files of an earlier build that the new index does not name are removed.
         #[arg(long)]
         out: PathBuf,
+        /// Index links to files outside the letters folder too (skipped with a warning
+        /// otherwise: the index is published).
+        #[arg(long)]
+        follow_links: bool,
     },
     /// Write a synthetic archive: Dutch-like letters from a Markov chain trained on real ones.
     Generate {
@@ -68,7 +73,11 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Command::Build { letters, out } => cli::build(&letters, &out),
+        Command::Build {
+            letters,
+            out,
+            follow_links,
+        } => cli::build(&letters, &out, follow_links),
         Command::Generate {
             count,
             seed,
@@ -88,7 +97,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("kamerzoek: error: {err}");
+            cli::say(&format!("kamerzoek: error: {err}"));
             ExitCode::FAILURE
         }
     }

@@ -386,53 +386,190 @@ fn files_starting(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
     found
 }
 
-#[test]
-fn a_split_index_is_rebuilt_byte_for_byte_and_leaves_no_stale_files() {
-    let (dir, index) = split_index();
-    let listing = |d: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut all = Vec::new();
-        for p in files_starting(d, "") {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            if p.is_dir() {
-                all.extend(listing_dir(&p, &name));
-            } else {
-                all.push((name, std::fs::read(&p).unwrap()));
+/// Every file under `d`, with its bytes, by path relative to `d`.
+fn listing(d: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    for p in files_starting(d, "") {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if p.is_dir() {
+            for (inner, bytes) in listing(&p) {
+                all.push((format!("{name}/{inner}"), bytes));
             }
+        } else {
+            all.push((name, std::fs::read(&p).unwrap()));
         }
-        all
-    };
-    fn listing_dir(d: &Path, prefix: &str) -> Vec<(String, Vec<u8>)> {
-        files_starting(d, "")
-            .into_iter()
-            .map(|p| {
-                (
-                    format!("{prefix}/{}", p.file_name().unwrap().to_string_lossy()),
-                    std::fs::read(&p).unwrap(),
-                )
-            })
-            .collect()
     }
+    all
+}
+
+#[test]
+fn a_split_index_is_rebuilt_byte_for_byte_and_removes_only_its_own_stale_files() {
+    let (dir, index) = split_index();
+    let letters = dir.path().join("letters");
+    let (l, i) = (letters.to_str().unwrap(), index.to_str().unwrap());
     let first = listing(&index);
     assert!(
         first.len() > 400,
         "a file per letter and chunks: {}",
         first.len()
     );
-    // A file an earlier build left that the new entry file does not name goes.
-    std::fs::write(index.join("t-0000000000000000.kz"), b"stale").unwrap();
-    let letters = dir.path().join("letters");
-    let again = kamerzoek(&[
-        "build",
-        letters.to_str().unwrap(),
-        "--out",
-        index.to_str().unwrap(),
-    ]);
+    // Files of the site owner's, some named as index files are named, beside the index.
+    std::fs::create_dir(index.join("l-drafts")).unwrap();
+    std::fs::write(index.join("l-drafts/a.docx"), b"x").unwrap();
+    std::fs::write(index.join("T.kz"), b"x").unwrap();
+    std::fs::write(index.join("t-0000000000000000.kz"), b"x").unwrap();
+    std::fs::write(index.join("page.html"), b"x").unwrap();
+    let owners = [
+        "T.kz",
+        "l-drafts/a.docx",
+        "page.html",
+        "t-0000000000000000.kz",
+    ];
+    // Fewer letters: the earlier build's files that the new index does not name go.
+    let removed = files_starting(&letters, "000001_").remove(0);
+    let kept_text = std::fs::read(&removed).unwrap();
+    std::fs::remove_file(&removed).unwrap();
+    let fewer = kamerzoek(&["build", l, "--out", i]);
+    let stderr = String::from_utf8_lossy(&fewer.stderr);
+    assert!(fewer.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("files of the earlier build removed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kept 3 entries")
+            && stderr.contains("T.kz, l-drafts, t-0000000000000000.kz"),
+        "{stderr}"
+    );
+    let now = listing(&index);
+    let old_letters = first.iter().find(|(n, _)| n.starts_with("l-")).unwrap();
+    let folder = old_letters.0.split('/').next().unwrap();
+    assert!(
+        !now.iter()
+            .any(|(n, _)| n.starts_with(&format!("{folder}/"))),
+        "the earlier letter folder is gone"
+    );
+    // The same letters again: the same bytes, and the owner's files untouched.
+    std::fs::write(&removed, kept_text).unwrap();
+    let again = kamerzoek(&["build", l, "--out", i]);
     assert!(again.status.success());
+    let mut expected = first.clone();
+    for name in owners {
+        expected.push((name.to_string(), b"x".to_vec()));
+    }
+    expected.sort();
     assert_eq!(
         listing(&index),
-        first,
+        expected,
         "the same letters give the same bytes"
     );
+}
+
+#[test]
+fn a_build_into_a_folder_with_no_earlier_build_removes_nothing() {
+    // The report's case: nothing of kamerzoek's in the folder, files named like its own.
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir(out.path().join("l-drafts")).unwrap();
+    std::fs::write(out.path().join("l-drafts/a.docx"), b"x").unwrap();
+    std::fs::write(out.path().join("T.kz"), b"x").unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let built = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    assert_eq!(
+        std::fs::read(out.path().join("l-drafts/a.docx")).unwrap(),
+        b"x"
+    );
+    assert_eq!(std::fs::read(out.path().join("T.kz")).unwrap(), b"x");
+    assert!(
+        stderr.contains("0 files of the earlier build removed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("kept 2 entries"), "{stderr}");
+    // Nothing of the build's own work is left behind.
+    let hidden: Vec<_> = files_starting(out.path(), ".");
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+#[test]
+fn an_entry_file_that_cannot_be_read_makes_the_build_remove_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("kamerzoek.idx"), b"not an index").unwrap();
+    std::fs::write(out.path().join("t-0123456789ab.kz"), b"x").unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let built = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("not an index this build can read")
+            && stderr.contains("no file of an earlier build is removed"),
+        "{stderr}"
+    );
+    assert!(out.path().join("t-0123456789ab.kz").exists());
+}
+
+#[test]
+fn a_closed_pipe_ends_the_search_quietly_and_a_full_disk_in_one_line() {
+    let dir = built_index();
+    let d = dir.path().to_str().unwrap();
+    // A reader that closes at once: stdout is a closed pipe by the time the hits are written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args(["search", d, "navo", "--limit", "10"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+            .args(["search", d, "navo", "--json"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_clean_failure(&out, "standard output");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_letters_folder_is_not_published_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    std::fs::write(letters.join("a.txt"), "De NAVO en Oekraïne.").unwrap();
+    std::fs::write(dir.path().join("secret"), "wachtwoord geheim").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret"), letters.join("passwd.txt")).unwrap();
+    let out = dir.path().join("out");
+    let (l, o) = (letters.to_str().unwrap(), out.to_str().unwrap());
+    let built = kamerzoek(&["build", l, "--out", o]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("passwd.txt: skipped: a link to"),
+        "{stderr}"
+    );
+    assert_eq!(search_json(&out, "wachtwoord")["total"], 0);
+    let built = kamerzoek(&["build", l, "--out", o, "--follow-links"]);
+    assert!(built.status.success());
+    assert_eq!(search_json(&out, "wachtwoord")["total"], 1);
 }
 
 #[test]
@@ -474,7 +611,7 @@ fn a_split_index_reports_a_missing_or_damaged_file_by_name() {
 fn the_library_builds_the_same_index_as_the_command_line() {
     let dir = built_index();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let (letters, _) = kamerzoek::build::read_letters(&seeds).unwrap();
+    let (letters, _) = kamerzoek::build::read_letters(&seeds, false).unwrap();
     let output = kamerzoek::build_index(&letters);
     assert_eq!(
         std::fs::read(dir.path().join("kamerzoek.idx")).unwrap(),

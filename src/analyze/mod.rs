@@ -24,6 +24,15 @@ pub use fold::{fold, lowercase};
 pub use stopwords::is_stop_word;
 pub use tokenizer::{Word, words};
 
+/// Characters nobody sees that split words when left in: the soft hyphen and the zero-width
+/// spaces and joiners. The clean-up removes them from letters, the query parser from queries.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One indexed word: where it stands in the text, its position, and its search term.
@@ -192,6 +201,57 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The search stems a letter's word only when its first letters agree with a matched term's
+    /// (`Searcher::matches_in`): that is right only if a term keeps the first two characters of
+    /// its folded word. Every word of OpenTaal's list and of the letters, inflected as letters
+    /// inflect them, holds to it.
+    #[test]
+    fn a_term_keeps_the_first_two_characters_of_its_word() {
+        let analyzer = Analyzer::new();
+        let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap();
+        let letters: Vec<String> = seeds
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let lexicon = include_str!("../lexicon/nl-words.txt");
+        let mut checked = 0;
+        let from_letters = letters.iter().flat_map(|t| {
+            words(t)
+                .map(move |w| t[w.start..w.end].to_string())
+                .collect::<Vec<_>>()
+        });
+        for word in lexicon.lines().map(str::to_string).chain(from_letters) {
+            for form in [
+                word.clone(),
+                format!("{word}en"),
+                format!("{word}e"),
+                format!("{word}s"),
+            ] {
+                let term = analyzer.term(&form);
+                let folded = fold(&form);
+                let head = |s: &str| s.chars().take(2).collect::<String>();
+                let n = head(&term).len();
+                assert_eq!(head(&term), head(&folded)[..n], "{form} -> {term}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 400_000, "{checked}");
+    }
+
+    #[test]
+    fn folding_the_first_characters_gives_the_first_characters_of_the_fold() {
+        for word in [
+            "Oekraïne",
+            "ÆRØ",
+            "e\u{301}xport",
+            "Ĳsland",
+            "straße",
+            "İstanbul",
+        ] {
+            let head: String = word.chars().take(4).collect();
+            assert!(fold(word).starts_with(&fold(&head)), "{word}");
+        }
+    }
 
     #[test]
     fn a_word_of_only_combining_marks_is_no_term() {

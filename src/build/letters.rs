@@ -1,7 +1,11 @@
 //! Reads the letters of a folder, in file-name order, so the same folder always gives the same
 //! index. The rules, for folders as people really have them:
 //! - a letter is a regular file, or a link to one, directly in the folder, whose name ends in
-//!   `.txt` (any case); its id is the name without that ending. Subfolders are not searched;
+//!   `.txt` (any case); its id is the name without that ending (a file named just `.txt` has
+//!   none and is skipped). Subfolders are not searched;
+//! - a link whose target lies outside the letters folder (`passwd.txt -> /etc/passwd`) is
+//!   skipped unless the owner asks for it (`follow_links`): the index is published, and a link
+//!   can put any readable file of the machine in it;
 //! - the text is UTF-8; bytes that are not are read as Windows-1252, one by one, so a file saved
 //!   by an old Windows tool and a stray byte in a UTF-8 file both come through whole;
 //! - NUL bytes and other control characters (not tab, newline, carriage return, form feed)
@@ -70,20 +74,40 @@ impl LetterFile {
 }
 
 /// The letter files of `dir` in file-name order, and what was noticed listing them (files too
-/// large, duplicate ids, folders).
-pub fn list_letters(dir: &Path) -> Result<(Vec<LetterFile>, Vec<Warning>)> {
+/// large, duplicate ids, folders, links out of the folder unless `follow_links`).
+pub fn list_letters(dir: &Path, follow_links: bool) -> Result<(Vec<LetterFile>, Vec<Warning>)> {
     let shown = dir.display();
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
+    // Where the folder really is, to tell links that stay inside it from links that leave it.
+    let home = std::fs::canonicalize(dir).map_err(|e| Error::io(&shown, e))?;
     let mut paths = Vec::new();
     let mut warnings = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::io(&shown, e))?.path();
-        let txt = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        if !txt {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
+        let Some(name) = name.filter(|n| n.ends_with(".txt")) else {
             continue;
+        };
+        if name == ".txt" {
+            warn(
+                &mut warnings,
+                &path,
+                "skipped: the name gives no id (nothing before .txt)",
+            );
+            continue;
+        }
+        if !follow_links && is_link(&path) {
+            match std::fs::canonicalize(&path) {
+                Ok(target) if !target.starts_with(&home) => {
+                    let message = format!(
+                        "skipped: a link to {}, outside the letters folder (--follow-links indexes it)",
+                        target.display()
+                    );
+                    warn(&mut warnings, &path, &message);
+                    continue;
+                }
+                _ => {}
+            }
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => paths.push((path, meta.len())),
@@ -118,9 +142,13 @@ pub fn list_letters(dir: &Path) -> Result<(Vec<LetterFile>, Vec<Warning>)> {
     Ok((files, warnings))
 }
 
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// The letters of `dir`, read whole, and what was noticed on the way.
-pub fn read_letters(dir: &Path) -> Result<(Vec<Letter>, Vec<Warning>)> {
-    let (files, mut warnings) = list_letters(dir)?;
+pub fn read_letters(dir: &Path, follow_links: bool) -> Result<(Vec<Letter>, Vec<Warning>)> {
+    let (files, mut warnings) = list_letters(dir, follow_links)?;
     let mut letters = Vec::with_capacity(files.len());
     for file in &files {
         match file.read() {
@@ -218,7 +246,7 @@ mod tests {
     }
 
     fn read(dir: &tempfile::TempDir) -> (Vec<Letter>, Vec<String>) {
-        let (letters, warnings) = read_letters(dir.path()).unwrap();
+        let (letters, warnings) = read_letters(dir.path(), false).unwrap();
         let names = warnings
             .iter()
             .map(|w| {
@@ -326,9 +354,51 @@ mod tests {
     }
 
     #[test]
+    fn a_file_named_only_txt_is_skipped_with_a_warning() {
+        let dir = folder(&[("a.txt", b"een"), (".txt", b"twee"), (".TXT", b"drie")]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters.len(), 1);
+        assert_eq!(
+            warnings,
+            [
+                ".TXT: skipped: the name gives no id (nothing before .txt)",
+                ".txt: skipped: the name gives no id (nothing before .txt)"
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_folder_is_skipped_unless_asked_for() {
+        let outside = folder(&[("secret", b"wachtwoord")]);
+        let dir = folder(&[("a.txt", b"een")]);
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("p.txt"))
+            .unwrap();
+        // A link inside the folder, even by a path that leaves and comes back, is a letter.
+        let back = outside.path().join("back");
+        std::os::unix::fs::symlink(dir.path(), &back).unwrap();
+        std::os::unix::fs::symlink(back.join("a.txt"), dir.path().join("b.txt")).unwrap();
+        let (letters, warnings) = read(&dir);
+        let ids: Vec<&str> = letters.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("p.txt: skipped: a link to ")
+                && warnings[0].ends_with("outside the letters folder (--follow-links indexes it)"),
+            "{warnings:?}"
+        );
+        let (letters, _) = read_letters(dir.path(), true).unwrap();
+        assert!(
+            letters
+                .iter()
+                .any(|l| l.id == "p" && l.text == "wachtwoord")
+        );
+    }
+
+    #[test]
     fn a_folder_with_nothing_left_fails_clearly() {
         let dir = folder(&[("a.txt", b""), ("notes.md", b"tekst")]);
-        let err = read_letters(dir.path()).unwrap_err();
+        let err = read_letters(dir.path(), false).unwrap_err();
         assert!(matches!(err, Error::NoLetters { .. }));
     }
 }

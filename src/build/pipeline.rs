@@ -38,8 +38,13 @@ pub struct Built {
 
 /// Builds the index of the letters in `letters` into the folder `out`. The entry file is
 /// returned, not written: the caller puts it in place last.
-pub fn build_folder(letters: &Path, out: &Path, report: &mut dyn FnMut(Event)) -> Result<Built> {
-    let (files, listed) = list_letters(letters)?;
+pub fn build_folder(
+    letters: &Path,
+    out: &Path,
+    follow_links: bool,
+    report: &mut dyn FnMut(Event),
+) -> Result<Built> {
+    let (files, listed) = list_letters(letters, follow_links)?;
     for w in &listed {
         report(Event::Warning(w));
     }
@@ -62,7 +67,7 @@ pub fn build_folder(letters: &Path, out: &Path, report: &mut dyn FnMut(Event)) -
         });
     }
 
-    let writer = Writer::new().into_folder(out, SPILL_BYTES);
+    let writer = Writer::new().into_folder(out, SPILL_BYTES)?;
     let output = index_letters(&readable, &cleaner, read_again, writer, report)?;
     Ok(Built {
         output,

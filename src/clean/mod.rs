@@ -1,7 +1,8 @@
 //! Clean-up of letters extracted from PDFs, before analysis. Its output is the text that is
 //! indexed, stored and cut into excerpts, so what is removed here is never a word of the body.
 //!
-//! Per letter, in order: [`furniture`] (page headers and colophons) goes, [`spacing`] undoes
+//! Per letter, in order: [`invisible`] characters (soft hyphens, zero-width spaces) go,
+//! [`furniture`] (page headers and colophons) goes, [`spacing`] undoes
 //! double line spacing, [`footnotes`] move to the end with their markers unglued from the words,
 //! and [`hyphenation`] mends words broken over lines, on evidence gathered from all letters
 //! together (a word seen whole in one letter mends it where it is broken in another).
@@ -9,6 +10,7 @@
 mod footnotes;
 mod furniture;
 mod hyphenation;
+mod invisible;
 mod spacing;
 
 use hyphenation::Evidence;
@@ -69,7 +71,10 @@ impl<'l> Cleaner<'l> {
 
 /// A letter without its furniture and double spacing: its body lines and its footnote lines.
 fn split(text: &str) -> (Vec<String>, Vec<String>) {
-    let lines = text.lines().map(str::to_string).collect();
+    let lines = invisible::remove(text)
+        .lines()
+        .map(str::to_string)
+        .collect();
     footnotes::extract(spacing::undouble(furniture::remove(lines)))
 }
 

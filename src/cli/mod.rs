@@ -9,25 +9,59 @@ use kamerzoek::folder::Folder;
 use kamerzoek::search::{SearchOptions, Sort};
 use kamerzoek::{Result, Searcher};
 use progress::Progress;
+use std::io::Write;
 use std::path::Path;
+use write::Earlier;
 
-pub fn build(letters: &Path, out: &Path) -> Result<()> {
+/// A line on stderr. A closed or full stderr loses the line, never the work: `eprintln!` would
+/// panic.
+pub fn say(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+pub fn build(letters: &Path, out: &Path, follow_links: bool) -> Result<()> {
+    // Read before anything is written: only the files it names may be removed afterwards.
+    let earlier = write::earlier(out);
+    if let Earlier::Unreadable(why) = &earlier {
+        say(&format!(
+            "kamerzoek: warning: {}: not an index this build can read ({why}): no file of an \
+             earlier build is removed",
+            out.join(kamerzoek::format::ENTRY_FILE).display()
+        ));
+    }
     let mut progress = Progress::new();
-    let built = build_folder(letters, out, &mut |event| match event {
+    let built = build_folder(letters, out, follow_links, &mut |event| match event {
         Event::Warning(w) => {
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
     })?;
     progress.clear();
-    let written = write::write(&built.output, out)?;
-    eprintln!(
-        "indexed {} letters into {} ({} files, entry file {} bytes)",
+    let written = write::write(&built.output, out, &earlier)?;
+    say(&format!(
+        "indexed {} letters into {} ({} files, entry file {} bytes; {} files of the earlier build removed)",
         built.letters,
         out.display(),
         built.output.names.len() + 1,
-        written.entry_bytes
-    );
+        written.entry_bytes,
+        written.removed
+    ));
+    if !written.kept.is_empty() {
+        let shown: Vec<&str> = written.kept.iter().take(5).map(String::as_str).collect();
+        let more = written.kept.len() - shown.len();
+        say(&format!(
+            "kamerzoek: note: kept {} entries of {} that look like index files but that no index \
+             of this folder names: {}{}",
+            written.kept.len(),
+            out.display(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
     Ok(())
 }
 
@@ -36,15 +70,15 @@ pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> 
     let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
     let cleaned = kamerzoek::clean::clean_corpus(&texts, kamerzoek::lexicon::Lexicon::dutch());
     kamerzoek::synth::generate(&cleaned, count, seed, out)?;
-    eprintln!("wrote {count} letters into {}", out.display());
+    say(&format!("wrote {count} letters into {}", out.display()));
     Ok(())
 }
 
 /// The letters of `dir`, with what was noticed about them on stderr.
 fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::build::Letter>> {
-    let (letters, warnings) = read_letters(dir)?;
+    let (letters, warnings) = read_letters(dir, false)?;
     for w in warnings {
-        eprintln!("kamerzoek: warning: {}: {}", w.path, w.message);
+        say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));
     }
     Ok(letters)
 }
@@ -66,10 +100,15 @@ pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> R
     let folder = Folder::new(dir);
     let mut searcher = Searcher::new(folder.open()?);
     let results = folder.answer(&mut searcher, |s| s.search_with(query, options))?;
-    if json {
-        output::print_json(&results);
+    let mut out = std::io::stdout().lock();
+    let printed = if json {
+        output::print_json(&mut out, &results)
     } else {
-        output::print_list(&results);
+        output::print_list(&mut out, &results)
+    };
+    match printed.and_then(|()| out.flush()) {
+        // The reader went away (`| head -1`): what it wanted it has; nothing to report.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| kamerzoek::Error::io("standard output", e)),
     }
-    Ok(())
 }

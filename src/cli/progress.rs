@@ -25,19 +25,21 @@ impl Progress {
         let width = 30;
         let filled = percent * width / 100;
         let bar = format!("{}{}", "#".repeat(filled), ".".repeat(width - filled));
-        eprint!("\r\x1b[2K{pass:<15} [{bar}] {done}/{of}");
-        let _ = std::io::stderr().flush();
+        // A closed or full stderr loses the progress line, not the build.
+        let mut err = std::io::stderr();
+        let _ = write!(err, "\r\x1b[2K{pass:<15} [{bar}] {done}/{of}");
+        let _ = err.flush();
     }
 
     /// A line of its own, above the progress line.
     pub fn line(&mut self, text: &str) {
         self.clear();
-        eprintln!("{text}");
+        super::say(text);
     }
 
     pub fn clear(&mut self) {
         if self.terminal && self.shown.take().is_some() {
-            eprint!("\r\x1b[2K");
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
     }
 }

@@ -3,7 +3,10 @@
 //! knows which to fetch. A small index keeps every file inside it instead. See `FORMAT.md`.
 
 use super::chunk::{front_coded, put_front_coded};
-use super::{Kind, NAME_HASH_BYTES, Reader, finished, put_bytes, put_str, put_varint};
+use super::{
+    Kind, MAX_FILE_BYTES, MAX_LETTERS, NAME_HASH_BYTES, Reader, finished, put_bytes, put_str,
+    put_varint,
+};
 use crate::error::{Error, Result};
 
 /// Where a file is: inside the entry file, or beside it under a content-hashed name.
@@ -54,6 +57,9 @@ pub struct Entry {
     pub docs: u32,
     /// Words in all letters together: with `docs`, the average length BM25 needs.
     pub total_length: u64,
+    /// The largest file of the index but this one, unpacked: a reader unpacks no file past it,
+    /// so a crafted file cannot be a gzip bomb.
+    pub largest: u32,
     pub table: FileRef,
     pub ids: FileRef,
     pub words: FileRef,
@@ -61,11 +67,39 @@ pub struct Entry {
     pub chunks: Vec<ChunkRef>,
 }
 
+/// What an entry file names beside itself: its files, and its letter folder with the letters
+/// in it (`<number>.kz` for each number below the count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub files: Vec<String>,
+    pub letters: Option<(String, u32)>,
+}
+
 impl Entry {
+    pub fn named(&self) -> Named {
+        let mut files = Vec::new();
+        let refs = [&self.table, &self.ids, &self.words]
+            .into_iter()
+            .chain(self.chunks.iter().flat_map(|c| [&c.terms, &c.positions]));
+        for file in refs {
+            if let FileRef::File(name) = file {
+                files.push(name.clone());
+            }
+        }
+        files.sort();
+        files.dedup();
+        let letters = match &self.letters {
+            Letters::Folder(name) => Some((name.clone(), self.docs)),
+            Letters::Inline(_) => None,
+        };
+        Named { files, letters }
+    }
+
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         put_varint(&mut out, u64::from(self.docs));
         put_varint(&mut out, self.total_length);
+        put_varint(&mut out, u64::from(self.largest));
         for file in [&self.table, &self.ids, &self.words] {
             put_ref(&mut out, file);
         }
@@ -105,7 +139,18 @@ impl Entry {
     pub fn decode(bytes: &[u8]) -> Result<Entry> {
         let mut r = Reader::new(super::open(Kind::Entry, bytes)?, "the entry file");
         let docs = r.u32()?;
+        if docs > MAX_LETTERS {
+            return Err(Error::corrupt(format!(
+                "{docs} letters, more than an index may hold ({MAX_LETTERS})"
+            )));
+        }
         let total_length = r.varint()?;
+        let largest = r.u32()?;
+        if largest > MAX_FILE_BYTES {
+            return Err(Error::corrupt(format!(
+                "files of {largest} bytes, more than an index file may have ({MAX_FILE_BYTES})"
+            )));
+        }
         let table = get_ref(&mut r)?;
         let ids = get_ref(&mut r)?;
         let words = get_ref(&mut r)?;
@@ -157,6 +202,7 @@ impl Entry {
         Ok(Entry {
             docs,
             total_length,
+            largest,
             table,
             ids,
             words,

@@ -31,8 +31,9 @@ pub struct Letter {
 /// position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
+    /// The letter's first words (all of a letter shorter than the excerpt's scan).
     pub words: Vec<Word>,
-    pub terms: Vec<String>,
+    /// The terms of the compound parts among them, by position.
     pub parts: Vec<(u32, String)>,
 }
 

@@ -1,4 +1,4 @@
-//! The binary index format, version 3: an entry file and the files it names, each sealed with a
+//! The binary index format, version 4: an entry file and the files it names, each sealed with a
 //! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 
@@ -18,12 +18,27 @@ pub(crate) mod words;
 pub mod write;
 
 pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, name_hash};
+pub use entry::Named;
+
+/// The files an entry file (unpacked) names beside itself; an error when it is not one.
+pub fn named_files(entry: &[u8]) -> Result<Named> {
+    entry::Entry::decode(entry).map(|e| e.named())
+}
 pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
+/// No index holds more letters: a stated bound for the entry file's count, which nothing else
+/// in the entry file bounds (a split index keeps its letters elsewhere).
+pub const MAX_LETTERS: u32 = 1 << 24;
+/// No file of an index but the entry file unpacks to more (the largest is a letter, whose text
+/// the build caps at 16 MB); the entry file states its index's own, smaller, bound.
+pub const MAX_FILE_BYTES: u32 = 64 * 1024 * 1024;
+/// No entry file unpacks to more: a one-file index is at most a few hundred kilobytes, a split
+/// one's entry file names about 2,500 chunks in 13 KB at 100,000 letters.
+pub const MAX_ENTRY_BYTES: u32 = 16 * 1024 * 1024;
 /// The entry file's name inside an index folder; the only name that is not content-hashed.
 pub const ENTRY_FILE: &str = "kamerzoek.idx";
 /// Magic, version, flags.

@@ -124,7 +124,9 @@ fn spilling_runs_and_writing_to_a_folder_change_no_byte() {
     let memory = build(true);
     let dir = tempfile::tempdir().unwrap();
     // A run after every letter: each term's postings come back from three runs.
-    let mut writer = super::write::Writer::with_layout(16, 0).into_folder(dir.path(), 1);
+    let mut writer = super::write::Writer::with_layout(16, 0)
+        .into_folder(dir.path(), 1)
+        .unwrap();
     let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
     for d in docs() {
         writer.add(analyze(&analyzer, d)).unwrap();
@@ -142,6 +144,32 @@ fn spilling_runs_and_writing_to_a_folder_change_no_byte() {
         .filter(|n| n.starts_with('.'))
         .collect();
     assert!(left.is_empty(), "work files left: {left:?}");
+}
+
+#[test]
+fn a_build_that_fails_takes_back_the_files_it_made_and_only_those() {
+    let memory = build(true);
+    let dir = tempfile::tempdir().unwrap();
+    // A file of the owner's, and a folder where the word list will go: writing it fails.
+    std::fs::write(dir.path().join("notes.kz"), b"x").unwrap();
+    let words = memory.names.iter().find(|n| n.starts_with("w-")).unwrap();
+    std::fs::create_dir(dir.path().join(words)).unwrap();
+    std::fs::write(dir.path().join(words).join("keep"), b"x").unwrap();
+    let mut writer = super::write::Writer::with_layout(16, 0)
+        .into_folder(dir.path(), 1)
+        .unwrap();
+    let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
+    for d in docs() {
+        writer.add(analyze(&analyzer, d)).unwrap();
+    }
+    assert!(writer.finish().is_err());
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["notes.kz", words.as_str()]);
+    assert!(dir.path().join(words).join("keep").exists());
 }
 
 #[test]
@@ -272,6 +300,7 @@ fn an_entry_file_cannot_name_a_path_or_url() {
         let entry = Entry {
             docs: 0,
             total_length: 0,
+            largest: 0,
             table: FileRef::File(name.into()),
             ids: FileRef::File("i.kz".into()),
             words: FileRef::File("w.kz".into()),

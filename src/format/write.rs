@@ -75,14 +75,36 @@ pub struct Output {
 /// Where the files go: kept in memory, or written into a folder as they are made.
 enum Sink {
     Memory(Vec<(String, Vec<u8>)>),
-    Folder(PathBuf),
+    /// The index folder, and the work folder inside it for letter files being spooled and
+    /// posting runs; made by this writer (a name nothing had), so it is this writer's to remove.
+    Folder {
+        dir: PathBuf,
+        work: PathBuf,
+    },
 }
 
 impl Sink {
-    fn put(&mut self, name: &str, bytes: Vec<u8>) -> Result<()> {
+    fn work(&self) -> Option<&Path> {
+        match self {
+            Sink::Memory(_) => None,
+            Sink::Folder { work, .. } => Some(work),
+        }
+    }
+}
+
+impl Sink {
+    /// Puts a file; in a folder, notes it in `created` when no file of that name was there (a
+    /// name means one content, so one that was there is the same file, of an earlier build).
+    fn put(&mut self, name: &str, bytes: Vec<u8>, created: &mut Vec<PathBuf>) -> Result<()> {
         match self {
             Sink::Memory(files) => files.push((name.to_string(), bytes)),
-            Sink::Folder(dir) => write_file(&dir.join(name), &bytes)?,
+            Sink::Folder { dir, .. } => {
+                let target = dir.join(name);
+                if !target.exists() {
+                    created.push(target.clone());
+                }
+                write_file(&target, &bytes)?;
+            }
         }
         Ok(())
     }
@@ -98,8 +120,11 @@ fn write_file(target: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map_or_else(Default::default, |n| n.to_string_lossy());
     let partial = target.with_file_name(format!(".{name}.partial"));
-    std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, target).map_err(io)
+    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written.map_err(io)
 }
 
 /// The letters' files: in memory while they may still fit in one file, then spooled.
@@ -116,8 +141,12 @@ pub struct Writer {
     single_file_bytes: usize,
     spill_bytes: usize,
     sink: Sink,
-    /// The folder for letter files being spooled and posting runs, inside a folder sink.
-    work: Option<PathBuf>,
+    /// Files and folders this writer made in a folder sink: removed again if the build fails,
+    /// so a failed build leaves nothing it cannot account for.
+    created: Vec<PathBuf>,
+    finished: bool,
+    /// The largest file written, unpacked: the entry file states it as a bound for readers.
+    largest: usize,
     docs: u32,
     total_length: u64,
     letters: Spool,
@@ -147,7 +176,9 @@ impl Writer {
             single_file_bytes,
             spill_bytes: usize::MAX,
             sink: Sink::Memory(Vec::new()),
-            work: None,
+            created: Vec::new(),
+            finished: false,
+            largest: 0,
             docs: 0,
             total_length: 0,
             letters: Spool {
@@ -165,12 +196,34 @@ impl Writer {
     }
 
     /// Writes the files into `dir` as they are made, with postings past `spill_bytes` spilled to
-    /// runs; the entry file is left to the caller, to put in place last.
-    pub fn into_folder(mut self, dir: &Path, spill_bytes: usize) -> Self {
-        self.sink = Sink::Folder(dir.to_path_buf());
-        self.work = Some(dir.join(format!(".build-{}", std::process::id())));
+    /// runs; the entry file is left to the caller, to put in place last. The work folder is made
+    /// now, under a name nothing in `dir` has, so removing it later removes nothing else.
+    pub fn into_folder(mut self, dir: &Path, spill_bytes: usize) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
+        let pid = std::process::id();
+        let mut attempt = 0;
+        let work = loop {
+            let work = dir.join(format!(".kamerzoek-build-{pid}-{attempt}"));
+            match std::fs::create_dir(&work) {
+                Ok(()) => break work,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(Error::io(work.display(), e)),
+            }
+        };
+        self.sink = Sink::Folder {
+            dir: dir.to_path_buf(),
+            work,
+        };
         self.spill_bytes = spill_bytes;
-        self
+        Ok(self)
+    }
+
+    /// Puts a file where it goes, noting its size.
+    fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.largest = self.largest.max(bytes.len());
+        self.sink.put(name, gzip(bytes), &mut self.created)
     }
 
     pub fn add(&mut self, letter: Analyzed) -> Result<()> {
@@ -246,15 +299,18 @@ impl Writer {
     fn spool_letter(&mut self, n: usize, sealed: &[u8]) -> Result<()> {
         self.letters.hashes.push(fnv64(sealed));
         let name = format!("{SPOOL}/{n}.kz");
-        match &self.work {
-            Some(work) => write_file(&work.join(&name), &gzip(sealed)),
-            None => self.sink.put(&name, gzip(sealed)),
+        match self.sink.work() {
+            Some(work) => {
+                self.largest = self.largest.max(sealed.len());
+                write_file(&work.join(&name), &gzip(sealed))
+            }
+            None => self.put(&name, sealed),
         }
     }
 
     /// Writes the buffered postings to a run and empties the buffers.
     fn spill(&mut self) -> Result<()> {
-        let Some(work) = &self.work else {
+        let Some(work) = self.sink.work() else {
             return Ok(());
         };
         let path = work.join(format!("run-{}", self.runs.len()));
@@ -282,7 +338,9 @@ impl Writer {
     }
 
     pub fn finish(mut self) -> Result<Output> {
-        self.write_all()
+        let output = self.write_all()?;
+        self.finished = true;
+        Ok(output)
     }
 
     fn write_all(&mut self) -> Result<Output> {
@@ -355,7 +413,7 @@ impl Writer {
                     FileRef::Inline(positions)
                 } else {
                     let name = format!("p-{:012x}.kz", name_hash(&positions));
-                    self.sink.put(&name, gzip(&positions))?;
+                    self.put(&name, &positions)?;
                     names.push(name.clone());
                     FileRef::File(name)
                 };
@@ -368,12 +426,9 @@ impl Writer {
                 self.put_chunk(first, terms, positions, &mut names)?
             });
         }
-        let mut place = |sink: &mut Sink, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
-            if single {
-                return Ok(FileRef::Inline(bytes));
-            }
+        let mut place = |writer: &mut Self, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
             let name = format!("{prefix}-{:012x}.kz", name_hash(&bytes));
-            sink.put(&name, gzip(&bytes))?;
+            writer.put(&name, &bytes)?;
             names.push(name.clone());
             Ok(FileRef::File(name))
         };
@@ -382,9 +437,9 @@ impl Writer {
             (FileRef::Derived, FileRef::Derived, FileRef::Derived)
         } else {
             (
-                place(&mut self.sink, "m", table)?,
-                place(&mut self.sink, "i", ids)?,
-                place(&mut self.sink, "w", words)?,
+                place(self, "m", table)?,
+                place(self, "i", ids)?,
+                place(self, "w", words)?,
             )
         };
         let letters = if single {
@@ -395,6 +450,7 @@ impl Writer {
         let entry = Entry {
             docs: self.docs,
             total_length: self.total_length,
+            largest: u32::try_from(self.largest).unwrap_or(u32::MAX),
             table,
             ids,
             words,
@@ -406,7 +462,7 @@ impl Writer {
             names,
             files: match &mut self.sink {
                 Sink::Memory(files) => std::mem::take(files),
-                Sink::Folder(_) => Vec::new(),
+                Sink::Folder { .. } => Vec::new(),
             },
         })
     }
@@ -443,8 +499,8 @@ impl Writer {
             .flat_map(|h| h.to_le_bytes())
             .collect();
         let (t, p) = ChunkRef::names(name_hash(&both));
-        self.sink.put(&t, gzip(&terms))?;
-        self.sink.put(&p, gzip(&positions))?;
+        self.put(&t, &terms)?;
+        self.put(&p, &positions)?;
         names.extend([t.clone(), p.clone()]);
         Ok(ChunkRef {
             first,
@@ -473,24 +529,24 @@ impl Writer {
             .flat_map(|h| h.to_le_bytes())
             .collect();
         let folder = format!("l-{:012x}", name_hash(&all));
-        match (&mut self.sink, &self.work) {
-            (Sink::Memory(files), _) => {
+        match &mut self.sink {
+            Sink::Memory(files) => {
                 for (name, _) in files.iter_mut() {
                     if let Some(rest) = name.strip_prefix(SPOOL) {
                         *name = format!("{folder}{rest}");
                     }
                 }
             }
-            (Sink::Folder(dir), Some(work)) => {
+            Sink::Folder { dir, work } => {
                 let (from, to) = (work.join(SPOOL), dir.join(&folder));
                 if to.exists() {
-                    // The same letters as a build before: the same files.
-                    let _ = std::fs::remove_dir_all(&from);
+                    // The same letters as a build before: the same files. The spool is in the
+                    // work folder, removed with it.
                 } else {
                     std::fs::rename(&from, &to).map_err(|e| Error::io(to.display(), e))?;
+                    self.created.push(to);
                 }
             }
-            (Sink::Folder(_), None) => unreachable!("a folder sink always has a work folder"),
         }
         names.push(folder.clone());
         Ok(folder)
@@ -499,10 +555,19 @@ impl Writer {
 
 impl Drop for Writer {
     /// The work folder goes, whether the build finished or failed: spooled letters were moved out
-    /// of it, and runs are done with either way.
+    /// of it, and runs are done with either way. A failed build also takes back the files it made.
     fn drop(&mut self) {
-        if let Some(work) = &self.work {
+        if let Some(work) = self.sink.work() {
             let _ = std::fs::remove_dir_all(work);
+        }
+        if !self.finished {
+            for path in self.created.drain(..).rev() {
+                let _ = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+            }
         }
     }
 }

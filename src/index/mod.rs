@@ -56,6 +56,8 @@ pub struct TermRef {
 pub struct Index {
     docs: u32,
     avg_length: f32,
+    /// No file of this index unpacks to more (the entry file says so).
+    largest: u32,
     chunks: Vec<Chunk>,
     table: Slot<Vec<Meta>>,
     ids: Slot<Vec<String>>,
@@ -139,6 +141,7 @@ impl Index {
         let index = Index {
             docs,
             avg_length,
+            largest: entry.largest,
             chunks,
             table,
             ids,
@@ -184,6 +187,14 @@ impl Index {
     pub fn supply(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         if self.supplied.contains(name) {
             return Ok(());
+        }
+        if bytes.len() as u64 > u64::from(self.largest) {
+            return Err(Error::corrupt(format!(
+                "{} bytes, more than this index's files have ({})",
+                bytes.len(),
+                self.largest
+            ))
+            .in_file(name));
         }
         self.load(name, bytes)?;
         self.supplied.insert(name.to_string());
@@ -279,6 +290,12 @@ impl Index {
 
     pub fn doc_count(&self) -> usize {
         self.docs as usize
+    }
+
+    /// The most bytes any file of this index but the entry file unpacks to: a reader stops
+    /// unpacking past it.
+    pub fn largest_file(&self) -> u32 {
+        self.largest
     }
 
     pub fn avg_length(&self) -> f32 {

@@ -8,6 +8,14 @@
 use crate::analyze::Word;
 
 pub const WORDS: usize = 30;
+/// Excerpts are cut from the letter's first this many bytes (about 20,000 words, a report of
+/// sixty pages): what an excerpt costs does not grow with the letter past that. A letter whose
+/// matches all lie further on shows its opening; the reader marks every match.
+pub const SCAN_BYTES: usize = 128 * 1024;
+/// A longer word (a number of 20,000 digits, a URL) is cut, so it cannot widen the page.
+pub const MAX_WORD_CHARS: usize = 40;
+/// Longer runs of punctuation between words (a line of dots) are cut likewise.
+const MAX_GAP_CHARS: usize = 12;
 
 /// A matched word: its position, and which query clause it matched.
 pub type Match = (u32, u16);
@@ -37,48 +45,76 @@ pub fn render(body: &str, words: &[Word], matched: &[Match], start: usize) -> St
         let word = &body[words[i].start..words[i].end];
         if is_match(i) {
             out.push_str("<mark>");
-            push_escaped(&mut out, word);
+            push_cut(&mut out, word, MAX_WORD_CHARS);
             out.push_str("</mark>");
         } else {
-            push_escaped(&mut out, word);
+            push_cut(&mut out, word, MAX_WORD_CHARS);
         }
     }
     // Keep the punctuation that closes the last word (`plaats.`), up to the next space.
     let last = words[end - 1].end;
     let tail = body[last..].split(char::is_whitespace).next().unwrap_or("");
-    push_escaped(&mut out, tail);
+    push_cut(&mut out, tail, MAX_GAP_CHARS);
     if end < words.len() {
         out.push_str(" …");
     }
     out
 }
 
-/// The first word of the window holding the most distinct matched clauses, then the most matches.
+/// The first word of the window holding the most distinct matched clauses, then the most matches
+/// (the first such window). `matched` ascends by position. One pass: the window slides forward
+/// with its anchor, so a letter with a hundred thousand matches costs no more than its matches.
 pub fn best_window(len: usize, matched: &[Match]) -> usize {
+    let clauses = matched
+        .iter()
+        .map(|m| usize::from(m.1) + 1)
+        .max()
+        .unwrap_or(0);
+    let mut per_clause = vec![0u32; clauses];
+    let (mut distinct, mut inside) = (0usize, 0usize);
+    let (mut lo, mut hi) = (0, 0);
     let mut best = (0, 0, 0);
     for &(position, _) in matched {
         // Start a little before the match, so the excerpt gives it some context.
         let start = (position as usize)
             .saturating_sub(WORDS / 4)
             .min(len.saturating_sub(WORDS));
-        let inside: Vec<u16> = matched
-            .iter()
-            .filter(|m| (start..start + WORDS).contains(&(m.0 as usize)))
-            .map(|m| m.1)
-            .collect();
-        let mut clauses = inside.clone();
-        super::sort::sort(&mut clauses);
-        clauses.dedup();
-        if (clauses.len(), inside.len()) > (best.0, best.1) {
-            best = (clauses.len(), inside.len(), start);
+        while hi < matched.len() && (matched[hi].0 as usize) < start + WORDS {
+            let c = &mut per_clause[usize::from(matched[hi].1)];
+            distinct += usize::from(*c == 0);
+            *c += 1;
+            inside += 1;
+            hi += 1;
+        }
+        while lo < hi && (matched[lo].0 as usize) < start {
+            let c = &mut per_clause[usize::from(matched[lo].1)];
+            *c -= 1;
+            distinct -= usize::from(*c == 0);
+            inside -= 1;
+            lo += 1;
+        }
+        if (distinct, inside) > (best.0, best.1) {
+            best = (distinct, inside, start);
         }
     }
     best.2
 }
 
+/// `text` escaped, cut after `max` characters with an ellipsis.
+fn push_cut(out: &mut String, text: &str, max: usize) {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => {
+            push_escaped(out, &text[..i]);
+            out.push('…');
+        }
+        None => push_escaped(out, text),
+    }
+}
+
 /// Whitespace between words (PDF line breaks included) becomes one space; punctuation stays.
 fn push_gap(out: &mut String, gap: &str) {
     let mut space = false;
+    let mut kept = 0;
     for c in gap.chars() {
         if c.is_whitespace() {
             space = true;
@@ -88,7 +124,12 @@ fn push_gap(out: &mut String, gap: &str) {
             out.push(' ');
             space = false;
         }
-        push_escaped_char(out, c);
+        kept += 1;
+        if kept <= MAX_GAP_CHARS {
+            push_escaped_char(out, c);
+        } else if kept == MAX_GAP_CHARS + 1 {
+            out.push('…');
+        }
     }
     if space {
         out.push(' ');
@@ -158,6 +199,68 @@ mod tests {
         let w: Vec<Word> = words(&body).collect();
         let e = excerpt(&body, &w, &[(0, 0), (61, 0), (62, 1)]);
         assert!(e.contains("<mark>alpha</mark> <mark>beta</mark>"), "{e}");
+    }
+
+    #[test]
+    fn long_tokens_and_runs_of_punctuation_are_cut() {
+        let long = "9".repeat(20_000);
+        let body = format!("het getal {long} en {} daarna", ".".repeat(5_000));
+        let e = cut(&body, &[2]);
+        assert!(e.len() < 200, "{} bytes", e.len());
+        assert!(
+            e.contains(&format!("<mark>{}…</mark>", "9".repeat(MAX_WORD_CHARS))),
+            "{e}"
+        );
+        assert!(
+            e.contains(&format!(" {}… daarna", ".".repeat(MAX_GAP_CHARS))),
+            "{e}"
+        );
+    }
+
+    /// The window the quadratic search of an earlier version chose, as the oracle.
+    fn best_window_by_brute_force(len: usize, matched: &[Match]) -> usize {
+        let mut best = (0, 0, 0);
+        for &(position, _) in matched {
+            let start = (position as usize)
+                .saturating_sub(WORDS / 4)
+                .min(len.saturating_sub(WORDS));
+            let inside: Vec<u16> = matched
+                .iter()
+                .filter(|m| (start..start + WORDS).contains(&(m.0 as usize)))
+                .map(|m| m.1)
+                .collect();
+            let mut clauses = inside.clone();
+            clauses.sort_unstable();
+            clauses.dedup();
+            if (clauses.len(), inside.len()) > (best.0, best.1) {
+                best = (clauses.len(), inside.len(), start);
+            }
+        }
+        best.2
+    }
+
+    #[test]
+    fn the_sliding_window_chooses_what_the_brute_force_chooses() {
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for _ in 0..500 {
+            let len = 1 + next(400) as usize;
+            let mut matched: Vec<Match> = (0..next(60))
+                .map(|_| (next(len as u64) as u32, next(4) as u16))
+                .collect();
+            matched.sort_unstable();
+            matched.dedup_by_key(|m| m.0);
+            assert_eq!(
+                best_window(len, &matched),
+                best_window_by_brute_force(len, &matched),
+                "{len} {matched:?}"
+            );
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
-use crate::analyze::{Analyzer, Word, is_stop_word, lowercase, words};
+use crate::analyze::{Analyzer, Word, fold, is_stop_word, lowercase, words};
 use crate::doc::sections::anchors;
 use crate::error::{Error, Result};
 use crate::format::letter::{Analysis, Letter};
@@ -188,17 +188,22 @@ impl Searcher {
     fn answer(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
         let query = Query::parse(text, &self.analyzer);
         let blank = text.trim().is_empty();
+        let filtered = !options.filters.is_empty();
         let found = if blank {
-            let all = (0..self.index.doc_count() as u32).map(|d| (d, Candidate::default()));
+            // Every letter, for the filters and the facets; none when neither will read them.
+            let table = if filtered || options.facets == FacetCount::Always {
+                self.index.table()
+            } else {
+                self.index.table_if_loaded()
+            };
             Found {
-                docs: all.collect(),
+                docs: every_letter(table),
                 corrections: Vec::new(),
                 terms: Vec::new(),
             }
         } else {
             self.candidates(&query)?
         };
-        let filtered = !options.filters.is_empty();
         // The letter table is fetched only when something reads it.
         let table = if options.facets == FacetCount::Always
             || filtered
@@ -287,11 +292,7 @@ impl Searcher {
             docs = Some(next);
         }
         // Only exclusions: every letter is a candidate.
-        let mut docs = docs.unwrap_or_else(|| {
-            (0..self.index.doc_count() as u32)
-                .map(|d| (d, Candidate::default()))
-                .collect()
-        });
+        let mut docs = docs.unwrap_or_else(|| every_letter(self.index.table()));
         for clause in &query.must_not {
             let excluded = self.docs_matching(clause)?;
             docs.retain(|(d, _)| excluded.binary_search(d).is_err());
@@ -322,7 +323,7 @@ impl Searcher {
             Ok(i) => (found.terms, found.docs.swap_remove(i).1.matches),
             Err(_) => (Vec::new(), Vec::new()),
         };
-        let (_, matches) = self.letter_matches(letter, &clause_of(&terms), phrases);
+        let matches = self.all_matches(letter, &clause_of(&terms), phrases);
         let d = &letter.doc;
         let (html, marks) = reader::render(d, &matches);
         let sections = d
@@ -579,63 +580,126 @@ impl Searcher {
         Ok(found)
     }
 
-    /// The letter's words, and where in it the query matched: each word whose term a clause
-    /// matched through, each compound part or code of the letter likewise, and the phrases.
-    fn letter_matches<'l>(
+    /// The letter's first words (at most [`excerpt::SCAN_BYTES`] of its text), and where among
+    /// them the query matched: each word whose term a clause matched through, each compound part
+    /// or code of the letter likewise, and the phrases. Bounded, so an excerpt of a letter of any
+    /// length costs about what one of an ordinary letter does.
+    fn head_matches<'l>(
         &self,
         letter: &'l Letter,
         clause_of: &BTreeMap<&str, u16>,
         mut matches: Vec<Match>,
     ) -> (&'l [Word], Vec<Match>) {
         let body = &letter.doc.body;
-        let seen = letter.words.get_or_init(|| {
-            let words: Vec<Word> = words(body).collect();
-            let terms = words
-                .iter()
-                .map(|w| self.analyzer.term(&body[w.start..w.end]))
+        let head = letter.words.get_or_init(|| {
+            let words: Vec<Word> = words(body)
+                .take_while(|w| w.end <= excerpt::SCAN_BYTES)
                 .collect();
-            let parts = letter
-                .parts
-                .iter()
-                .filter_map(|&(p, start, end)| {
-                    let w = words.get(p as usize)?;
-                    let word = &body[w.start..w.end];
-                    Some((p, self.analyzer.part_term(word, (start, end))?))
-                })
-                .collect();
-            Analysis {
-                words,
-                terms,
-                parts,
-            }
+            let parts = self.part_terms(letter, words.len());
+            Analysis { words, parts }
         });
-        if !clause_of.is_empty() {
-            for (i, term) in seen.terms.iter().enumerate() {
-                if let Some(&clause) = clause_of.get(term.as_str()) {
-                    matches.push((i as u32, clause));
-                }
-            }
-            for (p, term) in &seen.parts {
-                if let Some(&clause) = clause_of.get(term.as_str()) {
-                    matches.push((*p, clause));
-                }
-            }
-            for (term, positions) in &letter.extras {
-                if let Some(&clause) = clause_of.get(term.as_str()) {
-                    matches.extend(positions.iter().map(|&p| (p, clause)));
-                }
-            }
-        }
+        matches.retain(|m| (m.0 as usize) < head.words.len());
+        let found = self.matches_in(letter, clause_of, head.words.iter().copied(), &head.parts);
+        matches.extend(found);
         sort::sort(&mut matches);
         matches.dedup_by_key(|m| m.0);
-        (seen.words.as_slice(), matches)
+        (head.words.as_slice(), matches)
+    }
+
+    /// Where in the whole letter the query matched, for the reader.
+    fn all_matches(
+        &self,
+        letter: &Letter,
+        clause_of: &BTreeMap<&str, u16>,
+        mut matches: Vec<Match>,
+    ) -> Vec<Match> {
+        let parts = self.part_terms(letter, usize::MAX);
+        matches.extend(self.matches_in(letter, clause_of, words(&letter.doc.body), &parts));
+        sort::sort(&mut matches);
+        matches.dedup_by_key(|m| m.0);
+        matches
+    }
+
+    /// The terms of the letter's compound parts at positions below `below`.
+    fn part_terms(&self, letter: &Letter, below: usize) -> Vec<(u32, String)> {
+        let body = &letter.doc.body;
+        let mut words = words(body).enumerate();
+        let mut current: Option<(usize, Word)> = None;
+        let mut parts = Vec::new();
+        // Parts ascend by position (several may share a word): one walk over the words.
+        for &(p, start, end) in &letter.parts {
+            let p = p as usize;
+            if p >= below {
+                break;
+            }
+            while current.is_none_or(|(i, _)| i < p) {
+                current = words.next();
+                if current.is_none() {
+                    return parts;
+                }
+            }
+            let Some((i, w)) = current.filter(|(i, _)| *i == p) else {
+                continue;
+            };
+            let word = &body[w.start..w.end];
+            if let Some(term) = self.analyzer.part_term(word, (start, end)) {
+                parts.push((i as u32, term));
+            }
+        }
+        parts
+    }
+
+    /// The matches among `words` (a letter's words from its first), its `parts` and its extras.
+    /// A word is stemmed only when its first letters agree with a matched term's: a stem keeps
+    /// the first two letters of its word (a test holds the stemmer to it), so no match is lost.
+    fn matches_in(
+        &self,
+        letter: &Letter,
+        clause_of: &BTreeMap<&str, u16>,
+        words: impl Iterator<Item = Word>,
+        parts: &[(u32, String)],
+    ) -> Vec<Match> {
+        let mut matches = Vec::new();
+        if clause_of.is_empty() {
+            return matches;
+        }
+        let body = &letter.doc.body;
+        let heads: Vec<&str> = clause_of.keys().map(|t| first_chars(t, 2)).collect();
+        let mut count = 0usize;
+        for (i, w) in words.enumerate() {
+            count = i + 1;
+            let word = &body[w.start..w.end];
+            let head = fold(first_chars(word, 4));
+            let agrees = |h: &&str| {
+                let n = h.len().min(head.len());
+                head.as_bytes()[..n] == h.as_bytes()[..n]
+            };
+            if !heads.iter().any(agrees) {
+                continue;
+            }
+            if let Some(&clause) = clause_of.get(self.analyzer.term(word).as_str()) {
+                matches.push((i as u32, clause));
+            }
+        }
+        for (p, term) in parts {
+            if let Some(&clause) = clause_of.get(term.as_str()) {
+                matches.push((*p, clause));
+            }
+        }
+        for (term, positions) in &letter.extras {
+            if let Some(&clause) = clause_of.get(term.as_str()) {
+                let inside = positions.iter().filter(|&&p| (p as usize) < count);
+                matches.extend(inside.map(|&p| (p, clause)));
+            }
+        }
+        matches
     }
 
     /// A hit for the letter; `None` until its file is here.
     fn hit(&self, doc: u32, candidate: Candidate, clause_of: &BTreeMap<&str, u16>) -> Option<Hit> {
         let letter = self.index.letter(doc)?;
         let d = &letter.doc;
-        let (words, matches) = self.letter_matches(letter, clause_of, candidate.matches);
+        let (words, matches) = self.head_matches(letter, clause_of, candidate.matches);
         let start = excerpt::best_window(words.len(), &matches);
         // The section of the excerpt's first match (or of its first word).
         let at = matches
@@ -665,6 +729,19 @@ impl Searcher {
             section,
         })
     }
+}
+
+/// The first `n` characters of `s` (all of a shorter one).
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// Every letter as a candidate, counted from the letter table: the table's entries are
+/// checked against its bytes, where the entry file's letter count is checked against nothing, so
+/// a crafted count cannot make this list exhaust memory. None until the table is here.
+fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
+    let count = table.map_or(0, <[Meta]>::len) as u32;
+    (0..count).map(|d| (d, Candidate::default())).collect()
 }
 
 /// Which clause each matched term belongs to (the first, when several share it): made once per

@@ -7,7 +7,7 @@
 //! Words joined without a space (`NAVO-top`, `NAVO’s`) are a phrase too. The last word is a
 //! prefix while it is being typed: when the query does not end in a space or a quote.
 
-use crate::analyze::{Analyzer, Token, fold, lowercase};
+use crate::analyze::{Analyzer, Token, fold, is_invisible, lowercase};
 
 /// Queries longer than this many clauses are cut: every clause must match, so more is noise.
 /// With [`MAX_PHRASE_WORDS`] and the caps on prefixes and typos (`expand.rs`), this bounds the
@@ -48,7 +48,9 @@ impl Query {
             must: Vec::new(),
             must_not: Vec::new(),
         };
-        let mut rest = text;
+        // A word pasted from a PDF may carry a soft hyphen: gone from the letters, gone here.
+        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        let mut rest = visible.as_str();
         let mut last_was_open_word = false;
         while !rest.is_empty() {
             let (segment, quoted, after) = next_segment(rest);

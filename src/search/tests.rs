@@ -161,3 +161,51 @@ fn reading_a_letter_marks_every_match_in_order() {
     assert!(s.read("999", "steun").unwrap().is_none());
     assert_eq!(s.read("000", "").unwrap().unwrap().matches, 0);
 }
+
+#[test]
+fn a_soft_hyphen_or_zero_width_space_inside_a_word_does_not_split_it() {
+    let s = searcher(&[
+        "de lucht\u{AD}verdediging van Oekraïne",
+        "de lucht\u{AD}\nverdediging van Polen",
+        "de Pa\u{200B}triot en de NAVO",
+        "niets hiervan",
+    ]);
+    assert_eq!(ids(&s, "luchtverdediging "), ["000", "001"]);
+    assert_eq!(ids(&s, "patriot "), ["002"]);
+    // A query pasted with a soft hyphen finds them too, and the excerpt shows the word whole.
+    let results = s.search("lucht\u{AD}verdediging ", 10).unwrap();
+    assert_eq!(results.total, 2);
+    assert!(
+        results.hits[0]
+            .excerpt
+            .contains("<mark>luchtverdediging</mark>"),
+        "{}",
+        results.hits[0].excerpt
+    );
+}
+
+#[test]
+fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
+    let filler = "woord ".repeat(excerpt::SCAN_BYTES / 6 + 100);
+    let s = searcher(&[
+        &format!("begin Vilnius {filler} Vilnius Patriot einde"),
+        &format!("begin {filler} Patriot einde"),
+    ]);
+    let results = s.search("vilnius ", 10).unwrap();
+    assert!(
+        results.hits[0]
+            .excerpt
+            .starts_with("begin <mark>Vilnius</mark>")
+    );
+    // Past the scanned part a match is found (the letter is a hit) but not looked for again:
+    // the excerpt is the opening.
+    let results = s.search("patriot ", 10).unwrap();
+    assert_eq!(results.total, 2);
+    for hit in &results.hits {
+        assert!(hit.excerpt.starts_with("begin "), "{}", hit.excerpt);
+        assert!(!hit.excerpt.contains("<mark>"), "{}", hit.excerpt);
+    }
+    // The reader marks every match, however far.
+    let reading = s.read("000", "vilnius patriot").unwrap().unwrap();
+    assert_eq!(reading.matches, 3);
+}
