@@ -20,7 +20,7 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/pkg/kamerzoek_bg.wasm" -o "$out/pkg/kamerzoek_bg.wasm"
-cp www/*.html www/*.js www/*.css "$out/"
+cp www/*.html www/*.js www/*.css www/*.svg "$out/"
 # Every visitor downloads the scripts and styles: serve them minified (esbuild keeps each module
 # and its imports and exports as they are, and drops comments and long local names). www/ stays
 # the readable source.

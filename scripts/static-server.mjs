@@ -1,17 +1,18 @@
 // A static file server for the built page, on 127.0.0.1 only. Serves application/wasm with the
-// right type, and sends a strict Content-Security-Policy with --csp, so tests see what a hardened
-// host sends. Prints "serving http://127.0.0.1:PORT/" once it listens (PORT 0 picks a free one).
-//   node scripts/static-server.mjs ROOT [PORT] [--csp]
+// right type, and sends a Content-Security-Policy with --csp=POLICY, so tests see what a
+// hardened host sends (the tests pass the policy the README tells site owners to use).
+// Prints "serving http://127.0.0.1:PORT/" once it listens (PORT 0 picks a free one).
+//   node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
-const csp = args.includes('--csp');
-const [rootArg, portArg = '8000'] = args.filter((a) => a !== '--csp');
+const csp = args.find((a) => a.startsWith('--csp='))?.slice('--csp='.length);
+const [rootArg, portArg = '8000'] = args.filter((a) => !a.startsWith('--csp='));
 if (!rootArg) {
-  console.error('usage: node scripts/static-server.mjs ROOT [PORT] [--csp]');
+  console.error('usage: node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY]');
   process.exit(2);
 }
 const root = resolve(rootArg);
@@ -27,9 +28,6 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 async function resolvePath(urlPath) {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0]));
   const file = join(root, path);
@@ -41,7 +39,7 @@ async function resolvePath(urlPath) {
 
 const server = createServer(async (req, res) => {
   const headers = { 'Cache-Control': 'no-cache' };
-  if (csp) headers['Content-Security-Policy'] = POLICY;
+  if (csp) headers['Content-Security-Policy'] = csp;
   try {
     const file = await resolvePath(req.url ?? '/');
     const body = file && await readFile(file);

@@ -35,6 +35,23 @@ impl Kamerzoek {
         self.searcher.supply(name, bytes).map_err(js_error)
     }
 
+    /// A file a `{need}` answer named could not be fetched: answers go on without it, marked
+    /// `incomplete`, until `retry`.
+    pub fn unavailable(&mut self, name: &str) {
+        self.searcher.unavailable(name);
+    }
+
+    /// Asks again for the files that could not be fetched.
+    pub fn retry(&mut self) {
+        self.searcher.retry();
+    }
+
+    /// The most bytes any file of the index but the entry file unpacks to.
+    #[wasm_bindgen(getter, js_name = largestFile)]
+    pub fn largest_file(&self) -> u32 {
+        self.searcher.index().largest_file()
+    }
+
     /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion}`
     /// (facets null when `facets` is `no`, or `if-loaded` and the letter table is not here), or
     /// `{need}`. `filters` are `field=value` strings as the

@@ -3,79 +3,262 @@
 // live in, the letters it shows) and keeping them. Failed loads are not cached, so a later call
 // can try again.
 //   const idx = await load('./index/');
-//   await idx.search('luchtverdediging', { limit: 10, filters: { kind: ['verslag'] }, sort: 'relevance' });
+//   await idx.search('luchtverdediging', { limit: 10, filters: { kind: ['verslag'] }, signal });
 //   await idx.read(id, query)  // the whole letter as HTML, matches marked
+//
+// What can go wrong is an IndexError with a `kind` a page can act on (see ERROR_KINDS); the
+// technical detail is its message. A file that cannot be fetched (a 404, a dropped connection)
+// does not fail a query: the answer leaves out what it holds and says `incomplete: true`, and
+// the next query tries the file again. A trap inside the WebAssembly module (which leaves a
+// module unusable) restarts the engine: the call fails with kind 'engine', the next one works.
 
 import init, { Kamerzoek as Engine } from './pkg/kamerzoek.js';
 
 const ENTRY_FILE = 'kamerzoek.idx';
+// FORMAT.md: no entry file unpacks to more. Other files: the bound the entry file states.
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 // A query needs at most a few rounds (chunks, then positions or the word list, then letters).
 const MAX_ROUNDS = 16;
-const indexes = new Map();
-let wasm = null;
 
-async function fetchBytes(url) {
+/**
+ * The kinds of IndexError: whether trying again can help, and who can fix it.
+ * - network: a file could not be fetched (offline, a server error); trying again may help.
+ * - missing: the server has no such file (404): the index on the server is incomplete.
+ * - damaged: a file is not what the index says (checksum, size, gzip): rebuild the index.
+ * - version: the index was built by another version of kamerzoek: rebuild it.
+ * - engine: the engine failed and was restarted; trying again works.
+ * - unsupported: this browser lacks WebAssembly or DecompressionStream.
+ * - aborted: the caller's signal aborted the call.
+ */
+export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine', 'unsupported', 'aborted'];
+
+export class IndexError extends Error {
+  constructor(kind, message, cause) {
+    super(message, cause ? { cause } : undefined);
+    this.name = 'IndexError';
+    this.kind = kind;
+  }
+}
+
+const indexes = new Map();
+// The handles given out, each reopened on the new module after a restart.
+const handles = new Set();
+// The initialised module: { Engine }. A trap makes it unusable: it is loaded anew, as a new
+// module instance (a new URL), and every index opens again on it.
+let module = null;
+let restarts = 0;
+
+function loadModule() {
+  module ??= (async () => {
+    if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') {
+      throw new IndexError('unsupported', 'this browser has no WebAssembly or DecompressionStream');
+    }
+    if (restarts === 0) {
+      await init();
+      return { Engine };
+    }
+    const fresh = await import(`./pkg/kamerzoek.js?restart=${restarts}`);
+    await fresh.default();
+    return { Engine: fresh.Kamerzoek };
+  })().catch((err) => {
+    module = null;
+    throw err instanceof IndexError ? err : new IndexError('network', `the engine could not be loaded: ${err.message}`, err);
+  });
+  return module;
+}
+
+function restart() {
+  restarts += 1;
+  module = null;
+  for (const h of handles) h.reset();
+}
+
+// Runs a call into the engine, turning what it throws into an IndexError.
+function guard(call) {
+  try {
+    return call();
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      restart();
+      throw new IndexError('engine', `the engine stopped (${err.message}) and was restarted`, err);
+    }
+    throw engineError(err);
+  }
+}
+
+function engineError(err) {
+  const message = String(err?.message ?? err);
+  return new IndexError(/format version/.test(message) ? 'version' : 'damaged', message, err);
+}
+
+function aborted() {
+  return new IndexError('aborted', 'the search was superseded');
+}
+
+// The bytes of a response, unpacked, at most `limit` of them: a crafted index cannot make the
+// browser unpack a gzip bomb. A server may send the stored gzip bytes as they are (unpacked
+// here) or mark them Content-Encoding: gzip (the browser unpacks them; counted all the same).
+async function fetchBytes(url, limit, signal) {
   let response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal });
   } catch (err) {
-    throw new Error(`${url}: ${err.message}`);
+    if (signal?.aborted) throw aborted();
+    throw new IndexError('network', `${url}: ${err.message}`, err);
   }
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return unpack(new Uint8Array(await response.arrayBuffer()), url);
-}
-
-// Index files are stored gzip-compressed. A server that sends them as they are hands over gzip
-// bytes, unpacked here; one that marks them Content-Encoding: gzip has the browser unpack them.
-async function unpack(bytes, url) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (response.status === 404 || response.status === 410) {
+    throw new IndexError('missing', `${url}: ${response.status} ${response.statusText}`);
+  }
+  if (!response.ok) throw new IndexError('network', `${url}: ${response.status} ${response.statusText}`);
   try {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    const body = response.body ? await readAll(response.body, limit + 2) : new Uint8Array();
+    if (body[0] !== 0x1f || body[1] !== 0x8b) {
+      if (body.length > limit) throw new IndexError('damaged', `${url}: larger than the index says its files are`);
+      return body;
+    }
+    const unpacked = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return await readAll(unpacked, limit, url);
   } catch (err) {
-    throw new Error(`${url}: index is corrupt: damaged gzip (${err.message})`);
+    if (signal?.aborted) throw aborted();
+    if (err instanceof IndexError) throw err;
+    throw new IndexError('damaged', `${url}: damaged gzip (${err.message})`, err);
   }
 }
 
-async function open(indexUrl) {
-  wasm ??= init().catch((err) => {
-    wasm = null;
-    throw err;
-  });
-  const [, bytes] = await Promise.all([wasm, fetchBytes(new URL(ENTRY_FILE, indexUrl))]);
-  const engine = new Engine(bytes);
-  // One fetch per file, shared by queries that need it at the same time; dropped if it fails.
-  const files = new Map();
-  const supply = (name) => {
-    if (!files.has(name)) {
-      files.set(name, fetchBytes(new URL(name, indexUrl)).then(
-        (data) => engine.supply(name, data),
-        (err) => {
-          files.delete(name);
-          throw err;
-        },
-      ));
+// Every chunk of a stream, refusing more than `limit` bytes.
+async function readAll(stream, limit, url = 'a file') {
+  const reader = stream.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      reader.cancel().catch(() => {});
+      throw new IndexError('damaged', `${url}: unpacks to more than the index says its files are (${limit} bytes)`);
     }
-    return files.get(name);
+    chunks.push(value);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+// One index on the current module: its engine, and the files being fetched for it. A fetch is
+// shared by the queries that need it, and aborted when none of them does any more.
+async function openEngine(indexUrl) {
+  const [{ Engine: Current }, bytes] = await Promise.all([
+    loadModule(),
+    fetchBytes(new URL(ENTRY_FILE, indexUrl), MAX_ENTRY_BYTES),
+  ]);
+  const engine = guard(() => new Current(bytes));
+  const limit = engine.largestFile;
+  const inflight = new Map(); // name -> { promise, controller, users }
+
+  // Fetches `name` for one query; the query's `release` list gets a function that lets go.
+  const fetchFor = (name, held) => {
+    let entry = inflight.get(name);
+    if (!entry) {
+      const controller = new AbortController();
+      entry = { controller, users: 0 };
+      entry.promise = fetchBytes(new URL(name, indexUrl), limit, controller.signal)
+        .then((data) => guard(() => engine.supply(name, data)))
+        .finally(() => { if (inflight.get(name) === entry) inflight.delete(name); });
+      inflight.set(name, entry);
+    }
+    entry.users += 1;
+    let released = false;
+    held.push(() => {
+      if (released) return;
+      released = true;
+      entry.users -= 1;
+      if (entry.users === 0 && inflight.get(name) === entry) {
+        inflight.delete(name);
+        entry.controller.abort();
+      }
+    });
+    return entry.promise;
   };
-  const ask = async (call) => {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const answer = call();
-      if (!Array.isArray(answer?.need)) return answer;
-      await Promise.all(answer.need.map(supply));
+
+  const ask = async (call, signal) => {
+    if (signal?.aborted) throw aborted();
+    guard(() => engine.retry());
+    const held = [];
+    const letGo = () => held.splice(0).forEach((release) => release());
+    signal?.addEventListener('abort', letGo, { once: true });
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const answer = guard(call);
+        if (!Array.isArray(answer?.need)) return answer;
+        const abort = signal ? new Promise((_, reject) => {
+          if (signal.aborted) reject(aborted());
+          signal.addEventListener('abort', () => reject(aborted()), { once: true });
+        }) : null;
+        const fetched = Promise.all(answer.need.map(async (name) => {
+          try {
+            await fetchFor(name, held);
+          } catch (err) {
+            // Not here: answer without it. Damage, a version or the engine fail the query.
+            if (err.kind === 'network' || err.kind === 'missing') {
+              console.warn(`kamerzoek: ${err.message}: answering without it`);
+              guard(() => engine.unavailable(name));
+            } else {
+              throw err;
+            }
+          }
+        }));
+        // Once aborted, the fetches still running may fail: nobody waits for them any more.
+        fetched.catch(() => {});
+        await (abort ? Promise.race([fetched, abort]) : fetched);
+        letGo();
+      }
+      throw new IndexError('damaged', 'a query kept asking for more files');
+    } finally {
+      signal?.removeEventListener('abort', letGo);
+      letGo();
     }
-    throw new Error('index is corrupt: a query kept asking for more files');
+  };
+  return { engine, ask };
+}
+
+// The handle a page holds: it survives an engine restart by opening its index again.
+function handle(indexUrl, opened) {
+  let current = Promise.resolve(opened);
+  const use = () => {
+    current ??= openEngine(indexUrl).catch((err) => {
+      current = null;
+      throw err;
+    });
+    return current;
   };
   return {
-    docCount: engine.docCount,
-    search: (query, options = {}) => ask(() => engine.search(
-      String(query ?? ''),
-      options.limit ?? 10,
-      filterSpecs(options.filters),
-      options.sort ?? 'relevance',
-      facetMode(options.facets),
-    )),
-    read: (id, query = '') => ask(() => engine.read(String(id), String(query ?? ''))),
+    docCount: opened.engine.docCount,
+    reset() { current = null; },
+    /**
+     * @param {string} query
+     * @param {{limit?: number, filters?: Object<string, string|string[]>, sort?: string,
+     *          facets?: boolean|'if-loaded', signal?: AbortSignal}} [options]
+     */
+    async search(query, options = {}) {
+      const { engine, ask } = await use();
+      const specs = filterSpecs(options.filters);
+      return ask(() => engine.search(
+        String(query ?? ''),
+        options.limit ?? 10,
+        specs,
+        options.sort ?? 'relevance',
+        facetMode(options.facets),
+      ), options.signal);
+    },
+    async read(id, query = '', { signal } = {}) {
+      const { engine, ask } = await use();
+      return ask(() => engine.read(String(id), String(query ?? '')), signal);
+    },
   };
 }
 
@@ -87,20 +270,24 @@ function facetMode(facets = true) {
 
 // { kind: ['verslag'], year: '2024' } -> ['kind=verslag', 'year=2024'], as the CLI's --filter.
 function filterSpecs(filters = {}) {
-  if (typeof filters !== 'object' || filters === null) throw new Error('filters must be an object');
+  if (typeof filters !== 'object' || filters === null) throw new TypeError('filters must be an object');
   return Object.entries(filters)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([field, values]) => [values].flat().map((value) => `${field}=${value}`));
 }
 
 // Resolves to { docCount, search(query, options), read(id, query) }, whose calls resolve to the
-// answers; rejects with a readable Error.
+// answers; rejects with an IndexError.
 export function load(indexUrl = './index/', base = document.baseURI) {
   const url = new URL(indexUrl, base);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   const key = url.href;
   if (!indexes.has(key)) {
-    indexes.set(key, open(url).catch((err) => {
+    indexes.set(key, openEngine(url).then((opened) => {
+      const h = handle(url, opened);
+      handles.add(h);
+      return h;
+    }, (err) => {
       indexes.delete(key);
       throw err;
     }));

@@ -11,6 +11,24 @@ import { el, facetGroups, metaLine, resultItem } from './render.js';
 import { readUrl, writeUrl } from './url-state.js';
 
 const DEBOUNCE_MS = 80;
+
+// What a visitor reads when something fails: what happened, in Dutch, and whether trying again
+// can help. The technical detail goes to the console, for the site's owner.
+const TROUBLE = {
+  network: 'De zoekindex kon niet worden opgehaald. Controleer de verbinding en probeer het opnieuw.',
+  missing: 'Een deel van de zoekindex ontbreekt op de server. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw plaatsen.',
+  damaged: 'De zoekindex op deze site is beschadigd. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw bouwen.',
+  version: 'De zoekindex hoort bij een andere versie van de zoekfunctie. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw bouwen.',
+  engine: 'Er ging iets mis in de zoekfunctie; die is opnieuw gestart. Probeer het nog eens.',
+  unsupported: 'Deze browser kan de zoekfunctie niet uitvoeren (WebAssembly ontbreekt). Probeer een recente browser.',
+};
+
+function explain(err, doing) {
+  console.warn(`kamerzoek: ${doing}:`, err);
+  return TROUBLE[err?.kind] ?? 'Er ging iets onverwachts mis. Probeer het opnieuw; helpt dat niet, herlaad dan de pagina.';
+}
+
+const INCOMPLETE = 'Niet alle delen van de zoekindex konden worden geladen: de resultaten zijn mogelijk onvolledig.';
 const STYLESHEET = new URL('./widget.css', import.meta.url).href;
 
 const TEMPLATE = `
@@ -106,6 +124,8 @@ export class KamerZoek extends HTMLElement {
     input.addEventListener('focus', () => this.ensureEngine(), { once: true });
     input.addEventListener('input', () => {
       this.state.query = input.value;
+      // Typing while a letter is open is a new search: what was typed last wins.
+      if (this.state.open) this.leaveLetter();
       this.schedule();
     });
     input.addEventListener('keydown', (event) => this.onInputKey(event));
@@ -156,7 +176,7 @@ export class KamerZoek extends HTMLElement {
           // Forget the failure, so the next keystroke tries again.
           this.engine = null;
           this.shadowRoot.querySelector('.kz').classList.remove('loading');
-          this.setStatus(`De zoekindex kon niet worden geladen (${err.message}). Probeer het later opnieuw.`, true);
+          this.setStatus(explain(err, 'loading the index'), true);
         },
       );
     }
@@ -179,6 +199,10 @@ export class KamerZoek extends HTMLElement {
   async search() {
     clearTimeout(this.timer);
     const number = ++this.sequence;
+    // The fetches of a query no longer wanted are cancelled (those another query shares stay).
+    this.pending?.abort();
+    const pending = new AbortController();
+    this.pending = pending;
     const { list } = this.ui;
     list.setAttribute('aria-busy', 'true');
     let idx;
@@ -191,7 +215,7 @@ export class KamerZoek extends HTMLElement {
     if (number !== this.sequence) return;
     const { query, filters, sort } = this.state;
     const started = performance.now();
-    const options = { limit: this.limit, filters, sort };
+    const options = { limit: this.limit, filters, sort, signal: pending.signal };
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
       // they come with the hits once it is here, and from a second query until then.
@@ -203,10 +227,22 @@ export class KamerZoek extends HTMLElement {
       this.renderFacets(facets);
     } catch (err) {
       if (number !== this.sequence) return;
-      this.setStatus(`Zoeken mislukte: ${err.message}`, true);
+      // Never the previous query's results under this query's error.
+      this.clearResults();
+      this.setStatus(explain(err, `searching for "${query}"`), true);
     }
     list.setAttribute('aria-busy', 'false');
     if (this.urlState && !this.state.open) writeUrl(this.state);
+  }
+
+  clearResults() {
+    const { list, input, suggestion } = this.ui;
+    this.hits = [];
+    this.active = -1;
+    list.replaceChildren();
+    input.removeAttribute('aria-activedescendant');
+    input.setAttribute('aria-expanded', 'false');
+    suggestion.hidden = true;
   }
 
   renderFacets(facets) {
@@ -232,9 +268,10 @@ export class KamerZoek extends HTMLElement {
     suggestionButton.textContent = results.suggestion ?? '';
     const n = results.total;
     const time = `${ms.toFixed(1).replace('.', ',')} ms`;
+    const note = results.incomplete ? ` ${INCOMPLETE}` : '';
     if (blank && !filtered) this.setStatus(`Zoek in ${docCount} brieven.`);
-    else if (n === 0) this.setStatus(blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`);
-    else this.setStatus(`${n} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).`);
+    else if (n === 0) this.setStatus((blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`) + note);
+    else this.setStatus(`${n} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).${note}`);
   }
 
   onInputKey(event) {
@@ -301,7 +338,7 @@ export class KamerZoek extends HTMLElement {
     try {
       reading = await idx.read(id, this.state.query);
     } catch (err) {
-      this.setStatus(`De brief kon niet worden geladen: ${err.message}`, true);
+      this.setStatus(`De brief kon niet worden geopend. ${explain(err, `opening ${id}`)}`, true);
       return;
     }
     if (!reading) {
@@ -324,6 +361,7 @@ export class KamerZoek extends HTMLElement {
     this.ui.prev.disabled = this.marks.length === 0;
     this.ui.next.disabled = this.marks.length === 0;
     this.updateMatchCount();
+    if (reading.incomplete) this.ui.matchCount.textContent += ' (niet alle treffers konden worden gemarkeerd)';
     if (this.urlState) {
       writeUrl(this.state, push);
       // A letter opened here, or reached again by back/forward, has its own history entry.
@@ -355,6 +393,14 @@ export class KamerZoek extends HTMLElement {
     this.ui.matchCount.textContent = count === 0
       ? 'Geen treffers in deze brief'
       : `Treffer ${this.current + 1} van ${count}`;
+  }
+
+  // Leaves the open letter for the results of what is being typed; the URL follows the search.
+  leaveLetter() {
+    this.state.open = null;
+    this.ui.reader.hidden = true;
+    this.ui.list.hidden = false;
+    this.openedByPush = false;
   }
 
   closeLetter({ fromHistory = false } = {}) {

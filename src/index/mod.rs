@@ -67,8 +67,18 @@ pub struct Index {
     letters: BTreeMap<u32, Letter>,
     /// Names of the files handed over so far: handing one over again is harmless.
     supplied: BTreeSet<String>,
-    /// Files asked for since the last [`Index::take_need`].
-    need: Mutex<BTreeSet<String>>,
+    /// Files asked for since the last [`Index::take_need`], and whether a lookup went without
+    /// a file the caller could not fetch.
+    need: Mutex<Wants>,
+    /// Files the caller could not fetch (a 404, a network error): lookups answer without them,
+    /// as if empty, until [`Index::retry`].
+    unavailable: BTreeSet<String>,
+}
+
+#[derive(Default)]
+struct Wants {
+    need: BTreeSet<String>,
+    lacked: bool,
 }
 
 impl Index {
@@ -149,7 +159,8 @@ impl Index {
             letter_folder,
             letters,
             supplied: Default::default(),
-            need: Mutex::new(BTreeSet::new()),
+            need: Mutex::new(Wants::default()),
+            unavailable: BTreeSet::new(),
         };
         index.check_chunks()?;
         Ok(index)
@@ -262,27 +273,54 @@ impl Index {
     }
 
     /// The files asked for; a Mutex (not a RefCell) so that a searcher can be shared by threads.
-    fn need(&self) -> MutexGuard<'_, BTreeSet<String>> {
+    fn wants(&self) -> MutexGuard<'_, Wants> {
         // Nothing panics while holding it, but a poisoned set is still a set.
         self.need.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Notes that a lookup needs the file `name`: to fetch, or, when the caller could not,
+    /// to say that the answer is incomplete.
+    fn ask_for(&self, name: &str) {
+        let mut wants = self.wants();
+        if self.unavailable.contains(name) {
+            wants.lacked = true;
+        } else {
+            wants.need.insert(name.to_string());
+        }
+    }
+
     /// Whether a lookup since the last [`Index::take_need`] missed a file.
     pub fn waiting(&self) -> bool {
-        !self.need().is_empty()
+        !self.wants().need.is_empty()
     }
 
     /// The files asked for and not here, once; `None` when nothing was missing.
     pub fn take_need(&self) -> Option<Vec<String>> {
-        let need = std::mem::take(&mut *self.need());
+        let need = std::mem::take(&mut self.wants().need);
         (!need.is_empty()).then(|| need.into_iter().collect())
+    }
+
+    /// Whether a lookup since the last call went without a file the caller could not fetch.
+    pub fn take_lacked(&self) -> bool {
+        std::mem::take(&mut self.wants().lacked)
+    }
+
+    /// The caller could not fetch `name`: answer without it (a chunk's terms as none, a letter as
+    /// not shown) and say so, rather than fail the whole query.
+    pub fn unavailable(&mut self, name: &str) {
+        self.unavailable.insert(name.to_string());
+    }
+
+    /// Asks again for the files that could not be fetched (the next query tries them again).
+    pub fn retry(&mut self) {
+        self.unavailable.clear();
     }
 
     fn get<'a, T>(&self, slot: &'a Slot<T>) -> Option<&'a T> {
         match slot {
             Slot::Ready(t) => Some(t),
             Slot::Missing(name) => {
-                self.need().insert(name.clone());
+                self.ask_for(name);
                 None
             }
         }
@@ -396,7 +434,7 @@ impl Index {
         if letter.is_none() {
             if let Some(folder) = &self.letter_folder {
                 if doc < self.docs {
-                    self.need().insert(format!("{folder}/{doc}.kz"));
+                    self.ask_for(&format!("{folder}/{doc}.kz"));
                 }
             }
         }

@@ -62,6 +62,9 @@ pub struct SearchResults {
     /// The query with its typos corrected, when a word matched only through typo tolerance:
     /// `oekraene` -> `oekraïne` (the word as a letter writes it).
     pub suggestion: Option<String>,
+    /// Some files of the index could not be fetched: the answer is what the others give (hits
+    /// whose letters could not be loaded are left out).
+    pub incomplete: bool,
 }
 
 /// A whole letter, for reading, with the words a query matched marked.
@@ -80,6 +83,8 @@ pub struct Reading {
     pub minister: Option<String>,
     pub meeting: Option<Meeting>,
     pub kamerstuk: Option<String>,
+    /// Some files could not be fetched: matches they would give (phrases) are not marked.
+    pub incomplete: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,9 +177,22 @@ impl Searcher {
     /// without filters lists nothing, but its facets count every letter. `Error::Need` when files
     /// of the index must be fetched first.
     pub fn search_with(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
+        self.index.take_lacked();
         let answer = self.answer(text, options);
         self.needed()?;
-        answer
+        let mut answer = answer?;
+        answer.incomplete = self.index.take_lacked();
+        Ok(answer)
+    }
+
+    /// The caller could not fetch the file `name`: answer without it, and say so.
+    pub fn unavailable(&mut self, name: &str) {
+        self.index.unavailable(name);
+    }
+
+    /// Tries the files that could not be fetched again, from the next question on.
+    pub fn retry(&mut self) {
+        self.index.retry();
     }
 
     /// `Error::Need` with every file a lookup missed since the last call.
@@ -247,6 +265,7 @@ impl Searcher {
             hits,
             facets,
             suggestion: suggest(text, &corrections),
+            incomplete: false,
         })
     }
 
@@ -304,9 +323,23 @@ impl Searcher {
     /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
     /// holds no such letter. `Error::Need` when files of the index must be fetched first.
     pub fn read(&self, id: &str, query: &str) -> Result<Option<Reading>> {
+        self.index.take_lacked();
         let reading = self.read_letter(id, query);
         self.needed()?;
-        reading
+        let mut reading = reading?;
+        let lacked = self.index.take_lacked();
+        match &mut reading {
+            Some(r) => r.incomplete = lacked,
+            // Not "no such letter": its file, or the id list, could not be fetched.
+            None if lacked => {
+                return Err(Error::Io {
+                    path: id.to_string(),
+                    message: "the letter's file could not be loaded".to_string(),
+                });
+            }
+            None => {}
+        }
+        Ok(reading)
     }
 
     fn read_letter(&self, id: &str, query: &str) -> Result<Option<Reading>> {
@@ -348,6 +381,7 @@ impl Searcher {
             minister: meta.minister,
             meeting: meta.meeting,
             kamerstuk: meta.kamerstuk,
+            incomplete: false,
         }))
     }
 

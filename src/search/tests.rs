@@ -209,3 +209,51 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
     let reading = s.read("000", "vilnius patriot").unwrap().unwrap();
     assert_eq!(reading.matches, 3);
 }
+
+#[test]
+fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
+    let letters: Vec<Letter> = ["de NAVO en Oekraïne", "de NAVO in Vilnius", "de NAVO steunt"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Letter {
+            id: format!("{i:03}"),
+            text: t.to_string(),
+        })
+        .collect();
+    let output = crate::build_index_with_layout(&letters, 16, 0);
+    let mut s = crate::open_output(&output).unwrap();
+    let letter = |n: u32| {
+        let folder = output.names.iter().find(|n| n.starts_with("l-")).unwrap();
+        format!("{folder}/{n}.kz")
+    };
+    // The second letter's file is gone (a 404): the others are shown, and the answer says so.
+    s.unavailable(&letter(1));
+    let ask = |s: &mut Searcher, q: &str| {
+        let q = q.to_string();
+        crate::answer_from(&output, s, move |s| s.search(&q, 10)).unwrap()
+    };
+    let results = ask(&mut s, "navo ");
+    assert_eq!(results.total, 3);
+    let mut shown: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    shown.sort();
+    assert_eq!(shown, ["000", "002"]);
+    assert!(results.incomplete);
+    // Reading it is a clear error, not "no such letter".
+    let read = crate::answer_from(&output, &mut s, |s| s.read("001", "navo"));
+    assert!(read.is_err());
+    // Tried again on the next query: now it loads.
+    s.retry();
+    let results = ask(&mut s, "navo ");
+    assert_eq!(results.hits.len(), 3);
+    assert!(!results.incomplete);
+    // A positions file missing: the letter opens, its phrase unmarked, and says so.
+    let mut s = crate::open_output(&output).unwrap();
+    for name in output.names.iter().filter(|n| n.starts_with("p-")) {
+        s.unavailable(name);
+    }
+    let reading = crate::answer_from(&output, &mut s, |s| s.read("000", "\"de navo\""))
+        .unwrap()
+        .unwrap();
+    assert!(reading.incomplete);
+    assert_eq!(reading.matches, 0);
+}

@@ -2,7 +2,7 @@
 // (stopped by PID), and drives Debian's Chromium through playwright-core. Never downloads a browser.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, after } from 'node:test';
@@ -15,9 +15,18 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-// Starts the static server; resolves to { url, stop }.
+// The Content-Security-Policy the README tells site owners to use, read from the README itself,
+// so the test cannot pass under a looser policy than the one documented.
+export const README_CSP = (() => {
+  const readme = readFileSync('README.md', 'utf8');
+  const found = readme.match(/Content-Security-Policy\s*\(`([^`]+)`\)/);
+  if (!found) throw new Error('README.md names no Content-Security-Policy');
+  return found[1];
+})();
+
+// Starts the static server; resolves to { url, stop }. `csp: true` sends the README's policy.
 export function serve(root = SITE, { csp = false } = {}) {
-  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? ['--csp'] : [])];
+  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
