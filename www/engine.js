@@ -185,9 +185,13 @@ async function openEngine(indexUrl) {
     return entry.promise;
   };
 
-  const ask = async (call, signal) => {
+  // Files that could not be fetched are tried again by the next question, but not by the same
+  // question asked again (the widget asks for facets in a second call).
+  let lastQuestion = null;
+  const ask = async (question, call, signal) => {
     if (signal?.aborted) throw aborted();
-    guard(() => engine.retry());
+    if (question !== lastQuestion) guard(() => engine.retry());
+    lastQuestion = question;
     const held = [];
     const letGo = () => held.splice(0).forEach((release) => release());
     signal?.addEventListener('abort', letGo, { once: true });
@@ -247,7 +251,8 @@ function handle(indexUrl, opened) {
     async search(query, options = {}) {
       const { engine, ask } = await use();
       const specs = filterSpecs(options.filters);
-      return ask(() => engine.search(
+      const question = JSON.stringify(['search', String(query ?? ''), options.limit ?? 10, specs, options.sort]);
+      return ask(question, () => engine.search(
         String(query ?? ''),
         options.limit ?? 10,
         specs,
@@ -257,7 +262,7 @@ function handle(indexUrl, opened) {
     },
     async read(id, query = '', { signal } = {}) {
       const { engine, ask } = await use();
-      return ask(() => engine.read(String(id), String(query ?? '')), signal);
+      return ask(JSON.stringify(['read', String(id), String(query ?? '')]), () => engine.read(String(id), String(query ?? '')), signal);
     },
   };
 }

@@ -18,14 +18,27 @@ pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
     let mut marks = 0;
     let mut in_paragraph = false;
     let mut line_start = 0;
+    // Headings by offset, walked once alongside the lines (a letter of many lines and many
+    // headings must not cost their product).
+    let mut by_offset: Vec<(usize, usize)> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.offset as usize, i))
+        .collect();
+    super::sort::sort(&mut by_offset);
+    let mut next_heading = 0;
     for line in body.split('\n') {
         let start = line_start;
         let end = start + line.len();
         line_start = end + 1;
-        let heading = doc
-            .sections
-            .iter()
-            .position(|s| s.offset as usize >= start && (s.offset as usize) < end.max(start + 1));
+        while by_offset.get(next_heading).is_some_and(|&(o, _)| o < start) {
+            next_heading += 1;
+        }
+        let heading = by_offset
+            .get(next_heading)
+            .filter(|&&(o, _)| o < end.max(start + 1))
+            .map(|&(_, i)| i);
         if line.trim().is_empty() || heading.is_some() {
             if in_paragraph {
                 out.push_str("</p>\n");

@@ -212,14 +212,18 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
 
 #[test]
 fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
-    let letters: Vec<Letter> = ["de NAVO en Oekraïne", "de NAVO in Vilnius", "de NAVO steunt"]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Letter {
-            id: format!("{i:03}"),
-            text: t.to_string(),
-        })
-        .collect();
+    let letters: Vec<Letter> = [
+        "de NAVO en Oekraïne",
+        "de NAVO in Vilnius",
+        "de NAVO steunt",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| Letter {
+        id: format!("{i:03}"),
+        text: t.to_string(),
+    })
+    .collect();
     let output = crate::build_index_with_layout(&letters, 16, 0);
     let mut s = crate::open_output(&output).unwrap();
     let letter = |n: u32| {

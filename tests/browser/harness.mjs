@@ -1,8 +1,8 @@
 // Shared set-up for the browser tests: serves a built site on 127.0.0.1 in a child process
 // (stopped by PID), and drives Debian's Chromium through playwright-core. Never downloads a browser.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, after } from 'node:test';
@@ -110,4 +110,30 @@ export function pageOnSite({ csp = false, goto = true, ...browserOptions } = {})
     fixture.server?.stop();
   });
   return fixture;
+}
+
+// A copy of the demo page at `name` whose widget searches the index folder `index` (relative to
+// the site), for tests on an index of their own.
+export function pageFor(name, index) {
+  const html = readFileSync(`${SITE}/index.html`, 'utf8').replace('index="./index/"', `index="${index}"`);
+  writeFileSync(`${SITE}/${name}`, html);
+  return name;
+}
+
+// Builds (once) 600 generated letters into `${SITE}/split-index/`: an index too large for one
+// file. Returns { letters, index, number(id) }, number being the letter's number in the index
+// (letters are numbered in file-name order).
+export function splitIndex() {
+  const letters = 'target/browser-split/letters';
+  const index = `${SITE}/split-index`;
+  const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(letters)) kamerzoek('generate', '--count', '600', '--seed', '5', '--out', letters);
+  if (!existsSync(`${index}/kamerzoek.idx`)) kamerzoek('build', letters, '--out', index);
+  const ids = readdirSync(letters).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
+  return {
+    letters,
+    index,
+    number: (id) => ids.indexOf(id),
+    cli: (query, ...args) => JSON.parse(kamerzoek('search', index, query, '--json', ...args)),
+  };
 }

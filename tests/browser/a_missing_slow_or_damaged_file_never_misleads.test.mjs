@@ -1,0 +1,109 @@
+// On an index split into many files, one file that cannot be had does not cost the whole answer:
+// a letter's file that is missing (404) leaves out that hit and says the answer is incomplete,
+// and the next query tries it again; a missing positions file leaves phrases unmarked. A file
+// that is damaged fails the query, and the results of the query before are never left on screen
+// as its answer. On a slow server, fetches that no pending query needs are cancelled, and the
+// last query's answer is the one shown.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { box, openBrowser, pageFor, search, serve, settled, splitIndex, statusText } from './harness.mjs';
+
+let server;
+let split;
+before(async () => {
+  split = splitIndex();
+  pageFor('split.html', './split-index/');
+  server = await serve();
+});
+after(() => server?.stop());
+
+async function withPage(check) {
+  const b = await openBrowser();
+  try {
+    await b.page.goto(`${server.url}split.html?q=`);
+    await check(b.page, b.errors);
+  } finally {
+    await b.close();
+  }
+}
+
+const shown = (page) => page.locator('[data-id]:visible').evaluateAll((els) => els.map((el) => el.dataset.id));
+
+test('a missing letter file: the other hits are shown, with a note; the next query tries again', async () => {
+  const expected = split.cli('luchtverdediging').hits.map((h) => h.id);
+  // The second query (the word whole, not a prefix) shows the missing letter too.
+  const again = split.cli('luchtverdediging ').hits.map((h) => h.id);
+  const gone = expected.find((id) => again.includes(id));
+  const path = `/${split.number(gone)}.kz`;
+  await withPage(async (page) => {
+    let asked = 0;
+    await page.route((url) => url.pathname.includes('/split-index/l-') && url.pathname.endsWith(path), (route) => {
+      asked += 1;
+      return route.fulfill({ status: 404, body: 'not found' });
+    });
+    const ids = await search(page, 'luchtverdediging');
+    assert.deepEqual(ids, expected.filter((id) => id !== gone));
+    assert.match(await statusText(page), /brieven gevonden .*Niet alle delen van de zoekindex konden worden geladen/);
+    assert.equal(asked, 1);
+    // The file is back: the next query asks for it again and shows it.
+    await page.unrouteAll();
+    assert.deepEqual(await search(page, 'luchtverdediging '), again);
+    assert.doesNotMatch(await statusText(page), /onvolledig/);
+  });
+});
+
+test('a missing positions file: a phrase finds nothing but says why; letters still open', async () => {
+  await withPage(async (page, errors) => {
+    await page.route((url) => /\/split-index\/p-/.test(url.pathname), (route) => route.fulfill({ status: 404 }));
+    assert.deepEqual(await search(page, '"militaire mobiliteit"'), []);
+    assert.match(await statusText(page), /Niet alle delen van de zoekindex konden worden geladen/);
+    const ids = await search(page, 'luchtverdediging');
+    await page.locator(`[data-id="${ids[0]}"]`).click();
+    await page.locator('[part=reader]').waitFor();
+    assert.ok((await page.locator('.letter mark').count()) > 0, 'words are marked; phrases need positions');
+    // The browser reports each 404 itself; nothing else went wrong.
+    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
+  });
+});
+
+test('a damaged file fails the query, and the results of the query before are gone', async () => {
+  await withPage(async (page) => {
+    assert.ok((await search(page, 'luchtverdediging')).length > 0);
+    // A positions file whose checksum no longer matches.
+    const name = readdirSync(split.index).find((f) => f.startsWith('p-'));
+    const bytes = gunzipSync(readFileSync(`${split.index}/${name}`));
+    bytes[bytes.length >> 1] ^= 0x40;
+    await page.route((url) => /\/split-index\/p-/.test(url.pathname), (route) => route.fulfill({ status: 200, body: gzipSync(bytes) }));
+    assert.deepEqual(await search(page, '"militaire mobiliteit"'), []);
+    assert.equal(await page.locator('[role=alert]').count(), 1);
+    assert.match(await page.locator('[role=alert]').innerText(), /beschadigd/);
+    assert.equal(await page.locator('[data-id]').count(), 0, 'no result of the query before');
+  });
+});
+
+test('on a slow server, typing key by key cancels what no query needs and shows the last answer', async () => {
+  const query = 'patriot -f16 vilnius';
+  const expected = split.cli(query).hits.map((h) => h.id);
+  await withPage(async (page, errors) => {
+    await box(page).focus();
+    await settled(page); // the entry file, served at full speed
+    const finished = [];
+    const aborted = [];
+    page.on('requestfinished', (r) => finished.push(r.url()));
+    page.on('requestfailed', (r) => aborted.push(`${r.url()} ${r.failure()?.errorText}`));
+    await page.route((url) => /\/split-index\/[a-z]-/.test(url.pathname), async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => {}); // cancelled meanwhile
+    });
+    await box(page).pressSequentially(query, { delay: 120 });
+    await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await shown(page), expected);
+    assert.ok(aborted.length > 0, 'fetches of abandoned queries were cancelled');
+    assert.ok(aborted.every((a) => /ERR_ABORTED/.test(a)), aborted.join('\n'));
+    assert.ok(finished.length + aborted.length > finished.length, `${finished.length} finished`);
+    assert.deepEqual(errors, []);
+  });
+});
