@@ -6,6 +6,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-include!("../decode_harness.rs");
+include!("../harness/decode.rs");
 
 fuzz_target!(|data: &[u8]| run_decode(data));

@@ -1,6 +1,6 @@
-// The decode fuzz target's body, shared with its regression test (`tests/fuzz_regressions.rs`),
-// so every input the fuzzer ever crashed on is replayed by `cargo test`. Included, not a module:
-// the fuzz crate and the tests are separate crates.
+// The decode fuzz target's body, shared with `tests/fuzz_regressions.rs`, which replays every
+// committed corpus input and every input the fuzzer ever crashed on through it on `cargo test`.
+// Included, not a module: the fuzz crate and the tests are separate crates.
 
 use kamerzoek::build::Letter;
 use kamerzoek::folder::gunzip;
