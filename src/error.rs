@@ -1,6 +1,7 @@
 //! Typed errors for every stage. Messages say what went wrong and, where it helps, how to fix it.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Everything that can go wrong while building, reading or searching an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +13,6 @@ pub enum Error {
         expected: &'static str,
         got: &'static str,
     },
-    /// Not an error: the search needs these files of the index folder before it can answer.
-    /// The caller fetches them, hands them over, and asks again.
-    Need(Vec<String>),
     /// The index was written by another format version than this build reads.
     Version { expected: u16, got: u16 },
     /// The bytes end before a section they announce.
@@ -23,8 +21,14 @@ pub enum Error {
     ChecksumMismatch { expected: u32, got: u32 },
     /// The bytes are well framed but a value inside them is impossible.
     Corrupt { what: String },
-    /// An input or output file could not be read or written.
-    Io { path: String, message: String },
+    /// An input or output file could not be read or written; the I/O error is the `source()`.
+    Io { path: String, source: IoError },
+    /// A letter file changed between the build's passes.
+    Changed { path: String, message: String },
+    /// A file handed over that the index does not name.
+    UnknownFile { name: String },
+    /// The letter `id` could not be read: its file (or the id list) could not be fetched.
+    Unavailable { id: String },
     /// A letters folder holds nothing to index.
     NoLetters { dir: String },
     /// A search option (filter, sort) that makes no sense.
@@ -42,7 +46,6 @@ impl fmt::Display for Error {
             Error::WrongFile { expected, got } => {
                 write!(f, "wrong index file: expected {expected}, got {got}")
             }
-            Error::Need(files) => write!(f, "index files not loaded: {}", files.join(", ")),
             Error::Version { expected, got } => write!(
                 f,
                 "index format version {got} is not supported (this build reads version {expected}); \
@@ -56,7 +59,14 @@ impl fmt::Display for Error {
                 "index is damaged: checksum {got:08x} does not match {expected:08x}; rebuild it"
             ),
             Error::Corrupt { what } => write!(f, "index is corrupt: {what}"),
-            Error::Io { path, message } => write!(f, "{path}: {message}"),
+            Error::Io { path, source } => write!(f, "{path}: {}", source.0),
+            Error::Changed { path, message } => {
+                write!(f, "{path}: changed during the build: {message}")
+            }
+            Error::UnknownFile { name } => write!(f, "{name}: not a file of this index"),
+            Error::Unavailable { id } => {
+                write!(f, "letter {id}: its file could not be loaded")
+            }
             Error::NoLetters { dir } => write!(f, "{dir}: no letters (.txt files) to index"),
             Error::InFile { path, error } => write!(f, "{path}: {error}"),
             Error::BadOption { message } => write!(f, "{message}"),
@@ -64,13 +74,34 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source.0.as_ref()),
+            Error::InFile { error, .. } => Some(error.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// An I/O error kept whole (its kind, its OS code) for `source()`, shared so that an `Error`
+/// stays `Clone`; two are equal when their kinds and messages are.
+#[derive(Debug, Clone)]
+pub struct IoError(pub Arc<std::io::Error>);
+
+impl PartialEq for IoError {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoError {}
 
 impl Error {
     pub fn io(path: impl fmt::Display, err: std::io::Error) -> Self {
         Error::Io {
             path: path.to_string(),
-            message: err.to_string(),
+            source: IoError(Arc::new(err)),
         }
     }
 
@@ -84,5 +115,25 @@ impl Error {
 
     pub(crate) fn corrupt(what: impl Into<String>) -> Self {
         Error::Corrupt { what: what.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn an_io_error_is_kept_whole_as_the_source() {
+        let err = Error::io("a.txt", std::io::Error::from(std::io::ErrorKind::NotFound))
+            .in_file("folder");
+        let inner = err.source().unwrap();
+        let io = inner
+            .source()
+            .unwrap()
+            .downcast_ref::<std::io::Error>()
+            .unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert!(err.to_string().starts_with("folder: a.txt: "), "{err}");
     }
 }

@@ -1,10 +1,10 @@
 //! An index folder on disk, for the command line and the tests: opens the entry file and answers
-//! each `Error::Need` by reading the named files, as the page's `engine.js` does over HTTP.
+//! each [`Answer::Need`] by reading the named files, as the page's `engine.js` does over HTTP.
 
-use crate::Searcher;
 use crate::error::{Error, Result};
 use crate::format::{ENTRY_FILE, MAX_ENTRY_BYTES};
 use crate::index::Index;
+use crate::{Answer, Searcher};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ impl Folder {
     pub fn answer<T>(
         &self,
         searcher: &mut Searcher,
-        ask: impl FnMut(&Searcher) -> Result<T>,
+        ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
     ) -> Result<T> {
         // The entry file states how large its other files are: nothing unpacks past that.
         let limit = searcher.index().largest_file();
@@ -50,18 +50,18 @@ impl Folder {
 /// Runs `ask` until it stops needing files, handing over each from `fetch` (unpacked).
 pub fn answer<T>(
     searcher: &mut Searcher,
-    mut ask: impl FnMut(&Searcher) -> Result<T>,
+    mut ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
     mut fetch: impl FnMut(&str) -> Result<Vec<u8>>,
 ) -> Result<T> {
     for _ in 0..MAX_ROUNDS {
-        match ask(searcher) {
-            Err(Error::Need(names)) => {
+        match ask(searcher)? {
+            Answer::Ready(answer) => return Ok(answer),
+            Answer::Need(names) => {
                 for name in names {
                     let bytes = fetch(&name)?;
                     searcher.supply(&name, &bytes)?;
                 }
             }
-            other => return other,
         }
     }
     Err(Error::corrupt("a query kept asking for more files"))

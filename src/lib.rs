@@ -8,6 +8,7 @@
 //! layers over the same code.
 
 pub mod analyze;
+pub mod answer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod clean;
@@ -27,6 +28,7 @@ mod test_seeds;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use answer::Answer;
 pub use doc::Document;
 pub use error::{Error, Result};
 pub use index::Index;
@@ -76,14 +78,16 @@ pub fn open_output(output: &format::write::Output) -> Result<Searcher> {
 pub fn answer_from<T>(
     output: &format::write::Output,
     searcher: &mut Searcher,
-    ask: impl FnMut(&Searcher) -> Result<T>,
+    ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
 ) -> Result<T> {
     folder::answer(searcher, ask, |name| {
         let (_, bytes) = output
             .files
             .iter()
             .find(|(n, _)| n == name)
-            .ok_or_else(|| Error::corrupt(format!("no file {name}")))?;
+            .ok_or_else(|| Error::UnknownFile {
+                name: name.to_string(),
+            })?;
         folder::gunzip(bytes, u64::MAX)
     })
 }

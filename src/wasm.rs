@@ -5,7 +5,7 @@
 //! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
 
 use crate::search::{FacetCount, SearchOptions, Sort};
-use crate::{Error, Index, Searcher};
+use crate::{Answer, Error, Index, Searcher};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -90,11 +90,10 @@ impl Kamerzoek {
     }
 }
 
-fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsError> {
-    match result {
-        Ok(value) => to_js(&value),
-        Err(Error::Need(files)) => to_js(&Need { need: &files }),
-        Err(e) => Err(js_error(e)),
+fn answer<T: Serialize>(result: crate::Result<Answer<T>>) -> Result<JsValue, JsError> {
+    match result.map_err(js_error)? {
+        Answer::Ready(value) => to_js(&value),
+        Answer::Need(files) => to_js(&Need { need: &files }),
     }
 }
 

@@ -160,7 +160,7 @@ proptest! {
             for w in words(body) {
                 let word = &body[w.start..w.end];
                 // A trailing space: the word as typed whole, not as a prefix.
-                let hits = searcher.search(&format!("{word} "), 100).unwrap().hits;
+                let hits = searcher.search(&format!("{word} "), 100).unwrap().expect_ready().hits;
                 prop_assert!(
                     hits.iter().any(|h| h.id == format!("{i:03}")),
                     "{word:?} does not find letter {i}"
@@ -189,7 +189,7 @@ proptest! {
             .map(|(i, _)| format!("{i:03}"))
             .collect();
         let found: BTreeSet<String> =
-            searcher.search(&query, 100).unwrap().hits.into_iter().map(|h| h.id).collect();
+            searcher.search(&query, 100).unwrap().expect_ready().hits.into_iter().map(|h| h.id).collect();
         prop_assert_eq!(found, expected, "query {:?}", query);
     }
 }

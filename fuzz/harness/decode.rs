@@ -6,7 +6,7 @@ use kamerzoek::build::Letter;
 use kamerzoek::folder::gunzip;
 use kamerzoek::format::write::Output;
 use kamerzoek::format::{Kind, seal};
-use kamerzoek::{Error, Index, Searcher};
+use kamerzoek::{Answer, Index, Searcher};
 use std::sync::OnceLock;
 
 const QUERIES: [&str; 7] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott -navo", "", "-steun"];
@@ -45,7 +45,7 @@ fn exercise(mut searcher: Searcher, files: &dyn Fn(&str) -> Option<Vec<u8>>) {
     for query in QUERIES {
         for _ in 0..8 {
             match searcher.search(query, 10) {
-                Err(Error::Need(names)) => {
+                Ok(Answer::Need(names)) => {
                     let ok = names.iter().all(|n| match files(n) {
                         Some(bytes) => searcher.supply(n, &bytes).is_ok(),
                         None => false,

@@ -126,9 +126,9 @@ pub fn index_letters<S: Sync>(
 fn read_again(file: &LetterFile) -> Result<(String, String)> {
     file.read()
         .map(|(letter, _)| (letter.id, letter.text))
-        .map_err(|w| Error::Io {
+        .map_err(|w| Error::Changed {
             path: w.path,
-            message: format!("changed during the build: {}", w.message),
+            message: w.message,
         })
 }
 

@@ -7,7 +7,7 @@ use crate::build::{IndexBuilder, analyze};
 use crate::doc::Document;
 use crate::error::Error;
 use crate::folder::gunzip;
-use crate::{Index, Searcher};
+use crate::{Answer, Index, Searcher};
 
 const BODIES: [&str; 3] = [
     "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",
@@ -94,19 +94,19 @@ fn a_split_index_fetches_only_what_a_query_needs() {
         facets: crate::search::FacetCount::Never,
         ..Default::default()
     };
-    let Err(Error::Need(first)) = s.search_with("patriot", &options) else {
+    let Ok(Answer::Need(first)) = s.search_with("patriot", &options) else {
         panic!("nothing to fetch?")
     };
     assert_eq!(first.len(), 1, "one chunk, no table: {first:?}");
     assert!(first[0].starts_with("t-"));
-    let Err(Error::Need(second)) = s.search_with("patriot", &options) else {
+    let Ok(Answer::Need(second)) = s.search_with("patriot", &options) else {
         panic!("a need is reported once, until the file is handed over")
     };
     assert_eq!(first, second);
     let mut fetched = Vec::new();
     let results = crate::answer_from(&output, &mut s, |s| {
         let r = s.search_with("patriot", &options);
-        if let Err(Error::Need(files)) = &r {
+        if let Ok(Answer::Need(files)) = &r {
             fetched.extend(files.clone());
         }
         r
@@ -185,7 +185,7 @@ fn an_empty_index_round_trips() {
         .unwrap();
     let s = crate::open_output(&output).unwrap();
     assert_eq!(s.index().doc_count(), 0);
-    assert_eq!(s.search("oekraine", 10).unwrap().total, 0);
+    assert_eq!(s.search("oekraine", 10).unwrap().expect_ready().total, 0);
 }
 
 fn entry(output: &Output) -> Vec<u8> {

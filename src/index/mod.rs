@@ -1,6 +1,6 @@
 //! A loaded index: the entry file, and whatever other files of the folder have been handed over
 //! so far. Every lookup that needs a file not yet here notes its name and answers as if it were
-//! empty; the searcher then returns `Error::Need` with the names, the caller (the page's
+//! empty; the searcher then answers [`crate::Answer::Need`] with the names, the caller (the page's
 //! `engine.js`, or `crate::folder` natively) fetches them and asks again. So a query downloads only
 //! the chunks its words live in and the letters it shows.
 
@@ -258,8 +258,8 @@ impl Index {
             }
             self.letters.insert(n, letter);
         } else {
-            return Err(Error::BadOption {
-                message: format!("{name}: not a file of this index"),
+            return Err(Error::UnknownFile {
+                name: name.to_string(),
             });
         }
         Ok(())

@@ -22,6 +22,7 @@ pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
 
+use crate::Answer;
 use crate::analyze::{Analyzer, Word, fold, is_stop_word, lowercase, words};
 use crate::doc::sections::anchors;
 use crate::error::{Error, Result};
@@ -159,13 +160,13 @@ impl Searcher {
         &self.index
     }
 
-    /// Hands over a file of the index folder that an `Error::Need` named.
+    /// Hands over a file of the index folder that an [`Answer::Need`] named.
     pub fn supply(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         self.index.supply(name, bytes)
     }
 
     /// Searches with the default options, for the first `limit` hits.
-    pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults> {
+    pub fn search(&self, text: &str, limit: usize) -> Result<Answer<SearchResults>> {
         let options = SearchOptions {
             limit,
             ..SearchOptions::default()
@@ -174,15 +175,21 @@ impl Searcher {
     }
 
     /// Searches. A blank query with filters lists every letter that passes them; a blank query
-    /// without filters lists nothing, but its facets count every letter. `Error::Need` when files
-    /// of the index must be fetched first.
-    pub fn search_with(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
+    /// without filters lists nothing, but its facets count every letter. [`Answer::Need`] when
+    /// files of the index must be fetched first.
+    pub fn search_with(
+        &self,
+        text: &str,
+        options: &SearchOptions,
+    ) -> Result<Answer<SearchResults>> {
         self.index.take_lacked();
         let answer = self.answer(text, options);
-        self.needed()?;
+        if let Some(files) = self.index.take_need() {
+            return Ok(Answer::Need(files));
+        }
         let mut answer = answer?;
         answer.incomplete = self.index.take_lacked();
-        Ok(answer)
+        Ok(Answer::Ready(answer))
     }
 
     /// The caller could not fetch the file `name`: answer without it, and say so.
@@ -193,14 +200,6 @@ impl Searcher {
     /// Tries the files that could not be fetched again, from the next question on.
     pub fn retry(&mut self) {
         self.index.retry();
-    }
-
-    /// `Error::Need` with every file a lookup missed since the last call.
-    fn needed(&self) -> Result<()> {
-        match self.index.take_need() {
-            Some(files) => Err(Error::Need(files)),
-            None => Ok(()),
-        }
     }
 
     fn answer(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
@@ -321,25 +320,22 @@ impl Searcher {
     }
 
     /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
-    /// holds no such letter. `Error::Need` when files of the index must be fetched first.
-    pub fn read(&self, id: &str, query: &str) -> Result<Option<Reading>> {
+    /// holds no such letter. [`Answer::Need`] when files of the index must be fetched first.
+    pub fn read(&self, id: &str, query: &str) -> Result<Answer<Option<Reading>>> {
         self.index.take_lacked();
         let reading = self.read_letter(id, query);
-        self.needed()?;
+        if let Some(files) = self.index.take_need() {
+            return Ok(Answer::Need(files));
+        }
         let mut reading = reading?;
         let lacked = self.index.take_lacked();
         match &mut reading {
             Some(r) => r.incomplete = lacked,
             // Not "no such letter": its file, or the id list, could not be fetched.
-            None if lacked => {
-                return Err(Error::Io {
-                    path: id.to_string(),
-                    message: "the letter's file could not be loaded".to_string(),
-                });
-            }
+            None if lacked => return Err(Error::Unavailable { id: id.to_string() }),
             None => {}
         }
-        Ok(reading)
+        Ok(Answer::Ready(reading))
     }
 
     fn read_letter(&self, id: &str, query: &str) -> Result<Option<Reading>> {

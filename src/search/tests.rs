@@ -25,6 +25,7 @@ fn searcher(bodies: &[&str]) -> Searcher {
 fn ids(s: &Searcher, query: &str) -> Vec<String> {
     s.search(query, 10)
         .unwrap()
+        .expect_ready()
         .hits
         .into_iter()
         .map(|h| h.id)
@@ -93,7 +94,7 @@ fn garbage_queries_answer_nothing_and_never_fail() {
         "\u{202e}tekst",
         &long,
     ] {
-        let r = s.search(query, 10).unwrap();
+        let r = s.search(query, 10).unwrap().expect_ready();
         assert!(r.hits.is_empty() || query.contains("tekst"), "{query:?}");
     }
     assert_eq!(
@@ -106,7 +107,7 @@ fn garbage_queries_answer_nothing_and_never_fail() {
 #[test]
 fn excerpts_mark_compounds_that_contain_the_query_word() {
     let s = searcher(&["Het kabinet levert een bijdrage aan de luchtafweer van Oekraïne."]);
-    let hit = &s.search("afweer", 1).unwrap().hits[0];
+    let hit = &s.search("afweer", 1).unwrap().expect_ready().hits[0];
     assert!(
         hit.excerpt.contains("<mark>luchtafweer</mark>"),
         "{}",
@@ -136,16 +137,22 @@ fn the_word_exactly_as_typed_outranks_its_other_forms() {
 #[test]
 fn a_corrected_typo_is_suggested_as_the_letters_write_it() {
     let s = searcher(&["De steun aan Oekraïne gaat door."]);
-    let r = s.search("steun oekraene", 10).unwrap();
+    let r = s.search("steun oekraene", 10).unwrap().expect_ready();
     assert_eq!(r.hits.len(), 1);
     assert_eq!(r.suggestion.as_deref(), Some("steun oekraïne"));
-    assert_eq!(s.search("steun oekraine", 10).unwrap().suggestion, None);
+    assert_eq!(
+        s.search("steun oekraine", 10)
+            .unwrap()
+            .expect_ready()
+            .suggestion,
+        None
+    );
 }
 
 #[test]
 fn reading_a_letter_marks_every_match_in_order() {
     let s = searcher(&["Eerste alinea over steun.\n\nOekraïne\n\nDe steun aan Oekraïne.\n"]);
-    let r = s.read("000", "steun").unwrap().unwrap();
+    let r = s.read("000", "steun").unwrap().expect_ready().unwrap();
     assert_eq!(r.matches, 2);
     assert!(
         r.html.contains("<mark data-match=\"0\">steun</mark>"),
@@ -158,8 +165,11 @@ fn reading_a_letter_marks_every_match_in_order() {
         r.html
     );
     assert_eq!(r.sections[0].anchor, "oekraine");
-    assert!(s.read("999", "steun").unwrap().is_none());
-    assert_eq!(s.read("000", "").unwrap().unwrap().matches, 0);
+    assert!(s.read("999", "steun").unwrap().expect_ready().is_none());
+    assert_eq!(
+        s.read("000", "").unwrap().expect_ready().unwrap().matches,
+        0
+    );
 }
 
 #[test]
@@ -173,7 +183,10 @@ fn a_soft_hyphen_or_zero_width_space_inside_a_word_does_not_split_it() {
     assert_eq!(ids(&s, "luchtverdediging "), ["000", "001"]);
     assert_eq!(ids(&s, "patriot "), ["002"]);
     // A query pasted with a soft hyphen finds them too, and the excerpt shows the word whole.
-    let results = s.search("lucht\u{AD}verdediging ", 10).unwrap();
+    let results = s
+        .search("lucht\u{AD}verdediging ", 10)
+        .unwrap()
+        .expect_ready();
     assert_eq!(results.total, 2);
     assert!(
         results.hits[0]
@@ -191,7 +204,7 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
         &format!("begin Vilnius {filler} Vilnius Patriot einde"),
         &format!("begin {filler} Patriot einde"),
     ]);
-    let results = s.search("vilnius ", 10).unwrap();
+    let results = s.search("vilnius ", 10).unwrap().expect_ready();
     assert!(
         results.hits[0]
             .excerpt
@@ -199,14 +212,18 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
     );
     // Past the scanned part a match is found (the letter is a hit) but not looked for again:
     // the excerpt is the opening.
-    let results = s.search("patriot ", 10).unwrap();
+    let results = s.search("patriot ", 10).unwrap().expect_ready();
     assert_eq!(results.total, 2);
     for hit in &results.hits {
         assert!(hit.excerpt.starts_with("begin "), "{}", hit.excerpt);
         assert!(!hit.excerpt.contains("<mark>"), "{}", hit.excerpt);
     }
     // The reader marks every match, however far.
-    let reading = s.read("000", "vilnius patriot").unwrap().unwrap();
+    let reading = s
+        .read("000", "vilnius patriot")
+        .unwrap()
+        .expect_ready()
+        .unwrap();
     assert_eq!(reading.matches, 3);
 }
 
