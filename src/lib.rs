@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`clean`] (PDF text clean-up) -> [`meta`] (date, kind, meeting, ...) -> [`analyze`] (tokens and
-//! terms) -> [`build`] (inverted index)
+//! terms) -> [`indexer`] (inverted index)
 //! -> [`format`] (bytes on disk, see `FORMAT.md`) -> [`index`] (loaded) -> [`search`] (ranked hits).
 //! The command line (`src/main.rs`, `src/cli/`) and the WebAssembly boundary ([`wasm`]) are thin
 //! layers over the same code.
@@ -10,7 +10,7 @@
 pub mod analyze;
 pub mod answer;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod build;
+pub mod indexer;
 pub mod clean;
 pub mod doc;
 pub mod error;
@@ -35,7 +35,7 @@ pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
 #[cfg(not(target_arch = "wasm32"))]
-use {build::Letter, format::write::Writer, lexicon::Lexicon};
+use {indexer::Letter, format::write::Writer, lexicon::Lexicon};
 
 /// The files of an index of `letters` (see `FORMAT.md`), all in memory.
 #[cfg(not(target_arch = "wasm32"))]
@@ -61,7 +61,7 @@ pub fn build_index_with_layout(
     }
     let writer = Writer::with_layout(chunk_bytes, single_file_bytes);
     let read = |l: &Letter| Ok((l.id.clone(), l.text.clone()));
-    build::index_letters(letters, &cleaner, read, writer, &mut |_| {})
+    indexer::index_letters(letters, &cleaner, read, writer, &mut |_| {})
         .expect("writing to memory cannot fail")
 }
 

@@ -35,7 +35,7 @@ unsafe impl GlobalAlloc for Bounded {
 #[global_allocator]
 static ALLOCATOR: Bounded = Bounded;
 
-fn letters() -> Vec<kamerzoek::build::Letter> {
+fn letters() -> Vec<kamerzoek::indexer::Letter> {
     let texts = [
         "Den Haag, 3 juni 2024\nBetreft Geannoteerde agenda\nDe NAVO steunt Oekraïne met Patriot-systemen.",
         "Den Haag, 9 juli 2023\nVerslag van de NAVO-top in Vilnius over luchtverdediging en F-16.",
@@ -44,7 +44,7 @@ fn letters() -> Vec<kamerzoek::build::Letter> {
     texts
         .iter()
         .enumerate()
-        .map(|(i, t)| kamerzoek::build::Letter {
+        .map(|(i, t)| kamerzoek::indexer::Letter {
             id: format!("l{i}"),
             text: t.to_string(),
         })
@@ -147,7 +147,7 @@ fn a_crafted_count_anywhere_in_any_file_allocates_nothing_large() {
 fn the_letter_count_of_the_report_is_refused_or_bounded() {
     // The case of the report: the entry file's letter count (its first varint) set to 2^32 - 1.
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let (letters, _) = kamerzoek::build::read_letters(&seeds, false).unwrap();
+    let (letters, _) = kamerzoek::indexer::read_letters(&seeds, false).unwrap();
     for (chunk, single) in [(12 * 1024, 256 * 1024), (64, 0)] {
         let output = kamerzoek::build_index_with_layout(&letters, chunk, single);
         let entry = kamerzoek::folder::gunzip(&output.entry, u64::MAX).unwrap();

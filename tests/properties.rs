@@ -2,7 +2,7 @@
 //! letter finds it, and the engine agrees with a naive scan of the letters.
 
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, words};
-use kamerzoek::build::{IndexBuilder, Letter, analyze};
+use kamerzoek::indexer::{IndexBuilder, Letter, analyze};
 use kamerzoek::folder::gunzip;
 use kamerzoek::format::write::Output;
 use kamerzoek::lexicon::Lexicon;

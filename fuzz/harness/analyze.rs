@@ -24,7 +24,7 @@ pub fn run_analyze(data: &[u8]) {
         assert!(body[section.offset as usize..].starts_with(&section.heading));
     }
     // What the indexer keeps of the letter: terms with surface forms, and the extras its file holds.
-    let analyzed = kamerzoek::build::analyze(analyzer(), doc.clone());
+    let analyzed = kamerzoek::indexer::analyze(analyzer(), doc.clone());
     for (term, occurrence) in &analyzed.terms {
         assert!(!term.is_empty() && !occurrence.positions.is_empty());
         assert!(occurrence.whole as usize <= occurrence.positions.len());

@@ -2,7 +2,7 @@
 // committed corpus input and every input the fuzzer ever crashed on through it on `cargo test`.
 // Included, not a module: the fuzz crate and the tests are separate crates.
 
-use kamerzoek::build::Letter;
+use kamerzoek::indexer::Letter;
 use kamerzoek::folder::gunzip;
 use kamerzoek::format::write::Output;
 use kamerzoek::format::{Kind, seal};

@@ -7,7 +7,7 @@
 // that file, which the harness hands over as the page does, from the in-memory output.
 
 use kamerzoek::Searcher;
-use kamerzoek::build::Letter;
+use kamerzoek::indexer::Letter;
 use kamerzoek::format::write::Output;
 use kamerzoek::search::SearchOptions;
 use std::sync::{Mutex, OnceLock};

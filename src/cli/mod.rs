@@ -4,7 +4,7 @@ mod output;
 mod progress;
 mod write;
 
-use kamerzoek::build::{Event, build_folder, read_letters};
+use kamerzoek::indexer::{Event, build_folder, read_letters};
 use kamerzoek::folder::Folder;
 use kamerzoek::search::{SearchOptions, Sort};
 use kamerzoek::{Result, Searcher};
@@ -75,7 +75,7 @@ pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> 
 }
 
 /// The letters of `dir`, with what was noticed about them on stderr.
-fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::build::Letter>> {
+fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::Letter>> {
     let (letters, warnings) = read_letters(dir, false)?;
     for w in warnings {
         say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));

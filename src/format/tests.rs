@@ -3,7 +3,7 @@
 use super::write::Output;
 use super::*;
 use crate::analyze::{Analyzer, CompoundSplitter};
-use crate::build::{IndexBuilder, analyze};
+use crate::indexer::{IndexBuilder, analyze};
 use crate::doc::Document;
 use crate::error::Error;
 use crate::folder::gunzip;

@@ -1,7 +1,7 @@
 //! Ranking rules on small made-up letters, where each rule can be isolated.
 
 use super::*;
-use crate::build::Letter;
+use crate::indexer::Letter;
 
 fn searcher(bodies: &[&str]) -> Searcher {
     let letters: Vec<Letter> = bodies
