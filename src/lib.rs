@@ -9,8 +9,6 @@
 
 pub mod analyze;
 pub mod answer;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod indexer;
 pub mod clean;
 pub mod doc;
 pub mod error;
@@ -18,6 +16,8 @@ pub mod error;
 pub mod folder;
 pub mod format;
 pub mod index;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod indexer;
 pub mod lexicon;
 pub mod meta;
 pub mod search;
@@ -35,15 +35,20 @@ pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
 
 #[cfg(not(target_arch = "wasm32"))]
-use {indexer::Letter, format::write::Writer, lexicon::Lexicon};
+use {
+    format::layout::Layout,
+    format::store::{Store, gunzip},
+    indexer::{Letter, Output, Writer},
+    lexicon::Lexicon,
+};
 
 /// The files of an index of `letters` (see `FORMAT.md`), all in memory.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn build_index(letters: &[Letter]) -> format::write::Output {
+pub fn build_index(letters: &[Letter]) -> Output {
     build_index_with_layout(
         letters,
-        format::write::CHUNK_BYTES,
-        format::write::SINGLE_FILE_BYTES,
+        format::layout::CHUNK_BYTES,
+        format::layout::SINGLE_FILE_BYTES,
     )
 }
 
@@ -54,12 +59,15 @@ pub fn build_index_with_layout(
     letters: &[Letter],
     chunk_bytes: usize,
     single_file_bytes: usize,
-) -> format::write::Output {
+) -> Output {
     let mut cleaner = clean::Cleaner::new(Lexicon::dutch());
     for letter in letters {
         cleaner.gather(&letter.text);
     }
-    let writer = Writer::with_layout(chunk_bytes, single_file_bytes);
+    let writer = Writer::with_layout(Layout {
+        chunk_bytes,
+        single_file_bytes,
+    });
     let read = |l: &Letter| Ok((l.id.clone(), l.text.clone()));
     indexer::index_letters(letters, &cleaner, read, writer, &mut |_| {})
         .expect("writing to memory cannot fail")
@@ -68,26 +76,19 @@ pub fn build_index_with_layout(
 /// A searcher over an index held in memory (the output of [`build_index`]), fetching its files
 /// from there as the page fetches them from the server.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn open_output(output: &format::write::Output) -> Result<Searcher> {
-    let unpack = |bytes: &[u8]| folder::gunzip(bytes, u64::MAX);
-    Ok(Searcher::new(Index::from_bytes(&unpack(&output.entry)?)?))
+pub fn open_output(output: &Output) -> Result<Searcher> {
+    let entry = gunzip(&output.entry, u64::from(format::MAX_ENTRY_BYTES))?;
+    Ok(Searcher::new(Index::from_bytes(&entry)?))
 }
 
 /// Runs `ask` against an in-memory index until it stops needing files.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn answer_from<T>(
-    output: &format::write::Output,
+    output: &Output,
     searcher: &mut Searcher,
     ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
 ) -> Result<T> {
-    folder::answer(searcher, ask, |name| {
-        let (_, bytes) = output
-            .files
-            .iter()
-            .find(|(n, _)| n == name)
-            .ok_or_else(|| Error::UnknownFile {
-                name: name.to_string(),
-            })?;
-        folder::gunzip(bytes, u64::MAX)
-    })
+    let store = Store::Memory(output.files.clone());
+    let limit = u64::from(searcher.index().largest_file());
+    folder::answer(searcher, ask, |name| store.get(name, limit))
 }

@@ -586,10 +586,10 @@ fn a_split_index_reports_a_missing_or_damaged_file_by_name() {
     // facets, which read the table; the checksum catches it, and the message names the file.
     let table = files_starting(&index, "m-").remove(0);
     let packed = std::fs::read(&table).unwrap();
-    let mut bytes = kamerzoek::folder::gunzip(&packed, u64::MAX).unwrap();
+    let mut bytes = kamerzoek::format::store::gunzip(&packed, u64::MAX).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0x40;
-    std::fs::write(&table, kamerzoek::format::write::gzip(&bytes)).unwrap();
+    std::fs::write(&table, kamerzoek::format::store::gzip(&bytes)).unwrap();
     let out = kamerzoek(&["search", i, "navo"]);
     assert_clean_failure(&out, "damaged: checksum");
     let stderr = String::from_utf8_lossy(&out.stderr);

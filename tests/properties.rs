@@ -2,9 +2,9 @@
 //! letter finds it, and the engine agrees with a naive scan of the letters.
 
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, words};
+use kamerzoek::format::store::gunzip;
+use kamerzoek::indexer::Output;
 use kamerzoek::indexer::{IndexBuilder, Letter, analyze};
-use kamerzoek::folder::gunzip;
-use kamerzoek::format::write::Output;
 use kamerzoek::lexicon::Lexicon;
 use kamerzoek::{Document, Searcher};
 use proptest::prelude::*;

@@ -3,8 +3,8 @@
 // Included, not a module: the fuzz crate and the tests are separate crates.
 
 use kamerzoek::indexer::Letter;
-use kamerzoek::folder::gunzip;
-use kamerzoek::format::write::Output;
+use kamerzoek::format::store::gunzip;
+use kamerzoek::indexer::Output;
 use kamerzoek::format::{Kind, seal};
 use kamerzoek::{Answer, Index, Searcher};
 use std::sync::OnceLock;

@@ -8,7 +8,7 @@
 
 use kamerzoek::Searcher;
 use kamerzoek::indexer::Letter;
-use kamerzoek::format::write::Output;
+use kamerzoek::indexer::Output;
 use kamerzoek::search::SearchOptions;
 use std::sync::{Mutex, OnceLock};
 

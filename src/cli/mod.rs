@@ -4,8 +4,8 @@ mod output;
 mod progress;
 mod write;
 
-use kamerzoek::indexer::{Event, build_folder, read_letters};
 use kamerzoek::folder::Folder;
+use kamerzoek::indexer::{Event, build_folder, read_letters};
 use kamerzoek::search::{SearchOptions, Sort};
 use kamerzoek::{Result, Searcher};
 use progress::Progress;

@@ -8,10 +8,10 @@
 //! Nothing else is touched, whatever its name; what looks like index files but is not named is
 //! kept and reported.
 
-use kamerzoek::folder::gunzip;
-use kamerzoek::format::write::Output;
+use kamerzoek::Result;
+use kamerzoek::format::store::{gunzip, write_beside};
 use kamerzoek::format::{ENTRY_FILE, MAX_ENTRY_BYTES, Named, named_files};
-use kamerzoek::{Error, Result};
+use kamerzoek::indexer::Output;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -47,15 +47,8 @@ pub struct Written {
 }
 
 pub fn write(output: &Output, out: &Path, earlier: &Earlier) -> Result<Written> {
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out.display(), e))?;
-    let target = out.join(ENTRY_FILE);
-    let partial = out.join(format!(".{ENTRY_FILE}.partial"));
-    let written =
-        std::fs::write(&partial, &output.entry).and_then(|()| std::fs::rename(&partial, &target));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(target.display(), e));
-    }
+    // The entry file is packed already; written beside its place and renamed, as every file.
+    write_beside(&out.join(ENTRY_FILE), &output.entry)?;
     let new: BTreeSet<&str> = output.names.iter().map(String::as_str).collect();
     let removed = match earlier {
         Earlier::Index(named) => remove_stale(named, &new, out),

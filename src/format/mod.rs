@@ -8,14 +8,13 @@
 mod bytes;
 pub(crate) mod chunk;
 pub(crate) mod entry;
+pub mod layout;
 pub(crate) mod letter;
 pub(crate) mod postings;
 #[cfg(not(target_arch = "wasm32"))]
-mod spill;
+pub mod store;
 pub(crate) mod table;
 pub(crate) mod words;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod write;
 
 pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, name_hash};
 pub use entry::Named;

@@ -1,12 +1,12 @@
 //! Round trips through every file kind, in both layouts, and what damage of each gives.
 
-use super::write::Output;
 use super::*;
 use crate::analyze::{Analyzer, CompoundSplitter};
-use crate::indexer::{IndexBuilder, analyze};
 use crate::doc::Document;
 use crate::error::Error;
-use crate::folder::gunzip;
+use crate::format::store::gunzip;
+use crate::indexer::Output;
+use crate::indexer::{IndexBuilder, analyze};
 use crate::{Answer, Index, Searcher};
 
 const BODIES: [&str; 3] = [
@@ -124,9 +124,12 @@ fn spilling_runs_and_writing_to_a_folder_change_no_byte() {
     let memory = build(true);
     let dir = tempfile::tempdir().unwrap();
     // A run after every letter: each term's postings come back from three runs.
-    let mut writer = super::write::Writer::with_layout(16, 0)
-        .into_folder(dir.path(), 1)
-        .unwrap();
+    let mut writer = crate::indexer::Writer::with_layout(crate::format::layout::Layout {
+        chunk_bytes: 16,
+        single_file_bytes: 0,
+    })
+    .into_folder(dir.path(), 1)
+    .unwrap();
     let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
     for d in docs() {
         writer.add(analyze(&analyzer, d)).unwrap();
@@ -155,9 +158,12 @@ fn a_build_that_fails_takes_back_the_files_it_made_and_only_those() {
     let words = memory.names.iter().find(|n| n.starts_with("w-")).unwrap();
     std::fs::create_dir(dir.path().join(words)).unwrap();
     std::fs::write(dir.path().join(words).join("keep"), b"x").unwrap();
-    let mut writer = super::write::Writer::with_layout(16, 0)
-        .into_folder(dir.path(), 1)
-        .unwrap();
+    let mut writer = crate::indexer::Writer::with_layout(crate::format::layout::Layout {
+        chunk_bytes: 16,
+        single_file_bytes: 0,
+    })
+    .into_folder(dir.path(), 1)
+    .unwrap();
     let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
     for d in docs() {
         writer.add(analyze(&analyzer, d)).unwrap();

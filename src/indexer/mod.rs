@@ -1,16 +1,17 @@
-//! From a folder of letters to the files of an index: reading the letters robustly, analyzing
-//! them, and handing the results to the format's writer.
+//! From a folder of letters to the files of an index: reading the letters robustly
+//! (`letters.rs`), analyzing each (`analysis.rs`), buffering and spilling postings
+//! (`postings.rs`, `spill.rs`), and writing the files through the format's store (`writer.rs`),
+//! in bounded memory (`pipeline.rs`). Native only.
 
-#[cfg(not(target_arch = "wasm32"))]
-mod indexer;
-#[cfg(not(target_arch = "wasm32"))]
+mod analysis;
 mod letters;
-#[cfg(not(target_arch = "wasm32"))]
 mod pipeline;
+mod postings;
+mod spill;
+mod writer;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use indexer::{IndexBuilder, analyze};
-#[cfg(not(target_arch = "wasm32"))]
+pub use analysis::{IndexBuilder, analyze};
 pub use letters::{Letter, LetterFile, MAX_LETTER_BYTES, Warning, list_letters, read_letters};
-#[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::{Built, Event, build_folder, index_letters};
+pub use postings::Occurrence;
+pub use writer::{Analyzed, Output, SPILL_BYTES, Writer};

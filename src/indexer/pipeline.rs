@@ -10,11 +10,11 @@
 
 use super::analyze;
 use super::letters::{LetterFile, Warning, list_letters};
+use super::writer::{Output, SPILL_BYTES, Writer};
 use crate::analyze::{Analyzer, CompoundSplitter, fold, words};
 use crate::clean::Cleaner;
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::format::write::{Output, SPILL_BYTES, Writer};
 use crate::lexicon::Lexicon;
 use std::path::Path;
 

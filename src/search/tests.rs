@@ -16,7 +16,7 @@ fn searcher(bodies: &[&str]) -> Searcher {
     let mut s = crate::open_output(&output).unwrap();
     // Beside a one-file index: the positions files, which phrases fetch.
     for (name, bytes) in &output.files {
-        let bytes = crate::folder::gunzip(bytes, u64::MAX).unwrap();
+        let bytes = crate::format::store::gunzip(bytes, u64::MAX).unwrap();
         s.supply(name, &bytes).unwrap();
     }
     s

@@ -2,10 +2,12 @@
 //! letter writes it. Analysis of one letter depends on nothing but the analyzer, so it can run on
 //! several threads; the writer takes the results in letter order.
 
+use super::postings::Occurrence;
+use super::writer::{Analyzed, Output, Writer};
 use crate::analyze::{Analyzer, CompoundSplitter, lowercase, words};
 use crate::doc::Document;
 use crate::error::Result;
-use crate::format::write::{Analyzed, Occurrence, Output, Writer};
+use crate::format::layout::Layout;
 use std::collections::BTreeMap;
 
 pub struct IndexBuilder {
@@ -30,7 +32,10 @@ impl IndexBuilder {
     ) -> Self {
         IndexBuilder {
             analyzer: Analyzer::for_index(compounds),
-            writer: Writer::with_layout(chunk_bytes, single_file_bytes),
+            writer: Writer::with_layout(Layout {
+                chunk_bytes,
+                single_file_bytes,
+            }),
         }
     }
 

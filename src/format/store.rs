@@ -1,0 +1,190 @@
+//! Where the files of an index go and come from: one seam for the writer, the command line, the
+//! CLI's reader and the tests. In memory, or a folder; every file gzip-compressed (deflate 9, no
+//! name, no time: the same bytes give the same file), written beside its place and renamed into
+//! it, so a reader sees the whole file or none. A folder store notes the files it made, to take
+//! them back if the build fails: it never removes a file it did not make.
+
+use crate::error::{Error, Result};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+pub enum Store {
+    /// Files by name, packed, in the order they were put.
+    Memory(Vec<(String, Vec<u8>)>),
+    Folder {
+        dir: PathBuf,
+        /// Files (and folders) this store made, for [`Store::take_back`].
+        created: Vec<PathBuf>,
+    },
+}
+
+impl Store {
+    pub fn memory() -> Store {
+        Store::Memory(Vec::new())
+    }
+
+    pub fn folder(dir: &Path) -> Store {
+        Store::Folder {
+            dir: dir.to_path_buf(),
+            created: Vec::new(),
+        }
+    }
+
+    /// Puts a file (its bytes unpacked) under `name`, packed.
+    pub fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.put_packed(name, gzip(bytes))
+    }
+
+    /// Puts a file already packed. In a folder, a file of the same name already there is the
+    /// same file (names are content hashes) from an earlier build: it is replaced, not noted.
+    pub fn put_packed(&mut self, name: &str, packed: Vec<u8>) -> Result<()> {
+        match self {
+            Store::Memory(files) => files.push((name.to_string(), packed)),
+            Store::Folder { dir, created } => {
+                let target = dir.join(name);
+                if !target.exists() {
+                    created.push(target.clone());
+                }
+                write_beside(&target, &packed)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Notes a folder this store's owner moved into place (a letter folder).
+    pub fn made(&mut self, path: PathBuf) {
+        if let Store::Folder { created, .. } = self {
+            created.push(path);
+        }
+    }
+
+    /// A file's bytes, unpacked, at most `limit` of them.
+    pub fn get(&self, name: &str, limit: u64) -> Result<Vec<u8>> {
+        match self {
+            Store::Memory(files) => {
+                let (_, packed) =
+                    files
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .ok_or_else(|| Error::UnknownFile {
+                            name: name.to_string(),
+                        })?;
+                gunzip(packed, limit)
+            }
+            Store::Folder { dir, .. } => {
+                let path = dir.join(name);
+                let packed = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
+                gunzip(&packed, limit).map_err(|e| e.in_file(path.display()))
+            }
+        }
+    }
+
+    /// The files of a memory store; none of a folder's.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        match self {
+            Store::Memory(files) => files,
+            Store::Folder { .. } => Vec::new(),
+        }
+    }
+
+    /// Removes what this store made, newest first (a failed build takes back its files).
+    pub fn take_back(&mut self) {
+        if let Store::Folder { created, .. } = self {
+            for path in created.drain(..).rev() {
+                let _ = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+            }
+        }
+    }
+}
+
+/// Writes `bytes` beside `target` and renames them into place: a reader sees the whole file or
+/// none; a failed write leaves nothing behind.
+pub fn write_beside(target: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e| Error::io(target.display(), e);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let name = target
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy());
+    let partial = target.with_file_name(format!(".{name}.partial"));
+    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written.map_err(io)
+}
+
+/// Gzip at the best level, with no name or time in the header: the same bytes give the same file.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::best());
+    encoder
+        .write_all(bytes)
+        .expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
+}
+
+/// The bytes of a file as stored: unpacked when they are gzip, as is otherwise (so an index
+/// whose files were unpacked by hand still loads). At most `limit` bytes.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        if bytes.len() as u64 > limit {
+            return Err(Error::corrupt(
+                "a file is larger than any index file may be",
+            ));
+        }
+        return Ok(bytes.to_vec());
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| Error::corrupt(format!("damaged gzip: {e}")))?;
+    if out.len() as u64 > limit {
+        return Err(Error::corrupt(
+            "a file unpacks to more than any index file may",
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_and_folder_stores_give_back_what_was_put() {
+        let dir = tempfile::tempdir().unwrap();
+        for mut store in [Store::memory(), Store::folder(dir.path())] {
+            store.put("a-1.kz", b"een").unwrap();
+            store.put("l-2/0.kz", b"twee").unwrap();
+            assert_eq!(store.get("a-1.kz", 100).unwrap(), b"een");
+            assert_eq!(store.get("l-2/0.kz", 100).unwrap(), b"twee");
+            assert!(store.get("a-1.kz", 2).is_err(), "past the limit");
+            assert!(store.get("b.kz", 100).is_err());
+        }
+    }
+
+    #[test]
+    fn a_folder_store_takes_back_only_what_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.kz"), gzip(b"van eerder")).unwrap();
+        std::fs::write(dir.path().join("mine.txt"), b"van de eigenaar").unwrap();
+        let mut store = Store::folder(dir.path());
+        store.put("x.kz", b"van eerder").unwrap();
+        store.put("y.kz", b"nieuw").unwrap();
+        store.take_back();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["mine.txt", "x.kz"]);
+    }
+}

@@ -1,0 +1,384 @@
+//! Letters, analyzed, -> the files of an index folder. The writer takes one letter at a time: it
+//! encodes the letter's file at once and hands its terms to the [`Postings`] buffer, which
+//! spills past a budget, so memory stays bounded. At the end it walks the terms in order, cuts
+//! them into chunks where the [`Layout`] says, and puts every file into the [`Store`]: a small
+//! index in one file, a large one in many, each named by its content. See `FORMAT.md`.
+
+use super::postings::{Occurrence, Postings};
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::format::chunk::ChunkWriter;
+use crate::format::entry::{ChunkRef, Entry, FileRef, Letters};
+use crate::format::layout::Layout;
+use crate::format::letter::Letter;
+use crate::format::store::{Store, gzip};
+use crate::format::table::{encode_ids, encode_table};
+use crate::format::words::WordsWriter;
+use crate::format::{Kind, fnv64, name_hash};
+use crate::meta::Meta;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Buffered postings past this many bytes go to a run on disk (a folder build only).
+pub const SPILL_BYTES: usize = 128 * 1024 * 1024;
+
+/// Everything the indexer learned about one letter.
+pub struct Analyzed {
+    pub doc: Document,
+    pub terms: BTreeMap<String, Occurrence>,
+    pub extras: Vec<(String, Vec<u32>)>,
+    /// Compound parts as (position, start, end): the bytes of the folded word at the position.
+    pub parts: Vec<(u32, u32, u32)>,
+}
+
+/// The files of an index folder, each gzip-compressed: the entry file, the other files' names,
+/// and (when written to memory) their bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub entry: Vec<u8>,
+    pub names: Vec<String>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// The letters' files: in memory while they may still fit in one file, then spooled.
+#[derive(Default)]
+struct Spool {
+    held: Vec<Vec<u8>>,
+    held_bytes: usize,
+    /// Once spooled: each letter's content hash, for the folder's name.
+    hashes: Vec<u64>,
+    spooled: bool,
+}
+
+/// Where letter files wait until the folder's name is known.
+const SPOOL: &str = "letters";
+
+pub struct Writer {
+    layout: Layout,
+    store: Store,
+    /// In a folder build: the work folder for spooled letter files and posting runs, made by
+    /// this writer under a name nothing had, so it is this writer's to remove.
+    work: Option<PathBuf>,
+    postings: Postings,
+    finished: bool,
+    /// The largest file written, unpacked: the entry file states it as a bound for readers.
+    largest: usize,
+    docs: u32,
+    total_length: u64,
+    letters: Spool,
+    ids: Vec<String>,
+    metas: Vec<Meta>,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self::with_layout(Layout::default())
+    }
+}
+
+impl Writer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A writer into memory with this layout (tests use tiny values to get many files from few
+    /// letters).
+    pub fn with_layout(layout: Layout) -> Self {
+        Writer {
+            layout,
+            store: Store::memory(),
+            work: None,
+            postings: Postings::in_memory(),
+            finished: false,
+            largest: 0,
+            docs: 0,
+            total_length: 0,
+            letters: Spool::default(),
+            ids: Vec::new(),
+            metas: Vec::new(),
+        }
+    }
+
+    /// Writes the files into `dir` as they are made, with postings past `spill_bytes` spilled to
+    /// runs; the entry file is left to the caller, to put in place last. The work folder is made
+    /// now, under a name nothing in `dir` has, so removing it later removes nothing else.
+    pub fn into_folder(mut self, dir: &Path, spill_bytes: usize) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
+        let pid = std::process::id();
+        let mut attempt = 0;
+        let work = loop {
+            let work = dir.join(format!(".kamerzoek-build-{pid}-{attempt}"));
+            match std::fs::create_dir(&work) {
+                Ok(()) => break work,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(Error::io(work.display(), e)),
+            }
+        };
+        self.store = Store::folder(dir);
+        self.postings = Postings::spilling(work.clone(), spill_bytes);
+        self.work = Some(work);
+        Ok(self)
+    }
+
+    /// Puts a file where it goes, noting its size.
+    fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.largest = self.largest.max(bytes.len());
+        self.store.put(name, bytes)
+    }
+
+    pub fn add(&mut self, letter: Analyzed) -> Result<()> {
+        let number = self.docs;
+        self.docs += 1;
+        let doc = letter.doc;
+        self.total_length += u64::from(doc.length);
+        self.postings.add(number, doc.length, letter.terms)?;
+        self.ids.push(doc.id.clone());
+        self.metas.push(doc.meta.clone());
+        let sealed = Letter {
+            number,
+            doc,
+            extras: letter.extras,
+            parts: letter.parts,
+            words: Default::default(),
+        }
+        .encode();
+        self.keep_letter(sealed)
+    }
+
+    /// Holds a letter's file while the index may fit in one file; past that, writes them all.
+    fn keep_letter(&mut self, sealed: Vec<u8>) -> Result<()> {
+        let l = &mut self.letters;
+        if !l.spooled {
+            l.held_bytes += sealed.len();
+            l.held.push(sealed);
+            if self.layout.fits_one_file(l.held_bytes) {
+                return Ok(());
+            }
+            return self.spool_held();
+        }
+        self.spool_letter(self.docs as usize - 1, &sealed)
+    }
+
+    /// Spools every letter held so far.
+    fn spool_held(&mut self) -> Result<()> {
+        self.letters.spooled = true;
+        let held = std::mem::take(&mut self.letters.held);
+        for (n, bytes) in held.into_iter().enumerate() {
+            self.spool_letter(n, &bytes)?;
+        }
+        Ok(())
+    }
+
+    fn spool_letter(&mut self, n: usize, sealed: &[u8]) -> Result<()> {
+        self.letters.hashes.push(fnv64(sealed));
+        let name = format!("{SPOOL}/{n}.kz");
+        match &self.work {
+            Some(work) => {
+                self.largest = self.largest.max(sealed.len());
+                crate::format::store::write_beside(&work.join(&name), &gzip(sealed))
+            }
+            None => self.put(&name, sealed),
+        }
+    }
+
+    pub fn finish(mut self) -> Result<Output> {
+        let output = self.write_all()?;
+        self.finished = true;
+        Ok(output)
+    }
+
+    fn write_all(&mut self) -> Result<Output> {
+        let mut terms =
+            std::mem::replace(&mut self.postings, Postings::in_memory()).into_terms()?;
+        let mut words = WordsWriter::default();
+        // Chunks are held only while the index may still fit in one file; past that, each is
+        // written as it is cut, so the postings are never all in memory at once.
+        let held: usize = self.letters.held.iter().map(Vec::len).sum();
+        let mut split = self.letters.spooled;
+        let mut pending: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut pending_bytes = held;
+        let mut names = Vec::new();
+        let mut entry_chunks = Vec::new();
+        let mut chunk = ChunkWriter::default();
+        let (mut first, mut positions) = (String::new(), Vec::new());
+        while let Some(t) = terms.next_term()? {
+            if self.layout.cut_before(chunk.len(), chunk.last(), &t.term) {
+                let done = std::mem::take(&mut chunk).finish();
+                let pos = crate::format::seal(Kind::Positions, &std::mem::take(&mut positions));
+                pending_bytes += done.len() + pos.len();
+                pending.push((std::mem::take(&mut first), done, pos));
+                split |= !self.layout.fits_one_file(pending_bytes);
+                if split {
+                    for (first, terms, positions) in pending.drain(..) {
+                        let written = self.put_chunk(first, terms, positions, &mut names)?;
+                        entry_chunks.push(written);
+                    }
+                }
+            }
+            if chunk.is_empty() {
+                first = t.term.clone();
+            }
+            positions.extend_from_slice(&t.positions);
+            words.add(&t.term, t.df);
+            chunk.add(&t.term, t.df, &t.surfaces, &t.rows, t.positions.len());
+        }
+        if !chunk.is_empty() || (pending.is_empty() && entry_chunks.is_empty()) {
+            let pos = crate::format::seal(Kind::Positions, &positions);
+            pending_bytes += chunk.len() + pos.len();
+            pending.push((first, chunk.finish(), pos));
+        }
+        let table = encode_table(&self.metas);
+        let ids = encode_ids(self.ids.iter().map(String::as_str));
+        let words = words.finish();
+        let single = !split
+            && self
+                .layout
+                .fits_one_file(pending_bytes + table.len() + ids.len() + words.len());
+        for (first, terms, positions) in pending {
+            entry_chunks.push(if single {
+                // Only phrases read positions: even a one-file index keeps them beside it (a
+                // fifth of the five letters' index), unless there are none.
+                let positions = if crate::format::open(Kind::Positions, &positions)?.is_empty() {
+                    FileRef::Inline(positions)
+                } else {
+                    let name = format!("p-{:012x}.kz", name_hash(&positions));
+                    self.put(&name, &positions)?;
+                    names.push(name.clone());
+                    FileRef::File(name)
+                };
+                ChunkRef {
+                    first,
+                    terms: FileRef::Inline(terms),
+                    positions,
+                }
+            } else {
+                self.put_chunk(first, terms, positions, &mut names)?
+            });
+        }
+        let mut place = |writer: &mut Self, prefix: &str, bytes: Vec<u8>| -> Result<FileRef> {
+            let name = format!("{prefix}-{:012x}.kz", name_hash(&bytes));
+            writer.put(&name, &bytes)?;
+            names.push(name.clone());
+            Ok(FileRef::File(name))
+        };
+        // One file holds every letter and chunk: the rest is derived from them when loaded.
+        let (table, ids, words) = if single {
+            (FileRef::Derived, FileRef::Derived, FileRef::Derived)
+        } else {
+            (
+                place(self, "m", table)?,
+                place(self, "i", ids)?,
+                place(self, "w", words)?,
+            )
+        };
+        let letters = if single {
+            Letters::Inline(std::mem::take(&mut self.letters.held))
+        } else {
+            Letters::Folder(self.letter_folder(&mut names)?)
+        };
+        let entry = Entry {
+            docs: self.docs,
+            total_length: self.total_length,
+            largest: u32::try_from(self.largest).unwrap_or(u32::MAX),
+            table,
+            ids,
+            words,
+            letters,
+            chunks: entry_chunks,
+        };
+        let store = std::mem::replace(&mut self.store, Store::memory());
+        let files = match store {
+            Store::Memory(files) => files,
+            folder => {
+                // Kept for taking back if the caller's last step fails before `finish` returns.
+                self.store = folder;
+                Vec::new()
+            }
+        };
+        Ok(Output {
+            entry: gzip(&entry.encode()),
+            names,
+            files,
+        })
+    }
+
+    /// Writes a chunk's two files, named from one hash of both: the entry file stores 6 bytes a
+    /// chunk.
+    fn put_chunk(
+        &mut self,
+        first: String,
+        terms: Vec<u8>,
+        positions: Vec<u8>,
+        names: &mut Vec<String>,
+    ) -> Result<ChunkRef> {
+        let both: Vec<u8> = [fnv64(&terms), fnv64(&positions)]
+            .iter()
+            .flat_map(|h| h.to_le_bytes())
+            .collect();
+        let (t, p) = ChunkRef::names(name_hash(&both));
+        self.put(&t, &terms)?;
+        self.put(&p, &positions)?;
+        names.extend([t.clone(), p.clone()]);
+        Ok(ChunkRef {
+            first,
+            terms: FileRef::File(t),
+            positions: FileRef::File(p),
+        })
+    }
+
+    /// Names the letters' folder by their content and puts the spooled files there.
+    fn letter_folder(&mut self, names: &mut Vec<String>) -> Result<String> {
+        // Spooled past the one-file size only if they were many; a split index of few letters
+        // (tests, tiny layouts) spools them now.
+        if !self.letters.spooled {
+            self.spool_held()?;
+        }
+        // One name for the folder, from every letter's bytes: a letter's URL changes when any
+        // letter does, so each URL still means one content forever.
+        let all: Vec<u8> = self
+            .letters
+            .hashes
+            .iter()
+            .flat_map(|h| h.to_le_bytes())
+            .collect();
+        let folder = format!("l-{:012x}", name_hash(&all));
+        match (&mut self.store, &self.work) {
+            (Store::Folder { dir, .. }, Some(work)) => {
+                let (from, to) = (work.join(SPOOL), dir.join(&folder));
+                // The same letters as a build before are the same files; the spool goes with
+                // the work folder.
+                if !to.exists() {
+                    std::fs::rename(&from, &to).map_err(|e| Error::io(to.display(), e))?;
+                    self.store.made(to);
+                }
+            }
+            (Store::Memory(files), _) => {
+                for (name, _) in files.iter_mut() {
+                    if let Some(rest) = name.strip_prefix(SPOOL) {
+                        *name = format!("{folder}{rest}");
+                    }
+                }
+            }
+            (Store::Folder { .. }, None) => {
+                return Err(Error::corrupt("a folder build without its work folder"));
+            }
+        }
+        names.push(folder.clone());
+        Ok(folder)
+    }
+}
+
+impl Drop for Writer {
+    /// The work folder goes, whether the build finished or failed: spooled letters were moved out
+    /// of it, and runs are done with either way. A failed build also takes back the files it made.
+    fn drop(&mut self) {
+        if let Some(work) = &self.work {
+            let _ = std::fs::remove_dir_all(work);
+        }
+        if !self.finished {
+            self.store.take_back();
+        }
+    }
+}
