@@ -9,7 +9,6 @@ use crate::analyze::{Word, fold, words};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::meta::{Kind as LetterKind, Meeting, Meta, Precision};
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
@@ -22,19 +21,6 @@ pub struct Letter {
     /// Compound parts (`afweer` inside `luchtafweer`) as (position, start, end): the part is
     /// those bytes of the folded word at that position. Positions ascending.
     pub parts: Vec<(u32, u32, u32)>,
-    /// Worked out by the searcher the first time the letter is shown, and kept: stemming a long
-    /// letter on every query would cost more than the rest of the query.
-    pub words: OnceLock<Analysis>,
-}
-
-/// A letter's words, the query analyzer's term of each, and its compound parts' terms by
-/// position.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analysis {
-    /// The letter's first words (all of a letter shorter than the excerpt's scan).
-    pub words: Vec<Word>,
-    /// The terms of the compound parts among them, by position.
-    pub parts: Vec<(u32, String)>,
 }
 
 impl Letter {
@@ -119,7 +105,6 @@ impl Letter {
             doc,
             extras,
             parts,
-            words: OnceLock::new(),
         })
     }
 }
@@ -221,7 +206,6 @@ mod tests {
             doc,
             extras: Vec::new(),
             parts,
-            words: OnceLock::new(),
         }
     }
 

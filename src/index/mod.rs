@@ -4,6 +4,7 @@
 //! `engine.js`, or `crate::folder` natively) fetches them and asks again. So a query downloads only
 //! the chunks its words live in and the letters it shows.
 
+use crate::analyze::Word;
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::format::chunk::{TermChunk, TermEntry};
@@ -13,7 +14,7 @@ use crate::format::postings::{self, Row};
 use crate::format::{table, words};
 use crate::meta::Meta;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 /// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
 /// archive could otherwise download much of the dictionary.
@@ -64,7 +65,7 @@ pub struct Index {
     words: Slot<Vec<(String, u32)>>,
     /// The folder of letter files, when they are not inside the entry file.
     letter_folder: Option<String>,
-    letters: BTreeMap<u32, Letter>,
+    letters: BTreeMap<u32, Held>,
     /// Names of the files handed over so far: handing one over again is harmless.
     supplied: BTreeSet<String>,
     /// Files asked for since the last [`Index::take_need`], and whether a lookup went without
@@ -73,6 +74,29 @@ pub struct Index {
     /// Files the caller could not fetch (a 404, a network error): lookups answer without them,
     /// as if empty, until [`Index::retry`].
     unavailable: BTreeSet<String>,
+}
+
+/// A letter here, and its words once it has been shown: worked out the first time and kept,
+/// since tokenizing a long letter on every query would cost more than the rest of the query.
+struct Held {
+    letter: Letter,
+    words: OnceLock<LetterWords>,
+}
+
+impl Held {
+    fn new(letter: Letter) -> Held {
+        Held {
+            letter,
+            words: OnceLock::new(),
+        }
+    }
+}
+
+/// A letter's first words (as many as excerpts read) and the terms of the compound parts among
+/// them, by position.
+pub struct LetterWords {
+    pub words: Vec<Word>,
+    pub parts: Vec<(u32, String)>,
 }
 
 #[derive(Default)]
@@ -117,7 +141,7 @@ impl Index {
                     if letter.number as usize != n {
                         return Err(Error::corrupt("a letter file has another number"));
                     }
-                    letters.insert(letter.number, letter);
+                    letters.insert(letter.number, Held::new(letter));
                 }
                 None
             }
@@ -125,7 +149,7 @@ impl Index {
         };
         let in_order = || {
             (0..docs)
-                .filter_map(|n| letters.get(&n))
+                .filter_map(|n| letters.get(&n).map(|h| &h.letter))
                 .collect::<Vec<_>>()
         };
         let table = Slot::new(
@@ -256,7 +280,7 @@ impl Index {
             if letter.number != n {
                 return Err(wrong(Error::corrupt("the letter file has another number")));
             }
-            self.letters.insert(n, letter);
+            self.letters.insert(n, Held::new(letter));
         } else {
             return Err(Error::UnknownFile {
                 name: name.to_string(),
@@ -430,15 +454,30 @@ impl Index {
 
     /// The letter numbered `doc`; `None` until its file is here.
     pub fn letter(&self, doc: u32) -> Option<&Letter> {
-        let letter = self.letters.get(&doc);
-        if letter.is_none() {
+        self.held(doc).map(|h| &h.letter)
+    }
+
+    fn held(&self, doc: u32) -> Option<&Held> {
+        let held = self.letters.get(&doc);
+        if held.is_none() {
             if let Some(folder) = &self.letter_folder {
                 if doc < self.docs {
                     self.ask_for(&format!("{folder}/{doc}.kz"));
                 }
             }
         }
-        letter
+        held
+    }
+
+    /// The words of the letter numbered `doc`, worked out by `make` the first time; `None` until
+    /// its file is here.
+    pub fn letter_words(
+        &self,
+        doc: u32,
+        make: impl FnOnce(&Letter) -> LetterWords,
+    ) -> Option<(&Letter, &LetterWords)> {
+        let held = self.held(doc)?;
+        Some((&held.letter, held.words.get_or_init(|| make(&held.letter))))
     }
 
     pub fn document(&self, doc: u32) -> Option<&Document> {
@@ -448,8 +487,8 @@ impl Index {
     /// The number of the letter `id`: from a letter already here, or from the id list.
     /// `Ok(None)` when the index holds no such letter (or the id list is not here yet).
     pub fn number_of(&self, id: &str) -> Option<u32> {
-        if let Some(l) = self.letters.values().find(|l| l.doc.id == id) {
-            return Some(l.number);
+        if let Some(h) = self.letters.values().find(|h| h.letter.doc.id == id) {
+            return Some(h.letter.number);
         }
         // Every letter of a one-file index is here: an id not among them is not in the index.
         self.letter_folder.as_ref()?;

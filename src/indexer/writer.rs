@@ -141,7 +141,6 @@ impl Writer {
             doc,
             extras: letter.extras,
             parts: letter.parts,
-            words: Default::default(),
         }
         .encode();
         self.keep_letter(sealed)

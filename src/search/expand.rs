@@ -74,10 +74,13 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
     let mut ranked: Vec<(usize, std::cmp::Reverse<u32>, &str)> =
         levenshtein::within(words.iter().map(|w| w.0.as_str()), term, max)
             .into_iter()
-            .map(|i| {
+            .map(|(i, distance)| {
                 let (candidate, df) = &words[i];
-                let distance = levenshtein(term, candidate).max(1);
-                (distance, std::cmp::Reverse(*df), candidate.as_str())
+                (
+                    usize::from(distance).max(1),
+                    std::cmp::Reverse(*df),
+                    candidate.as_str(),
+                )
             })
             .collect();
     super::sort::sort(&mut ranked);
@@ -94,7 +97,9 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
         .collect()
 }
 
-/// Edit distance between two short strings, by characters.
+/// Edit distance between two short strings, by characters: the oracle the automaton's distances
+/// are checked against.
+#[cfg(test)]
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();

@@ -3,8 +3,12 @@
 //! the rows of a shared prefix are kept and only the rest of each word is stepped through; a
 //! branch is abandoned as soon as every cell of its row exceeds the bound.
 
-/// Indices of the `words` (ascending) within `max` byte edits of `query`.
-pub fn within<'w>(words: impl IntoIterator<Item = &'w str>, query: &str, max: u8) -> Vec<usize> {
+/// The `words` (ascending) within `max` byte edits of `query`: each one's index and distance.
+pub fn within<'w>(
+    words: impl IntoIterator<Item = &'w str>,
+    query: &str,
+    max: u8,
+) -> Vec<(usize, u8)> {
     let q = query.as_bytes();
     let mut rows: Vec<Vec<u8>> = vec![(0..=q.len()).map(|i| i.min(255) as u8).collect()];
     let mut previous: &[u8] = &[];
@@ -27,7 +31,7 @@ pub fn within<'w>(words: impl IntoIterator<Item = &'w str>, query: &str, max: u8
             }
         }
         if rows.len() == w.len() + 1 && rows[w.len()][q.len()] <= max {
-            found.push(i);
+            found.push((i, rows[w.len()][q.len()]));
         }
     }
     found
@@ -56,7 +60,7 @@ mod tests {
         sorted.sort_unstable();
         within(sorted.iter().copied(), query, max)
             .into_iter()
-            .map(|i| sorted[i].to_string())
+            .map(|(i, _)| sorted[i].to_string())
             .collect()
     }
 
@@ -68,6 +72,16 @@ mod tests {
         assert_eq!(matches(&words, "patriott", 0), Vec::<String>::new());
         assert_eq!(matches(&words, "vilnus", 1), ["vilnius"]);
         assert_eq!(matches(&words, "", 1), Vec::<String>::new());
+    }
+
+    #[test]
+    fn gives_the_distance_of_each_match() {
+        let mut words = ["abc", "abd", "xbc", "abcd", "b"];
+        words.sort_unstable();
+        for (i, d) in within(words.iter().copied(), "abc", 2) {
+            let oracle = super::super::expand::levenshtein("abc", words[i]);
+            assert_eq!(usize::from(d), oracle, "{}", words[i]);
+        }
     }
 
     #[test]

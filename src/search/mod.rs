@@ -12,28 +12,28 @@ mod excerpt;
 mod expand;
 mod facets;
 mod levenshtein;
+mod matches;
 mod options;
 mod phrase;
 mod query;
 mod reader;
+mod score;
+mod shown;
 mod sort;
 
 pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
 pub use query::{Clause, Query};
+pub use shown::{About, Hit, Reading, SectionRef};
 
 use crate::Answer;
-use crate::analyze::{Analyzer, Word, fold, is_stop_word, lowercase, words};
-use crate::doc::sections::anchors;
+use crate::analyze::{Analyzer, lowercase};
 use crate::error::{Error, Result};
-use crate::format::letter::{Analysis, Letter};
-use crate::format::postings::Row;
-use crate::index::{Index, TermRef};
-use crate::meta::{Kind, Meeting, Meta, Precision};
+use crate::index::Index;
+use crate::meta::Meta;
 use excerpt::Match;
-use expand::Expansion;
+use matches::clause_of;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
 pub const PART_WEIGHT: f32 = 0.5;
@@ -68,49 +68,6 @@ pub struct SearchResults {
     pub incomplete: bool,
 }
 
-/// A whole letter, for reading, with the words a query matched marked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reading {
-    pub id: String,
-    pub title: String,
-    /// Escaped HTML: `<h3 id=anchor>` headings, `<p>` paragraphs, `<mark data-match=n>` matches.
-    pub html: String,
-    /// How many words are marked.
-    pub matches: usize,
-    pub sections: Vec<SectionRef>,
-    pub date: Option<String>,
-    pub date_precision: Option<Precision>,
-    pub kind: Option<Kind>,
-    pub minister: Option<String>,
-    pub meeting: Option<Meeting>,
-    pub kamerstuk: Option<String>,
-    /// Some files could not be fetched: matches they would give (phrases) are not marked.
-    pub incomplete: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    pub id: String,
-    pub title: String,
-    pub score: f32,
-    /// HTML: escaped text with `<mark>`ed matches.
-    pub excerpt: String,
-    pub date: Option<String>,
-    pub date_precision: Option<Precision>,
-    pub kind: Option<Kind>,
-    pub minister: Option<String>,
-    pub meeting: Option<Meeting>,
-    /// The section the excerpt comes from, when it is under a heading.
-    pub section: Option<SectionRef>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SectionRef {
-    pub heading: String,
-    /// The section's anchor in the letter (`afschrikking-en-verdediging`).
-    pub anchor: String,
-}
-
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
@@ -134,18 +91,6 @@ struct Found {
     docs: Vec<(u32, Candidate)>,
     corrections: Vec<(String, String)>,
     terms: Vec<Vec<String>>,
-}
-
-/// Where a phrase stands in one letter: the letter, its length, the positions the phrase starts.
-type PhraseIn = (u32, u32, Vec<u32>);
-
-/// One clause's answer for one letter.
-#[derive(Default)]
-struct ClauseHit {
-    score: f32,
-    exact: bool,
-    /// Phrase clauses only.
-    positions: Vec<u32>,
 }
 
 impl Searcher {
@@ -256,7 +201,7 @@ impl Searcher {
         let clause_of = clause_of(&terms);
         let hits = ranked
             .into_iter()
-            .filter_map(|(doc, candidate)| self.hit(doc, candidate, &clause_of))
+            .filter_map(|(doc, c)| self.hit(doc, c.score, c.matches, &clause_of))
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -280,13 +225,16 @@ impl Searcher {
         }
         let mut docs: Option<Vec<(u32, Candidate)>> = None;
         for (i, clause) in query.must.iter().enumerate() {
-            let (hits, correction, terms) = self.score_clause(clause)?;
-            found.corrections.extend(correction);
-            found.terms.push(terms);
+            let answer = self.score_clause(clause)?;
+            found
+                .corrections
+                .extend(answer.correction.map(|c| (c.typed, c.written)));
+            found.terms.push(answer.terms);
             // Both lists ascend by letter: the letters in both are found by walking them once.
             let mut before = docs.take().map(|d| d.into_iter().peekable());
-            let mut next = Vec::with_capacity(hits.len());
-            for (doc, hit) in hits {
+            let mut next = Vec::with_capacity(answer.hits.len());
+            for hit in answer.hits {
+                let doc = hit.letter;
                 let mut candidate = match before.as_mut() {
                     None => Candidate::default(),
                     Some(before) => {
@@ -312,7 +260,7 @@ impl Searcher {
         // Only exclusions: every letter is a candidate.
         let mut docs = docs.unwrap_or_else(|| every_letter(self.index.table()));
         for clause in &query.must_not {
-            let excluded = self.docs_matching(clause)?;
+            let excluded = self.letters_matching(clause)?;
             docs.retain(|(d, _)| excluded.binary_search(d).is_err());
         }
         found.docs = docs;
@@ -353,32 +301,7 @@ impl Searcher {
             Err(_) => (Vec::new(), Vec::new()),
         };
         let matches = self.all_matches(letter, &clause_of(&terms), phrases);
-        let d = &letter.doc;
-        let (html, marks) = reader::render(d, &matches);
-        let sections = d
-            .sections
-            .iter()
-            .zip(anchors(&d.sections))
-            .map(|(s, anchor)| SectionRef {
-                heading: s.heading.clone(),
-                anchor,
-            })
-            .collect();
-        let meta = d.meta.clone();
-        Ok(Some(Reading {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            html,
-            matches: marks,
-            sections,
-            date: meta.date,
-            date_precision: meta.date_precision,
-            kind: meta.kind,
-            minister: meta.minister,
-            meeting: meta.meeting,
-            kamerstuk: meta.kamerstuk,
-            incomplete: false,
-        }))
+        Ok(Some(shown::reading(&letter.doc, &matches)))
     }
 
     /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
@@ -429,341 +352,6 @@ impl Searcher {
         }
         ranked
     }
-
-    /// Each matching letter's score for one clause; when the clause matched through a typo, the
-    /// word typed and the word as letters write it; and the terms it matched through.
-    fn score_clause(&self, clause: &Clause) -> Result<ClauseAnswer> {
-        match clause {
-            Clause::Term {
-                term,
-                word,
-                prefix,
-                surface,
-            } => {
-                let mut expansions: Vec<Expansion> =
-                    expand::exact(&self.index, term).into_iter().collect();
-                if *prefix {
-                    expansions.extend(expand::prefixed(&self.index, word, term));
-                }
-                // Typos: one edit first, two only when one finds nothing (and the word is long);
-                // and only once the word's own chunks are here, or a fetch looks like a typo.
-                let max_edits = expand::allowed_edits(word.chars().count());
-                let mut correction = None;
-                for edits in 1..=max_edits {
-                    if !expansions.is_empty() || self.index.waiting() {
-                        break;
-                    }
-                    expansions = expand::fuzzy(&self.index, term, edits);
-                    if let Some(nearest) = expansions.first() {
-                        correction = self
-                            .index
-                            .term(nearest.at)
-                            .surfaces
-                            .first()
-                            .map(|w| (surface.clone(), w.clone()));
-                    }
-                }
-                let weight = if is_stop_word(word) {
-                    STOP_WORD_WEIGHT
-                } else {
-                    1.0
-                };
-                let n = self.index.doc_count();
-                // Every expansion's score in every letter, gathered by letter below.
-                let mut scores: Vec<(u32, usize, f32, bool)> = Vec::new();
-                for (i, e) in expansions.iter().enumerate() {
-                    let rows = self.index.rows(e.at)?;
-                    let idf = bm25::idf(n, rows.len());
-                    let typed = self
-                        .index
-                        .term(e.at)
-                        .surfaces
-                        .iter()
-                        .position(|s| s == surface);
-                    for r in rows {
-                        let parts = (r.freq - r.whole) as f32;
-                        let tf =
-                            r.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * r.headed as f32;
-                        let tf_weight = bm25::tf_weight(tf, r.length, self.index.avg_length());
-                        let s = weight * e.weight * idf * tf_weight;
-                        let exact = typed.is_some_and(|b| r.surfaces >> b & 1 == 1);
-                        scores.push((r.doc, i, s, exact));
-                    }
-                }
-                // By letter, then expansion: one term's rows ascend already, several interleave.
-                if expansions.len() > 1 {
-                    sort::sort_by(&mut scores, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-                }
-                // Per letter: the best expansion's score, the sum of all, whether it is as typed.
-                let mut per_letter: Vec<(u32, f32, f32, bool)> = Vec::new();
-                for (doc, _, s, exact) in scores {
-                    match per_letter.last_mut() {
-                        Some(last) if last.0 == doc => {
-                            last.1 = last.1.max(s);
-                            last.2 += s;
-                            last.3 |= exact;
-                        }
-                        _ => per_letter.push((doc, s, s, exact)),
-                    }
-                }
-                // The best expansion counts whole; the others (a prefix's other words) add a
-                // share, so a letter using several `lucht-` words outranks one using one.
-                let hits = per_letter
-                    .into_iter()
-                    .map(|(doc, best, sum, exact)| {
-                        let score = best + EXPANSION_BREADTH * (sum - best);
-                        (
-                            doc,
-                            ClauseHit {
-                                score,
-                                exact,
-                                positions: Vec::new(),
-                            },
-                        )
-                    })
-                    .collect();
-                let terms = expansions.into_iter().map(|e| e.term).collect();
-                Ok((hits, correction, terms))
-            }
-            Clause::Phrase { terms } => {
-                let starts = self.phrase_starts(terms)?;
-                let idf = bm25::idf(self.index.doc_count(), starts.len());
-                let stop = terms.iter().all(|t| is_stop_word(t));
-                let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
-                let len = terms.len() as u32;
-                let hits = starts
-                    .into_iter()
-                    .map(|(doc, length, starts)| {
-                        let tf = starts.len() as f32;
-                        let tf_weight = bm25::tf_weight(tf, length, self.index.avg_length());
-                        let score = weight * len as f32 * idf * tf_weight;
-                        let positions = starts.iter().flat_map(|&p| p..p + len).collect();
-                        (
-                            doc,
-                            ClauseHit {
-                                score,
-                                exact: false,
-                                positions,
-                            },
-                        )
-                    })
-                    .collect();
-                Ok((hits, None, Vec::new()))
-            }
-        }
-    }
-
-    /// Letters holding the clause as such: no prefixes, no typos (for exclusions).
-    fn docs_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
-        Ok(match clause {
-            Clause::Term { term, .. } => match self.index.lookup(term) {
-                Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
-                None => Vec::new(),
-            },
-            Clause::Phrase { terms } => self
-                .phrase_starts(terms)?
-                .into_iter()
-                .map(|p| p.0)
-                .collect(),
-        })
-    }
-
-    /// Per letter (ascending), its length and where the phrase starts. Asks for every chunk and
-    /// positions chunk at once, so a phrase costs one round of fetching, not one per word.
-    fn phrase_starts(&self, terms: &[String]) -> Result<Vec<PhraseIn>> {
-        let mut found = Vec::new();
-        let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
-        let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
-            return Ok(found);
-        };
-        let rows: Vec<Vec<Row>> = at
-            .iter()
-            .map(|&a| self.index.rows(a))
-            .collect::<Result<_>>()?;
-        let mut positions = Vec::with_capacity(at.len());
-        for (&a, rows) in at.iter().zip(&rows) {
-            positions.push(self.index.positions(a, rows)?);
-        }
-        let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
-            return Ok(found);
-        };
-        let Some(first) = rows.first() else {
-            return Ok(found);
-        };
-        for r in first {
-            // Each term's rows ascend by letter.
-            let lists: Option<Vec<&[u32]>> = rows
-                .iter()
-                .zip(&positions)
-                .map(|(rows, lists)| {
-                    let i = rows.binary_search_by_key(&r.doc, |row| row.doc).ok()?;
-                    Some(lists[i].as_slice())
-                })
-                .collect();
-            if let Some(lists) = lists {
-                let starts = phrase::starts(&lists);
-                if !starts.is_empty() {
-                    found.push((r.doc, r.length, starts));
-                }
-            }
-        }
-        Ok(found)
-    }
-
-    /// The letter's first words (at most [`excerpt::SCAN_BYTES`] of its text), and where among
-    /// them the query matched: each word whose term a clause matched through, each compound part
-    /// or code of the letter likewise, and the phrases. Bounded, so an excerpt of a letter of any
-    /// length costs about what one of an ordinary letter does.
-    fn head_matches<'l>(
-        &self,
-        letter: &'l Letter,
-        clause_of: &BTreeMap<&str, u16>,
-        mut matches: Vec<Match>,
-    ) -> (&'l [Word], Vec<Match>) {
-        let body = &letter.doc.body;
-        let head = letter.words.get_or_init(|| {
-            let words: Vec<Word> = words(body)
-                .take_while(|w| w.end <= excerpt::SCAN_BYTES)
-                .collect();
-            let parts = self.part_terms(letter, words.len());
-            Analysis { words, parts }
-        });
-        matches.retain(|m| (m.0 as usize) < head.words.len());
-        let found = self.matches_in(letter, clause_of, head.words.iter().copied(), &head.parts);
-        matches.extend(found);
-        sort::sort(&mut matches);
-        matches.dedup_by_key(|m| m.0);
-        (head.words.as_slice(), matches)
-    }
-
-    /// Where in the whole letter the query matched, for the reader.
-    fn all_matches(
-        &self,
-        letter: &Letter,
-        clause_of: &BTreeMap<&str, u16>,
-        mut matches: Vec<Match>,
-    ) -> Vec<Match> {
-        let parts = self.part_terms(letter, usize::MAX);
-        matches.extend(self.matches_in(letter, clause_of, words(&letter.doc.body), &parts));
-        sort::sort(&mut matches);
-        matches.dedup_by_key(|m| m.0);
-        matches
-    }
-
-    /// The terms of the letter's compound parts at positions below `below`.
-    fn part_terms(&self, letter: &Letter, below: usize) -> Vec<(u32, String)> {
-        let body = &letter.doc.body;
-        let mut words = words(body).enumerate();
-        let mut current: Option<(usize, Word)> = None;
-        let mut parts = Vec::new();
-        // Parts ascend by position (several may share a word): one walk over the words.
-        for &(p, start, end) in &letter.parts {
-            let p = p as usize;
-            if p >= below {
-                break;
-            }
-            while current.is_none_or(|(i, _)| i < p) {
-                current = words.next();
-                if current.is_none() {
-                    return parts;
-                }
-            }
-            let Some((i, w)) = current.filter(|(i, _)| *i == p) else {
-                continue;
-            };
-            let word = &body[w.start..w.end];
-            if let Some(term) = self.analyzer.part_term(word, (start, end)) {
-                parts.push((i as u32, term));
-            }
-        }
-        parts
-    }
-
-    /// The matches among `words` (a letter's words from its first), its `parts` and its extras.
-    /// A word is stemmed only when its first letters agree with a matched term's: a stem keeps
-    /// the first two letters of its word (a test holds the stemmer to it), so no match is lost.
-    fn matches_in(
-        &self,
-        letter: &Letter,
-        clause_of: &BTreeMap<&str, u16>,
-        words: impl Iterator<Item = Word>,
-        parts: &[(u32, String)],
-    ) -> Vec<Match> {
-        let mut matches = Vec::new();
-        if clause_of.is_empty() {
-            return matches;
-        }
-        let body = &letter.doc.body;
-        let heads: Vec<&str> = clause_of.keys().map(|t| first_chars(t, 2)).collect();
-        let mut count = 0usize;
-        for (i, w) in words.enumerate() {
-            count = i + 1;
-            let word = &body[w.start..w.end];
-            let head = fold(first_chars(word, 4));
-            let agrees = |h: &&str| {
-                let n = h.len().min(head.len());
-                head.as_bytes()[..n] == h.as_bytes()[..n]
-            };
-            if !heads.iter().any(agrees) {
-                continue;
-            }
-            if let Some(&clause) = clause_of.get(self.analyzer.term(word).as_str()) {
-                matches.push((i as u32, clause));
-            }
-        }
-        for (p, term) in parts {
-            if let Some(&clause) = clause_of.get(term.as_str()) {
-                matches.push((*p, clause));
-            }
-        }
-        for (term, positions) in &letter.extras {
-            if let Some(&clause) = clause_of.get(term.as_str()) {
-                let inside = positions.iter().filter(|&&p| (p as usize) < count);
-                matches.extend(inside.map(|&p| (p, clause)));
-            }
-        }
-        matches
-    }
-
-    /// A hit for the letter; `None` until its file is here.
-    fn hit(&self, doc: u32, candidate: Candidate, clause_of: &BTreeMap<&str, u16>) -> Option<Hit> {
-        let letter = self.index.letter(doc)?;
-        let d = &letter.doc;
-        let (words, matches) = self.head_matches(letter, clause_of, candidate.matches);
-        let start = excerpt::best_window(words.len(), &matches);
-        // The section of the excerpt's first match (or of its first word).
-        let at = matches
-            .iter()
-            .map(|m| m.0)
-            .find(|&p| p as usize >= start)
-            .unwrap_or(start as u32);
-        let section = d
-            .sections
-            .iter()
-            .rposition(|s| s.position <= at)
-            .map(|i| SectionRef {
-                heading: d.sections[i].heading.clone(),
-                anchor: anchors(&d.sections).swap_remove(i),
-            });
-        let meta = d.meta.clone();
-        Some(Hit {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            score: candidate.score,
-            excerpt: excerpt::render(&d.body, words, &matches, start),
-            date: meta.date,
-            date_precision: meta.date_precision,
-            kind: meta.kind,
-            minister: meta.minister,
-            meeting: meta.meeting,
-            section,
-        })
-    }
-}
-
-/// The first `n` characters of `s` (all of a shorter one).
-fn first_chars(s: &str, n: usize) -> &str {
-    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
 }
 
 /// Every letter as a candidate, counted from the letter table: the table's entries are
@@ -773,21 +361,6 @@ fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
     let count = table.map_or(0, <[Meta]>::len) as u32;
     (0..count).map(|d| (d, Candidate::default())).collect()
 }
-
-/// Which clause each matched term belongs to (the first, when several share it): made once per
-/// query, looked up for every word of every letter shown.
-fn clause_of(terms: &[Vec<String>]) -> BTreeMap<&str, u16> {
-    let mut clause_of = BTreeMap::new();
-    for (clause, list) in terms.iter().enumerate() {
-        for t in list {
-            clause_of.entry(t.as_str()).or_insert(clause as u16);
-        }
-    }
-    clause_of
-}
-
-/// One clause's hits per letter, its typo correction, and the terms it matched through.
-type ClauseAnswer = (Vec<(u32, ClauseHit)>, Option<(String, String)>, Vec<String>);
 
 /// The query with each corrected word replaced, or `None` when nothing was corrected.
 fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {

@@ -1,0 +1,285 @@
+//! One clause's score in each letter it matches. A word clause scores its best expansion (the
+//! word itself, the words it is a prefix of while typing, or its typo neighbours) by BM25 over
+//! the posting rows alone, with a share of the others; a phrase clause scores how often its
+//! words stand together.
+
+use super::expand::{self, Expansion};
+use super::query::Clause;
+use super::{
+    EXPANSION_BREADTH, HEADING_BONUS, PART_WEIGHT, STOP_WORD_WEIGHT, Searcher, bm25, phrase, sort,
+};
+use crate::analyze::is_stop_word;
+use crate::error::Result;
+use crate::format::postings::Row;
+use crate::index::TermRef;
+
+/// One clause's answer for one letter.
+#[derive(Default)]
+pub(super) struct ClauseHit {
+    pub letter: u32,
+    pub score: f32,
+    /// The letter holds the word exactly as typed.
+    pub exact: bool,
+    /// Where a phrase clause matched (word clauses are found again in the letter when shown).
+    pub positions: Vec<u32>,
+}
+
+/// A typo's correction: the word as typed, and as letters write the term it was taken for.
+pub(super) struct Correction {
+    pub typed: String,
+    pub written: String,
+}
+
+/// One clause's answer: its hits by letter (ascending), its correction, and the terms it matched
+/// through (none for phrases), for marking them in a letter.
+pub(super) struct ClauseAnswer {
+    pub hits: Vec<ClauseHit>,
+    pub correction: Option<Correction>,
+    pub terms: Vec<String>,
+}
+
+/// One expansion's score in one letter.
+struct ExpansionScore {
+    letter: u32,
+    expansion: usize,
+    score: f32,
+    exact: bool,
+}
+
+/// A letter's scores over a word's expansions: the best, the sum of all, whether any is as typed.
+struct LetterScore {
+    letter: u32,
+    best: f32,
+    sum: f32,
+    exact: bool,
+}
+
+/// Where a phrase stands in one letter: the positions it starts at.
+pub(super) struct PhraseIn {
+    pub letter: u32,
+    /// The letter's length in words, for BM25.
+    pub length: u32,
+    pub starts: Vec<u32>,
+}
+
+impl Searcher {
+    /// Each matching letter's score for one clause.
+    pub(super) fn score_clause(&self, clause: &Clause) -> Result<ClauseAnswer> {
+        match clause {
+            Clause::Term {
+                term,
+                word,
+                prefix,
+                surface,
+            } => self.score_word(term, word, *prefix, surface),
+            Clause::Phrase { terms } => self.score_phrase(terms),
+        }
+    }
+
+    fn score_word(
+        &self,
+        term: &str,
+        word: &str,
+        prefix: bool,
+        surface: &str,
+    ) -> Result<ClauseAnswer> {
+        let mut expansions: Vec<Expansion> = expand::exact(&self.index, term).into_iter().collect();
+        if prefix {
+            expansions.extend(expand::prefixed(&self.index, word, term));
+        }
+        // Typos: one edit first, two only when one finds nothing (and the word is long); and only
+        // once the word's own chunks are here, or a fetch looks like a typo.
+        let max_edits = expand::allowed_edits(word.chars().count());
+        let mut correction = None;
+        for edits in 1..=max_edits {
+            if !expansions.is_empty() || self.index.waiting() {
+                break;
+            }
+            expansions = expand::fuzzy(&self.index, term, edits);
+            if let Some(nearest) = expansions.first() {
+                correction = self
+                    .index
+                    .term(nearest.at)
+                    .surfaces
+                    .first()
+                    .map(|w| Correction {
+                        typed: surface.to_string(),
+                        written: w.clone(),
+                    });
+            }
+        }
+        let weight = if is_stop_word(word) {
+            STOP_WORD_WEIGHT
+        } else {
+            1.0
+        };
+        let scores = self.expansion_scores(&expansions, weight, surface)?;
+        // The best expansion counts whole; the others (a prefix's other words) add a share, so a
+        // letter using several `lucht-` words outranks one using one.
+        let hits = per_letter(scores)
+            .into_iter()
+            .map(|l| ClauseHit {
+                letter: l.letter,
+                score: l.best + EXPANSION_BREADTH * (l.sum - l.best),
+                exact: l.exact,
+                positions: Vec::new(),
+            })
+            .collect();
+        Ok(ClauseAnswer {
+            hits,
+            correction,
+            terms: expansions.into_iter().map(|e| e.term).collect(),
+        })
+    }
+
+    /// Every expansion's score in every letter it is in, by letter, then expansion.
+    fn expansion_scores(
+        &self,
+        expansions: &[Expansion],
+        weight: f32,
+        surface: &str,
+    ) -> Result<Vec<ExpansionScore>> {
+        let n = self.index.doc_count();
+        let mut scores = Vec::new();
+        for (i, e) in expansions.iter().enumerate() {
+            let rows = self.index.rows(e.at)?;
+            let idf = bm25::idf(n, rows.len());
+            let typed = self
+                .index
+                .term(e.at)
+                .surfaces
+                .iter()
+                .position(|s| s == surface);
+            for r in rows {
+                let parts = (r.freq - r.whole) as f32;
+                let tf = r.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * r.headed as f32;
+                let tf_weight = bm25::tf_weight(tf, r.length, self.index.avg_length());
+                scores.push(ExpansionScore {
+                    letter: r.doc,
+                    expansion: i,
+                    score: weight * e.weight * idf * tf_weight,
+                    exact: typed.is_some_and(|b| r.surfaces >> b & 1 == 1),
+                });
+            }
+        }
+        // One term's rows ascend already; several interleave.
+        if expansions.len() > 1 {
+            sort::sort_by(&mut scores, |a, b| {
+                (a.letter, a.expansion).cmp(&(b.letter, b.expansion))
+            });
+        }
+        Ok(scores)
+    }
+
+    fn score_phrase(&self, terms: &[String]) -> Result<ClauseAnswer> {
+        let found = self.phrase_starts(terms)?;
+        let idf = bm25::idf(self.index.doc_count(), found.len());
+        let stop = terms.iter().all(|t| is_stop_word(t));
+        let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
+        let len = terms.len() as u32;
+        let hits = found
+            .into_iter()
+            .map(|p| {
+                let tf = p.starts.len() as f32;
+                let tf_weight = bm25::tf_weight(tf, p.length, self.index.avg_length());
+                ClauseHit {
+                    letter: p.letter,
+                    score: weight * len as f32 * idf * tf_weight,
+                    exact: false,
+                    positions: p
+                        .starts
+                        .iter()
+                        .flat_map(|&s| s..s.saturating_add(len))
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(ClauseAnswer {
+            hits,
+            correction: None,
+            terms: Vec::new(),
+        })
+    }
+
+    /// Letters holding the clause as such: no prefixes, no typos (for exclusions).
+    pub(super) fn letters_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
+        Ok(match clause {
+            Clause::Term { term, .. } => match self.index.lookup(term) {
+                Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
+                None => Vec::new(),
+            },
+            Clause::Phrase { terms } => self
+                .phrase_starts(terms)?
+                .into_iter()
+                .map(|p| p.letter)
+                .collect(),
+        })
+    }
+
+    /// Per letter (ascending), where the phrase starts. Asks for every chunk and positions chunk
+    /// at once, so a phrase costs one round of fetching, not one per word.
+    fn phrase_starts(&self, terms: &[String]) -> Result<Vec<PhraseIn>> {
+        let mut found = Vec::new();
+        let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
+        let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
+            return Ok(found);
+        };
+        let rows: Vec<Vec<Row>> = at
+            .iter()
+            .map(|&a| self.index.rows(a))
+            .collect::<Result<_>>()?;
+        let mut positions = Vec::with_capacity(at.len());
+        for (&a, rows) in at.iter().zip(&rows) {
+            positions.push(self.index.positions(a, rows)?);
+        }
+        let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
+            return Ok(found);
+        };
+        let Some(first) = rows.first() else {
+            return Ok(found);
+        };
+        for r in first {
+            // Each term's rows ascend by letter.
+            let lists: Option<Vec<&[u32]>> = rows
+                .iter()
+                .zip(&positions)
+                .map(|(rows, lists)| {
+                    let i = rows.binary_search_by_key(&r.doc, |row| row.doc).ok()?;
+                    Some(lists[i].as_slice())
+                })
+                .collect();
+            if let Some(lists) = lists {
+                let starts = phrase::starts(&lists);
+                if !starts.is_empty() {
+                    found.push(PhraseIn {
+                        letter: r.doc,
+                        length: r.length,
+                        starts,
+                    });
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Per letter: the best expansion's score, the sum of all, whether any is as typed.
+fn per_letter(scores: Vec<ExpansionScore>) -> Vec<LetterScore> {
+    let mut out: Vec<LetterScore> = Vec::new();
+    for s in scores {
+        match out.last_mut() {
+            Some(last) if last.letter == s.letter => {
+                last.best = last.best.max(s.score);
+                last.sum += s.score;
+                last.exact |= s.exact;
+            }
+            _ => out.push(LetterScore {
+                letter: s.letter,
+                best: s.score,
+                sum: s.score,
+                exact: s.exact,
+            }),
+        }
+    }
+    out
+}

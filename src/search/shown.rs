@@ -1,0 +1,170 @@
+//! What is shown of a letter: a hit in the results (title, metadata, excerpt, the section it
+//! comes from), or the whole letter in the reader. The metadata both show is made in one place,
+//! [`About::of`].
+
+use super::excerpt::{self, Match};
+use super::{Searcher, reader};
+use crate::doc::Document;
+use crate::doc::sections::anchors;
+use crate::meta::{Kind, Meeting, Meta, Precision};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::collections::BTreeMap;
+
+/// What the results and the reader say about a letter besides its text. Written into the hit's
+/// and the reading's objects as their own fields (by hand: serde's `flatten` would go through a
+/// map, 7.6 KB more wasm).
+#[derive(Debug, Clone, PartialEq)]
+pub struct About {
+    pub date: Option<String>,
+    pub date_precision: Option<Precision>,
+    pub kind: Option<Kind>,
+    pub minister: Option<String>,
+    pub meeting: Option<Meeting>,
+}
+
+impl About {
+    const FIELDS: usize = 5;
+
+    fn put<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("date_precision", &self.date_precision)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("minister", &self.minister)?;
+        out.serialize_field("meeting", &self.meeting)
+    }
+
+    fn of(meta: &Meta) -> About {
+        About {
+            date: meta.date.clone(),
+            date_precision: meta.date_precision,
+            kind: meta.kind,
+            minister: meta.minister.clone(),
+            meeting: meta.meeting.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    /// HTML: escaped text with `<mark>`ed matches.
+    pub excerpt: String,
+    pub about: About,
+    /// The section the excerpt comes from, when it is under a heading.
+    pub section: Option<SectionRef>,
+}
+
+/// A whole letter, for reading, with the words a query matched marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub id: String,
+    pub title: String,
+    /// Escaped HTML: `<h3 id=anchor>` headings, `<p>` paragraphs, `<mark data-match=n>` matches.
+    pub html: String,
+    /// How many words are marked.
+    pub matches: usize,
+    pub sections: Vec<SectionRef>,
+    pub about: About,
+    pub kamerstuk: Option<String>,
+    /// Some files could not be fetched: matches they would give (phrases) are not marked.
+    pub incomplete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SectionRef {
+    pub heading: String,
+    /// The section's anchor in the letter (`afschrikking-en-verdediging`).
+    pub anchor: String,
+}
+
+impl Serialize for Hit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Hit", 5 + About::FIELDS)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("score", &self.score)?;
+        out.serialize_field("excerpt", &self.excerpt)?;
+        self.about.put(&mut out)?;
+        out.serialize_field("section", &self.section)?;
+        out.end()
+    }
+}
+
+impl Serialize for Reading {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Reading", 7 + About::FIELDS)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("html", &self.html)?;
+        out.serialize_field("matches", &self.matches)?;
+        out.serialize_field("sections", &self.sections)?;
+        self.about.put(&mut out)?;
+        out.serialize_field("kamerstuk", &self.kamerstuk)?;
+        out.serialize_field("incomplete", &self.incomplete)?;
+        out.end()
+    }
+}
+
+impl Searcher {
+    /// A hit for the letter numbered `doc`, scored `score`, its phrase matches known; `None`
+    /// until its file is here.
+    pub(super) fn hit(
+        &self,
+        doc: u32,
+        score: f32,
+        phrases: Vec<Match>,
+        clause_of: &BTreeMap<&str, u16>,
+    ) -> Option<Hit> {
+        let (letter, words, matches) = self.head_matches(doc, clause_of, phrases)?;
+        let d = &letter.doc;
+        let start = excerpt::best_window(words.len(), &matches);
+        // The section of the excerpt's first match (or of its first word).
+        let at = matches
+            .iter()
+            .map(|m| m.0)
+            .find(|&p| p as usize >= start)
+            .unwrap_or(start as u32);
+        let section = d
+            .sections
+            .iter()
+            .rposition(|s| s.position <= at)
+            .map(|i| SectionRef {
+                heading: d.sections[i].heading.clone(),
+                anchor: anchors(&d.sections).swap_remove(i),
+            });
+        Some(Hit {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            score,
+            excerpt: excerpt::render(&d.body, words, &matches, start),
+            about: About::of(&d.meta),
+            section,
+        })
+    }
+}
+
+/// The whole letter `d` for the reader, the words at `matches` marked.
+pub(super) fn reading(d: &Document, matches: &[Match]) -> Reading {
+    let (html, marks) = reader::render(d, matches);
+    let sections = d
+        .sections
+        .iter()
+        .zip(anchors(&d.sections))
+        .map(|(s, anchor)| SectionRef {
+            heading: s.heading.clone(),
+            anchor,
+        })
+        .collect();
+    Reading {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        html,
+        matches: marks,
+        sections,
+        about: About::of(&d.meta),
+        kamerstuk: d.meta.kamerstuk.clone(),
+        incomplete: false,
+    }
+}
