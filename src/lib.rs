@@ -38,13 +38,13 @@ pub use search::{Hit, SearchResults, Searcher};
 use {
     format::layout::Layout,
     format::store::{Store, gunzip},
-    indexer::{Letter, Output, Writer},
+    indexer::{Output, RawLetter, Writer},
     lexicon::Lexicon,
 };
 
 /// The files of an index of `letters` (see `FORMAT.md`), all in memory.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn build_index(letters: &[Letter]) -> Output {
+pub fn build_index(letters: &[RawLetter]) -> Output {
     build_index_with_layout(
         letters,
         format::layout::CHUNK_BYTES,
@@ -56,7 +56,7 @@ pub fn build_index(letters: &[Letter]) -> Output {
 /// passes of `kamerzoek build`, over letters held in memory.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn build_index_with_layout(
-    letters: &[Letter],
+    letters: &[RawLetter],
     chunk_bytes: usize,
     single_file_bytes: usize,
 ) -> Output {
@@ -68,7 +68,7 @@ pub fn build_index_with_layout(
         chunk_bytes,
         single_file_bytes,
     });
-    let read = |l: &Letter| Ok((l.id.clone(), l.text.clone()));
+    let read = |l: &RawLetter| Ok((l.id.clone(), l.text.clone()));
     indexer::index_letters(letters, &cleaner, read, writer, &mut |_| {})
         .expect("writing to memory cannot fail")
 }

@@ -35,7 +35,7 @@ unsafe impl GlobalAlloc for Bounded {
 #[global_allocator]
 static ALLOCATOR: Bounded = Bounded;
 
-fn letters() -> Vec<kamerzoek::indexer::Letter> {
+fn letters() -> Vec<kamerzoek::indexer::RawLetter> {
     let texts = [
         "Den Haag, 3 juni 2024\nBetreft Geannoteerde agenda\nDe NAVO steunt Oekraïne met Patriot-systemen.",
         "Den Haag, 9 juli 2023\nVerslag van de NAVO-top in Vilnius over luchtverdediging en F-16.",
@@ -44,7 +44,7 @@ fn letters() -> Vec<kamerzoek::indexer::Letter> {
     texts
         .iter()
         .enumerate()
-        .map(|(i, t)| kamerzoek::indexer::Letter {
+        .map(|(i, t)| kamerzoek::indexer::RawLetter {
             id: format!("l{i}"),
             text: t.to_string(),
         })

@@ -4,7 +4,7 @@
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, words};
 use kamerzoek::format::store::gunzip;
 use kamerzoek::indexer::Output;
-use kamerzoek::indexer::{IndexBuilder, Letter, analyze};
+use kamerzoek::indexer::{IndexBuilder, RawLetter, analyze};
 use kamerzoek::lexicon::Lexicon;
 use kamerzoek::{Document, Searcher};
 use proptest::prelude::*;
@@ -67,10 +67,10 @@ fn letters() -> impl Strategy<Value = Vec<String>> {
 /// An index of the texts, in one file or in many (a chunk per few terms, a file per letter), with
 /// every file handed over.
 fn build(texts: &[String], split: bool) -> Searcher {
-    let letters: Vec<Letter> = texts
+    let letters: Vec<RawLetter> = texts
         .iter()
         .enumerate()
-        .map(|(i, text)| Letter {
+        .map(|(i, text)| RawLetter {
             id: format!("{i:03}"),
             text: text.clone(),
         })
@@ -137,7 +137,7 @@ proptest! {
         for (n, doc) in docs.into_iter().enumerate() {
             let expected = analyze(&analyzer, doc);
             let letter = index.letter(n as u32).unwrap();
-            prop_assert_eq!(&letter.doc, &expected.doc);
+            prop_assert_eq!(&letter.document, &expected.document);
             prop_assert_eq!(&letter.extras, &expected.extras);
             prop_assert_eq!(&letter.parts, &expected.parts);
             for (term, occ) in &expected.terms {

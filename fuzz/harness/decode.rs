@@ -2,10 +2,10 @@
 // committed corpus input and every input the fuzzer ever crashed on through it on `cargo test`.
 // Included, not a module: the fuzz crate and the tests are separate crates.
 
-use kamerzoek::indexer::Letter;
+use kamerzoek::indexer::RawLetter;
 use kamerzoek::format::store::gunzip;
 use kamerzoek::indexer::Output;
-use kamerzoek::format::{Kind, seal};
+use kamerzoek::format::{FileKind, seal};
 use kamerzoek::{Answer, Index, Searcher};
 use std::sync::OnceLock;
 
@@ -15,27 +15,27 @@ const QUERIES: [&str; 7] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott 
 fn split() -> &'static Output {
     static OUTPUT: OnceLock<Output> = OnceLock::new();
     OUTPUT.get_or_init(|| {
-        let letters: Vec<Letter> = [
+        let letters: Vec<RawLetter> = [
             "De steun aan Oekraïne.\nLuchtverdediging voor Oekraïne.",
             "Patriot-luchtafweerrakketten en F-16 trainingen. De NAVO.",
             "Brief over de steun.",
         ]
         .iter()
         .enumerate()
-        .map(|(i, t)| Letter { id: format!("{i}"), text: t.to_string() })
+        .map(|(i, t)| RawLetter { id: format!("{i}"), text: t.to_string() })
         .collect();
         kamerzoek::build_index_with_layout(&letters, 48, 0)
     })
 }
 
-fn kind(name: &str) -> Kind {
+fn kind(name: &str) -> FileKind {
     match name.as_bytes()[0] {
-        b't' => Kind::Terms,
-        b'p' => Kind::Positions,
-        b'm' => Kind::Table,
-        b'i' => Kind::Ids,
-        b'w' => Kind::Words,
-        _ => Kind::Letter,
+        b't' => FileKind::Terms,
+        b'p' => FileKind::Positions,
+        b'm' => FileKind::Table,
+        b'i' => FileKind::Ids,
+        b'w' => FileKind::Words,
+        _ => FileKind::Letter,
     }
 }
 
@@ -63,7 +63,7 @@ fn exercise(mut searcher: Searcher, files: &dyn Fn(&str) -> Option<Vec<u8>>) {
 
 /// One fuzz input: as an entry file, and as a replacement for one file of the split index.
 pub fn run_decode(data: &[u8]) {
-    let mut sealed_entry = seal(Kind::Entry, data);
+    let mut sealed_entry = seal(FileKind::Entry, data);
     for entry in [data, &sealed_entry[..]] {
         if let Ok(index) = Index::from_bytes(entry) {
             exercise(Searcher::new(index), &|_| None);

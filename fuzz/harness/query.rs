@@ -7,7 +7,7 @@
 // that file, which the harness hands over as the page does, from the in-memory output.
 
 use kamerzoek::Searcher;
-use kamerzoek::indexer::Letter;
+use kamerzoek::indexer::RawLetter;
 use kamerzoek::indexer::Output;
 use kamerzoek::search::SearchOptions;
 use std::sync::{Mutex, OnceLock};
@@ -19,10 +19,10 @@ fn output() -> &'static Output {
             "Den Haag, 31 januari 2025\n\nDe steun aan Oekraïne gaat door. Patriot-luchtafweerrakketten.\n\nOekraïne\n\nF-16 trainingen en luchtverdedigingsmiddelen.\n\nDe Minister van Defensie,\nK.H. Ollongren\n",
             "Op 15 en 16 juni 2023 vond in Brussel een bijeenkomst plaats. De bondge-\nnoten spraken over afschrikking.1\n\n1 Kamerstuk 28 676, nr. 449.\n",
         ];
-        let letters: Vec<Letter> = letters
+        let letters: Vec<RawLetter> = letters
             .iter()
             .enumerate()
-            .map(|(i, text)| Letter { id: format!("{i:03}"), text: text.to_string() })
+            .map(|(i, text)| RawLetter { id: format!("{i:03}"), text: text.to_string() })
             .collect();
         kamerzoek::build_index(&letters)
     })

@@ -75,7 +75,7 @@ pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> 
 }
 
 /// The letters of `dir`, with what was noticed about them on stderr.
-fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::Letter>> {
+fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::RawLetter>> {
     let (letters, warnings) = read_letters(dir, false)?;
     for w in warnings {
         say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));

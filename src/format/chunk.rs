@@ -3,7 +3,7 @@
 //! chunk beside it. See `FORMAT.md`.
 
 use super::postings::{self, MAX_SURFACES, Row};
-use super::{Kind, Reader, finished, put_bytes, put_str, put_varint};
+use super::{FileKind, Reader, finished, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 use std::ops::Range;
 
@@ -29,7 +29,7 @@ pub struct TermChunk {
 
 impl TermChunk {
     pub fn decode(bytes: &[u8], docs: u32) -> Result<TermChunk> {
-        let body = super::open(Kind::Terms, bytes)?;
+        let body = super::open(FileKind::Terms, bytes)?;
         let mut r = Reader::new(body, "a term chunk");
         let n = r.count()?;
         let mut terms: Vec<TermEntry> = Vec::with_capacity(n);
@@ -56,7 +56,7 @@ impl TermChunk {
             });
             positions_end += length;
         }
-        finished(&r, Kind::Terms)?;
+        finished(&r, FileKind::Terms)?;
         Ok(TermChunk {
             terms,
             body: body.to_vec(),
@@ -162,6 +162,6 @@ impl ChunkWriter {
         let mut body = Vec::with_capacity(self.body.len() + 5);
         put_varint(&mut body, self.count as u64);
         body.extend_from_slice(&self.body);
-        super::seal(Kind::Terms, &body)
+        super::seal(FileKind::Terms, &body)
     }
 }

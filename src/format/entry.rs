@@ -4,7 +4,7 @@
 
 use super::chunk::{front_coded, put_front_coded};
 use super::{
-    Kind, MAX_FILE_BYTES, MAX_LETTERS, NAME_HASH_BYTES, Reader, finished, put_bytes, put_str,
+    FileKind, MAX_FILE_BYTES, MAX_LETTERS, NAME_HASH_BYTES, Reader, finished, put_bytes, put_str,
     put_varint,
 };
 use crate::error::{Error, Result};
@@ -133,11 +133,11 @@ impl Entry {
                 }
             }
         }
-        super::seal(Kind::Entry, &out)
+        super::seal(FileKind::Entry, &out)
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Entry> {
-        let mut r = Reader::new(super::open(Kind::Entry, bytes)?, "the entry file");
+        let mut r = Reader::new(super::open(FileKind::Entry, bytes)?, "the entry file");
         let docs = r.u32()?;
         if docs > MAX_LETTERS {
             return Err(Error::corrupt(format!(
@@ -187,7 +187,7 @@ impl Entry {
                 positions,
             });
         }
-        finished(&r, Kind::Entry)?;
+        finished(&r, FileKind::Entry)?;
         let inline = |f: &FileRef| matches!(f, FileRef::Inline(_));
         // The table, ids and words are derived from the letters and the terms, never positions.
         let whole =

@@ -4,17 +4,18 @@
 //! downloading any positions. See `FORMAT.md`.
 
 use super::postings::ascending;
-use super::{Kind, Reader, finished, put_str, put_varint};
+use super::{FileKind, Reader, finished, put_str, put_varint};
 use crate::analyze::{Word, fold, words};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
-use crate::meta::{Kind as LetterKind, Meeting, Meta, Precision};
+use crate::meta::{Kind, Meeting, Meta, Precision};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
     /// Its number in the index (postings name letters by number).
-    pub number: u32,
-    pub doc: Document,
+    /// The letter's number in the index (`doc` everywhere a letter's number is meant).
+    pub doc: u32,
+    pub document: Document,
     /// Terms the index holds at positions where the word itself means another term, other than
     /// the parts below (joined codes: `f16`). By term, positions ascending.
     pub extras: Vec<(String, Vec<u32>)>,
@@ -25,9 +26,9 @@ pub struct Letter {
 
 impl Letter {
     pub fn encode(&self) -> Vec<u8> {
-        let d = &self.doc;
+        let d = &self.document;
         let mut out = Vec::with_capacity(d.body.len() + 256);
-        put_varint(&mut out, u64::from(self.number));
+        put_varint(&mut out, u64::from(self.doc));
         put_str(&mut out, &d.id);
         put_str(&mut out, &d.title);
         put_str(&mut out, &d.body);
@@ -54,11 +55,11 @@ impl Letter {
             put_varint(&mut out, positions.len() as u64);
             super::postings::put_positions(&mut out, positions);
         }
-        super::seal(Kind::Letter, &out)
+        super::seal(FileKind::Letter, &out)
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Letter> {
-        let body = super::open(Kind::Letter, bytes)?;
+        let body = super::open(FileKind::Letter, bytes)?;
         let mut r = Reader::new(body, "a letter file");
         let number = r.u32()?;
         let id = r.str()?.to_string();
@@ -91,7 +92,7 @@ impl Letter {
             let positions = ascending(&mut r, n, length, "a letter's term positions")?;
             extras.push((term, positions));
         }
-        finished(&r, Kind::Letter)?;
+        finished(&r, FileKind::Letter)?;
         let doc = Document {
             id,
             title,
@@ -101,8 +102,8 @@ impl Letter {
             meta,
         };
         Ok(Letter {
-            number,
-            doc,
+            doc: number,
+            document: doc,
             extras,
             parts,
         })
@@ -168,7 +169,7 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
     Ok(Meta {
         date,
         date_precision: known(precision, Precision::from_name, "date precision")?,
-        kind: known(kind, LetterKind::from_name, "kind")?,
+        kind: known(kind, Kind::from_name, "kind")?,
         minister: opt(r.str()?),
         kamerstuk: opt(r.str()?),
         meeting: match r.u8()? {
@@ -202,8 +203,8 @@ mod tests {
         let mut doc = Document::new("a", "het opleidingsprogramma loopt");
         doc.length = 3;
         Letter {
-            number: 0,
-            doc,
+            doc: 0,
+            document: doc,
             extras: Vec::new(),
             parts,
         }

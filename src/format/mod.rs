@@ -47,7 +47,7 @@ const FOOTER_LEN: usize = 4;
 
 /// What a file holds; each kind has its own magic, so a file given for another is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum FileKind {
     Entry,
     Terms,
     Positions,
@@ -57,44 +57,44 @@ pub enum Kind {
     Words,
 }
 
-const KINDS: [Kind; 7] = [
-    Kind::Entry,
-    Kind::Terms,
-    Kind::Positions,
-    Kind::Letter,
-    Kind::Table,
-    Kind::Ids,
-    Kind::Words,
+const KINDS: [FileKind; 7] = [
+    FileKind::Entry,
+    FileKind::Terms,
+    FileKind::Positions,
+    FileKind::Letter,
+    FileKind::Table,
+    FileKind::Ids,
+    FileKind::Words,
 ];
 
-impl Kind {
+impl FileKind {
     pub fn magic(self) -> [u8; 4] {
         *match self {
-            Kind::Entry => b"KZIX",
-            Kind::Terms => b"KZTC",
-            Kind::Positions => b"KZPS",
-            Kind::Letter => b"KZLT",
-            Kind::Table => b"KZMT",
-            Kind::Ids => b"KZID",
-            Kind::Words => b"KZWD",
+            FileKind::Entry => b"KZIX",
+            FileKind::Terms => b"KZTC",
+            FileKind::Positions => b"KZPS",
+            FileKind::Letter => b"KZLT",
+            FileKind::Table => b"KZMT",
+            FileKind::Ids => b"KZID",
+            FileKind::Words => b"KZWD",
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Entry => "an entry file",
-            Kind::Terms => "a term chunk",
-            Kind::Positions => "a positions chunk",
-            Kind::Letter => "a letter file",
-            Kind::Table => "the letter table",
-            Kind::Ids => "the id list",
-            Kind::Words => "the word list",
+            FileKind::Entry => "an entry file",
+            FileKind::Terms => "a term chunk",
+            FileKind::Positions => "a positions chunk",
+            FileKind::Letter => "a letter file",
+            FileKind::Table => "the letter table",
+            FileKind::Ids => "the id list",
+            FileKind::Words => "the word list",
         }
     }
 }
 
 /// `body` framed as a file of `kind`: magic, version, flags, body, CRC-32 of all before it.
-pub fn seal(kind: Kind, body: &[u8]) -> Vec<u8> {
+pub fn seal(kind: FileKind, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + HEADER_LEN + FOOTER_LEN);
     out.extend_from_slice(&kind.magic());
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -107,7 +107,7 @@ pub fn seal(kind: Kind, body: &[u8]) -> Vec<u8> {
 
 /// The body of a sealed file of `kind`, after checking, in this order: magic, header length,
 /// version, flags, checksum.
-pub fn open(kind: Kind, bytes: &[u8]) -> Result<&[u8]> {
+pub fn open(kind: FileKind, bytes: &[u8]) -> Result<&[u8]> {
     let magic = bytes.get(..4);
     if magic != Some(&kind.magic()[..]) {
         return Err(match KINDS.iter().find(|k| Some(&k.magic()[..]) == magic) {
@@ -144,7 +144,7 @@ pub fn open(kind: Kind, bytes: &[u8]) -> Result<&[u8]> {
 }
 
 /// Fails unless the reader used every byte: nothing may follow a file's last field.
-pub(crate) fn finished(r: &Reader, kind: Kind) -> Result<()> {
+pub(crate) fn finished(r: &Reader, kind: FileKind) -> Result<()> {
     if r.is_empty() {
         Ok(())
     } else {

@@ -3,9 +3,9 @@
 //! only to open a letter by id that no search has shown. See `FORMAT.md`.
 
 use super::letter::known;
-use super::{Kind, Reader, finished, put_str, put_varint};
+use super::{FileKind, Reader, finished, put_str, put_varint};
 use crate::error::{Error, Result};
-use crate::meta::{Kind as LetterKind, Meta, Precision};
+use crate::meta::{Kind, Meta, Precision};
 
 pub fn encode_table(metas: &[Meta]) -> Vec<u8> {
     let mut ministers: Vec<&str> = metas.iter().filter_map(|m| m.minister.as_deref()).collect();
@@ -26,12 +26,12 @@ pub fn encode_table(metas: &[Meta]) -> Vec<u8> {
         });
         put_varint(&mut out, minister as u64);
     }
-    super::seal(Kind::Table, &out)
+    super::seal(FileKind::Table, &out)
 }
 
 /// Per letter, the fields of its metadata that the table keeps; `docs` letters exactly.
 pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
-    let mut r = Reader::new(super::open(Kind::Table, bytes)?, "the letter table");
+    let mut r = Reader::new(super::open(FileKind::Table, bytes)?, "the letter table");
     let ministers = (0..r.count()?)
         .map(|_| r.str().map(str::to_string))
         .collect::<Result<Vec<_>>>()?;
@@ -58,12 +58,12 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
         metas.push(Meta {
             date: (!date.is_empty()).then(|| date.to_string()),
             date_precision: known(precision, Precision::from_name, "date precision")?,
-            kind: known(kind, LetterKind::from_name, "kind")?,
+            kind: known(kind, Kind::from_name, "kind")?,
             minister,
             ..Meta::default()
         });
     }
-    finished(&r, Kind::Table)?;
+    finished(&r, FileKind::Table)?;
     Ok(metas)
 }
 
@@ -73,12 +73,12 @@ pub fn encode_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<u8> {
     for id in ids {
         put_str(&mut out, id);
     }
-    super::seal(Kind::Ids, &out)
+    super::seal(FileKind::Ids, &out)
 }
 
 /// Every letter's id, by number; `docs` of them exactly.
 pub fn decode_ids(bytes: &[u8], docs: u32) -> Result<Vec<String>> {
-    let mut r = Reader::new(super::open(Kind::Ids, bytes)?, "the id list");
+    let mut r = Reader::new(super::open(FileKind::Ids, bytes)?, "the id list");
     let n = r.count()?;
     if n != docs as usize {
         return Err(Error::corrupt("the id list has another number of letters"));
@@ -86,6 +86,6 @@ pub fn decode_ids(bytes: &[u8], docs: u32) -> Result<Vec<String>> {
     let ids = (0..n)
         .map(|_| r.str().map(str::to_string))
         .collect::<Result<Vec<_>>>()?;
-    finished(&r, Kind::Ids)?;
+    finished(&r, FileKind::Ids)?;
     Ok(ids)
 }

@@ -60,7 +60,7 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
         for (n, doc) in docs().into_iter().enumerate() {
             let expected = analyze(&analyzer, doc);
             let letter = index.letter(n as u32).unwrap();
-            assert_eq!(letter.doc, expected.doc);
+            assert_eq!(letter.document, expected.document);
             assert_eq!(letter.extras, expected.extras);
             assert_eq!(letter.parts, expected.parts);
             for (term, occ) in &expected.terms {

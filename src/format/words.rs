@@ -2,7 +2,7 @@
 //! matches nothing and typo tolerance must look at the whole dictionary. See `FORMAT.md`.
 
 use super::chunk::{front_coded, put_front_coded};
-use super::{Kind, Reader, finished, put_varint};
+use super::{FileKind, Reader, finished, put_varint};
 use crate::error::Result;
 
 #[derive(Default)]
@@ -25,19 +25,19 @@ impl WordsWriter {
         let mut out = Vec::with_capacity(self.body.len() + 5);
         put_varint(&mut out, self.count as u64);
         out.extend_from_slice(&self.body);
-        super::seal(Kind::Words, &out)
+        super::seal(FileKind::Words, &out)
     }
 }
 
 /// Every term, ascending, with its document frequency.
 pub fn decode(bytes: &[u8]) -> Result<Vec<(String, u32)>> {
-    let mut r = Reader::new(super::open(Kind::Words, bytes)?, "the word list");
+    let mut r = Reader::new(super::open(FileKind::Words, bytes)?, "the word list");
     let n = r.count()?;
     let mut words: Vec<(String, u32)> = Vec::with_capacity(n);
     for _ in 0..n {
         let term = front_coded(&mut r, words.last().map(|w| w.0.as_str()))?;
         words.push((term, r.u32()?));
     }
-    finished(&r, Kind::Words)?;
+    finished(&r, FileKind::Words)?;
     Ok(words)
 }

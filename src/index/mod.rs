@@ -125,7 +125,7 @@ impl Index {
                     positions: Slot::new(
                         c.positions,
                         |b| {
-                            crate::format::open(crate::format::Kind::Positions, b)
+                            crate::format::open(crate::format::FileKind::Positions, b)
                                 .map(<[u8]>::to_vec)
                         },
                         Vec::new,
@@ -138,10 +138,10 @@ impl Index {
             Letters::Inline(files) => {
                 for (n, bytes) in files.iter().enumerate() {
                     let letter = Letter::decode(bytes)?;
-                    if letter.number as usize != n {
+                    if letter.doc as usize != n {
                         return Err(Error::corrupt("a letter file has another number"));
                     }
-                    letters.insert(letter.number, Held::new(letter));
+                    letters.insert(letter.doc, Held::new(letter));
                 }
                 None
             }
@@ -155,12 +155,12 @@ impl Index {
         let table = Slot::new(
             entry.table,
             |b| table::decode_table(b, docs),
-            || in_order().iter().map(|l| l.doc.meta.clone()).collect(),
+            || in_order().iter().map(|l| l.document.meta.clone()).collect(),
         )?;
         let ids = Slot::new(
             entry.ids,
             |b| table::decode_ids(b, docs),
-            || in_order().iter().map(|l| l.doc.id.clone()).collect(),
+            || in_order().iter().map(|l| l.document.id.clone()).collect(),
         )?;
         let words = Slot::new(entry.words, words::decode, || {
             chunks
@@ -248,7 +248,7 @@ impl Index {
                 c.terms = Slot::Ready(TermChunk::decode(bytes, docs).map_err(wrong)?);
                 true
             } else if matches!(&c.positions, Slot::Missing(n) if n == name) {
-                let body = crate::format::open(crate::format::Kind::Positions, bytes);
+                let body = crate::format::open(crate::format::FileKind::Positions, bytes);
                 c.positions = Slot::Ready(body.map_err(wrong)?.to_vec());
                 false
             } else {
@@ -277,7 +277,7 @@ impl Index {
             self.words = Slot::Ready(words::decode(bytes).map_err(wrong)?);
         } else if let Some(n) = self.letter_number(name) {
             let letter = Letter::decode(bytes).map_err(wrong)?;
-            if letter.number != n {
+            if letter.doc != n {
                 return Err(wrong(Error::corrupt("the letter file has another number")));
             }
             self.letters.insert(n, Held::new(letter));
@@ -481,14 +481,14 @@ impl Index {
     }
 
     pub fn document(&self, doc: u32) -> Option<&Document> {
-        self.letter(doc).map(|l| &l.doc)
+        self.letter(doc).map(|l| &l.document)
     }
 
     /// The number of the letter `id`: from a letter already here, or from the id list.
     /// `Ok(None)` when the index holds no such letter (or the id list is not here yet).
     pub fn number_of(&self, id: &str) -> Option<u32> {
-        if let Some(h) = self.letters.values().find(|h| h.letter.doc.id == id) {
-            return Some(h.letter.number);
+        if let Some(h) = self.letters.values().find(|h| h.letter.document.id == id) {
+            return Some(h.letter.doc);
         }
         // Every letter of a one-file index is here: an id not among them is not in the index.
         self.letter_folder.as_ref()?;

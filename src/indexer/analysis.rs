@@ -96,7 +96,7 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
         }
     }
     Analyzed {
-        doc,
+        document: doc,
         terms,
         extras: extras.into_iter().collect(),
         parts,
@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn gathers_positions_and_surface_forms() {
         let a = analyzed("steun aan Oekraïne, steun voor Oekraine");
-        assert_eq!(a.doc.length, 6);
+        assert_eq!(a.document.length, 6);
         let steun = &a.terms["steun"];
         assert_eq!((steun.positions.as_slice(), steun.whole), (&[0, 3][..], 2));
         let oekraine = &a.terms[&Analyzer::new().term("oekraine")];
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn compound_parts_are_positions_but_not_whole_words() {
         let a = analyzed("programma en opleidingsprogramma");
-        assert_eq!(a.doc.length, 3);
+        assert_eq!(a.document.length, 3);
         let programma = &a.terms["programma"];
         assert_eq!(
             (programma.positions.as_slice(), programma.whole),
@@ -158,7 +158,7 @@ mod tests {
         let oekraine = &a.terms[&Analyzer::new().term("oekraine")];
         assert_eq!(
             (oekraine.positions.len(), oekraine.headed),
-            (2, u32::from(!a.doc.sections.is_empty()))
+            (2, u32::from(!a.document.sections.is_empty()))
         );
     }
 }

@@ -23,9 +23,9 @@ use std::path::{Path, PathBuf};
 /// A letter larger than this is not a letter: skipping it keeps the index (and memory) sane.
 pub const MAX_LETTER_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A letter as read from disk.
+/// A letter as read from disk: its id and its text, before any clean-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Letter {
+pub struct RawLetter {
     pub id: String,
     pub text: String,
 }
@@ -47,7 +47,7 @@ pub struct LetterFile {
 
 impl LetterFile {
     /// The letter's text, with what was noticed reading it; `Err` (a warning) when it is skipped.
-    pub fn read(&self) -> std::result::Result<(Letter, Vec<Warning>), Warning> {
+    pub fn read(&self) -> std::result::Result<(RawLetter, Vec<Warning>), Warning> {
         let path = &self.path;
         let skip = |message: String| Warning {
             path: path.display().to_string(),
@@ -69,7 +69,7 @@ impl LetterFile {
             return Err(skip("skipped: no text".to_string()));
         }
         let id = self.id.clone();
-        Ok((Letter { id, text }, warnings))
+        Ok((RawLetter { id, text }, warnings))
     }
 }
 
@@ -147,7 +147,7 @@ fn is_link(path: &Path) -> bool {
 }
 
 /// The letters of `dir`, read whole, and what was noticed on the way.
-pub fn read_letters(dir: &Path, follow_links: bool) -> Result<(Vec<Letter>, Vec<Warning>)> {
+pub fn read_letters(dir: &Path, follow_links: bool) -> Result<(Vec<RawLetter>, Vec<Warning>)> {
     let (files, mut warnings) = list_letters(dir, follow_links)?;
     let mut letters = Vec::with_capacity(files.len());
     for file in &files {
@@ -245,7 +245,7 @@ mod tests {
         dir
     }
 
-    fn read(dir: &tempfile::TempDir) -> (Vec<Letter>, Vec<String>) {
+    fn read(dir: &tempfile::TempDir) -> (Vec<RawLetter>, Vec<String>) {
         let (letters, warnings) = read_letters(dir.path(), false).unwrap();
         let names = warnings
             .iter()

@@ -11,7 +11,7 @@ mod spill;
 mod writer;
 
 pub use analysis::{IndexBuilder, analyze};
-pub use letters::{Letter, LetterFile, MAX_LETTER_BYTES, Warning, list_letters, read_letters};
+pub use letters::{LetterFile, MAX_LETTER_BYTES, RawLetter, Warning, list_letters, read_letters};
 pub use pipeline::{Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;
 pub use writer::{Analyzed, Output, SPILL_BYTES, Writer};

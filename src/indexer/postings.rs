@@ -70,10 +70,10 @@ impl Postings {
         }
     }
 
-    /// Adds the letter numbered `number`, `length` words long, with its terms.
+    /// Adds the letter numbered `doc`, `length` words long, with its terms.
     pub fn add(
         &mut self,
-        number: u32,
+        doc: u32,
         length: u32,
         terms: BTreeMap<String, Occurrence>,
     ) -> Result<()> {
@@ -92,7 +92,7 @@ impl Postings {
                 mask |= 1 << i;
             }
             let row = Row {
-                doc: number,
+                doc,
                 freq: occ.positions.len() as u32,
                 whole: occ.whole,
                 headed: occ.headed,
@@ -103,7 +103,7 @@ impl Postings {
             put_row(&mut acc.rows, &row, acc.last_doc);
             put_positions(&mut acc.positions, &occ.positions);
             self.buffered += acc.rows.len() + acc.positions.len() - before;
-            acc.last_doc = number;
+            acc.last_doc = doc;
             acc.df += 1;
         }
         if self.buffered > self.spill_bytes {

@@ -14,7 +14,7 @@ use crate::format::letter::Letter;
 use crate::format::store::{Store, gzip};
 use crate::format::table::{encode_ids, encode_table};
 use crate::format::words::WordsWriter;
-use crate::format::{Kind, fnv64, name_hash};
+use crate::format::{FileKind, fnv64, name_hash};
 use crate::meta::Meta;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ pub const SPILL_BYTES: usize = 128 * 1024 * 1024;
 
 /// Everything the indexer learned about one letter.
 pub struct Analyzed {
-    pub doc: Document,
+    pub document: Document,
     pub terms: BTreeMap<String, Occurrence>,
     pub extras: Vec<(String, Vec<u32>)>,
     /// Compound parts as (position, start, end): the bytes of the folded word at the position.
@@ -129,16 +129,16 @@ impl Writer {
     }
 
     pub fn add(&mut self, letter: Analyzed) -> Result<()> {
-        let number = self.docs;
+        let doc = self.docs;
         self.docs += 1;
-        let doc = letter.doc;
-        self.total_length += u64::from(doc.length);
-        self.postings.add(number, doc.length, letter.terms)?;
-        self.ids.push(doc.id.clone());
-        self.metas.push(doc.meta.clone());
+        let document = letter.document;
+        self.total_length += u64::from(document.length);
+        self.postings.add(doc, document.length, letter.terms)?;
+        self.ids.push(document.id.clone());
+        self.metas.push(document.meta.clone());
         let sealed = Letter {
-            number,
             doc,
+            document,
             extras: letter.extras,
             parts: letter.parts,
         }
@@ -205,7 +205,7 @@ impl Writer {
         while let Some(t) = terms.next_term()? {
             if self.layout.cut_before(chunk.len(), chunk.last(), &t.term) {
                 let done = std::mem::take(&mut chunk).finish();
-                let pos = crate::format::seal(Kind::Positions, &std::mem::take(&mut positions));
+                let pos = crate::format::seal(FileKind::Positions, &std::mem::take(&mut positions));
                 pending_bytes += done.len() + pos.len();
                 pending.push((std::mem::take(&mut first), done, pos));
                 split |= !self.layout.fits_one_file(pending_bytes);
@@ -224,7 +224,7 @@ impl Writer {
             chunk.add(&t.term, t.df, &t.surfaces, &t.rows, t.positions.len());
         }
         if !chunk.is_empty() || (pending.is_empty() && entry_chunks.is_empty()) {
-            let pos = crate::format::seal(Kind::Positions, &positions);
+            let pos = crate::format::seal(FileKind::Positions, &positions);
             pending_bytes += chunk.len() + pos.len();
             pending.push((first, chunk.finish(), pos));
         }
@@ -239,7 +239,8 @@ impl Writer {
             entry_chunks.push(if single {
                 // Only phrases read positions: even a one-file index keeps them beside it (a
                 // fifth of the five letters' index), unless there are none.
-                let positions = if crate::format::open(Kind::Positions, &positions)?.is_empty() {
+                let positions = if crate::format::open(FileKind::Positions, &positions)?.is_empty()
+                {
                     FileRef::Inline(positions)
                 } else {
                     let name = format!("p-{:012x}.kz", name_hash(&positions));

@@ -22,7 +22,7 @@ impl Searcher {
         mut matches: Vec<Match>,
     ) -> Option<(&Letter, &[Word], Vec<Match>)> {
         let (letter, head) = self.index.letter_words(doc, |letter| {
-            let words: Vec<Word> = words(&letter.doc.body)
+            let words: Vec<Word> = words(&letter.document.body)
                 .take_while(|w| w.end <= excerpt::SCAN_BYTES)
                 .collect();
             let parts = self.part_terms(letter, words.len());
@@ -44,7 +44,7 @@ impl Searcher {
         mut matches: Vec<Match>,
     ) -> Vec<Match> {
         let parts = self.part_terms(letter, usize::MAX);
-        matches.extend(self.matches_in(letter, clause_of, words(&letter.doc.body), &parts));
+        matches.extend(self.matches_in(letter, clause_of, words(&letter.document.body), &parts));
         sort::sort(&mut matches);
         matches.dedup_by_key(|m| m.0);
         matches
@@ -52,7 +52,7 @@ impl Searcher {
 
     /// The terms of the letter's compound parts at positions below `below`.
     fn part_terms(&self, letter: &Letter, below: usize) -> Vec<(u32, String)> {
-        let body = &letter.doc.body;
+        let body = &letter.document.body;
         let mut words = words(body).enumerate();
         let mut current: Option<(usize, Word)> = None;
         let mut parts = Vec::new();
@@ -93,7 +93,7 @@ impl Searcher {
         if clause_of.is_empty() {
             return matches;
         }
-        let body = &letter.doc.body;
+        let body = &letter.document.body;
         let heads: Vec<&str> = clause_of.keys().map(|t| first_chars(t, 2)).collect();
         let mut count = 0usize;
         for (i, w) in words.enumerate() {

@@ -234,7 +234,7 @@ impl Searcher {
             let mut before = docs.take().map(|d| d.into_iter().peekable());
             let mut next = Vec::with_capacity(answer.hits.len());
             for hit in answer.hits {
-                let doc = hit.letter;
+                let doc = hit.doc;
                 let mut candidate = match before.as_mut() {
                     None => Candidate::default(),
                     Some(before) => {
@@ -301,7 +301,7 @@ impl Searcher {
             Err(_) => (Vec::new(), Vec::new()),
         };
         let matches = self.all_matches(letter, &clause_of(&terms), phrases);
-        Ok(Some(shown::reading(&letter.doc, &matches)))
+        Ok(Some(shown::reading(&letter.document, &matches)))
     }
 
     /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,

@@ -16,7 +16,7 @@ use crate::index::TermRef;
 /// One clause's answer for one letter.
 #[derive(Default)]
 pub(super) struct ClauseHit {
-    pub letter: u32,
+    pub doc: u32,
     pub score: f32,
     /// The letter holds the word exactly as typed.
     pub exact: bool,
@@ -40,7 +40,7 @@ pub(super) struct ClauseAnswer {
 
 /// One expansion's score in one letter.
 struct ExpansionScore {
-    letter: u32,
+    doc: u32,
     expansion: usize,
     score: f32,
     exact: bool,
@@ -48,7 +48,7 @@ struct ExpansionScore {
 
 /// A letter's scores over a word's expansions: the best, the sum of all, whether any is as typed.
 struct LetterScore {
-    letter: u32,
+    doc: u32,
     best: f32,
     sum: f32,
     exact: bool,
@@ -56,7 +56,7 @@ struct LetterScore {
 
 /// Where a phrase stands in one letter: the positions it starts at.
 pub(super) struct PhraseIn {
-    pub letter: u32,
+    pub doc: u32,
     /// The letter's length in words, for BM25.
     pub length: u32,
     pub starts: Vec<u32>,
@@ -119,7 +119,7 @@ impl Searcher {
         let hits = per_letter(scores)
             .into_iter()
             .map(|l| ClauseHit {
-                letter: l.letter,
+                doc: l.doc,
                 score: l.best + EXPANSION_BREADTH * (l.sum - l.best),
                 exact: l.exact,
                 positions: Vec::new(),
@@ -155,7 +155,7 @@ impl Searcher {
                 let tf = r.whole as f32 + PART_WEIGHT * parts + HEADING_BONUS * r.headed as f32;
                 let tf_weight = bm25::tf_weight(tf, r.length, self.index.avg_length());
                 scores.push(ExpansionScore {
-                    letter: r.doc,
+                    doc: r.doc,
                     expansion: i,
                     score: weight * e.weight * idf * tf_weight,
                     exact: typed.is_some_and(|b| r.surfaces >> b & 1 == 1),
@@ -165,7 +165,7 @@ impl Searcher {
         // One term's rows ascend already; several interleave.
         if expansions.len() > 1 {
             sort::sort_by(&mut scores, |a, b| {
-                (a.letter, a.expansion).cmp(&(b.letter, b.expansion))
+                (a.doc, a.expansion).cmp(&(b.doc, b.expansion))
             });
         }
         Ok(scores)
@@ -183,7 +183,7 @@ impl Searcher {
                 let tf = p.starts.len() as f32;
                 let tf_weight = bm25::tf_weight(tf, p.length, self.index.avg_length());
                 ClauseHit {
-                    letter: p.letter,
+                    doc: p.doc,
                     score: weight * len as f32 * idf * tf_weight,
                     exact: false,
                     positions: p
@@ -211,7 +211,7 @@ impl Searcher {
             Clause::Phrase { terms } => self
                 .phrase_starts(terms)?
                 .into_iter()
-                .map(|p| p.letter)
+                .map(|p| p.doc)
                 .collect(),
         })
     }
@@ -252,7 +252,7 @@ impl Searcher {
                 let starts = phrase::starts(&lists);
                 if !starts.is_empty() {
                     found.push(PhraseIn {
-                        letter: r.doc,
+                        doc: r.doc,
                         length: r.length,
                         starts,
                     });
@@ -268,13 +268,13 @@ fn per_letter(scores: Vec<ExpansionScore>) -> Vec<LetterScore> {
     let mut out: Vec<LetterScore> = Vec::new();
     for s in scores {
         match out.last_mut() {
-            Some(last) if last.letter == s.letter => {
+            Some(last) if last.doc == s.doc => {
                 last.best = last.best.max(s.score);
                 last.sum += s.score;
                 last.exact |= s.exact;
             }
             _ => out.push(LetterScore {
-                letter: s.letter,
+                doc: s.doc,
                 best: s.score,
                 sum: s.score,
                 exact: s.exact,

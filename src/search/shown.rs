@@ -118,7 +118,7 @@ impl Searcher {
         clause_of: &BTreeMap<&str, u16>,
     ) -> Option<Hit> {
         let (letter, words, matches) = self.head_matches(doc, clause_of, phrases)?;
-        let d = &letter.doc;
+        let d = &letter.document;
         let start = excerpt::best_window(words.len(), &matches);
         // The section of the excerpt's first match (or of its first word).
         let at = matches

@@ -1,13 +1,13 @@
 //! Ranking rules on small made-up letters, where each rule can be isolated.
 
 use super::*;
-use crate::indexer::Letter;
+use crate::indexer::RawLetter;
 
 fn searcher(bodies: &[&str]) -> Searcher {
-    let letters: Vec<Letter> = bodies
+    let letters: Vec<RawLetter> = bodies
         .iter()
         .enumerate()
-        .map(|(i, body)| Letter {
+        .map(|(i, body)| RawLetter {
             id: format!("{i:03}"),
             text: body.to_string(),
         })
@@ -229,14 +229,14 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
 
 #[test]
 fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
-    let letters: Vec<Letter> = [
+    let letters: Vec<RawLetter> = [
         "de NAVO en Oekraïne",
         "de NAVO in Vilnius",
         "de NAVO steunt",
     ]
     .iter()
     .enumerate()
-    .map(|(i, t)| Letter {
+    .map(|(i, t)| RawLetter {
         id: format!("{i:03}"),
         text: t.to_string(),
     })
