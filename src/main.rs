@@ -64,6 +64,10 @@ enum Command {
         /// Order: relevance (default), date (oldest first) or -date (newest first).
         #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
         sort: String,
+        /// When to count facets: always (default), never, or if-loaded (only when the letter
+        /// table is loaded anyway), as the JS API's `facets` option.
+        #[arg(long, default_value = "always")]
+        facets: String,
         /// Print one JSON object instead of a readable list.
         #[arg(long)]
         json: bool,
@@ -90,8 +94,9 @@ fn main() -> ExitCode {
             limit,
             filters,
             sort,
+            facets,
             json,
-        } => cli::options(limit, &filters, &sort)
+        } => kamerzoek::search::SearchOptions::parse(limit, &filters, &sort, &facets)
             .and_then(|options| cli::search(&dir, &query, &options, json)),
     };
     match result {

@@ -4,7 +4,7 @@
 //! JavaScript: when a query needs files of the index folder that are not here yet, the answer is
 //! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
 
-use crate::search::{FacetCount, SearchOptions, Sort};
+use crate::search::SearchOptions;
 use crate::{Answer, Error, Index, Searcher};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -52,10 +52,11 @@ impl Kamerzoek {
         self.searcher.index().largest_file()
     }
 
-    /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion}`
-    /// (facets null when `facets` is `no`, or `if-loaded` and the letter table is not here), or
-    /// `{need}`. `filters` are `field=value` strings as the
-    /// CLI's `--filter` takes them; `sort` is `relevance`, `date` or `-date`.
+    /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion,
+    /// incomplete}` (facets null when `facets` is `never`, or `if-loaded` and the letter table is
+    /// not here), or `{need}`. The options are spelled as the CLI's flags: `filters` are
+    /// `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is `always`,
+    /// `never` or `if-loaded`.
     pub fn search(
         &self,
         query: &str,
@@ -64,15 +65,7 @@ impl Kamerzoek {
         sort: &str,
         facets: &str,
     ) -> Result<JsValue, JsError> {
-        let mut options = SearchOptions {
-            limit,
-            sort: Sort::parse(sort).map_err(js_error)?,
-            facets: FacetCount::parse(facets).map_err(js_error)?,
-            ..SearchOptions::default()
-        };
-        for spec in &filters {
-            options.filters.add_spec(spec).map_err(js_error)?;
-        }
+        let options = SearchOptions::parse(limit, &filters, sort, facets).map_err(js_error)?;
         answer(self.searcher.search_with(query, &options))
     }
 

@@ -300,6 +300,26 @@ fn bad_filters_and_sorts_are_clear_errors() {
         &kamerzoek(&["search", path, "x", "--sort", "sideways"]),
         "unknown sort",
     );
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--facets", "yes"]),
+        "unknown facets option \"yes\"; use always, never or if-loaded",
+    );
+}
+
+#[test]
+fn facets_are_spelled_as_the_js_api_spells_them() {
+    let dir = built_index();
+    let always = search_args(dir.path(), &["navo", "--facets", "always"]);
+    assert!(
+        always["facets"]["year"]
+            .as_array()
+            .is_some_and(|y| !y.is_empty())
+    );
+    let never = search_args(dir.path(), &["navo", "--facets", "never"]);
+    assert!(never["facets"].is_null());
+    // A one-file index has its letter table at hand: if-loaded counts them.
+    let loaded = search_args(dir.path(), &["navo", "--facets", "if-loaded"]);
+    assert_eq!(loaded["facets"], always["facets"]);
 }
 
 #[test]
@@ -465,6 +485,20 @@ fn a_split_index_is_rebuilt_byte_for_byte_and_removes_only_its_own_stale_files()
     );
 }
 
+/// Builds `seeds/` into `out`, which must succeed; what it said on stderr.
+fn build_seeds_into(out: &Path) -> String {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let built = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&built.stderr).into_owned();
+    assert!(built.status.success(), "{stderr}");
+    stderr
+}
+
 #[test]
 fn a_build_into_a_folder_with_no_earlier_build_removes_nothing() {
     // The report's case: nothing of kamerzoek's in the folder, files named like its own.
@@ -472,15 +506,7 @@ fn a_build_into_a_folder_with_no_earlier_build_removes_nothing() {
     std::fs::create_dir(out.path().join("l-drafts")).unwrap();
     std::fs::write(out.path().join("l-drafts/a.docx"), b"x").unwrap();
     std::fs::write(out.path().join("T.kz"), b"x").unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let built = kamerzoek(&[
-        "build",
-        seeds.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    let stderr = String::from_utf8_lossy(&built.stderr);
-    assert!(built.status.success(), "{stderr}");
+    let stderr = build_seeds_into(out.path());
     assert_eq!(
         std::fs::read(out.path().join("l-drafts/a.docx")).unwrap(),
         b"x"
@@ -501,15 +527,7 @@ fn an_entry_file_that_cannot_be_read_makes_the_build_remove_nothing() {
     let out = tempfile::tempdir().unwrap();
     std::fs::write(out.path().join("kamerzoek.idx"), b"not an index").unwrap();
     std::fs::write(out.path().join("t-0123456789ab.kz"), b"x").unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let built = kamerzoek(&[
-        "build",
-        seeds.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    let stderr = String::from_utf8_lossy(&built.stderr);
-    assert!(built.status.success(), "{stderr}");
+    let stderr = build_seeds_into(out.path());
     assert!(
         stderr.contains("not an index this build can read")
             && stderr.contains("no file of an earlier build is removed"),

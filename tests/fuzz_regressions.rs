@@ -16,10 +16,14 @@ mod analyze {
 
 use std::path::Path;
 
-/// Runs `body` on every file of each folder; the number of inputs run.
-fn replay(folders: &[&str], body: fn(&[u8])) -> usize {
+/// Runs the target's body on every committed input of its corpus (`fuzz/corpus/TARGET`) and on
+/// every input that once crashed it (`tests/data/fuzz-TARGET`); a corpus of at least 100.
+fn replay(target: &str, body: fn(&[u8])) {
     let mut count = 0;
-    for folder in folders {
+    for folder in [
+        format!("fuzz/corpus/{target}"),
+        format!("tests/data/fuzz-{target}"),
+    ] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -33,32 +37,20 @@ fn replay(folders: &[&str], body: fn(&[u8])) -> usize {
             count += 1;
         }
     }
-    count
+    assert!(count > 100, "{target}: {count} inputs");
 }
 
 #[test]
 fn the_decode_corpus_and_every_decode_finding_pass() {
-    let n = replay(
-        &["fuzz/corpus/decode", "tests/data/fuzz-decode"],
-        decode::run_decode,
-    );
-    assert!(n > 100, "{n} inputs");
+    replay("decode", decode::run_decode);
 }
 
 #[test]
 fn the_query_corpus_passes() {
-    let n = replay(
-        &["fuzz/corpus/query", "tests/data/fuzz-query"],
-        query::run_query,
-    );
-    assert!(n > 100, "{n} inputs");
+    replay("query", query::run_query);
 }
 
 #[test]
 fn the_analyze_corpus_passes() {
-    let n = replay(
-        &["fuzz/corpus/analyze", "tests/data/fuzz-analyze"],
-        analyze::run_analyze,
-    );
-    assert!(n > 100, "{n} inputs");
+    replay("analyze", analyze::run_analyze);
 }

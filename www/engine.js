@@ -32,6 +32,54 @@ const MAX_ROUNDS = 16;
  */
 export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine', 'unsupported', 'aborted'];
 
+/**
+ * The answer to a search: as `kamerzoek search --json` prints it.
+ * @typedef {object} SearchResults
+ * @property {string} query
+ * @property {number} total  letters that match, of which `hits` are the first `limit`
+ * @property {Hit[]} hits  best first
+ * @property {Facets|null} facets  null when not asked for, or 'if-loaded' and not loaded
+ * @property {string|null} suggestion  the query with its typos corrected
+ * @property {boolean} incomplete  some files could not be fetched; the answer is without them
+ */
+/**
+ * @typedef {object} About
+ * @property {string|null} date  `2024-06-13`, `2024-06` or `2024`
+ * @property {'day'|'month'|'year'|null} date_precision
+ * @property {'agenda'|'verslag'|'beslisnota'|null} kind
+ * @property {string|null} minister
+ * @property {{place: string|null, start: string|null, end: string|null, summit: string|null}|null} meeting
+ */
+/**
+ * @typedef {About & {id: string, title: string, score: number, excerpt: string,
+ *   section: {heading: string, anchor: string}|null}} Hit
+ *   `excerpt` is HTML: the letter's text escaped, matches in `<mark>`.
+ */
+/**
+ * @typedef {About & {id: string, title: string, html: string, matches: number,
+ *   sections: {heading: string, anchor: string}[], kamerstuk: string|null,
+ *   incomplete: boolean}} Reading
+ *   `html` is the whole letter, escaped, with `<h3 id>` headings, `<p>` and `<mark data-match>`.
+ */
+/** @typedef {{kind: FacetValue[], year: FacetValue[], minister: FacetValue[]}} Facets */
+/** @typedef {{value: string, count: number}} FacetValue */
+/**
+ * An index, loaded once per page.
+ * @typedef {object} Index
+ * @property {number} docCount
+ * @property {(query: string, options?: SearchOptions) => Promise<SearchResults>} search
+ * @property {(id: string, query?: string, options?: {signal?: AbortSignal}) => Promise<Reading|null>} read
+ *   null when the index holds no such letter
+ */
+/**
+ * @typedef {object} SearchOptions
+ * @property {number} [limit]  hits to return (10)
+ * @property {Object<string, string|string[]>} [filters]  `{ kind: ['verslag'], year: '2024' }`
+ * @property {'relevance'|'date'|'-date'} [sort]
+ * @property {'always'|'never'|'if-loaded'|boolean} [facets]
+ * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
+ */
+
 export class IndexError extends Error {
   constructor(kind, message, cause) {
     super(message, cause ? { cause } : undefined);
@@ -243,11 +291,7 @@ function handle(indexUrl, opened) {
   return {
     docCount: opened.engine.docCount,
     reset() { current = null; },
-    /**
-     * @param {string} query
-     * @param {{limit?: number, filters?: Object<string, string|string[]>, sort?: string,
-     *          facets?: boolean|'if-loaded', signal?: AbortSignal}} [options]
-     */
+    /** @type {Index['search']} */
     async search(query, options = {}) {
       const { engine, ask } = await use();
       const specs = filterSpecs(options.filters);
@@ -260,6 +304,7 @@ function handle(indexUrl, opened) {
         facetMode(options.facets),
       ), options.signal);
     },
+    /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {
       const { engine, ask } = await use();
       return ask(JSON.stringify(['read', String(id), String(query ?? '')]), () => engine.read(String(id), String(query ?? '')), signal);
@@ -267,10 +312,12 @@ function handle(indexUrl, opened) {
   };
 }
 
-// facets: true (the default), false, or 'if-loaded': only when the letter table is here already.
-function facetMode(facets = true) {
-  if (facets === 'if-loaded') return 'if-loaded';
-  return facets ? 'yes' : 'no';
+// facets: 'always' (the default), 'never', or 'if-loaded': only when the letter table is here
+// already; as the CLI's --facets. true and false stand for 'always' and 'never'.
+function facetMode(facets = 'always') {
+  if (facets === true) return 'always';
+  if (facets === false) return 'never';
+  return String(facets);
 }
 
 // { kind: ['verslag'], year: '2024' } -> ['kind=verslag', 'year=2024'], as the CLI's --filter.
@@ -281,8 +328,12 @@ function filterSpecs(filters = {}) {
     .flatMap(([field, values]) => [values].flat().map((value) => `${field}=${value}`));
 }
 
-// Resolves to { docCount, search(query, options), read(id, query) }, whose calls resolve to the
-// answers; rejects with an IndexError.
+/**
+ * Loads an index folder (its entry file and the engine, once per page).
+ * @param {string} [indexUrl]  the index folder, relative to `base`
+ * @param {string} [base]
+ * @returns {Promise<Index>}  rejects with an IndexError
+ */
 export function load(indexUrl = './index/', base = document.baseURI) {
   const url = new URL(indexUrl, base);
   if (!url.pathname.endsWith('/')) url.pathname += '/';

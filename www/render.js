@@ -2,8 +2,13 @@
 // text; the only HTML set is the engine's, which escapes the letters and adds only <mark>, <p>
 // and <h3> elements.
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
-  'september', 'oktober', 'november', 'december'];
+import { FIELDS } from './url-state.js';
+
+// Dates as Dutch readers write them, by the browser's own calendar data.
+const DAY = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MILLISECONDS = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const COUNT = new Intl.NumberFormat('nl-NL');
 
 export const KIND_LABELS = { agenda: 'Geannoteerde agenda', verslag: 'Verslag', beslisnota: 'Beslisnota' };
 export const FIELD_LABELS = { kind: 'Soort', year: 'Jaar', minister: 'Minister' };
@@ -22,10 +27,18 @@ export function el(tag, attrs = {}, ...children) {
 // `2025-01-31` -> `31 januari 2025`, `2023-06` -> `juni 2023`, `2024` -> `2024`.
 export function dutchDate(date) {
   if (!date) return '';
-  const [year, month, day] = date.split('-');
-  const name = month ? MONTHS[Number(month) - 1] : '';
-  return [day && String(Number(day)), name, year].filter(Boolean).join(' ');
+  const [year, month, day] = date.split('-').map(Number);
+  if (!month) return String(year);
+  const when = new Date(Date.UTC(year, month - 1, day || 1));
+  if (Number.isNaN(when.getTime())) return date;
+  return (day ? DAY : MONTH).format(when);
 }
+
+// `1.5` -> `1,5 ms`.
+export const milliseconds = (ms) => `${MILLISECONDS.format(ms)} ms`;
+
+// `20000` -> `20.000`.
+export const count = (n) => COUNT.format(n);
 
 // The line under a title (which names the kind): date and minister.
 export function metaLine(item) {
@@ -55,7 +68,7 @@ export function resultItem(hit, index) {
 // Toggle buttons per facet field; `selected` is { field: [values] }.
 export function facetGroups(facets, selected) {
   const groups = [];
-  for (const field of ['kind', 'year', 'minister']) {
+  for (const field of FIELDS) {
     const values = facets?.[field] ?? [];
     const chosen = selected[field] ?? [];
     // A chosen value stays visible even when the query no longer finds it.

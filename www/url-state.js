@@ -2,7 +2,11 @@
 // ?q=...&kind=...&year=...&minister=...&sort=...&open=<letter id>. Other parameters of the page
 // are left alone.
 
-const FIELDS = ['kind', 'year', 'minister'];
+// The metadata fields a visitor filters on, here once for the widget, its facets and the URL.
+export const FIELDS = ['kind', 'year', 'minister'];
+
+// No filter chosen: an empty list per field.
+export const noFilters = () => Object.fromEntries(FIELDS.map((field) => [field, []]));
 const KEYS = ['q', 'sort', 'open', ...FIELDS];
 
 export function readUrl(href = location.href) {

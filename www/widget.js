@@ -7,8 +7,8 @@
 // --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | reader).
 
 import { load } from './engine.js';
-import { el, facetGroups, metaLine, resultItem } from './render.js';
-import { readUrl, writeUrl } from './url-state.js';
+import { count, facetGroups, metaLine, milliseconds, resultItem } from './render.js';
+import { noFilters, readUrl, writeUrl } from './url-state.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -81,7 +81,8 @@ export class KamerZoek extends HTMLElement {
       readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
       back: $('.back'), prev: $('.prev'), next: $('.next'),
     };
-    this.state = { query: '', filters: { kind: [], year: [], minister: [] }, sort: 'relevance', open: null };
+    // The one truth about what is shown: the reader is open exactly when `state.open` is an id.
+    this.state = { query: '', filters: noFilters(), sort: 'relevance', open: null };
     this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
     this.hits = [];
     this.active = -1;
@@ -170,7 +171,7 @@ export class KamerZoek extends HTMLElement {
       this.engine.then(
         (idx) => {
           this.shadowRoot.querySelector('.kz').classList.remove('loading');
-          if (this.state.query.trim() === '' && !this.state.open) this.setStatus(`Zoek in ${idx.docCount} brieven.`);
+          if (this.state.query.trim() === '' && !this.state.open) this.setStatus(`Zoek in ${count(idx.docCount)} brieven.`);
         },
         (err) => {
           // Forget the failure, so the next keystroke tries again.
@@ -246,46 +247,56 @@ export class KamerZoek extends HTMLElement {
   }
 
   renderFacets(facets) {
-    const { controls, facets: box } = this.ui;
-    const blank = this.state.query.trim() === '';
-    const filtered = Object.values(this.state.filters).some((v) => v.length > 0);
-    box.replaceChildren(...facetGroups(facets, this.state.filters));
-    controls.hidden = this.state.open != null || (blank && !filtered && box.childElementCount === 0);
+    this.ui.facets.replaceChildren(...facetGroups(facets, this.state.filters));
+    this.updateControls();
+  }
+
+  // Facets and sort show with results, and with facets to choose from; never with a letter open.
+  updateControls() {
+    const empty = this.ui.facets.childElementCount === 0;
+    this.ui.controls.hidden = this.state.open != null || (this.blank && !this.filtered && empty);
+  }
+
+  get blank() {
+    return this.state.query.trim() === '';
+  }
+
+  get filtered() {
+    return Object.values(this.state.filters).some((v) => v.length > 0);
   }
 
   render(results, ms, docCount) {
-    const { list, controls, facets, sort, input, suggestion, suggestionButton } = this.ui;
-    const blank = this.state.query.trim() === '';
-    const filtered = Object.values(this.state.filters).some((v) => v.length > 0);
+    const { list, sort, input, suggestion, suggestionButton } = this.ui;
+    const { blank, filtered } = this;
     this.hits = results.hits;
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
     list.replaceChildren(...results.hits.map(resultItem));
     input.setAttribute('aria-expanded', results.hits.length > 0 ? 'true' : 'false');
     sort.value = this.state.sort;
-    controls.hidden = this.state.open != null || (blank && !filtered && facets.childElementCount === 0);
+    this.updateControls();
     suggestion.hidden = !results.suggestion;
     suggestionButton.textContent = results.suggestion ?? '';
     const n = results.total;
-    const time = `${ms.toFixed(1).replace('.', ',')} ms`;
+    const time = milliseconds(ms);
     const note = results.incomplete ? ` ${INCOMPLETE}` : '';
-    if (blank && !filtered) this.setStatus(`Zoek in ${docCount} brieven.`);
+    if (blank && !filtered) this.setStatus(`Zoek in ${count(docCount)} brieven.`);
     else if (n === 0) this.setStatus((blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`) + note);
-    else this.setStatus(`${n} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).${note}`);
+    else this.setStatus(`${count(n)} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).${note}`);
   }
 
   onInputKey(event) {
-    const count = this.hits.length;
+    const shown = this.hits.length;
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp':
-        if (count === 0) return;
+        if (shown === 0) return;
         event.preventDefault();
-        this.setActive(event.key === 'ArrowDown' ? (this.active + 1) % count : (this.active - 1 + count) % count);
+        this.setActive(event.key === 'ArrowDown' ? (this.active + 1) % shown : (this.active - 1 + shown) % shown);
         break;
       case 'Enter':
         event.preventDefault();
-        if (count > 0) this.openLetter(this.hits[Math.max(this.active, 0)].id);
+        if (shown > 0) this.openLetter(this.hits[Math.max(this.active, 0)].id);
         break;
       case 'Escape':
         event.preventDefault();
@@ -323,7 +334,7 @@ export class KamerZoek extends HTMLElement {
       && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     if (typing) return;
     event.preventDefault();
-    if (!this.ui.reader.hidden) this.closeLetter();
+    if (this.state.open) this.closeLetter();
     this.ui.input.focus();
   }
 
@@ -404,7 +415,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   closeLetter({ fromHistory = false } = {}) {
-    if (this.ui.reader.hidden) return;
+    if (!this.state.open) return;
     if (this.urlState && this.openedByPush && !fromHistory) {
       // The letter has its own history entry: going back closes it, as the browser's button does.
       history.back();
@@ -433,7 +444,7 @@ export class KamerZoek extends HTMLElement {
       this.openLetter(next.open, { push: false });
       if (searching) this.search();
     } else {
-      if (!this.ui.reader.hidden) this.closeLetter({ fromHistory: true });
+      if (this.state.open) this.closeLetter({ fromHistory: true });
       else if (searching) this.search();
     }
   }

@@ -6,7 +6,7 @@ mod write;
 
 use kamerzoek::folder::Folder;
 use kamerzoek::indexer::{Event, build_folder, read_letters};
-use kamerzoek::search::{SearchOptions, Sort};
+use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
 use progress::Progress;
 use std::io::Write;
@@ -81,19 +81,6 @@ fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::RawLetter>> {
         say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));
     }
     Ok(letters)
-}
-
-/// The search options of the command line's flags.
-pub fn options(limit: usize, filters: &[String], sort: &str) -> Result<SearchOptions> {
-    let mut options = SearchOptions {
-        limit,
-        sort: Sort::parse(sort)?,
-        ..SearchOptions::default()
-    };
-    for spec in filters {
-        options.filters.add_spec(spec)?;
-    }
-    Ok(options)
 }
 
 pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {

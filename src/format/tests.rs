@@ -119,22 +119,26 @@ fn a_split_index_fetches_only_what_a_query_needs() {
     assert!(results.hits[0].excerpt.contains("<mark>Patriot</mark>"));
 }
 
+/// The split index of [`docs`] written into `dir`, spilling a run after every letter.
+fn split_into_folder(dir: &std::path::Path) -> crate::Result<Output> {
+    let layout = crate::format::layout::Layout {
+        chunk_bytes: 16,
+        single_file_bytes: 0,
+    };
+    let mut writer = crate::indexer::Writer::with_layout(layout).into_folder(dir, 1)?;
+    let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
+    for d in docs() {
+        writer.add(analyze(&analyzer, d))?;
+    }
+    writer.finish()
+}
+
 #[test]
 fn spilling_runs_and_writing_to_a_folder_change_no_byte() {
     let memory = build(true);
     let dir = tempfile::tempdir().unwrap();
     // A run after every letter: each term's postings come back from three runs.
-    let mut writer = crate::indexer::Writer::with_layout(crate::format::layout::Layout {
-        chunk_bytes: 16,
-        single_file_bytes: 0,
-    })
-    .into_folder(dir.path(), 1)
-    .unwrap();
-    let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
-    for d in docs() {
-        writer.add(analyze(&analyzer, d)).unwrap();
-    }
-    let folder = writer.finish().unwrap();
+    let folder = split_into_folder(dir.path()).unwrap();
     assert_eq!(folder.entry, memory.entry);
     assert_eq!(folder.names, memory.names);
     for (name, bytes) in &memory.files {
@@ -158,17 +162,7 @@ fn a_build_that_fails_takes_back_the_files_it_made_and_only_those() {
     let words = memory.names.iter().find(|n| n.starts_with("w-")).unwrap();
     std::fs::create_dir(dir.path().join(words)).unwrap();
     std::fs::write(dir.path().join(words).join("keep"), b"x").unwrap();
-    let mut writer = crate::indexer::Writer::with_layout(crate::format::layout::Layout {
-        chunk_bytes: 16,
-        single_file_bytes: 0,
-    })
-    .into_folder(dir.path(), 1)
-    .unwrap();
-    let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
-    for d in docs() {
-        writer.add(analyze(&analyzer, d)).unwrap();
-    }
-    assert!(writer.finish().is_err());
+    assert!(split_into_folder(dir.path()).is_err());
     let mut left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

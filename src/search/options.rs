@@ -140,14 +140,17 @@ pub enum FacetCount {
 }
 
 impl FacetCount {
-    /// `no`, `if-loaded` or `yes`, as the wasm boundary passes them.
+    /// `always`, `never` or `if-loaded`: one spelling in the CLI (`--facets`), on the wasm
+    /// boundary and in the JS API (`{ facets: 'if-loaded' }`).
     pub fn parse(name: &str) -> Result<FacetCount> {
-        match name {
-            "no" => Ok(FacetCount::Never),
+        match name.trim() {
+            "always" => Ok(FacetCount::Always),
+            "never" => Ok(FacetCount::Never),
             "if-loaded" => Ok(FacetCount::IfLoaded),
-            "yes" => Ok(FacetCount::Always),
             other => Err(Error::BadOption {
-                message: format!("unknown facets option \"{other}\" (use yes, no or if-loaded)"),
+                message: format!(
+                    "unknown facets option \"{other}\"; use always, never or if-loaded"
+                ),
             }),
         }
     }
@@ -160,6 +163,28 @@ pub struct SearchOptions {
     pub sort: Sort,
     /// Whether to count facets, which read the letter table.
     pub facets: FacetCount,
+}
+
+impl SearchOptions {
+    /// The options as the CLI's flags and the JS API give them, spelled the same: a limit,
+    /// `field=value` filters, a sort (`relevance`, `date`, `-date`) and when to count facets.
+    pub fn parse(
+        limit: usize,
+        filters: &[String],
+        sort: &str,
+        facets: &str,
+    ) -> Result<SearchOptions> {
+        let mut options = SearchOptions {
+            limit,
+            sort: Sort::parse(sort)?,
+            facets: FacetCount::parse(facets)?,
+            ..SearchOptions::default()
+        };
+        for spec in filters {
+            options.filters.add_spec(spec)?;
+        }
+        Ok(options)
+    }
 }
 
 impl Default for SearchOptions {

@@ -3,16 +3,20 @@
 use super::*;
 use crate::indexer::RawLetter;
 
-fn searcher(bodies: &[&str]) -> Searcher {
-    let letters: Vec<RawLetter> = bodies
+/// Letters `000`, `001`, ... with these texts.
+fn letters(bodies: &[&str]) -> Vec<RawLetter> {
+    bodies
         .iter()
         .enumerate()
         .map(|(i, body)| RawLetter {
             id: format!("{i:03}"),
             text: body.to_string(),
         })
-        .collect();
-    let output = crate::build_index(&letters);
+        .collect()
+}
+
+fn searcher(bodies: &[&str]) -> Searcher {
+    let output = crate::build_index(&letters(bodies));
     let mut s = crate::open_output(&output).unwrap();
     // Beside a one-file index: the positions files, which phrases fetch.
     for (name, bytes) in &output.files {
@@ -229,19 +233,12 @@ fn a_long_letter_gives_its_excerpt_from_its_first_pages() {
 
 #[test]
 fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
-    let letters: Vec<RawLetter> = [
+    let bodies = [
         "de NAVO en Oekraïne",
         "de NAVO in Vilnius",
         "de NAVO steunt",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| RawLetter {
-        id: format!("{i:03}"),
-        text: t.to_string(),
-    })
-    .collect();
-    let output = crate::build_index_with_layout(&letters, 16, 0);
+    ];
+    let output = crate::build_index_with_layout(&letters(&bodies), 16, 0);
     let mut s = crate::open_output(&output).unwrap();
     let letter = |n: u32| {
         let folder = output.names.iter().find(|n| n.starts_with("l-")).unwrap();
