@@ -3,6 +3,7 @@
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
 use super::levenshtein;
+use crate::analyze::fold;
 use crate::index::{Index, TermRef};
 
 /// Weight of a term reached by a prefix, relative to the typed term.
@@ -54,6 +55,43 @@ pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
         })
         .collect()
 }
+
+/// The terms a word being typed is a prefix of as letters write them, beyond the term's stem:
+/// `bondgenootschappelij` is no prefix of the stem `bondgenootschapp`, but it is of the word
+/// `bondgenootschappelijke` that the term stands for. The candidates are the terms that `word`
+/// starts with (the stem is shorter than the word); one counts when a surface form of it starts
+/// with `word`. At most one lookup per character, all in the chunks of `word`'s family.
+pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expansion> {
+    if word.chars().count() < MIN_AS_WRITTEN_CHARS {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (end, _) in word.char_indices().skip(MIN_AS_WRITTEN_CHARS - 1) {
+        let stem = &word[..end];
+        if stem == except {
+            continue;
+        }
+        let Some(at) = index.lookup(stem) else {
+            continue;
+        };
+        let written = index
+            .term(at)
+            .surfaces
+            .iter()
+            .any(|s| fold(s).starts_with(word));
+        if written {
+            found.push(Expansion {
+                term: stem.to_string(),
+                at,
+                weight: PREFIX_WEIGHT,
+            });
+        }
+    }
+    found
+}
+
+/// Stems shorter than this are not tried as the stem of a word being typed.
+const MIN_AS_WRITTEN_CHARS: usize = 4;
 
 /// Edits allowed for a word of this many characters: none below 5, one from 5, two from 8.
 pub fn allowed_edits(chars: usize) -> u32 {

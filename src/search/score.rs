@@ -86,6 +86,11 @@ impl Searcher {
         let mut expansions: Vec<Expansion> = expand::exact(&self.index, term).into_iter().collect();
         if prefix {
             expansions.extend(expand::prefixed(&self.index, word, term));
+            for e in expand::prefixed_as_written(&self.index, word, term) {
+                if !expansions.iter().any(|x| x.term == e.term) {
+                    expansions.push(e);
+                }
+            }
         }
         // Typos: one edit first, two only when one finds nothing (and the word is long); and only
         // once the word's own chunks are here, or a fetch looks like a typo.

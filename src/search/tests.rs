@@ -275,3 +275,17 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
     assert!(reading.incomplete);
     assert_eq!(reading.matches, 0);
 }
+
+#[test]
+fn a_word_being_typed_matches_words_as_written_beyond_their_stem() {
+    let s = searcher(&[
+        "de bondgenootschappelijke afschrikking",
+        "de bondgenoten",
+        "geen van beide",
+    ]);
+    // `bondgenootschappelij` is longer than the stem `bondgenootschapp`: still a prefix of the word.
+    assert_eq!(ids(&s, "bondgenootschappelij"), ["000"]);
+    assert_eq!(ids(&s, "afschrikki"), ["000"]);
+    // Typed whole (a space after it), it is a word, not a prefix.
+    assert!(ids(&s, "bondgenootschappelij ").is_empty());
+}
