@@ -62,7 +62,9 @@ export function resultItem(hit, index) {
   el('h3', { class: 'title' }, hit.title),
   el('p', { class: 'meta' }, metaLine(hit)),
   section,
-  excerpt);
+  excerpt,
+  // A partial answer: which of the query's words this letter does not have.
+  hit.missing?.length ? el('p', { class: 'missing' }, `ontbreekt: ${hit.missing.join(', ')}`) : null);
 }
 
 // Toggle buttons per facet field; `selected` is { field: [values] }.

@@ -282,6 +282,7 @@ export class KamerZoek extends HTMLElement {
     const note = results.incomplete ? ` ${INCOMPLETE}` : '';
     if (blank && !filtered) this.setStatus(`Zoek in ${count(docCount)} brieven.`);
     else if (n === 0) this.setStatus((blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`) + note);
+    else if (results.partial) this.setStatus(`Geen brief bevat alle woorden; ${count(n)} ${n === 1 ? 'brief bevat' : 'brieven bevatten'} er een deel van (${time}).${note}`);
     else this.setStatus(`${count(n)} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).${note}`);
   }
 

@@ -1,4 +1,4 @@
-//! Dutch stop words (the Snowball list) and a few English ones that the letters quote. They stay
+//! Dutch stop words (the Snowball list), question words, and a few English ones. They stay
 //! in the index, because phrases need them, but weigh little in ranking.
 
 const STOP_WORDS: &[&str] = &[
@@ -11,6 +11,10 @@ const STOP_WORDS: &[&str] = &[
     "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen",
     "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder",
     "zou", "a", "and", "for", "of", "the", "to",
+    // Question words: a visitor's question is not what a letter says ("hoeveel gaf Nederland
+    // aan de UDCG"); they weigh as little as the function words and never veto a query.
+    "hoeveel", "waar", "waarom", "wanneer", "welk", "welke", "wat", "wie", "hoe", "what", "who",
+    "when", "where", "why", "how", "which",
 ];
 
 /// Whether a folded word is a stop word.

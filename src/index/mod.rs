@@ -385,6 +385,15 @@ impl Index {
         }
     }
 
+    /// Where `term` is, when its chunk is here already; never asks for a file.
+    pub fn lookup_if_loaded(&self, term: &str) -> Option<TermRef> {
+        let chunk = self.route(term);
+        match &self.chunks.get(chunk)?.terms {
+            Slot::Ready(terms) => terms.find(term).map(|entry| TermRef { chunk, entry }),
+            Slot::Missing(_) => None,
+        }
+    }
+
     /// The terms that start with `prefix`, from the chunks they can live in (at most
     /// [`MAX_PREFIX_CHUNKS`]).
     pub fn prefixed(&self, prefix: &str) -> Vec<TermRef> {

@@ -60,7 +60,8 @@ pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
 /// `bondgenootschappelij` is no prefix of the stem `bondgenootschapp`, but it is of the word
 /// `bondgenootschappelijke` that the term stands for. The candidates are the terms that `word`
 /// starts with (the stem is shorter than the word); one counts when a surface form of it starts
-/// with `word`. At most one lookup per character, all in the chunks of `word`'s family.
+/// with `word`. At most one lookup per character, in the chunks already here (the word's own
+/// chunk is fetched for it anyway): no fetch of its own, so typing costs no extra round trip.
 pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expansion> {
     if word.chars().count() < MIN_AS_WRITTEN_CHARS {
         return Vec::new();
@@ -71,7 +72,7 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
         if stem == except {
             continue;
         }
-        let Some(at) = index.lookup(stem) else {
+        let Some(at) = index.lookup_if_loaded(stem) else {
             continue;
         };
         let written = index

@@ -13,6 +13,7 @@ mod expand;
 mod facets;
 mod levenshtein;
 mod matches;
+mod meet;
 mod options;
 mod phrase;
 mod query;
@@ -27,7 +28,7 @@ pub use query::{Clause, Query};
 pub use shown::{About, Hit, Reading, SectionRef};
 
 use crate::Answer;
-use crate::analyze::{Analyzer, lowercase};
+use crate::analyze::{Analyzer, is_stop_word, lowercase};
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::meta::Meta;
@@ -63,6 +64,9 @@ pub struct SearchResults {
     /// The query with its typos corrected, when a word matched only through typo tolerance:
     /// `oekraene` -> `oekraïne` (the word as a letter writes it).
     pub suggestion: Option<String>,
+    /// No letter has every word of the query: the hits are the letters with most of them, each
+    /// saying which it misses.
+    pub partial: bool,
     /// Some files of the index could not be fetched: the answer is what the others give (hits
     /// whose letters could not be loaded are left out).
     pub incomplete: bool,
@@ -77,8 +81,13 @@ pub struct Searcher {
 #[derive(Default)]
 struct Candidate {
     score: f32,
+    /// How much of the query the letter has: the worth of the required clauses it matches (equal
+    /// for all letters of a full answer); ranked before the score.
+    coverage: f32,
     /// Bit i: clause i matched a word exactly as typed.
     exact: u32,
+    /// Bit i: required clause i is not in the letter (a partial answer only).
+    missing: u32,
     /// Where phrase clauses matched (word clauses are found again in the letter when shown).
     matches: Vec<Match>,
 }
@@ -91,6 +100,10 @@ struct Found {
     docs: Vec<(u32, Candidate)>,
     corrections: Vec<(String, String)>,
     terms: Vec<Vec<String>>,
+    /// No letter has every word: these have the most of them.
+    partial: bool,
+    /// Per clause, the words a visitor typed for it (what a hit says it misses).
+    words: Vec<String>,
 }
 
 impl Searcher {
@@ -162,6 +175,8 @@ impl Searcher {
                 docs: every_letter(table),
                 corrections: Vec::new(),
                 terms: Vec::new(),
+                partial: false,
+                words: Vec::new(),
             }
         } else {
             self.candidates(&query)?
@@ -185,6 +200,8 @@ impl Searcher {
             docs,
             corrections,
             terms,
+            partial,
+            words,
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
             _ if blank && !filtered => Vec::new(),
@@ -201,7 +218,10 @@ impl Searcher {
         let clause_of = clause_of(&terms);
         let hits = ranked
             .into_iter()
-            .filter_map(|(doc, c)| self.hit(doc, c.score, c.matches, &clause_of))
+            .filter_map(|(doc, c)| {
+                let missing = missing_words(&words, c.missing);
+                self.hit(doc, c.score, c.matches, &clause_of, missing)
+            })
             .collect();
         Ok(SearchResults {
             query: text.to_string(),
@@ -209,6 +229,7 @@ impl Searcher {
             hits,
             facets,
             suggestion: suggest(text, &corrections),
+            partial,
             incomplete: false,
         })
     }
@@ -219,44 +240,43 @@ impl Searcher {
             docs: Vec::new(),
             corrections: Vec::new(),
             terms: Vec::new(),
+            partial: false,
+            words: Vec::new(),
         };
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
         }
-        let mut docs: Option<Vec<(u32, Candidate)>> = None;
-        for (i, clause) in query.must.iter().enumerate() {
+        let mut answers = Vec::with_capacity(query.must.len());
+        for clause in &query.must {
             let answer = self.score_clause(clause)?;
-            found
-                .corrections
-                .extend(answer.correction.map(|c| (c.typed, c.written)));
-            found.terms.push(answer.terms);
-            // Both lists ascend by letter: the letters in both are found by walking them once.
-            let mut before = docs.take().map(|d| d.into_iter().peekable());
-            let mut next = Vec::with_capacity(answer.hits.len());
-            for hit in answer.hits {
-                let doc = hit.doc;
-                let mut candidate = match before.as_mut() {
-                    None => Candidate::default(),
-                    Some(before) => {
-                        while before.next_if(|(d, _)| *d < doc).is_some() {}
-                        match before.next_if(|(d, _)| *d == doc) {
-                            Some((_, c)) => c,
-                            None => continue,
-                        }
-                    }
-                };
-                candidate.score += hit.score;
-                if hit.exact {
-                    candidate.exact |= 1u32.checked_shl(i as u32).unwrap_or(0);
-                }
-                let clause = i as u16;
-                candidate
-                    .matches
-                    .extend(hit.positions.into_iter().map(|p| (p, clause)));
-                next.push((doc, candidate));
-            }
-            docs = Some(next);
+            found.corrections.extend(
+                answer
+                    .correction
+                    .as_ref()
+                    .map(|c| (c.typed.clone(), c.written.clone())),
+            );
+            found.terms.push(answer.terms.clone());
+            found.words.push(clause.words());
+            answers.push(answer);
         }
+        // Stop and question words never veto a query that has other words: they only add score.
+        let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
+        let others = query.must.iter().any(|c| !optional(c));
+        let required: Vec<bool> = query
+            .must
+            .iter()
+            .map(|c| !(others && optional(c)))
+            .collect();
+        let docs = (!answers.is_empty()).then(|| {
+            let strict: Vec<bool> = query
+                .must
+                .iter()
+                .map(|c| matches!(c, Clause::Phrase { .. }))
+                .collect();
+            let (docs, partial) = meet::meet(answers, &required, &strict, self.index.doc_count());
+            found.partial = partial;
+            docs
+        });
         // Only exclusions: every letter is a candidate.
         let mut docs = docs.unwrap_or_else(|| every_letter(self.index.table()));
         for clause in &query.must_not {
@@ -318,7 +338,10 @@ impl Searcher {
         // the sort to the wasm.
         let compare = |mode: Sort| {
             move |a: &(u32, Candidate), b: &(u32, Candidate)| {
-                let by_score = b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0));
+                // Coverage first: a letter with more of the words (a partial answer) ranks first.
+                let by_score = (b.1.coverage.total_cmp(&a.1.coverage))
+                    .then(b.1.score.total_cmp(&a.1.score))
+                    .then(a.0.cmp(&b.0));
                 let (da, db) = (date(a.0), date(b.0));
                 // Undated letters come last in either date order.
                 let undated_last = da.is_none().cmp(&db.is_none());
@@ -360,6 +383,14 @@ impl Searcher {
 fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
     let count = table.map_or(0, <[Meta]>::len) as u32;
     (0..count).map(|d| (d, Candidate::default())).collect()
+}
+
+/// The words of the clauses whose bits are set in `mask`.
+fn missing_words(words: &[String], mask: u32) -> Vec<String> {
+    (0..words.len().min(32))
+        .filter(|&i| mask >> i & 1 == 1)
+        .map(|i| words[i].clone())
+        .collect()
 }
 
 /// The query with each corrected word replaced, or `None` when nothing was corrected.

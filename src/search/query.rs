@@ -42,6 +42,17 @@ pub struct Query {
     pub must_not: Vec<Clause>,
 }
 
+impl Clause {
+    /// The words of the clause as the visitor typed them (lowercased): what a partial hit says
+    /// it misses.
+    pub fn words(&self) -> String {
+        match self {
+            Clause::Term { surface, .. } => surface.clone(),
+            Clause::Phrase { terms } => format!("\"{}\"", terms.join(" ")),
+        }
+    }
+}
+
 impl Query {
     pub fn parse(text: &str, analyzer: &Analyzer) -> Query {
         let mut query = Query {
@@ -50,7 +61,9 @@ impl Query {
         };
         // A word pasted from a PDF may carry a soft hyphen: gone from the letters, gone here.
         let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
-        let mut rest = visible.as_str();
+        // From here on the text is the visible one: offsets into it must not meet the original.
+        let text = visible.as_str();
+        let mut rest = text;
         let mut last_was_open_word = false;
         while !rest.is_empty() {
             let (segment, quoted, after) = next_segment(rest);

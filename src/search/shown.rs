@@ -54,6 +54,8 @@ pub struct Hit {
     pub about: About,
     /// The section the excerpt comes from, when it is under a heading.
     pub section: Option<SectionRef>,
+    /// The query's words the letter does not have (a partial answer only).
+    pub missing: Vec<String>,
 }
 
 /// A whole letter, for reading, with the words a query matched marked.
@@ -81,13 +83,14 @@ pub struct SectionRef {
 
 impl Serialize for Hit {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Hit", 5 + About::FIELDS)?;
+        let mut out = serializer.serialize_struct("Hit", 6 + About::FIELDS)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("score", &self.score)?;
         out.serialize_field("excerpt", &self.excerpt)?;
         self.about.put(&mut out)?;
         out.serialize_field("section", &self.section)?;
+        out.serialize_field("missing", &self.missing)?;
         out.end()
     }
 }
@@ -116,6 +119,7 @@ impl Searcher {
         score: f32,
         phrases: Vec<Match>,
         clause_of: &BTreeMap<&str, u16>,
+        missing: Vec<String>,
     ) -> Option<Hit> {
         let (letter, words, matches) = self.head_matches(doc, clause_of, phrases)?;
         let d = &letter.document;
@@ -141,6 +145,7 @@ impl Searcher {
             excerpt: excerpt::render(&d.body, words, &matches, start),
             about: About::of(&d.meta),
             section,
+            missing,
         })
     }
 }

@@ -289,3 +289,78 @@ fn a_word_being_typed_matches_words_as_written_beyond_their_stem() {
     // Typed whole (a space after it), it is a word, not a prefix.
     assert!(ids(&s, "bondgenootschappelij ").is_empty());
 }
+
+#[test]
+fn a_soft_hyphen_before_a_quoted_phrase_is_no_panic() {
+    // Found by `cargo fuzz run query`: offsets of the query without its soft hyphens were used
+    // in the query with them.
+    let s = searcher(&["de steun aan Oekraïne"]);
+    for query in [
+        "\u{AD}\u{AD}-\"steun",
+        "a\u{AD}b -\"de steun\"",
+        "\u{AD}\"𗙂\u{AD}\"",
+    ] {
+        assert!(s.search(query, 10).is_ok(), "{query:?}");
+    }
+}
+
+#[test]
+fn no_letter_with_every_word_gives_the_letters_with_most_of_them() {
+    let s = searcher(&[
+        "Finland en Zweden in de NAVO",
+        "het lidmaatschap van Zweden",
+        "de NAVO-top in Vilnius",
+    ]);
+    let r = s
+        .search("finland lidmaatschap ", 10)
+        .unwrap()
+        .expect_ready();
+    assert!(r.partial);
+    let got: Vec<(&str, &[String])> = r
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), h.missing.as_slice()))
+        .collect();
+    assert_eq!(got.len(), 2);
+    assert!(got.contains(&("000", &["lidmaatschap".to_string()][..])));
+    assert!(got.contains(&("001", &["finland".to_string()][..])));
+    // More of the words first: zweden and lidmaatschap (001) before zweden alone.
+    let r = s
+        .search("zweden lidmaatschap vilnius ", 10)
+        .unwrap()
+        .expect_ready();
+    assert_eq!(r.hits[0].id, "001");
+    assert!(r.hits[0].missing == ["vilnius"]);
+    // A full answer is not partial, and says nothing is missing.
+    let r = s.search("zweden navo ", 10).unwrap().expect_ready();
+    assert!(!r.partial && r.hits.iter().all(|h| h.missing.is_empty()));
+    assert_eq!(r.hits[0].id, "000");
+}
+
+#[test]
+fn question_words_do_not_veto_and_phrases_and_exclusions_stay_strict() {
+    let s = searcher(&[
+        "Nederland droeg 40 miljoen euro bij aan de UDCG",
+        "de UDCG kwam bijeen",
+        "Nederland en Polen",
+    ]);
+    // `hoeveel` and `welke` are in no letter: they do not make the answer partial.
+    let r = s
+        .search("hoeveel droeg Nederland bij aan de UDCG ", 10)
+        .unwrap()
+        .expect_ready();
+    assert!(!r.partial);
+    assert_eq!(r.hits[0].id, "000");
+    // A phrase must be in every hit, partial or not; an exclusion keeps a letter out.
+    let r = s.search("\"de udcg\" polen ", 10).unwrap().expect_ready();
+    assert!(r.partial);
+    assert!(r.hits.iter().all(|h| h.id != "002"), "002 lacks the phrase");
+    let r = s
+        .search("nederland udcg -polen ", 10)
+        .unwrap()
+        .expect_ready();
+    assert_eq!(
+        r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["000"]
+    );
+}

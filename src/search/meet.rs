@@ -1,0 +1,88 @@
+//! Where the clauses of a query meet. Every clause's hits ascend by letter, so the letters are
+//! walked once, the lowest letter of all the clauses' next hits at a time (no sort, no hash
+//! table). A letter that has every required clause is a full match; optional clauses (stop and
+//! question words, when the query has other words) only add to its score. When no letter has
+//! every required clause, the answer is partial: the letters that have the most of them, the
+//! rarer a word the more it counts, each with the clauses it misses.
+
+use super::Candidate;
+use super::score::ClauseAnswer;
+
+/// The letters the clauses select, ascending, and whether the answer is partial. `required`
+/// clauses select; the others only score. A `strict` clause (a phrase) must be in every letter,
+/// partial answer or not.
+pub(super) fn meet(
+    answers: Vec<ClauseAnswer>,
+    required: &[bool],
+    strict: &[bool],
+    docs: usize,
+) -> (Vec<(u32, Candidate)>, bool) {
+    // How much each required clause is worth when a letter has it: its rarity.
+    let worth: Vec<f32> = answers
+        .iter()
+        .zip(required)
+        .map(|(a, &r)| {
+            if r {
+                (1.0 + docs as f32 / a.hits.len().max(1) as f32).ln()
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let needed = required.iter().filter(|&&r| r).count();
+    let all_required: u32 = required
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r)
+        .fold(0, |mask, (i, _)| mask | bit(i));
+    let strict: u32 = strict
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s)
+        .fold(0, |mask, (i, _)| mask | bit(i));
+    let mut lists: Vec<std::iter::Peekable<std::vec::IntoIter<super::score::ClauseHit>>> = answers
+        .into_iter()
+        .map(|a| a.hits.into_iter().peekable())
+        .collect();
+    let (mut full, mut some) = (Vec::new(), Vec::new());
+    // The lowest letter of the clauses' next hits, until every list is done.
+    while let Some(doc) = lists
+        .iter_mut()
+        .filter_map(|l| l.peek().map(|h| h.doc))
+        .min()
+    {
+        let mut candidate = Candidate::default();
+        let mut had = 0u32;
+        for (i, list) in lists.iter_mut().enumerate() {
+            let Some(hit) = list.next_if(|h| h.doc == doc) else {
+                continue;
+            };
+            had |= bit(i);
+            candidate.score += hit.score;
+            candidate.coverage += worth[i];
+            if hit.exact {
+                candidate.exact |= bit(i);
+            }
+            let clause = i as u16;
+            candidate
+                .matches
+                .extend(hit.positions.into_iter().map(|p| (p, clause)));
+        }
+        candidate.missing = all_required & !had;
+        if candidate.missing == 0 {
+            full.push((doc, candidate));
+        } else if needed > 1 && had & all_required != 0 && candidate.missing & strict == 0 {
+            some.push((doc, candidate));
+        }
+    }
+    if full.is_empty() && !some.is_empty() {
+        (some, true)
+    } else {
+        // A full answer: every letter in it has every required clause, so coverage is equal.
+        (full, false)
+    }
+}
+
+fn bit(i: usize) -> u32 {
+    1u32.checked_shl(i as u32).unwrap_or(0)
+}

@@ -1,0 +1,34 @@
+// No dead ends: when no letter has every word, the page shows the letters with most of them,
+// says the answer is partial, and each hit says quietly which words it lacks ("ontbreekt: ..."),
+// as web search engines do. The same words the CLI's JSON gives as `missing`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { SITE, pageOnSite, search, statusText } from './harness.mjs';
+
+const b = pageOnSite();
+
+test('Finland lidmaatschap: the letters with either word, each saying which it lacks', async () => {
+  const { page } = b;
+  const cli = JSON.parse(execFileSync('target/release/kamerzoek',
+    ['search', `${SITE}/index`, 'Finland lidmaatschap', '--json']));
+  assert.equal(cli.partial, true);
+  const ids = await search(page, 'Finland lidmaatschap');
+  assert.deepEqual(ids, cli.hits.map((h) => h.id));
+  assert.ok(ids.length >= 3, ids.join(' '));
+  assert.match(await statusText(page), /^Geen brief bevat alle woorden; \d+ brieven bevatten er een deel van/);
+  for (const hit of cli.hits) {
+    const line = page.locator(`[data-id="${hit.id}"] .missing`);
+    assert.equal(await line.innerText(), `ontbreekt: ${hit.missing.join(', ')}`);
+  }
+});
+
+test('a full answer shows no "ontbreekt" line', async () => {
+  const { page } = b;
+  const ids = await search(page, 'navo oekraine');
+  assert.ok(ids.length > 0);
+  assert.equal(await page.locator('.missing').count(), 0);
+  assert.doesNotMatch(await statusText(page), /Geen brief bevat alle woorden/);
+  assert.deepEqual(b.errors, []);
+});
