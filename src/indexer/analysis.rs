@@ -49,6 +49,29 @@ impl IndexBuilder {
     }
 }
 
+/// The letter's metadata as words (`about.rs`), after its body's last word and one gap, each
+/// counted as a whole word in a heading.
+fn add_metadata(analyzer: &Analyzer, doc: &Document, terms: &mut BTreeMap<String, Occurrence>) {
+    let text = super::about::text(doc);
+    let start = doc.length + 1;
+    for token in analyzer.analyze(&text) {
+        let position = start + token.position;
+        let occ = terms.entry(token.term).or_default();
+        if occ.positions.last() == Some(&position) {
+            continue;
+        }
+        occ.positions.push(position);
+        occ.headed += 1;
+        if !token.part {
+            occ.whole += 1;
+            let surface = lowercase(&text[token.start..token.end]);
+            if !occ.surfaces.contains(&surface) {
+                occ.surfaces.push(surface);
+            }
+        }
+    }
+}
+
 /// One letter's terms: positions, whole-word and heading counts, surface forms; its length and
 /// section positions; and the terms at positions whose word alone does not give them: compound
 /// parts as where they stand in their word, the rest (codes) by name.
@@ -95,6 +118,7 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
             }
         }
     }
+    add_metadata(analyzer, &doc, &mut terms);
     Analyzed {
         document: doc,
         terms,

@@ -3,6 +3,7 @@
 //! (`postings.rs`, `spill.rs`), and writing the files through the format's store (`writer.rs`),
 //! in bounded memory (`pipeline.rs`). Native only.
 
+mod about;
 mod analysis;
 mod letters;
 mod pipeline;

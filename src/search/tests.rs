@@ -364,3 +364,19 @@ fn question_words_do_not_veto_and_phrases_and_exclusions_stay_strict() {
         ["000"]
     );
 }
+
+#[test]
+fn a_letter_is_found_by_its_kind_minister_and_date_as_words() {
+    let letters = letters(&[
+        "Den Haag, 15 maart 2019\nVerslag van de bijeenkomst over de NAVO.\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten",
+        "Den Haag, 2 oktober 2020\nBijgaand ontvangt u de geannoteerde agenda voor de NAVO.\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten",
+    ]);
+    let output = crate::build_index(&letters);
+    let s = crate::open_output(&output).unwrap();
+    let first = |q: &str| s.search(q, 10).unwrap().expect_ready().hits[0].id.clone();
+    // `report` and `annotated` are in no letter's text: they are the kinds' words.
+    assert_eq!(first("maart 2019 "), "000");
+    assert_eq!(first("report navo "), "000");
+    assert_eq!(first("annotated agenda "), "001");
+    assert_eq!(first("2020 "), "001");
+}

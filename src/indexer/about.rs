@@ -1,0 +1,82 @@
+//! A letter's metadata as words the index holds, so that queries match what people know of a
+//! letter besides its text: its kind and the words people use for it (`verslag`, `report`), its
+//! title, its minister, the meeting it is about (place, summit, dates) and its own date as words
+//! (`15 juni 2023`, `juni 2023`, `2023`). They stand after the body's last word, as if in a
+//! heading: they weigh as a title does, and no phrase runs from the body into them. The letter's
+//! length (its norm) and its file are unchanged: the reader marks no metadata.
+
+use crate::doc::Document;
+use crate::meta::MONTHS;
+use crate::meta::{Kind, Meta};
+
+/// The words a visitor may use for a kind of letter.
+fn kind_words(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Agenda => "geannoteerde agenda annotated agenda",
+        Kind::Verslag => "verslag report",
+        Kind::Beslisnota => "beslisnota nota memo",
+    }
+}
+
+/// An ISO date (`2023-06-15`, `2023-06`, `2023`) as the words Dutch writes it with.
+fn date_words(iso: &str) -> String {
+    let mut parts = iso.split('-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = parts.next().and_then(|d| d.parse::<u32>().ok());
+    [
+        day.map(|d| d.to_string()),
+        month.map(|m| m.to_string()),
+        Some(year.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The text of a letter's metadata, for the analyzer.
+pub fn text(doc: &Document) -> String {
+    let Meta {
+        date,
+        kind,
+        meeting,
+        minister,
+        ..
+    } = &doc.meta;
+    // The title made from the metadata (a title taken from the first sentence is body text).
+    let mut words: Vec<String> = crate::meta::title(&doc.meta).into_iter().collect();
+    words.extend(kind.map(|k| kind_words(k).to_string()));
+    words.extend(minister.clone());
+    words.extend(date.as_deref().map(date_words));
+    if let Some(m) = meeting {
+        words.extend(m.place.clone());
+        words.extend(m.summit.clone());
+        words.push(date_words(&m.start));
+        if m.end != m.start {
+            words.push(date_words(&m.end));
+        }
+    }
+    // A full stop between the fields: the analyzer joins no code across them.
+    words.join(" . ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_words() {
+        assert_eq!(date_words("2023-06-15"), "15 juni 2023");
+        assert_eq!(date_words("2019-03"), "maart 2019");
+        assert_eq!(date_words("2021"), "2021");
+        assert_eq!(
+            date_words("2021-13"),
+            "2021",
+            "a month that is none is left out"
+        );
+    }
+}
