@@ -205,6 +205,10 @@ proptest! {
             full if full.is_empty() && required.len() > 1 => (letters_with(false), true),
             full => (full, false),
         };
+        // Joined words (`NAVO-top`) are a phrase, which stays strict in a partial answer: a
+        // scan of terms cannot model that.
+        let phrases = picks.iter().any(|p| analyzer.analyze(p).len() > 1);
+        prop_assume!(!(partial && phrases));
         let results = searcher.search(&query, 100).unwrap().expect_ready();
         prop_assert_eq!(results.partial, partial && !expected.is_empty(), "query {:?}", query);
         let found: BTreeSet<String> = results.hits.into_iter().map(|h| h.id).collect();
