@@ -52,6 +52,7 @@ const TEMPLATE = `
     </label>
   </div>
   <p class="status" role="status" aria-live="polite"></p>
+  <p class="expanded" hidden></p>
   <p class="suggestion" hidden>Bedoelde u <button type="button" class="link"></button>?</p>
   <ol id="kz-results" class="results" role="listbox" aria-label="Zoekresultaten" aria-busy="false" part="results"></ol>
   <article class="reader" hidden part="reader" aria-labelledby="kz-reader-title">
@@ -76,7 +77,7 @@ export class KamerZoek extends HTMLElement {
     const $ = (selector) => this.shadowRoot.querySelector(selector);
     this.ui = {
       input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),
-      status: $('.status'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
+      status: $('.status'), expanded: $('.expanded'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
       list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
       readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
       back: $('.back'), prev: $('.prev'), next: $('.next'),
@@ -238,6 +239,7 @@ export class KamerZoek extends HTMLElement {
 
   clearResults() {
     const { list, input, suggestion } = this.ui;
+    this.ui.expanded.hidden = true;
     this.hits = [];
     this.active = -1;
     list.replaceChildren();
@@ -277,6 +279,10 @@ export class KamerZoek extends HTMLElement {
     this.updateControls();
     suggestion.hidden = !results.suggestion;
     suggestionButton.textContent = results.suggestion ?? '';
+    // What else was searched: a country for its adjective, a correction for a typo.
+    const also = (results.expanded ?? []).map(({ from, to }) => `${to} (${from})`);
+    this.ui.expanded.hidden = also.length === 0;
+    this.ui.expanded.textContent = also.length ? `ook gezocht op: ${also.join(', ')}` : '';
     const n = results.total;
     const time = milliseconds(ms);
     const note = results.incomplete ? ` ${INCOMPLETE}` : '';

@@ -20,9 +20,15 @@ pub struct TermEntry {
     pub positions: Range<usize>,
 }
 
+/// Most terms a query term stands for besides itself (a country's other forms).
+pub const MAX_SEE_ALSO: usize = 16;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermChunk {
     pub terms: Vec<TermEntry>,
+    /// Query terms of this chunk's range (ascending, whether the index holds them or not) and
+    /// the terms of the index they stand for too: `georgisch` -> `georgie`.
+    pub see_also: Vec<(String, Vec<String>)>,
     body: Vec<u8>,
     docs: u32,
 }
@@ -56,9 +62,23 @@ impl TermChunk {
             });
             positions_end += length;
         }
+        let entries = r.count()?;
+        let mut see_also: Vec<(String, Vec<String>)> = Vec::with_capacity(entries);
+        for _ in 0..entries {
+            let from = front_coded(&mut r, see_also.last().map(|(f, _)| f.as_str()))?;
+            let k = r.count()?;
+            if k == 0 || k > MAX_SEE_ALSO {
+                return Err(Error::corrupt("a see-also entry of no or too many terms"));
+            }
+            let to = (0..k)
+                .map(|_| r.str().map(str::to_string))
+                .collect::<Result<Vec<_>>>()?;
+            see_also.push((from, to));
+        }
         finished(&r, FileKind::Terms)?;
         Ok(TermChunk {
             terms,
+            see_also,
             body: body.to_vec(),
             docs,
         })
@@ -125,6 +145,9 @@ pub struct ChunkWriter {
     body: Vec<u8>,
     count: usize,
     last: String,
+    see_also: Vec<u8>,
+    see_count: usize,
+    last_see: String,
 }
 
 impl ChunkWriter {
@@ -145,10 +168,23 @@ impl ChunkWriter {
         self.last = term.to_string();
     }
 
+    /// Adds a see-also entry (in ascending order of `from`): the query term `from` stands for
+    /// `to` too.
+    pub fn add_see_also(&mut self, from: &str, to: &[String]) {
+        put_front_coded(&mut self.see_also, from, &self.last_see);
+        put_varint(&mut self.see_also, to.len() as u64);
+        for t in to {
+            put_str(&mut self.see_also, t);
+        }
+        self.see_count += 1;
+        self.last_see = from.to_string();
+    }
+
     pub fn len(&self) -> usize {
         self.body.len()
     }
 
+    /// Whether no term was added (see-also entries alone do not make a chunk).
     pub fn is_empty(&self) -> bool {
         self.count == 0
     }
@@ -159,9 +195,11 @@ impl ChunkWriter {
     }
 
     pub fn finish(self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.body.len() + 5);
+        let mut body = Vec::with_capacity(self.body.len() + self.see_also.len() + 10);
         put_varint(&mut body, self.count as u64);
         body.extend_from_slice(&self.body);
+        put_varint(&mut body, self.see_count as u64);
+        body.extend_from_slice(&self.see_also);
         super::seal(FileKind::Terms, &body)
     }
 }

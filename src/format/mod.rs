@@ -1,4 +1,4 @@
-//! The binary index format, version 4: an entry file and the files it names, each sealed with a
+//! The binary index format, version 5: an entry file and the files it names, each sealed with a
 //! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 
@@ -28,7 +28,7 @@ pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 /// No index holds more letters: a stated bound for the entry file's count, which nothing else
 /// in the entry file bounds (a split index keeps its letters elsewhere).
 pub const MAX_LETTERS: u32 = 1 << 24;

@@ -207,6 +207,15 @@ impl Index {
             if !terms.terms.iter().all(inside) {
                 return Err(Error::corrupt("a term chunk holds terms of another"));
             }
+            // A query term before the first chunk's first term routes to the first chunk.
+            let see_inside = |(from, _): &(String, Vec<String>)| {
+                (i == 0 || *from >= c.first) && next.is_none_or(|n| from.as_str() < n)
+            };
+            if !terms.see_also.iter().all(see_inside) {
+                return Err(Error::corrupt(
+                    "a term chunk holds see-also entries of another",
+                ));
+            }
             if let Slot::Ready(positions) = &c.positions {
                 let end = terms.terms.last().map_or(0, |t| t.positions.end);
                 if end != positions.len() {
@@ -382,6 +391,24 @@ impl Index {
         match &self.chunks[r.chunk].terms {
             Slot::Ready(c) => &c.terms[r.entry],
             Slot::Missing(_) => unreachable!("a TermRef comes from a loaded chunk"),
+        }
+    }
+
+    /// The terms the query term `term` stands for besides itself (from its chunk's see-also
+    /// table); empty until the chunk is here.
+    pub fn see_also(&self, term: &str) -> &[String] {
+        let Some(chunk) = self.chunks.get(self.route(term)) else {
+            return &[];
+        };
+        let Some(terms) = self.get(&chunk.terms) else {
+            return &[];
+        };
+        match terms
+            .see_also
+            .binary_search_by(|(from, _)| from.as_str().cmp(term))
+        {
+            Ok(i) => &terms.see_also[i].1,
+            Err(_) => &[],
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod about;
 mod analysis;
+mod derivations;
 mod letters;
 mod pipeline;
 mod postings;

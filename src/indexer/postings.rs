@@ -141,6 +141,11 @@ impl Postings {
         Ok(())
     }
 
+    /// Whether the index holds `term`.
+    pub fn has(&self, term: &str) -> bool {
+        self.terms.contains_key(term)
+    }
+
     /// Every term's whole posting list, in term order.
     pub fn into_terms(self) -> Result<Merged> {
         let mut terms: Vec<(String, TermAcc)> = self.terms.into_iter().collect();

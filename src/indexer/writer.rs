@@ -189,6 +189,11 @@ impl Writer {
     }
 
     fn write_all(&mut self) -> Result<Output> {
+        // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
+        // whose range holds it.
+        let mut see = super::derivations::see_also(|t| self.postings.has(t))
+            .into_iter()
+            .peekable();
         let mut terms =
             std::mem::replace(&mut self.postings, Postings::in_memory()).into_terms()?;
         let mut words = WordsWriter::default();
@@ -203,6 +208,9 @@ impl Writer {
         let mut chunk = ChunkWriter::default();
         let (mut first, mut positions) = (String::new(), Vec::new());
         while let Some(t) = terms.next_term()? {
+            while let Some((from, to)) = see.next_if(|(from, _)| *from < t.term) {
+                chunk.add_see_also(&from, &to);
+            }
             if self.layout.cut_before(chunk.len(), chunk.last(), &t.term) {
                 let done = std::mem::take(&mut chunk).finish();
                 let pos = crate::format::seal(FileKind::Positions, &std::mem::take(&mut positions));
@@ -222,6 +230,9 @@ impl Writer {
             positions.extend_from_slice(&t.positions);
             words.add(&t.term, t.df);
             chunk.add(&t.term, t.df, &t.surfaces, &t.rows, t.positions.len());
+        }
+        for (from, to) in see {
+            chunk.add_see_also(&from, &to);
         }
         if !chunk.is_empty() || (pending.is_empty() && entry_chunks.is_empty()) {
             let pos = crate::format::seal(FileKind::Positions, &positions);

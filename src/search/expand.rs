@@ -91,6 +91,26 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
     found
 }
 
+/// Weight of a term a query term stands for by the see-also table (a country for its adjective):
+/// below the word as typed, so a letter with the literal word ranks first.
+const SEE_ALSO_WEIGHT: f32 = 0.5;
+
+/// The terms `term` stands for besides itself, from its chunk's see-also table, and held by the
+/// index.
+pub fn see_also(index: &Index, term: &str) -> Vec<Expansion> {
+    index
+        .see_also(term)
+        .iter()
+        .filter_map(|to| {
+            Some(Expansion {
+                term: to.clone(),
+                at: index.lookup(to)?,
+                weight: SEE_ALSO_WEIGHT,
+            })
+        })
+        .collect()
+}
+
 /// Stems shorter than this are not tried as the stem of a word being typed.
 const MIN_AS_WRITTEN_CHARS: usize = 4;
 

@@ -67,6 +67,9 @@ pub struct SearchResults {
     /// No letter has every word of the query: the hits are the letters with most of them, each
     /// saying which it misses.
     pub partial: bool,
+    /// What else the query was searched as: `{from: "georgisch", to: "georgië", why:
+    /// "derivation"}`, and typos corrected (`why: "typo"`).
+    pub expanded: Vec<Expanded>,
     /// Some files of the index could not be fetched: the answer is what the others give (hits
     /// whose letters could not be loaded are left out).
     pub incomplete: bool,
@@ -75,6 +78,14 @@ pub struct SearchResults {
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
+}
+
+/// One word a query word was searched as besides itself, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expanded {
+    pub from: String,
+    pub to: String,
+    pub why: &'static str,
 }
 
 /// A letter that matches: its score so far, and what it matched.
@@ -104,6 +115,7 @@ struct Found {
     partial: bool,
     /// Per clause, the words a visitor typed for it (what a hit says it misses).
     words: Vec<String>,
+    expanded: Vec<Expanded>,
 }
 
 impl Searcher {
@@ -177,6 +189,7 @@ impl Searcher {
                 terms: Vec::new(),
                 partial: false,
                 words: Vec::new(),
+                expanded: Vec::new(),
             }
         } else {
             self.candidates(&query)?
@@ -202,6 +215,7 @@ impl Searcher {
             terms,
             partial,
             words,
+            expanded,
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
             _ if blank && !filtered => Vec::new(),
@@ -230,6 +244,7 @@ impl Searcher {
             facets,
             suggestion: suggest(text, &corrections),
             partial,
+            expanded,
             incomplete: false,
         })
     }
@@ -242,6 +257,7 @@ impl Searcher {
             terms: Vec::new(),
             partial: false,
             words: Vec::new(),
+            expanded: Vec::new(),
         };
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
@@ -257,6 +273,20 @@ impl Searcher {
             );
             found.terms.push(answer.terms.clone());
             found.words.push(clause.words());
+            for to in &answer.also {
+                found.expanded.push(Expanded {
+                    from: clause.words(),
+                    to: to.clone(),
+                    why: "derivation",
+                });
+            }
+            if let Some(c) = &answer.correction {
+                found.expanded.push(Expanded {
+                    from: c.typed.clone(),
+                    to: c.written.clone(),
+                    why: "typo",
+                });
+            }
             answers.push(answer);
         }
         // Stop and question words never veto a query that has other words: they only add score.

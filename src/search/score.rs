@@ -30,12 +30,14 @@ pub(super) struct Correction {
     pub written: String,
 }
 
-/// One clause's answer: its hits by letter (ascending), its correction, and the terms it matched
-/// through (none for phrases), for marking them in a letter.
+/// One clause's answer: its hits by letter (ascending), its correction, the terms it matched
+/// through (none for phrases), for marking them in a letter, and the other words it was searched
+/// as (a country's name for its adjective), as letters write them.
 pub(super) struct ClauseAnswer {
     pub hits: Vec<ClauseHit>,
     pub correction: Option<Correction>,
     pub terms: Vec<String>,
+    pub also: Vec<String>,
 }
 
 /// One expansion's score in one letter.
@@ -92,6 +94,15 @@ impl Searcher {
                 }
             }
         }
+        // What the word stands for besides itself (a country for its adjective), as letters write
+        // it: reported, so a visitor sees what else was searched.
+        let mut also = Vec::new();
+        for e in expand::see_also(&self.index, term) {
+            if !expansions.iter().any(|x| x.term == e.term) {
+                also.extend(self.index.term(e.at).surfaces.first().cloned());
+                expansions.push(e);
+            }
+        }
         // Typos: one edit first, two only when one finds nothing (and the word is long); and only
         // once the word's own chunks are here, or a fetch looks like a typo.
         let max_edits = expand::allowed_edits(word.chars().count());
@@ -134,6 +145,7 @@ impl Searcher {
             hits,
             correction,
             terms: expansions.into_iter().map(|e| e.term).collect(),
+            also,
         })
     }
 
@@ -203,6 +215,7 @@ impl Searcher {
             hits,
             correction: None,
             terms: Vec::new(),
+            also: Vec::new(),
         })
     }
 

@@ -32,3 +32,16 @@ test('a full answer shows no "ontbreekt" line', async () => {
   assert.doesNotMatch(await statusText(page), /Geen brief bevat alle woorden/);
   assert.deepEqual(b.errors, []);
 });
+
+test('Georgisch finds Georgië and says "ook gezocht op: georgië (georgisch)"', async () => {
+  const { page } = b;
+  const cli = JSON.parse(execFileSync('target/release/kamerzoek', ['search', `${SITE}/index`, 'Georgisch', '--json']));
+  assert.deepEqual(cli.expanded, [{ from: 'georgisch', to: 'georgië', why: 'derivation' }]);
+  const ids = await search(page, 'Georgisch');
+  assert.deepEqual(ids, cli.hits.map((h) => h.id));
+  assert.match(ids[0], /^002_/);
+  assert.equal(await page.locator('.expanded').innerText(), 'ook gezocht op: georgië (georgisch)');
+  // A query nothing was added to shows no such line.
+  await search(page, 'Georgië');
+  assert.ok(await page.locator('.expanded').isHidden());
+});
