@@ -5,21 +5,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { SITE, serve, openBrowser } from './harness.mjs';
+import { readdirSync } from 'node:fs';
+import { serve, openBrowser, splitIndex } from './harness.mjs';
 
-const LETTERS = 'target/browser-split/letters';
-const INDEX = `${SITE}/split-index`;
-const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-
+const { letters: LETTERS, index: INDEX, cli } = splitIndex();
 let server;
 let b;
 let requests = [];
 before(async () => {
-  if (!existsSync(LETTERS)) kamerzoek('generate', '--count', '600', '--seed', '5', '--out', LETTERS);
-  rmSync(INDEX, { recursive: true, force: true });
-  kamerzoek('build', LETTERS, '--out', INDEX);
   server = await serve();
   b = await openBrowser();
   b.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
@@ -40,7 +33,6 @@ function api(call, ...args) {
 }
 
 const fetched = (prefix) => requests.filter((name) => name?.startsWith(prefix));
-const cli = (query, ...args) => JSON.parse(kamerzoek('search', INDEX, query, '--json', ...args));
 const withoutScores = (r) => ({ ...r, hits: r.hits.map(({ score, ...hit }) => ({ ...hit, score: Math.fround(score) })) });
 
 test('the index is split into many files', () => {
