@@ -3,29 +3,23 @@
 // list for typos and the id list for opening an unseen letter only when asked for. Every answer
 // equals the CLI's on the same index.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { serve, openBrowser, splitIndex } from './harness.mjs';
+import { pageOnSite, splitIndex } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
-let server;
-let b;
+// The page, opened once; every request for a file of the split index is noted.
+const site = pageOnSite({ goto: false });
 let requests = [];
 before(async () => {
-  server = await serve();
-  b = await openBrowser();
-  b.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
-  await b.page.goto(server.url);
-});
-after(async () => {
-  await b?.close();
-  server?.stop();
+  site.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
+  await site.page.goto(site.url);
 });
 
 function api(call, ...args) {
   requests = [];
-  return b.page.evaluate(async ([method, params]) => {
+  return site.page.evaluate(async ([method, params]) => {
     const { load } = await import('./kamerzoek.js');
     const idx = await load('./split-index/');
     return idx[method](...params);
