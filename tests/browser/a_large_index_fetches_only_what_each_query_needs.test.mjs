@@ -3,21 +3,23 @@
 // list for typos and the id list for opening an unseen letter only when asked for. Every answer
 // equals the CLI's on the same index.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { pageOnSite, splitIndex } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
-// The page, opened once; every request for a file of the split index is noted.
-const site = pageOnSite({ goto: false });
+// The page, opened once; every request for a file of the split index is noted from the first
+// call on.
+const site = pageOnSite();
 let requests = [];
-before(async () => {
-  site.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
-  await site.page.goto(site.url);
-});
+let listening = false;
 
 function api(call, ...args) {
+  if (!listening) {
+    site.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
+    listening = true;
+  }
   requests = [];
   return site.page.evaluate(async ([method, params]) => {
     const { load } = await import('./kamerzoek.js');
