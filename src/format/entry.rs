@@ -137,7 +137,17 @@ impl Entry {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Entry> {
-        let mut r = Reader::new(super::open(FileKind::Entry, bytes)?, "the entry file");
+        Self::decode_versions(bytes, super::VERSION..=super::VERSION)
+    }
+
+    /// An entry file of any of `versions`. Version 3 had no `largest`; 4 and 5 differ from each
+    /// other in the term chunks only.
+    pub(crate) fn decode_versions(
+        bytes: &[u8],
+        versions: std::ops::RangeInclusive<u16>,
+    ) -> Result<Entry> {
+        let (version, body) = super::open_versions(FileKind::Entry, bytes, versions)?;
+        let mut r = Reader::new(body, "the entry file");
         let docs = r.u32()?;
         if docs > MAX_LETTERS {
             return Err(Error::corrupt(format!(
@@ -145,7 +155,11 @@ impl Entry {
             )));
         }
         let total_length = r.varint()?;
-        let largest = r.u32()?;
+        let largest = if version >= 4 {
+            r.u32()?
+        } else {
+            MAX_FILE_BYTES
+        };
         if largest > MAX_FILE_BYTES {
             return Err(Error::corrupt(format!(
                 "files of {largest} bytes, more than an index file may have ({MAX_FILE_BYTES})"

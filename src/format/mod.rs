@@ -19,9 +19,10 @@ pub(crate) mod words;
 pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, name_hash};
 pub use entry::Named;
 
-/// The files an entry file (unpacked) names beside itself; an error when it is not one.
+/// The files an entry file (unpacked) names beside itself, for an entry file of this version or
+/// an earlier one back to [`OLDEST_NAMED_VERSION`]; an error when it is not one.
 pub fn named_files(entry: &[u8]) -> Result<Named> {
-    entry::Entry::decode(entry).map(|e| e.named())
+    entry::Entry::decode_versions(entry, OLDEST_NAMED_VERSION..=VERSION).map(|e| e.named())
 }
 pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 
@@ -108,6 +109,19 @@ pub fn seal(kind: FileKind, body: &[u8]) -> Vec<u8> {
 /// The body of a sealed file of `kind`, after checking, in this order: magic, header length,
 /// version, flags, checksum.
 pub fn open(kind: FileKind, bytes: &[u8]) -> Result<&[u8]> {
+    open_versions(kind, bytes, VERSION..=VERSION).map(|(_, body)| body)
+}
+
+/// The oldest version whose entry file still tells which files it names: a build removes the
+/// files of an earlier build of these versions too (`named_files`).
+pub const OLDEST_NAMED_VERSION: u16 = 3;
+
+/// [`open`], accepting any of `versions`; the version found, and the body.
+pub(crate) fn open_versions(
+    kind: FileKind,
+    bytes: &[u8],
+    versions: std::ops::RangeInclusive<u16>,
+) -> Result<(u16, &[u8])> {
     let magic = bytes.get(..4);
     if magic != Some(&kind.magic()[..]) {
         return Err(match KINDS.iter().find(|k| Some(&k.magic()[..]) == magic) {
@@ -122,7 +136,7 @@ pub fn open(kind: FileKind, bytes: &[u8]) -> Result<&[u8]> {
         return Err(Error::Truncated { what: "the header" });
     }
     let version = u16::from_le_bytes([bytes[4], bytes[5]]);
-    if version != VERSION {
+    if !versions.contains(&version) {
         return Err(Error::Version {
             expected: VERSION,
             got: version,
@@ -140,7 +154,7 @@ pub fn open(kind: FileKind, bytes: &[u8]) -> Result<&[u8]> {
     if expected != got {
         return Err(Error::ChecksumMismatch { expected, got });
     }
-    Ok(&content[HEADER_LEN..])
+    Ok((version, &content[HEADER_LEN..]))
 }
 
 /// Fails unless the reader used every byte: nothing may follow a file's last field.

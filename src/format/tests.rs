@@ -316,3 +316,34 @@ fn an_entry_file_cannot_name_a_path_or_url() {
         );
     }
 }
+
+#[test]
+fn an_entry_file_of_an_earlier_version_still_names_its_files() {
+    let output = build(true);
+    let entry = entry(&output);
+    let named = named_files(&entry).unwrap();
+    assert!(named.letters.is_some() && !named.files.is_empty());
+    // The same entry as version 4 wrote it (entries of 4 and 5 differ in nothing), and as
+    // version 3 did (no `largest`): a build after an upgrade still knows which files were its.
+    let reseal = |version: u16, body: &[u8]| {
+        let mut out = entry[..8].to_vec();
+        out[4..6].copy_from_slice(&version.to_le_bytes());
+        out.extend_from_slice(body);
+        let crc = crc32(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+        out
+    };
+    let body = &entry[8..entry.len() - 4];
+    assert_eq!(named_files(&reseal(4, body)).unwrap(), named);
+    let mut r = Reader::new(body, "test");
+    r.varint().unwrap();
+    r.varint().unwrap();
+    let before_largest = body.len() - r.remaining();
+    r.varint().unwrap();
+    let after_largest = body.len() - r.remaining();
+    let v3: Vec<u8> = [&body[..before_largest], &body[after_largest..]].concat();
+    assert_eq!(named_files(&reseal(3, &v3)).unwrap(), named);
+    // Not an older one, and never as an index to search.
+    assert!(named_files(&reseal(2, &v3)).is_err());
+    assert!(Index::from_bytes(&reseal(4, body)).is_err());
+}
