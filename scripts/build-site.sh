@@ -48,9 +48,11 @@ done
 printf '%-28s %10d %10d\n' "total before the first query" "$total_raw" "$total_gz"
 # Every visitor downloads the engine: a change that pulls in the standard sorts, hash tables or
 # formatting machinery shows here, not in a later benchmark. The budget is the size on
-# 2026-11-27 plus 2%; raise it only with a reason in the commit. Raised once: 85,877 -> 88,449
-# bytes for partial answers, optional question words and prefixes as written (issue 14).
-WASM_BUDGET_GZ=90200
+# 2026-11-27 plus 2%; raise it only with a reason in the commit. Raised for issue 14's search
+# as people ask it: 85,877 -> 88,449 bytes (partial answers, question words, prefixes as
+# written), then -> 91,835 (the see-also table: countries and English terms, and why; words
+# as typed ranked above what they stand for).
+WASM_BUDGET_GZ=92700
 read -r _ wasm_gz <<< "$(size "$out/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-site.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

@@ -23,12 +23,43 @@ pub struct TermEntry {
 /// Most terms a query term stands for besides itself (a country's other forms).
 pub const MAX_SEE_ALSO: usize = 16;
 
+/// Why a query term stands for another term too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Why {
+    /// A country for its adjective or inhabitant.
+    Derivation,
+    /// A Dutch word for an English one, or the other way round.
+    Translation,
+}
+
+impl Why {
+    pub fn name(self) -> &'static str {
+        match self {
+            Why::Derivation => "derivation",
+            Why::Translation => "translation",
+        }
+    }
+
+    fn code(self) -> u8 {
+        self as u8
+    }
+
+    fn from_code(code: u8) -> Option<Why> {
+        [Why::Derivation, Why::Translation]
+            .into_iter()
+            .find(|w| w.code() == code)
+    }
+}
+
+/// What a query term stands for besides itself: terms of the index, and why.
+pub type SeeAlso = Vec<(String, Why)>;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermChunk {
     pub terms: Vec<TermEntry>,
     /// Query terms of this chunk's range (ascending, whether the index holds them or not) and
     /// the terms of the index they stand for too: `georgisch` -> `georgie`.
-    pub see_also: Vec<(String, Vec<String>)>,
+    pub see_also: Vec<(String, SeeAlso)>,
     body: Vec<u8>,
     docs: u32,
 }
@@ -63,7 +94,7 @@ impl TermChunk {
             positions_end += length;
         }
         let entries = r.count()?;
-        let mut see_also: Vec<(String, Vec<String>)> = Vec::with_capacity(entries);
+        let mut see_also: Vec<(String, SeeAlso)> = Vec::with_capacity(entries);
         for _ in 0..entries {
             let from = front_coded(&mut r, see_also.last().map(|(f, _)| f.as_str()))?;
             let k = r.count()?;
@@ -71,8 +102,13 @@ impl TermChunk {
                 return Err(Error::corrupt("a see-also entry of no or too many terms"));
             }
             let to = (0..k)
-                .map(|_| r.str().map(str::to_string))
-                .collect::<Result<Vec<_>>>()?;
+                .map(|_| {
+                    let term = r.str()?.to_string();
+                    let why = Why::from_code(r.u8()?)
+                        .ok_or_else(|| Error::corrupt("a see-also entry of an unknown kind"))?;
+                    Ok((term, why))
+                })
+                .collect::<Result<SeeAlso>>()?;
             see_also.push((from, to));
         }
         finished(&r, FileKind::Terms)?;
@@ -170,11 +206,12 @@ impl ChunkWriter {
 
     /// Adds a see-also entry (in ascending order of `from`): the query term `from` stands for
     /// `to` too.
-    pub fn add_see_also(&mut self, from: &str, to: &[String]) {
+    pub fn add_see_also(&mut self, from: &str, to: &[(String, Why)]) {
         put_front_coded(&mut self.see_also, from, &self.last_see);
         put_varint(&mut self.see_also, to.len() as u64);
-        for t in to {
+        for (t, why) in to {
             put_str(&mut self.see_also, t);
+            self.see_also.push(why.code());
         }
         self.see_count += 1;
         self.last_see = from.to_string();

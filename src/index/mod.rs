@@ -208,7 +208,7 @@ impl Index {
                 return Err(Error::corrupt("a term chunk holds terms of another"));
             }
             // A query term before the first chunk's first term routes to the first chunk.
-            let see_inside = |(from, _): &(String, Vec<String>)| {
+            let see_inside = |(from, _): &(String, crate::format::chunk::SeeAlso)| {
                 (i == 0 || *from >= c.first) && next.is_none_or(|n| from.as_str() < n)
             };
             if !terms.see_also.iter().all(see_inside) {
@@ -396,7 +396,7 @@ impl Index {
 
     /// The terms the query term `term` stands for besides itself (from its chunk's see-also
     /// table); empty until the chunk is here.
-    pub fn see_also(&self, term: &str) -> &[String] {
+    pub fn see_also(&self, term: &str) -> &[(String, crate::format::chunk::Why)] {
         let Some(chunk) = self.chunks.get(self.route(term)) else {
             return &[];
         };

@@ -1,10 +1,13 @@
-//! Countries, their adjectives and their inhabitants (`countries.txt`, its source named there):
+//! Countries, their adjectives and their inhabitants (`countries.txt`), and English terms with
+//! the Dutch words the letters use (`glossary.txt`), sources named there.
+//! Countries, their adjectives and their inhabitants:
 //! `Georgisch` finds the letters that say `Georgië`. At build time each form's query term gets, in
 //! its chunk's see-also table, its country's name when the index holds it; so the table costs a
 //! query nothing until one of its words is typed, and a query word the index lacks (`georgisch`)
 //! still finds its country.
 
 use crate::analyze::Analyzer;
+use crate::format::chunk::{MAX_SEE_ALSO, SeeAlso, Why};
 use std::collections::BTreeMap;
 
 static COUNTRIES: &str = include_str!("countries.txt");
@@ -38,21 +41,51 @@ pub fn groups() -> Vec<Vec<String>> {
         .collect()
 }
 
-/// For each form's term, its country's name as the index holds it (`held`): the see-also table
-/// of the whole index, ascending, to be cut along the chunks. One way only: an adjective stands
-/// for its country, not a country for every word its adjective stems to.
-pub fn see_also(held: impl Fn(&str) -> bool) -> BTreeMap<String, Vec<String>> {
-    let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+static GLOSSARY: &str = include_str!("glossary.txt");
+
+/// The glossary's pairs as query terms: (English, Dutch).
+pub fn glossary() -> Vec<(String, String)> {
+    let analyzer = Analyzer::new();
+    GLOSSARY
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|line| line.split_once('|'))
+        .map(|(en, nl)| (analyzer.term(en.trim()), analyzer.term(nl.trim())))
+        .filter(|(en, nl)| en != nl)
+        .collect()
+}
+
+/// The see-also table of the whole index, ascending, to be cut along the chunks: for each query
+/// term, the terms of the index (`held`) it stands for too, and why.
+/// - a country's form stands for its name, one way: an adjective stands for its country, not a
+///   country for every word its adjective stems to;
+/// - an English word of the glossary stands for its Dutch word; a Dutch word for its English
+///   one only where no other English word shares it (`lastenverdeling` is `burden` and
+///   `sharing` together, so it stands for neither alone).
+pub fn see_also(held: impl Fn(&str) -> bool) -> BTreeMap<String, SeeAlso> {
+    let mut table: BTreeMap<String, SeeAlso> = BTreeMap::new();
+    let mut add = |from: &str, to: &str, why: Why| {
+        let entry = table.entry(from.to_string()).or_default();
+        if !entry.iter().any(|(t, _)| t == to) && entry.len() < MAX_SEE_ALSO {
+            entry.push((to.to_string(), why));
+        }
+    };
     for group in groups() {
         let name = &group[0];
-        if !held(name) {
-            continue;
-        }
-        for form in &group[1..] {
-            let entry = table.entry(form.clone()).or_default();
-            if !entry.contains(name) && entry.len() < crate::format::chunk::MAX_SEE_ALSO {
-                entry.push(name.clone());
+        if held(name) {
+            for form in &group[1..] {
+                add(form, name, Why::Derivation);
             }
+        }
+    }
+    let pairs = glossary();
+    for (en, nl) in &pairs {
+        if held(nl) {
+            add(en, nl, Why::Translation);
+        }
+        let alone = pairs.iter().filter(|(_, n)| n == nl).count() == 1;
+        if alone && held(en) {
+            add(nl, en, Why::Translation);
         }
     }
     table
@@ -119,13 +152,38 @@ mod tests {
     #[test]
     fn the_table_names_only_terms_the_index_holds() {
         let table = see_also(|t| t == "georgie" || t == "duitsland");
-        assert_eq!(table["georgisch"], ["georgie"]);
+        assert_eq!(
+            table["georgisch"],
+            [("georgie".to_string(), Why::Derivation)]
+        );
         assert!(
             !table.contains_key("georgie"),
             "a name stands for nothing else"
         );
         let duitse = Analyzer::new().term("Duitse");
-        assert_eq!(table[&duitse], ["duitsland"]);
+        assert_eq!(table[&duitse], [("duitsland".to_string(), Why::Derivation)]);
         assert!(!table.contains_key("zweed"), "Zweden is not held");
+    }
+}
+
+#[cfg(test)]
+mod glossary_tests {
+    use super::*;
+
+    #[test]
+    fn english_words_stand_for_the_dutch_ones_and_a_shared_dutch_word_for_neither() {
+        let a = Analyzer::new();
+        let lasten = a.term("lastenverdeling");
+        let table = see_also(|t| t == lasten || t == a.term("burden") || t == a.term("gereedheid"));
+        let translated = |en: &str| table.get(&a.term(en)).cloned().unwrap_or_default();
+        assert_eq!(translated("burden"), [(lasten.clone(), Why::Translation)]);
+        assert_eq!(translated("sharing"), [(lasten.clone(), Why::Translation)]);
+        assert_eq!(
+            translated("readiness"),
+            [(a.term("gereedheid"), Why::Translation)]
+        );
+        // Two English words share lastenverdeling: it stands for neither alone.
+        assert!(!table.contains_key(&lasten));
+        assert!(glossary().len() >= 80);
     }
 }

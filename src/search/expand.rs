@@ -4,6 +4,7 @@
 
 use super::levenshtein;
 use crate::analyze::fold;
+use crate::format::chunk::Why;
 use crate::index::{Index, TermRef};
 
 /// Weight of a term reached by a prefix, relative to the typed term.
@@ -22,6 +23,8 @@ pub struct Expansion {
     /// Where the term's entry is.
     pub at: TermRef,
     pub weight: f32,
+    /// Reached by the see-also table (another word than the one typed): ranks below the word.
+    pub derived: bool,
 }
 
 pub fn exact(index: &Index, term: &str) -> Option<Expansion> {
@@ -29,6 +32,7 @@ pub fn exact(index: &Index, term: &str) -> Option<Expansion> {
         term: term.to_string(),
         at,
         weight: 1.0,
+        derived: false,
     })
 }
 
@@ -52,6 +56,7 @@ pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
             term: term.to_string(),
             at,
             weight: PREFIX_WEIGHT,
+            derived: false,
         })
         .collect()
 }
@@ -85,6 +90,7 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
                 term: stem.to_string(),
                 at,
                 weight: PREFIX_WEIGHT,
+                derived: false,
             });
         }
     }
@@ -96,17 +102,19 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
 const SEE_ALSO_WEIGHT: f32 = 0.5;
 
 /// The terms `term` stands for besides itself, from its chunk's see-also table, and held by the
-/// index.
-pub fn see_also(index: &Index, term: &str) -> Vec<Expansion> {
+/// index; with why.
+pub fn see_also(index: &Index, term: &str) -> Vec<(Expansion, Why)> {
     index
         .see_also(term)
         .iter()
-        .filter_map(|to| {
-            Some(Expansion {
+        .filter_map(|(to, why)| {
+            let expansion = Expansion {
                 term: to.clone(),
                 at: index.lookup(to)?,
                 weight: SEE_ALSO_WEIGHT,
-            })
+                derived: true,
+            };
+            Some((expansion, *why))
         })
         .collect()
 }
@@ -151,6 +159,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
                 term: candidate.to_string(),
                 at: index.lookup(candidate)?,
                 weight: FUZZY_WEIGHT / distance as f32,
+                derived: false,
             })
         })
         .collect()

@@ -6,6 +6,9 @@
 //! rarer a word the more it counts, each with the clauses it misses.
 
 use super::Candidate;
+
+/// The share of a clause's worth that a letter meeting it only by the see-also table gets.
+const DERIVED_COVERAGE: f32 = 0.5;
 use super::score::ClauseAnswer;
 
 /// The letters the clauses select, ascending, and whether the answer is partial. `required`
@@ -59,7 +62,13 @@ pub(super) fn meet(
             };
             had |= bit(i);
             candidate.score += hit.score;
-            candidate.coverage += worth[i];
+            // A clause met only through what its word stands for (a translation, a country)
+            // covers less than the word itself: a letter with the words as typed ranks first.
+            candidate.coverage += if hit.literal {
+                worth[i]
+            } else {
+                worth[i] * DERIVED_COVERAGE
+            };
             if hit.exact {
                 candidate.exact |= bit(i);
             }

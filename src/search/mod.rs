@@ -273,11 +273,11 @@ impl Searcher {
             );
             found.terms.push(answer.terms.clone());
             found.words.push(clause.words());
-            for to in &answer.also {
+            for (to, why) in &answer.also {
                 found.expanded.push(Expanded {
                     from: clause.words(),
                     to: to.clone(),
-                    why: "derivation",
+                    why,
                 });
             }
             if let Some(c) = &answer.correction {

@@ -20,6 +20,9 @@ pub(super) struct ClauseHit {
     pub score: f32,
     /// The letter holds the word exactly as typed.
     pub exact: bool,
+    /// The letter holds the word itself (as typed, a prefix, a typo's correction), not only
+    /// what it stands for by the see-also table.
+    pub literal: bool,
     /// Where a phrase clause matched (word clauses are found again in the letter when shown).
     pub positions: Vec<u32>,
 }
@@ -37,7 +40,7 @@ pub(super) struct ClauseAnswer {
     pub hits: Vec<ClauseHit>,
     pub correction: Option<Correction>,
     pub terms: Vec<String>,
-    pub also: Vec<String>,
+    pub also: Vec<(String, &'static str)>,
 }
 
 /// One expansion's score in one letter.
@@ -46,6 +49,7 @@ struct ExpansionScore {
     expansion: usize,
     score: f32,
     exact: bool,
+    literal: bool,
 }
 
 /// A letter's scores over a word's expansions: the best, the sum of all, whether any is as typed.
@@ -54,6 +58,7 @@ struct LetterScore {
     best: f32,
     sum: f32,
     exact: bool,
+    literal: bool,
 }
 
 /// Where a phrase stands in one letter: the positions it starts at.
@@ -97,9 +102,10 @@ impl Searcher {
         // What the word stands for besides itself (a country for its adjective), as letters write
         // it: reported, so a visitor sees what else was searched.
         let mut also = Vec::new();
-        for e in expand::see_also(&self.index, term) {
+        for (e, why) in expand::see_also(&self.index, term) {
             if !expansions.iter().any(|x| x.term == e.term) {
-                also.extend(self.index.term(e.at).surfaces.first().cloned());
+                let written = self.index.term(e.at).surfaces.first().cloned();
+                also.extend(written.map(|w| (w, why.name())));
                 expansions.push(e);
             }
         }
@@ -138,6 +144,7 @@ impl Searcher {
                 doc: l.doc,
                 score: l.best + EXPANSION_BREADTH * (l.sum - l.best),
                 exact: l.exact,
+                literal: l.literal,
                 positions: Vec::new(),
             })
             .collect();
@@ -176,6 +183,7 @@ impl Searcher {
                     expansion: i,
                     score: weight * e.weight * idf * tf_weight,
                     exact: typed.is_some_and(|b| r.surfaces >> b & 1 == 1),
+                    literal: !e.derived,
                 });
             }
         }
@@ -203,6 +211,7 @@ impl Searcher {
                     doc: p.doc,
                     score: weight * len as f32 * idf * tf_weight,
                     exact: false,
+                    literal: true,
                     positions: p
                         .starts
                         .iter()
@@ -290,12 +299,14 @@ fn per_letter(scores: Vec<ExpansionScore>) -> Vec<LetterScore> {
                 last.best = last.best.max(s.score);
                 last.sum += s.score;
                 last.exact |= s.exact;
+                last.literal |= s.literal;
             }
             _ => out.push(LetterScore {
                 doc: s.doc,
                 best: s.score,
                 sum: s.score,
                 exact: s.exact,
+                literal: s.literal,
             }),
         }
     }
