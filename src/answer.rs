@@ -11,14 +11,6 @@ pub enum Answer<T> {
 }
 
 impl<T> Answer<T> {
-    /// The answer, when no file was missing.
-    pub fn ready(self) -> Option<T> {
-        match self {
-            Answer::Ready(t) => Some(t),
-            Answer::Need(_) => None,
-        }
-    }
-
     /// The answer of a question that needs no file (an index held whole, in tests): panics
     /// naming the files otherwise.
     #[cfg(any(test, not(target_arch = "wasm32")))]

@@ -9,24 +9,24 @@ use super::Candidate;
 
 /// The share of a clause's worth that a letter meeting it only by the see-also table gets.
 const DERIVED_COVERAGE: f32 = 0.5;
-use super::score::ClauseAnswer;
+use super::score::ClauseHit;
 
 /// The letters the clauses select, ascending, and whether the answer is partial. `required`
 /// clauses select; the others only score. A `strict` clause (a phrase) must be in every letter,
 /// partial answer or not.
 pub(super) fn meet(
-    answers: Vec<ClauseAnswer>,
+    hits: Vec<Vec<ClauseHit>>,
     required: &[bool],
     strict: &[bool],
     docs: usize,
 ) -> (Vec<(u32, Candidate)>, bool) {
     // How much each required clause is worth when a letter has it: its rarity.
-    let worth: Vec<f32> = answers
+    let worth: Vec<f32> = hits
         .iter()
         .zip(required)
-        .map(|(a, &r)| {
+        .map(|(h, &r)| {
             if r {
-                (1.0 + docs as f32 / a.hits.len().max(1) as f32).ln()
+                (1.0 + docs as f32 / h.len().max(1) as f32).ln()
             } else {
                 0.0
             }
@@ -43,10 +43,8 @@ pub(super) fn meet(
         .enumerate()
         .filter(|(_, s)| **s)
         .fold(0, |mask, (i, _)| mask | bit(i));
-    let mut lists: Vec<std::iter::Peekable<std::vec::IntoIter<super::score::ClauseHit>>> = answers
-        .into_iter()
-        .map(|a| a.hits.into_iter().peekable())
-        .collect();
+    let mut lists: Vec<std::iter::Peekable<std::vec::IntoIter<ClauseHit>>> =
+        hits.into_iter().map(|h| h.into_iter().peekable()).collect();
     let (mut full, mut some) = (Vec::new(), Vec::new());
     // The lowest letter of the clauses' next hits, until every list is done.
     while let Some(doc) = lists

@@ -262,32 +262,25 @@ impl Searcher {
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
         }
-        let mut answers = Vec::with_capacity(query.must.len());
+        let mut hits = Vec::with_capacity(query.must.len());
         for clause in &query.must {
             let answer = self.score_clause(clause)?;
-            found.corrections.extend(
-                answer
-                    .correction
-                    .as_ref()
-                    .map(|c| (c.typed.clone(), c.written.clone())),
-            );
-            found.terms.push(answer.terms.clone());
-            found.words.push(clause.words());
-            for (to, why) in &answer.also {
-                found.expanded.push(Expanded {
-                    from: clause.words(),
-                    to: to.clone(),
-                    why,
-                });
+            let words = clause.words();
+            for (to, why) in answer.also {
+                let from = words.clone();
+                found.expanded.push(Expanded { from, to, why });
             }
-            if let Some(c) = &answer.correction {
+            if let Some(c) = answer.correction {
                 found.expanded.push(Expanded {
                     from: c.typed.clone(),
                     to: c.written.clone(),
                     why: "typo",
                 });
+                found.corrections.push((c.typed, c.written));
             }
-            answers.push(answer);
+            found.terms.push(answer.terms);
+            found.words.push(words);
+            hits.push(answer.hits);
         }
         // Stop and question words never veto a query that has other words: they only add score.
         let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
@@ -297,13 +290,13 @@ impl Searcher {
             .iter()
             .map(|c| !(others && optional(c)))
             .collect();
-        let docs = (!answers.is_empty()).then(|| {
+        let docs = (!hits.is_empty()).then(|| {
             let strict: Vec<bool> = query
                 .must
                 .iter()
                 .map(|c| matches!(c, Clause::Phrase { .. }))
                 .collect();
-            let (docs, partial) = meet::meet(answers, &required, &strict, self.index.doc_count());
+            let (docs, partial) = meet::meet(hits, &required, &strict, self.index.doc_count());
             found.partial = partial;
             docs
         });
