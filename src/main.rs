@@ -31,6 +31,10 @@ enum Command {
         /// otherwise: the index is published).
         #[arg(long)]
         follow_links: bool,
+        /// Groups of words that should find each other: a text file, one group a line, terms
+        /// separated by commas (`lastenverdeling, burden sharing`); `#` starts a comment.
+        #[arg(long, value_name = "FILE")]
+        synonyms: Option<PathBuf>,
     },
     /// Write a synthetic archive: Dutch-like letters from a Markov chain trained on real ones.
     Generate {
@@ -81,7 +85,8 @@ fn main() -> ExitCode {
             letters,
             out,
             follow_links,
-        } => cli::build(&letters, &out, follow_links),
+            synonyms,
+        } => cli::build(&letters, &out, follow_links, synonyms.as_deref()),
         Command::Generate {
             count,
             seed,

@@ -210,6 +210,9 @@ proptest! {
         let phrases = picks.iter().any(|p| analyzer.analyze(p).len() > 1);
         prop_assume!(!(partial && phrases));
         let results = searcher.search(&query, 100).unwrap().expect_ready();
+        // A word that stands for others too (a translation, an acronym) finds their letters as
+        // well, which a scan of its own terms cannot model.
+        prop_assume!(results.expanded.is_empty());
         prop_assert_eq!(results.partial, partial && !expected.is_empty(), "query {:?}", query);
         let found: BTreeSet<String> = results.hits.into_iter().map(|h| h.id).collect();
         prop_assert_eq!(found, expected, "query {:?}", query);

@@ -52,6 +52,15 @@ pub struct Token {
     pub within: Option<(u32, u32)>,
 }
 
+/// Words whose stem is a common word of another meaning: `Deense` stems to `den` (`Den Haag`),
+/// `Letse` to `let` (`let op`), `Poolse` to `pool`, `Finse` to `fin`, `Russen` to `rus`. They keep
+/// a term of their own, the word less a final `e` (so `Deens` and `Deense` still meet), which the
+/// see-also table then joins to its country.
+const OWN_TERM: [&str; 13] = [
+    "deens", "deense", "denen", "lets", "letse", "pools", "poolse", "fins", "finse", "finnen",
+    "esten", "russen", "estse",
+];
+
 pub struct Analyzer {
     stemmer: Stemmer,
     /// Present in index mode.
@@ -93,6 +102,9 @@ impl Analyzer {
         // Numbers and codes (`2024`, `f16`) are not Dutch words: the stemmer would only damage them.
         if folded.chars().any(|c| c.is_ascii_digit()) {
             return folded;
+        }
+        if OWN_TERM.contains(&folded.as_str()) {
+            return folded.strip_suffix('e').unwrap_or(&folded).to_string();
         }
         self.stemmer.stem(&folded).into_owned()
     }

@@ -5,11 +5,11 @@ mod progress;
 mod write;
 
 use kamerzoek::folder::Folder;
-use kamerzoek::indexer::{Event, build_folder, read_letters};
+use kamerzoek::indexer::{BuildOptions, Event, build_folder, parse_synonyms, read_letters};
 use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
 use progress::Progress;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use write::Earlier;
 
@@ -19,7 +19,41 @@ pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
 }
 
-pub fn build(letters: &Path, out: &Path, follow_links: bool) -> Result<()> {
+/// Most bytes of a synonyms file: a list of words, not an archive.
+const MAX_SYNONYMS_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The groups of a synonyms file, its unusable lines said on stderr.
+fn read_synonyms(path: &Path) -> Result<Vec<Vec<String>>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_SYNONYMS_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| kamerzoek::Error::io(path.display(), e))?;
+    if bytes.len() as u64 > MAX_SYNONYMS_BYTES {
+        return Err(kamerzoek::Error::BadOption {
+            message: format!(
+                "{}: a synonyms file of more than {} MB: is it the right file?",
+                path.display(),
+                MAX_SYNONYMS_BYTES >> 20
+            ),
+        });
+    }
+    let (groups, warnings) = parse_synonyms(&path.display().to_string(), &bytes);
+    for w in warnings {
+        say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));
+    }
+    Ok(groups)
+}
+
+pub fn build(
+    letters: &Path,
+    out: &Path,
+    follow_links: bool,
+    synonyms: Option<&Path>,
+) -> Result<()> {
+    let options = BuildOptions {
+        follow_links,
+        synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
+    };
     // Read before anything is written: only the files it names may be removed afterwards.
     let earlier = write::earlier(out);
     if let Earlier::Unreadable(why) = &earlier {
@@ -30,7 +64,7 @@ pub fn build(letters: &Path, out: &Path, follow_links: bool) -> Result<()> {
         ));
     }
     let mut progress = Progress::new();
-    let built = build_folder(letters, out, follow_links, &mut |event| match event {
+    let built = build_folder(letters, out, &options, &mut |event| match event {
         Event::Warning(w) => {
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }

@@ -22,6 +22,8 @@ pub struct TermEntry {
 
 /// Most terms a query term stands for besides itself (a country's other forms).
 pub const MAX_SEE_ALSO: usize = 16;
+/// Most words on either side of a see-also entry: `defence investment pledge` -> `dip`.
+pub const MAX_SEE_ALSO_WORDS: usize = 8;
 
 /// Why a query term stands for another term too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,6 +32,10 @@ pub enum Why {
     Derivation,
     /// A Dutch word for an English one, or the other way round.
     Translation,
+    /// An acronym for its long form, or the other way round, as a letter defines it.
+    Acronym,
+    /// Words the site owner gave as equivalent (`--synonyms`).
+    Synonym,
 }
 
 impl Why {
@@ -37,6 +43,8 @@ impl Why {
         match self {
             Why::Derivation => "derivation",
             Why::Translation => "translation",
+            Why::Acronym => "acronym",
+            Why::Synonym => "synonym",
         }
     }
 
@@ -45,14 +53,26 @@ impl Why {
     }
 
     fn from_code(code: u8) -> Option<Why> {
-        [Why::Derivation, Why::Translation]
-            .into_iter()
-            .find(|w| w.code() == code)
+        [
+            Why::Derivation,
+            Why::Translation,
+            Why::Acronym,
+            Why::Synonym,
+        ]
+        .into_iter()
+        .find(|w| w.code() == code)
     }
 }
 
-/// What a query term stands for besides itself: terms of the index, and why.
+/// What a query term stands for besides itself: terms of the index, and why. A target of
+/// several words (space-separated terms) is a phrase the letters must hold.
 pub type SeeAlso = Vec<(String, Why)>;
+
+/// Whether `s` is one or more terms joined by single spaces, at most [`MAX_SEE_ALSO_WORDS`]:
+/// what either side of a see-also entry may be.
+pub fn is_term_phrase(s: &str) -> bool {
+    s.split(' ').all(|w| !w.is_empty()) && s.split(' ').count() <= MAX_SEE_ALSO_WORDS
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermChunk {
@@ -97,6 +117,9 @@ impl TermChunk {
         let mut see_also: Vec<(String, SeeAlso)> = Vec::with_capacity(entries);
         for _ in 0..entries {
             let from = front_coded(&mut r, see_also.last().map(|(f, _)| f.as_str()))?;
+            if !is_term_phrase(&from) {
+                return Err(Error::corrupt("a see-also entry for no term"));
+            }
             let k = r.count()?;
             if k == 0 || k > MAX_SEE_ALSO {
                 return Err(Error::corrupt("a see-also entry of no or too many terms"));
@@ -104,6 +127,9 @@ impl TermChunk {
             let to = (0..k)
                 .map(|_| {
                     let term = r.str()?.to_string();
+                    if !is_term_phrase(&term) {
+                        return Err(Error::corrupt("a see-also entry to no term"));
+                    }
                     let why = Why::from_code(r.u8()?)
                         .ok_or_else(|| Error::corrupt("a see-also entry of an unknown kind"))?;
                     Ok((term, why))

@@ -119,11 +119,18 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
         }
     }
     add_metadata(analyzer, &doc, &mut terms);
+    // Pairs as a query makes its terms: a query looks them up.
+    let acronyms = if doc.body.contains('(') {
+        super::acronyms::pairs(&doc.body, &Analyzer::new())
+    } else {
+        Vec::new()
+    };
     Analyzed {
         document: doc,
         terms,
         extras: extras.into_iter().collect(),
         parts,
+        acronyms,
     }
 }
 

@@ -7,8 +7,6 @@
 //! still finds its country.
 
 use crate::analyze::Analyzer;
-use crate::format::chunk::{MAX_SEE_ALSO, SeeAlso, Why};
-use std::collections::BTreeMap;
 
 static COUNTRIES: &str = include_str!("countries.txt");
 
@@ -43,52 +41,22 @@ pub fn groups() -> Vec<Vec<String>> {
 
 static GLOSSARY: &str = include_str!("glossary.txt");
 
-/// The glossary's pairs as query terms: (English, Dutch).
+/// The glossary's pairs as query phrases (terms joined by spaces): (English, Dutch).
 pub fn glossary() -> Vec<(String, String)> {
     let analyzer = Analyzer::new();
     GLOSSARY
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| line.split_once('|'))
-        .map(|(en, nl)| (analyzer.term(en.trim()), analyzer.term(nl.trim())))
-        .filter(|(en, nl)| en != nl)
+        .map(|(en, nl)| (phrase(&analyzer, en), phrase(&analyzer, nl)))
+        .filter(|(en, nl)| en != nl && !en.is_empty() && !nl.is_empty())
         .collect()
 }
 
-/// The see-also table of the whole index, ascending, to be cut along the chunks: for each query
-/// term, the terms of the index (`held`) it stands for too, and why.
-/// - a country's form stands for its name, one way: an adjective stands for its country, not a
-///   country for every word its adjective stems to;
-/// - an English word of the glossary stands for its Dutch word; a Dutch word for its English
-///   one only where no other English word shares it (`lastenverdeling` is `burden` and
-///   `sharing` together, so it stands for neither alone).
-pub fn see_also(held: impl Fn(&str) -> bool) -> BTreeMap<String, SeeAlso> {
-    let mut table: BTreeMap<String, SeeAlso> = BTreeMap::new();
-    let mut add = |from: &str, to: &str, why: Why| {
-        let entry = table.entry(from.to_string()).or_default();
-        if !entry.iter().any(|(t, _)| t == to) && entry.len() < MAX_SEE_ALSO {
-            entry.push((to.to_string(), why));
-        }
-    };
-    for group in groups() {
-        let name = &group[0];
-        if held(name) {
-            for form in &group[1..] {
-                add(form, name, Why::Derivation);
-            }
-        }
-    }
-    let pairs = glossary();
-    for (en, nl) in &pairs {
-        if held(nl) {
-            add(en, nl, Why::Translation);
-        }
-        let alone = pairs.iter().filter(|(_, n)| n == nl).count() == 1;
-        if alone && held(en) {
-            add(nl, en, Why::Translation);
-        }
-    }
-    table
+/// The terms of `text` as a query makes them, joined by single spaces: a see-also key or target.
+pub fn phrase(analyzer: &Analyzer, text: &str) -> String {
+    let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
+    terms.join(" ")
 }
 
 #[cfg(test)]
@@ -143,26 +111,29 @@ mod tests {
         ] {
             assert!(together(country, adjective), "{country} / {adjective}");
         }
-        // Forms that stem to common words are left out: `let op` is no Latvian, `Den Haag` no
-        // Dane.
-        assert!(!together("Letland", "Letse"));
-        assert!(!together("Denemarken", "Deense"));
-    }
-
-    #[test]
-    fn the_table_names_only_terms_the_index_holds() {
-        let table = see_also(|t| t == "georgie" || t == "duitsland");
-        assert_eq!(
-            table["georgisch"],
-            [("georgie".to_string(), Why::Derivation)]
-        );
-        assert!(
-            !table.contains_key("georgie"),
-            "a name stands for nothing else"
-        );
-        let duitse = Analyzer::new().term("Duitse");
-        assert_eq!(table[&duitse], [("duitsland".to_string(), Why::Derivation)]);
-        assert!(!table.contains_key("zweed"), "Zweden is not held");
+        // Forms whose stems are common words have terms of their own (`analyze::OWN_TERM`);
+        // the common words are no country: `let op` is no Latvian, `Den Haag` no Dane (`pool`
+        // and `Polen` are one term already, as the stemmer makes them).
+        for (country, form) in [
+            ("Denemarken", "Deense"),
+            ("Denemarken", "Denen"),
+            ("Letland", "Letse"),
+            ("Polen", "Poolse"),
+            ("Polen", "Pools"),
+            ("Finland", "Finse"),
+            ("Finland", "Finnen"),
+            ("Rusland", "Russen"),
+            ("Estland", "Esten"),
+        ] {
+            assert!(together(country, form), "{country} / {form}");
+        }
+        for (country, word) in [
+            ("Denemarken", "Den"),
+            ("Letland", "let"),
+            ("Finland", "fin"),
+        ] {
+            assert!(!together(country, word), "{country} / {word}");
+        }
     }
 }
 
@@ -171,19 +142,16 @@ mod glossary_tests {
     use super::*;
 
     #[test]
-    fn english_words_stand_for_the_dutch_ones_and_a_shared_dutch_word_for_neither() {
+    fn the_glossary_is_query_phrases_with_both_sides() {
         let a = Analyzer::new();
-        let lasten = a.term("lastenverdeling");
-        let table = see_also(|t| t == lasten || t == a.term("burden") || t == a.term("gereedheid"));
-        let translated = |en: &str| table.get(&a.term(en)).cloned().unwrap_or_default();
-        assert_eq!(translated("burden"), [(lasten.clone(), Why::Translation)]);
-        assert_eq!(translated("sharing"), [(lasten.clone(), Why::Translation)]);
-        assert_eq!(
-            translated("readiness"),
-            [(a.term("gereedheid"), Why::Translation)]
+        let pairs = glossary();
+        let burden_sharing = format!("{} {}", a.term("burden"), a.term("sharing"));
+        assert!(pairs.contains(&(burden_sharing, a.term("lastenverdeling"))));
+        assert!(
+            pairs
+                .iter()
+                .all(|(en, nl)| en != nl && !en.is_empty() && !nl.is_empty())
         );
-        // Two English words share lastenverdeling: it stands for neither alone.
-        assert!(!table.contains_key(&lasten));
-        assert!(glossary().len() >= 80);
+        assert!(pairs.len() >= 400, "{} pairs", pairs.len());
     }
 }

@@ -1,19 +1,25 @@
 //! From a folder of letters to the files of an index: reading the letters robustly
 //! (`letters.rs`), analyzing each (`analysis.rs`), buffering and spilling postings
-//! (`postings.rs`, `spill.rs`), and writing the files through the format's store (`writer.rs`),
+//! (`postings.rs`, `spill.rs`), the see-also table of what words stand for besides themselves
+//! (`see_also.rs`: `derivations.rs`, `acronyms.rs`, `synonyms.rs`), and writing the files through the format's store (`writer.rs`),
 //! in bounded memory (`pipeline.rs`). Native only.
 
 mod about;
+mod acronyms;
 mod analysis;
 mod derivations;
 mod letters;
 mod pipeline;
 mod postings;
+mod see_also;
 mod spill;
+mod synonyms;
 mod writer;
 
 pub use analysis::{IndexBuilder, analyze};
 pub use letters::{LetterFile, MAX_LETTER_BYTES, RawLetter, Warning, list_letters, read_letters};
-pub use pipeline::{Built, Event, build_folder, index_letters};
+pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;
+pub use see_also::Learned;
+pub use synonyms::parse as parse_synonyms;
 pub use writer::{Analyzed, Output, SPILL_BYTES, Writer};

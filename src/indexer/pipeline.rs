@@ -31,6 +31,15 @@ pub enum Event<'a> {
     },
 }
 
+/// How a folder is built beyond its letters.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Read letters behind symbolic links too.
+    pub follow_links: bool,
+    /// The site owner's groups of equivalent terms (`synonyms::parse`).
+    pub synonyms: Vec<Vec<String>>,
+}
+
 pub struct Built {
     pub output: Output,
     pub letters: usize,
@@ -41,9 +50,10 @@ pub struct Built {
 pub fn build_folder(
     letters: &Path,
     out: &Path,
-    follow_links: bool,
+    options: &BuildOptions,
     report: &mut dyn FnMut(Event),
 ) -> Result<Built> {
+    let follow_links = options.follow_links;
     let (files, listed) = list_letters(letters, follow_links)?;
     for w in &listed {
         report(Event::Warning(w));
@@ -67,7 +77,9 @@ pub fn build_folder(
         });
     }
 
-    let writer = Writer::new().into_folder(out, SPILL_BYTES)?;
+    let writer = Writer::new()
+        .with_synonyms(options.synonyms.clone())
+        .into_folder(out, SPILL_BYTES)?;
     let output = index_letters(&readable, &cleaner, read_again, writer, report)?;
     Ok(Built {
         output,

@@ -5,6 +5,7 @@
 //! index in one file, a large one in many, each named by its content. See `FORMAT.md`.
 
 use super::postings::{Occurrence, Postings};
+use super::see_also::Learned;
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::format::chunk::ChunkWriter;
@@ -29,6 +30,8 @@ pub struct Analyzed {
     pub extras: Vec<(String, Vec<u32>)>,
     /// Compound parts as (position, start, end): the bytes of the folded word at the position.
     pub parts: Vec<(u32, u32, u32)>,
+    /// The acronyms the letter defines, as query terms: (acronym, long form).
+    pub acronyms: Vec<(String, String)>,
 }
 
 /// The files of an index folder, each gzip-compressed: the entry file, the other files' names,
@@ -68,6 +71,7 @@ pub struct Writer {
     letters: Spool,
     ids: Vec<String>,
     metas: Vec<Meta>,
+    learned: Learned,
 }
 
 impl Default for Writer {
@@ -96,6 +100,7 @@ impl Writer {
             letters: Spool::default(),
             ids: Vec::new(),
             metas: Vec::new(),
+            learned: Learned::default(),
         }
     }
 
@@ -122,6 +127,12 @@ impl Writer {
         Ok(self)
     }
 
+    /// The site owner's synonyms (groups of query phrases), for the see-also table.
+    pub fn with_synonyms(mut self, groups: Vec<Vec<String>>) -> Self {
+        self.learned.synonyms = groups;
+        self
+    }
+
     /// Puts a file where it goes, noting its size.
     fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         self.largest = self.largest.max(bytes.len());
@@ -132,6 +143,13 @@ impl Writer {
         let doc = self.docs;
         self.docs += 1;
         let document = letter.document;
+        // A letter's definitions count once each, however often it repeats them.
+        let mut defined = letter.acronyms;
+        defined.sort();
+        defined.dedup();
+        for pair in defined {
+            *self.learned.acronyms.entry(pair).or_default() += 1;
+        }
         self.total_length += u64::from(document.length);
         self.postings.add(doc, document.length, letter.terms)?;
         self.ids.push(document.id.clone());
@@ -191,7 +209,7 @@ impl Writer {
     fn write_all(&mut self) -> Result<Output> {
         // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
         // whose range holds it.
-        let mut see = super::derivations::see_also(|t| self.postings.has(t))
+        let mut see = super::see_also::table(|t| self.postings.has(t), &self.learned)
             .into_iter()
             .peekable();
         let mut terms =

@@ -99,7 +99,7 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
 
 /// Weight of a term a query term stands for by the see-also table (a country for its adjective):
 /// below the word as typed, so a letter with the literal word ranks first.
-const SEE_ALSO_WEIGHT: f32 = 0.5;
+pub(super) const SEE_ALSO_WEIGHT: f32 = 0.5;
 
 /// The terms `term` stands for besides itself, from its chunk's see-also table, and held by the
 /// index; with why.

@@ -21,6 +21,7 @@ mod reader;
 mod score;
 mod shown;
 mod sort;
+mod spans;
 
 pub use facets::{FacetValue, Facets};
 pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
@@ -282,6 +283,12 @@ impl Searcher {
             found.words.push(words);
             hits.push(answer.hits);
         }
+        self.see_also_spans(
+            &query.must,
+            &mut hits,
+            &mut found.terms,
+            &mut found.expanded,
+        )?;
         // Stop and question words never veto a query that has other words: they only add score.
         let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
         let others = query.must.iter().any(|c| !optional(c));

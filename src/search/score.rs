@@ -104,8 +104,9 @@ impl Searcher {
         let mut also = Vec::new();
         for (e, why) in expand::see_also(&self.index, term) {
             if !expansions.iter().any(|x| x.term == e.term) {
+                // A term only ever inside compounds has no form of its own: its term is said.
                 let written = self.index.term(e.at).surfaces.first().cloned();
-                also.extend(written.map(|w| (w, why.name())));
+                also.push((written.unwrap_or_else(|| e.term.clone()), why.name()));
                 expansions.push(e);
             }
         }
@@ -113,6 +114,8 @@ impl Searcher {
         // once the word's own chunks are here, or a fetch looks like a typo.
         let max_edits = expand::allowed_edits(word.chars().count());
         let mut correction = None;
+        // A stop or question word the letters lack is no typo: `hoeveel` is not `hoewel`.
+        let max_edits = if is_stop_word(word) { 0 } else { max_edits };
         for edits in 1..=max_edits {
             if !expansions.is_empty() || self.index.waiting() {
                 break;
@@ -226,6 +229,26 @@ impl Searcher {
             terms: Vec::new(),
             also: Vec::new(),
         })
+    }
+
+    /// Each letter's score for what a word or phrase stands for by the see-also table: a term
+    /// (by its rows alone) or a phrase of the letters.
+    pub(super) fn score_target(&self, terms: &[String]) -> Result<Vec<ClauseHit>> {
+        if let [term] = terms {
+            let Some(e) = expand::exact(&self.index, term) else {
+                return Ok(Vec::new());
+            };
+            let scores = self.expansion_scores(&[e], 1.0, "")?;
+            return Ok(scores
+                .into_iter()
+                .map(|s| ClauseHit {
+                    doc: s.doc,
+                    score: s.score,
+                    ..ClauseHit::default()
+                })
+                .collect());
+        }
+        Ok(self.score_phrase(terms)?.hits)
     }
 
     /// Letters holding the clause as such: no prefixes, no typos (for exclusions).

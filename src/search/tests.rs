@@ -373,8 +373,11 @@ fn a_letter_is_found_by_its_kind_minister_and_date_as_words() {
         "Den Haag, 2 oktober 2020\nBijgaand ontvangt u de geannoteerde agenda voor de NAVO.\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten",
     ]);
     let output = crate::build_index(&letters);
-    let s = crate::open_output(&output).unwrap();
-    let first = |q: &str| s.search(q, 10).unwrap().expect_ready().hits[0].id.clone();
+    let mut s = crate::open_output(&output).unwrap();
+    let mut first = |q: &str| {
+        let found = crate::answer_from(&output, &mut s, |s| s.search(q, 10)).unwrap();
+        found.hits[0].id.clone()
+    };
     // `report` and `annotated` are in no letter's text: they are the kinds' words.
     assert_eq!(first("maart 2019 "), "000");
     assert_eq!(first("report navo "), "000");

@@ -1,0 +1,116 @@
+//! The see-also entries that span more than one word: a query phrase standing for a term
+//! (`defence investment pledge` -> `dip`, an acronym the letters define) and a word or phrase
+//! standing for a phrase of the letters (`dip` -> `defence investment pledge`, `burden sharing`
+//! -> `lastenverdeling`). A word standing for a word is `score_word`'s.
+//!
+//! A letter holding what a span stands for meets each of the span's clauses, but as a derived
+//! hit: it covers less than the words as typed (`meet::DERIVED_COVERAGE`) and its score is
+//! shared out over the span.
+
+use super::Expanded;
+use super::expand::SEE_ALSO_WEIGHT;
+use super::query::Clause;
+use super::score::ClauseHit;
+use super::{Searcher, sort};
+use crate::error::Result;
+use crate::format::chunk::MAX_SEE_ALSO_WORDS;
+
+impl Searcher {
+    /// Adds to `hits` (per clause, ascending by letter) the letters that hold what a span of
+    /// consecutive word clauses stands for; says so in `expanded`, and adds the target's terms to
+    /// the first clause's `terms` (to mark them in a letter).
+    pub(super) fn see_also_spans(
+        &self,
+        clauses: &[Clause],
+        hits: &mut [Vec<ClauseHit>],
+        terms: &mut [Vec<String>],
+        expanded: &mut Vec<Expanded>,
+    ) -> Result<()> {
+        let words: Vec<Option<(&str, &str)>> = clauses
+            .iter()
+            .map(|c| match c {
+                Clause::Term { term, surface, .. } => Some((term.as_str(), surface.as_str())),
+                Clause::Phrase { .. } => None,
+            })
+            .collect();
+        for (i, marked) in terms.iter_mut().enumerate().take(words.len()) {
+            let mut key = String::new();
+            let mut typed = Vec::new();
+            let span = words.iter().enumerate().skip(i).take(MAX_SEE_ALSO_WORDS);
+            for (j, word) in span {
+                let Some((term, surface)) = *word else {
+                    break;
+                };
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(term);
+                typed.push(surface);
+                // The key lives in the chunk of its first term, which the first clause brought.
+                for (to, why) in self.index.see_also(&key).to_vec() {
+                    if i == j && !to.contains(' ') {
+                        continue;
+                    }
+                    let target: Vec<String> = to.split(' ').map(str::to_string).collect();
+                    let found = self.score_target(&target)?;
+                    if found.is_empty() {
+                        continue;
+                    }
+                    let share = SEE_ALSO_WEIGHT / (j - i + 1) as f32;
+                    for (k, clause_hits) in hits.iter_mut().enumerate().take(j + 1).skip(i) {
+                        let derived = found.iter().map(|h| ClauseHit {
+                            doc: h.doc,
+                            score: h.score * share,
+                            exact: false,
+                            literal: false,
+                            positions: if k == i {
+                                h.positions.clone()
+                            } else {
+                                Vec::new()
+                            },
+                        });
+                        merge(clause_hits, derived);
+                    }
+                    expanded.push(Expanded {
+                        from: typed.join(" "),
+                        to: self.written(&target),
+                        why: why.name(),
+                    });
+                    for t in target {
+                        if !marked.contains(&t) {
+                            marked.push(t);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How letters write a target: each term's first form.
+    fn written(&self, target: &[String]) -> String {
+        let words: Vec<String> = target
+            .iter()
+            .map(|t| {
+                self.index
+                    .lookup(t)
+                    .and_then(|at| self.index.term(at).surfaces.first().cloned())
+                    .unwrap_or_else(|| t.clone())
+            })
+            .collect();
+        words.join(" ")
+    }
+}
+
+/// `hits` with the letters of `more` it lacks (both ascending by letter); a letter it has keeps
+/// its own hit (the word as typed, or what it stood for first).
+fn merge(hits: &mut Vec<ClauseHit>, more: impl Iterator<Item = ClauseHit>) {
+    let mut added: Vec<ClauseHit> = more
+        .filter(|h| hits.binary_search_by_key(&h.doc, |x| x.doc).is_err())
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    hits.append(&mut added);
+    sort::sort_by(hits, |a, b| a.doc.cmp(&b.doc));
+}
