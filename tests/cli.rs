@@ -636,3 +636,63 @@ fn the_library_builds_the_same_index_as_the_command_line() {
         output.entry
     );
 }
+
+#[test]
+fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let synonyms = dir.path().join("synoniemen.txt");
+    std::fs::write(
+        &synonyms,
+        "# ammo is no word of the letters\nmunitie, ammo\nalleen één term\nluchtverdediging, sky shield\n",
+    )
+    .unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out_dir = dir.path().join("index");
+    let out = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--synonyms",
+        synonyms.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("synoniemen.txt:3: a group needs two or more different terms"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("synoniemen.txt:2"), "{stderr}");
+    // `ammo` finds the letters that say `munitie`, and says so.
+    let ammo = search_json(&out_dir, "ammo");
+    let munitie = search_json(&out_dir, "munitie");
+    assert!(!ids(&munitie).is_empty());
+    let mut found = ids(&ammo);
+    found.sort();
+    let mut expected = ids(&munitie);
+    expected.sort();
+    assert_eq!(found, expected);
+    assert_eq!(ammo["expanded"][0]["why"], "synonym");
+    assert_eq!(ammo["expanded"][0]["to"], "munitie");
+    // A phrase stands for a word: `sky shield` finds `luchtverdediging`.
+    let shield = search_json(&out_dir, "sky shield");
+    assert!(!ids(&shield).is_empty());
+    assert!(!shield["partial"].as_bool().unwrap());
+}
+
+#[test]
+fn a_missing_synonyms_file_is_a_clear_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out_dir = dir.path().join("index");
+    let out = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--synonyms",
+        dir.path().join("nope.txt").to_str().unwrap(),
+    ]);
+    assert_clean_failure(&out, "nope.txt");
+    assert!(!out_dir.exists());
+}

@@ -36,6 +36,8 @@ pub enum Why {
     Acronym,
     /// Words the site owner gave as equivalent (`--synonyms`).
     Synonym,
+    /// What a question word asks for: `hoeveel` -> `euro`.
+    Question,
 }
 
 impl Why {
@@ -45,6 +47,7 @@ impl Why {
             Why::Translation => "translation",
             Why::Acronym => "acronym",
             Why::Synonym => "synonym",
+            Why::Question => "question",
         }
     }
 
@@ -58,6 +61,7 @@ impl Why {
             Why::Translation,
             Why::Acronym,
             Why::Synonym,
+            Why::Question,
         ]
         .into_iter()
         .find(|w| w.code() == code)

@@ -1,7 +1,8 @@
-//! Countries, their adjectives and their inhabitants (`countries.txt`), and English terms with
-//! the Dutch words the letters use (`glossary.txt`), sources named there.
-//! Countries, their adjectives and their inhabitants:
-//! `Georgisch` finds the letters that say `Georgië`. At build time each form's query term gets, in
+//! The shipped data of the see-also table, sources named in each file: countries, their
+//! adjectives and their inhabitants (`countries.txt`); English terms with the Dutch words the
+//! letters use (`glossary.txt`); what question words ask for (`questions.txt`).
+//!
+//! Countries, their adjectives and their inhabitants: `Georgisch` finds the letters that say `Georgië`. At build time each form's query term gets, in
 //! its chunk's see-also table, its country's name when the index holds it; so the table costs a
 //! query nothing until one of its words is typed, and a query word the index lacks (`georgisch`)
 //! still finds its country.
@@ -43,14 +44,25 @@ static GLOSSARY: &str = include_str!("glossary.txt");
 
 /// The glossary's pairs as query phrases (terms joined by spaces): (English, Dutch).
 pub fn glossary() -> Vec<(String, String)> {
+    pairs(GLOSSARY)
+}
+
+/// The `a|b` lines of a data file as query phrases, less comments.
+fn pairs(text: &str) -> Vec<(String, String)> {
     let analyzer = Analyzer::new();
-    GLOSSARY
-        .lines()
+    text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| line.split_once('|'))
         .map(|(en, nl)| (phrase(&analyzer, en), phrase(&analyzer, nl)))
         .filter(|(en, nl)| en != nl && !en.is_empty() && !nl.is_empty())
         .collect()
+}
+
+static QUESTIONS: &str = include_str!("questions.txt");
+
+/// What question words ask for, as query phrases: (question word, answer word).
+pub fn questions() -> Vec<(String, String)> {
+    pairs(QUESTIONS)
 }
 
 /// The terms of `text` as a query makes them, joined by single spaces: a see-also key or target.

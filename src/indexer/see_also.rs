@@ -3,7 +3,7 @@
 //! acronyms the letters define, countries and their adjectives, and the glossary. The writer
 //! cuts it along the term chunks, so a query pays for it only when it types such a word.
 
-use super::derivations::{glossary, groups};
+use super::derivations::{glossary, groups, questions};
 use crate::format::chunk::{MAX_SEE_ALSO, SeeAlso, Why, is_term_phrase};
 use std::collections::BTreeMap;
 
@@ -24,7 +24,8 @@ pub struct Learned {
 /// - an acronym for its long form and the long form for the acronym;
 /// - a country's form stands for its name, one way: an adjective stands for its country, not a
 ///   country for every word its adjective stems to;
-/// - a glossary term stands for its other language's term, both ways.
+/// - a glossary term stands for its other language's term, both ways;
+/// - a question word for what answers it (`hoeveel` for `euro`), one way.
 pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String, SeeAlso> {
     let held_all = |phrase: &str| phrase.split(' ').all(&held);
     let mut table: BTreeMap<String, SeeAlso> = BTreeMap::new();
@@ -66,6 +67,9 @@ pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String,
     for (en, nl) in glossary() {
         add(&en, &nl, Why::Translation);
         add(&nl, &en, Why::Translation);
+    }
+    for (question, answer) in questions() {
+        add(&question, &answer, Why::Question);
     }
     table
 }

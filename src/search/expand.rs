@@ -3,7 +3,7 @@
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
 use super::levenshtein;
-use crate::analyze::fold;
+use crate::analyze::{fold, is_stop_term};
 use crate::format::chunk::Why;
 use crate::index::{Index, TermRef};
 
@@ -141,6 +141,8 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
     let mut ranked: Vec<(usize, std::cmp::Reverse<u32>, &str)> =
         levenshtein::within(words.iter().map(|w| w.0.as_str()), term, max)
             .into_iter()
+            // A stop word is no word a visitor meant: `noorse` is not `door`.
+            .filter(|&(i, _)| !is_stop_term(&words[i].0))
             .map(|(i, distance)| {
                 let (candidate, df) = &words[i];
                 (

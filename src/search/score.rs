@@ -112,7 +112,10 @@ impl Searcher {
         }
         // Typos: one edit first, two only when one finds nothing (and the word is long); and only
         // once the word's own chunks are here, or a fetch looks like a typo.
-        let max_edits = expand::allowed_edits(word.chars().count());
+        // Edits are made to the term, so its length bounds them too: `noorse` is the term `nor`,
+        // one edit from `nr`.
+        let chars = word.chars().count().min(term.chars().count());
+        let max_edits = expand::allowed_edits(chars);
         let mut correction = None;
         // A stop or question word the letters lack is no typo: `hoeveel` is not `hoewel`.
         let max_edits = if is_stop_word(word) { 0 } else { max_edits };
@@ -168,9 +171,17 @@ impl Searcher {
     ) -> Result<Vec<ExpansionScore>> {
         let n = self.index.doc_count();
         let mut scores = Vec::new();
+        // When the word typed is a term itself (the first expansion), its completions are no
+        // rarer than it: `nuc` (in three letters) typed whole must not rank below `nucleair`
+        // (in one) as a rarer word would.
+        let mut cap = f32::INFINITY;
         for (i, e) in expansions.iter().enumerate() {
             let rows = self.index.rows(e.at)?;
-            let idf = bm25::idf(n, rows.len());
+            let own = bm25::idf(n, rows.len());
+            let idf = if e.derived { own } else { own.min(cap) };
+            if i == 0 && e.weight >= 1.0 && !e.derived {
+                cap = own;
+            }
             let typed = self
                 .index
                 .term(e.at)
@@ -184,7 +195,9 @@ impl Searcher {
                 scores.push(ExpansionScore {
                     doc: r.doc,
                     expansion: i,
-                    score: weight * e.weight * idf * tf_weight,
+                    // A stop word's weight is its own: what it stands for (`hoeveel` for
+                    // `euro`) is a word of its own.
+                    score: if e.derived { 1.0 } else { weight } * e.weight * idf * tf_weight,
                     exact: typed.is_some_and(|b| r.surfaces >> b & 1 == 1),
                     literal: !e.derived,
                 });

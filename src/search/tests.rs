@@ -384,3 +384,55 @@ fn a_letter_is_found_by_its_kind_minister_and_date_as_words() {
     assert_eq!(first("annotated agenda "), "001");
     assert_eq!(first("2020 "), "001");
 }
+
+#[test]
+fn an_acronym_a_letter_defines_finds_the_long_form_and_back() {
+    let s = searcher(&[
+        "De Defence Investment Pledge (DIP) vraagt twee procent van het bbp.",
+        "Over de Defence Investment Pledge is opnieuw gesproken.",
+        "De DIP blijft het doel van het kabinet.",
+        "Iets anders: munitie en opleiding.",
+    ]);
+    // The acronym: the letters with it literally first, then the one with only the long form.
+    let found = s.search("DIP", 10).unwrap().expect_ready();
+    let got: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2], "001", "{got:?}");
+    assert_eq!(
+        found.expanded,
+        [Expanded {
+            from: "dip".into(),
+            to: "defence investment pledge".into(),
+            why: "acronym"
+        }]
+    );
+    // The long form: the letters with its words first, then the one with only `DIP`.
+    let found = s
+        .search("defence investment pledge", 10)
+        .unwrap()
+        .expect_ready();
+    let got: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2], "002", "{got:?}");
+    assert!(
+        found
+            .expanded
+            .iter()
+            .any(|e| e.to == "dip" && e.why == "acronym")
+    );
+    // In quotes, a word is taken as typed.
+    let found = s.search("\"DIP\"", 10).unwrap().expect_ready();
+    assert!(found.expanded.is_empty());
+    assert_eq!(found.hits.len(), 2);
+}
+
+#[test]
+fn an_acronym_no_letter_defines_stands_for_nothing() {
+    let s = searcher(&[
+        "Zij spraken over de Verenigde Staten en de levering van wapens (VS) gaat door.",
+        "De VS leveren meer.",
+    ]);
+    let found = s.search("VS", 10).unwrap().expect_ready();
+    assert!(found.expanded.is_empty(), "{:?}", found.expanded);
+    assert_eq!(ids(&s, "VS"), ["001", "000"]);
+}
