@@ -51,8 +51,10 @@ printf '%-28s %10d %10d\n' "total before the first query" "$total_raw" "$total_g
 # 2026-11-27 plus 2%; raise it only with a reason in the commit. Raised for issue 14's search
 # as people ask it: 85,877 -> 88,449 bytes (partial answers, question words, prefixes as
 # written), then -> 91,835 (the see-also table: countries and English terms, and why; words
-# as typed ranked above what they stand for).
-WASM_BUDGET_GZ=92700
+# as typed ranked above what they stand for), then -> 93,402 (see-also entries of several
+# words: acronyms and their long forms, English terms of two words, site owners' synonyms;
+# question words). Issue 17 brings it down to 60 KB.
+WASM_BUDGET_GZ=93700
 read -r _ wasm_gz <<< "$(size "$out/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-site.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

@@ -21,7 +21,7 @@ mod tokenizer;
 #[cfg(not(target_arch = "wasm32"))]
 pub use compound::CompoundSplitter;
 pub use fold::{fold, lowercase};
-pub use stopwords::{is_stop_term, is_stop_word};
+pub use stopwords::is_stop_word;
 pub use tokenizer::{Word, words};
 
 /// Characters nobody sees that split words when left in: the soft hyphen and the zero-width

@@ -21,15 +21,3 @@ const STOP_WORDS: &[&str] = &[
 pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.contains(&folded)
 }
-
-/// Whether a term is a stop word's term (`dor`, of `door`): what a typo must never become.
-pub fn is_stop_term(term: &str) -> bool {
-    static TERMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    TERMS
-        .get_or_init(|| {
-            let analyzer = super::Analyzer::new();
-            STOP_WORDS.iter().map(|w| analyzer.term(w)).collect()
-        })
-        .iter()
-        .any(|t| t == term)
-}

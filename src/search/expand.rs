@@ -3,7 +3,7 @@
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
 use super::levenshtein;
-use crate::analyze::{fold, is_stop_term};
+use crate::analyze::{fold, is_stop_word};
 use crate::format::chunk::Why;
 use crate::index::{Index, TermRef};
 
@@ -141,8 +141,6 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
     let mut ranked: Vec<(usize, std::cmp::Reverse<u32>, &str)> =
         levenshtein::within(words.iter().map(|w| w.0.as_str()), term, max)
             .into_iter()
-            // A stop word is no word a visitor meant: `noorse` is not `door`.
-            .filter(|&(i, _)| !is_stop_term(&words[i].0))
             .map(|(i, distance)| {
                 let (candidate, df) = &words[i];
                 (
@@ -157,9 +155,14 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
         .into_iter()
         .take(MAX_FUZZY_TERMS)
         .filter_map(|(distance, _, candidate)| {
+            let at = index.lookup(candidate)?;
+            // A stop word is no word a visitor meant: `noorse` is not `door`.
+            if index.term(at).surfaces.iter().any(|s| is_stop_word(s)) {
+                return None;
+            }
             Some(Expansion {
                 term: candidate.to_string(),
-                at: index.lookup(candidate)?,
+                at,
                 weight: FUZZY_WEIGHT / distance as f32,
                 derived: false,
             })

@@ -8,10 +8,10 @@
 //! shared out over the span.
 
 use super::Expanded;
+use super::Searcher;
 use super::expand::SEE_ALSO_WEIGHT;
 use super::query::Clause;
 use super::score::ClauseHit;
-use super::{Searcher, sort};
 use crate::error::Result;
 use crate::format::chunk::MAX_SEE_ALSO_WORDS;
 
@@ -105,12 +105,15 @@ impl Searcher {
 /// `hits` with the letters of `more` it lacks (both ascending by letter); a letter it has keeps
 /// its own hit (the word as typed, or what it stood for first).
 fn merge(hits: &mut Vec<ClauseHit>, more: impl Iterator<Item = ClauseHit>) {
-    let mut added: Vec<ClauseHit> = more
-        .filter(|h| hits.binary_search_by_key(&h.doc, |x| x.doc).is_err())
-        .collect();
-    if added.is_empty() {
-        return;
+    let mut more = more.peekable();
+    let mut merged = Vec::with_capacity(hits.len());
+    for hit in std::mem::take(hits) {
+        while let Some(m) = more.next_if(|m| m.doc < hit.doc) {
+            merged.push(m);
+        }
+        more.next_if(|m| m.doc == hit.doc);
+        merged.push(hit);
     }
-    hits.append(&mut added);
-    sort::sort_by(hits, |a, b| a.doc.cmp(&b.doc));
+    merged.extend(more);
+    *hits = merged;
 }
