@@ -21,6 +21,7 @@ pub mod indexer;
 pub mod lexicon;
 pub mod meta;
 pub mod search;
+pub mod sorted;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 #[cfg(test)]

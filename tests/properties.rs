@@ -135,7 +135,7 @@ proptest! {
         let index = searcher.index();
         let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
         for (n, doc) in docs.into_iter().enumerate() {
-            let expected = analyze(&analyzer, doc);
+            let expected = analyze(&analyzer, doc, &Default::default());
             let letter = index.letter(n as u32).unwrap();
             prop_assert_eq!(&letter.document, &expected.document);
             prop_assert_eq!(&letter.extras, &expected.extras);

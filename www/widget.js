@@ -280,7 +280,10 @@ export class KamerZoek extends HTMLElement {
     suggestion.hidden = !results.suggestion;
     suggestionButton.textContent = results.suggestion ?? '';
     // What else was searched: a country for its adjective, a correction for a typo.
-    const also = (results.expanded ?? []).map(({ from, to }) => `${to} (${from})`);
+    // One group per word typed: "euro, miljoen (hoeveel)".
+    const by = new Map();
+    for (const { from, to } of results.expanded ?? []) by.set(from, [...(by.get(from) ?? []), to]);
+    const also = [...by].map(([from, tos]) => `${tos.join(', ')} (${from})`);
     this.ui.expanded.hidden = also.length === 0;
     this.ui.expanded.textContent = also.length ? `ook gezocht op: ${also.join(', ')}` : '';
     const n = results.total;

@@ -24,7 +24,20 @@ pub fn run_analyze(data: &[u8]) {
         assert!(body[section.offset as usize..].starts_with(&section.heading));
     }
     // What the indexer keeps of the letter: terms with surface forms, and the extras its file holds.
-    let analyzed = kamerzoek::indexer::analyze(analyzer(), doc.clone());
+    // The acronyms it defines, whose long forms it is then searched for.
+    let mut learned = kamerzoek::indexer::Learned::default();
+    let defined = kamerzoek::indexer::acronym_definitions(&body);
+    for (short, long) in &defined {
+        assert!(!short.is_empty() && long.contains(' '), "{short:?} {long:?}");
+    }
+    let query = Analyzer::new();
+    learned.defined(
+        defined
+            .iter()
+            .map(|(s, l)| (query.term(s), l.to_lowercase()))
+            .collect(),
+    );
+    let analyzed = kamerzoek::indexer::analyze(analyzer(), doc.clone(), &learned.targets());
     for (term, occurrence) in &analyzed.terms {
         assert!(!term.is_empty() && !occurrence.positions.is_empty());
         assert!(occurrence.whole as usize <= occurrence.positions.len());

@@ -58,7 +58,7 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
         assert!(index.take_need().is_none());
         assert_eq!(index.doc_count(), 3);
         for (n, doc) in docs().into_iter().enumerate() {
-            let expected = analyze(&analyzer, doc);
+            let expected = analyze(&analyzer, doc, &Default::default());
             let letter = index.letter(n as u32).unwrap();
             assert_eq!(letter.document, expected.document);
             assert_eq!(letter.extras, expected.extras);
@@ -128,7 +128,7 @@ fn split_into_folder(dir: &std::path::Path) -> crate::Result<Output> {
     let mut writer = crate::indexer::Writer::with_layout(layout).into_folder(dir, 1)?;
     let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
     for d in docs() {
-        writer.add(analyze(&analyzer, d))?;
+        writer.add(analyze(&analyzer, d, &Default::default()))?;
     }
     writer.finish()
 }

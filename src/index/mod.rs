@@ -13,7 +13,7 @@ use crate::format::letter::Letter;
 use crate::format::postings::{self, Row};
 use crate::format::{table, words};
 use crate::meta::Meta;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 /// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
@@ -65,15 +65,15 @@ pub struct Index {
     words: Slot<Vec<(String, u32)>>,
     /// The folder of letter files, when they are not inside the entry file.
     letter_folder: Option<String>,
-    letters: BTreeMap<u32, Held>,
+    letters: SortedMap<u32, Held>,
     /// Names of the files handed over so far: handing one over again is harmless.
-    supplied: BTreeSet<String>,
+    supplied: SortedSet<String>,
     /// Files asked for since the last [`Index::take_need`], and whether a lookup went without
     /// a file the caller could not fetch.
     need: Mutex<Wants>,
     /// Files the caller could not fetch (a 404, a network error): lookups answer without them,
     /// as if empty, until [`Index::retry`].
-    unavailable: BTreeSet<String>,
+    unavailable: SortedSet<String>,
 }
 
 /// A letter here, and its words once it has been shown: worked out the first time and kept,
@@ -101,7 +101,7 @@ pub struct LetterWords {
 
 #[derive(Default)]
 struct Wants {
-    need: BTreeSet<String>,
+    need: SortedSet<String>,
     lacked: bool,
 }
 
@@ -133,7 +133,7 @@ impl Index {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut letters = BTreeMap::new();
+        let mut letters = SortedMap::new();
         let letter_folder = match entry.letters {
             Letters::Inline(files) => {
                 for (n, bytes) in files.iter().enumerate() {
@@ -184,7 +184,7 @@ impl Index {
             letters,
             supplied: Default::default(),
             need: Mutex::new(Wants::default()),
-            unavailable: BTreeSet::new(),
+            unavailable: SortedSet::new(),
         };
         index.check_chunks()?;
         Ok(index)
@@ -241,7 +241,7 @@ impl Index {
             .in_file(name));
         }
         self.load(name, bytes)?;
-        self.supplied.insert(name.to_string());
+        self.supplied.add(name.to_string());
         Ok(())
     }
 
@@ -318,7 +318,7 @@ impl Index {
         if self.unavailable.contains(name) {
             wants.lacked = true;
         } else {
-            wants.need.insert(name.to_string());
+            wants.need.add(name.to_string());
         }
     }
 
@@ -330,7 +330,7 @@ impl Index {
     /// The files asked for and not here, once; `None` when nothing was missing.
     pub fn take_need(&self) -> Option<Vec<String>> {
         let need = std::mem::take(&mut self.wants().need);
-        (!need.is_empty()).then(|| need.into_iter().collect())
+        (!need.is_empty()).then(|| need.into_keys().collect())
     }
 
     /// Whether a lookup since the last call went without a file the caller could not fetch.
@@ -341,7 +341,7 @@ impl Index {
     /// The caller could not fetch `name`: answer without it (a chunk's terms as none, a letter as
     /// not shown) and say so, rather than fail the whole query.
     pub fn unavailable(&mut self, name: &str) {
-        self.unavailable.insert(name.to_string());
+        self.unavailable.add(name.to_string());
     }
 
     /// Asks again for the files that could not be fetched (the next query tries them again).

@@ -3,6 +3,7 @@
 //! several threads; the writer takes the results in letter order.
 
 use super::postings::Occurrence;
+use super::see_also::Phrases;
 use super::writer::{Analyzed, Output, Writer};
 use crate::analyze::{Analyzer, CompoundSplitter, lowercase, words};
 use crate::doc::Document;
@@ -10,9 +11,12 @@ use crate::error::Result;
 use crate::format::layout::Layout;
 use std::collections::BTreeMap;
 
+/// Letters indexed one at a time, in memory (format tests). It learns no acronyms (the folder
+/// build's passes find them before any letter is analyzed); it finds the shipped phrases.
 pub struct IndexBuilder {
     analyzer: Analyzer,
     writer: Writer,
+    targets: Phrases,
 }
 
 impl IndexBuilder {
@@ -21,6 +25,7 @@ impl IndexBuilder {
         IndexBuilder {
             analyzer: Analyzer::for_index(compounds),
             writer: Writer::new(),
+            targets: super::see_also::Learned::default().targets(),
         }
     }
 
@@ -36,11 +41,12 @@ impl IndexBuilder {
                 chunk_bytes,
                 single_file_bytes,
             }),
+            targets: super::see_also::Learned::default().targets(),
         }
     }
 
     pub fn add(&mut self, doc: Document) -> Result<()> {
-        let analyzed = analyze(&self.analyzer, doc);
+        let analyzed = analyze(&self.analyzer, doc, &self.targets);
         self.writer.add(analyzed)
     }
 
@@ -75,8 +81,19 @@ fn add_metadata(analyzer: &Analyzer, doc: &Document, terms: &mut BTreeMap<String
 /// One letter's terms: positions, whole-word and heading counts, surface forms; its length and
 /// section positions; and the terms at positions whose word alone does not give them: compound
 /// parts as where they stand in their word, the rest (codes) by name.
-pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
+pub fn analyze(analyzer: &Analyzer, mut doc: Document, targets: &Phrases) -> Analyzed {
     let tokens = analyzer.analyze(&doc.body);
+    // Per position, the terms there, for the see-also table's phrases.
+    let mut at: Vec<Vec<&str>> = Vec::new();
+    for t in &tokens {
+        let p = t.position as usize;
+        if at.len() <= p {
+            at.resize_with(p + 1, Vec::new);
+        }
+        at[p].push(&t.term);
+    }
+    let phrases = targets.found_in(&at);
+    drop(at);
     doc.length = tokens.last().map_or(0, |t| t.position + 1);
     for section in &mut doc.sections {
         let (start, end) = (
@@ -119,18 +136,12 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document) -> Analyzed {
         }
     }
     add_metadata(analyzer, &doc, &mut terms);
-    // Pairs as a query makes its terms: a query looks them up.
-    let acronyms = if doc.body.contains('(') {
-        super::acronyms::pairs(&doc.body, &Analyzer::new())
-    } else {
-        Vec::new()
-    };
     Analyzed {
         document: doc,
         terms,
         extras: extras.into_iter().collect(),
         parts,
-        acronyms,
+        phrases,
     }
 }
 
@@ -140,7 +151,7 @@ mod tests {
 
     fn analyzed(body: &str) -> Analyzed {
         let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
-        analyze(&analyzer, Document::new("a", body))
+        analyze(&analyzer, Document::new("a", body), &Phrases::default())
     }
 
     #[test]

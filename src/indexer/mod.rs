@@ -16,10 +16,11 @@ mod spill;
 mod synonyms;
 mod writer;
 
+pub use acronyms::definitions as acronym_definitions;
 pub use analysis::{IndexBuilder, analyze};
 pub use letters::{LetterFile, MAX_LETTER_BYTES, RawLetter, Warning, list_letters, read_letters};
 pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;
-pub use see_also::Learned;
+pub use see_also::{Learned, Phrases};
 pub use synonyms::parse as parse_synonyms;
 pub use writer::{Analyzed, Output, SPILL_BYTES, Writer};

@@ -1,16 +1,18 @@
 //! A folder of letters -> an index folder, in bounded memory, for archives of any size. Three
 //! passes over the letters, each reading them from disk again rather than holding them:
 //! 1. clean-up evidence (which words the letters hold whole, which broken over lines);
-//! 2. the words of the cleaned letters, which the compound splitter accepts as parts;
-//! 3. clean, extract metadata, analyze, and hand each letter to the writer, which writes its file
-//!    at once and spills postings to disk past a budget.
+//! 2. the words of the cleaned letters, which the compound splitter accepts as parts, and the
+//!    acronyms they define;
+//! 3. clean, extract metadata, analyze (with the phrases the see-also table may point to), and
+//!    hand each letter to the writer, which writes its file at once and spills postings to disk
+//!    past a budget.
 //!
 //! Passes 2 and 3 work on batches of letters in parallel; results are taken in letter order, so
 //! the output does not depend on the number of threads: the same letters give the same bytes.
 
-use super::analyze;
 use super::letters::{LetterFile, Warning, list_letters};
 use super::writer::{Output, SPILL_BYTES, Writer};
+use super::{acronyms, analyze};
 use crate::analyze::{Analyzer, CompoundSplitter, fold, words};
 use crate::clean::Cleaner;
 use crate::doc::Document;
@@ -100,21 +102,28 @@ pub fn index_letters<S: Sync>(
 ) -> Result<Output> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut compounds = CompoundSplitter::new(Lexicon::dutch());
+    let query_analyzer = &Analyzer::new();
     in_batches(
         letters,
         threads,
         |letter| {
             let text = cleaner.clean(&read(letter)?.1);
-            Ok(words(&text)
+            let folded = words(&text)
                 .map(|w| fold(&text[w.start..w.end]))
-                .collect::<Vec<_>>())
+                .collect::<Vec<_>>();
+            // As a query makes its terms: a query looks them up.
+            Ok((folded, acronyms::pairs(&text, query_analyzer)))
         },
-        |i, folded| {
+        |i, (folded, defined)| {
             folded.iter().for_each(|w| compounds.add_corpus_word(w));
+            writer.learned().defined(defined);
             progress(report, "learning words", i + 1, letters.len());
             Ok(())
         },
     )?;
+    // Every letter is searched for the phrases the see-also table may point to, the acronyms'
+    // long forms among them: a phrase no letter has is left out of the table.
+    let targets = &writer.learned().targets();
     let analyzer = &Analyzer::for_index(compounds);
     in_batches(
         letters,
@@ -123,7 +132,11 @@ pub fn index_letters<S: Sync>(
             let (id, raw) = read(letter)?;
             let body = cleaner.clean(&raw);
             let meta = crate::meta::extract(&raw, &body);
-            Ok(analyze(analyzer, Document::with_meta(&id, &body, meta)))
+            Ok(analyze(
+                analyzer,
+                Document::with_meta(&id, &body, meta),
+                targets,
+            ))
         },
         |i, analyzed| {
             writer.add(analyzed)?;

@@ -17,6 +17,77 @@ pub struct Learned {
     pub acronyms: BTreeMap<(String, String), u32>,
     /// The site owner's groups of equivalent terms, each a phrase of terms joined by spaces.
     pub synonyms: Vec<Vec<String>>,
+    /// Phrases the table may point to (several terms joined by spaces) -> in how many letters
+    /// they stand: a phrase no letter has is no target, so a query never fetches for it.
+    pub phrases: BTreeMap<String, u32>,
+}
+
+impl Learned {
+    /// Counts a letter's acronym definitions, each once however often the letter repeats it.
+    pub fn defined(&mut self, mut pairs: Vec<(String, String)>) {
+        pairs.sort();
+        pairs.dedup();
+        for pair in pairs {
+            *self.acronyms.entry(pair).or_default() += 1;
+        }
+    }
+
+    /// The phrases the table may point to, to be looked for in every letter.
+    pub fn targets(&self) -> Phrases {
+        let mut all: Vec<&str> = Vec::new();
+        all.extend(self.synonyms.iter().flatten().map(String::as_str));
+        all.extend(self.acronyms.keys().map(|(_, long)| long.as_str()));
+        let shipped = glossary();
+        all.extend(
+            shipped
+                .iter()
+                .flat_map(|(en, nl)| [en.as_str(), nl.as_str()]),
+        );
+        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for phrase in all.into_iter().filter(|p| p.contains(' ')) {
+            let terms: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            let list = by_first.entry(terms[0].clone()).or_default();
+            if !list.contains(&terms) {
+                list.push(terms);
+            }
+        }
+        Phrases { by_first }
+    }
+}
+
+/// Phrases to look for in letters, by their first term.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first: BTreeMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    /// The phrases that stand in a letter whose words' terms are `at` (per position, the terms
+    /// there: a word's own and its compound parts'), each once, joined by spaces.
+    pub fn found_in(&self, at: &[Vec<&str>]) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        if self.by_first.is_empty() {
+            return found;
+        }
+        for (p, terms) in at.iter().enumerate() {
+            for first in terms {
+                let Some(candidates) = self.by_first.get(*first) else {
+                    continue;
+                };
+                for phrase in candidates {
+                    let stands = phrase.iter().enumerate().skip(1).all(|(k, t)| {
+                        at.get(p + k)
+                            .is_some_and(|there| there.contains(&t.as_str()))
+                    });
+                    let joined = phrase.join(" ");
+                    if stands && !found.contains(&joined) {
+                        found.push(joined);
+                    }
+                }
+            }
+        }
+        found
+    }
 }
 
 /// The see-also table of the whole index, ascending, for the terms the index holds (`held`).
@@ -27,10 +98,17 @@ pub struct Learned {
 /// - a glossary term stands for its other language's term, both ways;
 /// - a question word for what answers it (`hoeveel` for `euro`), one way.
 pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String, SeeAlso> {
-    let held_all = |phrase: &str| phrase.split(' ').all(&held);
+    // A term the index holds; a phrase some letter has.
+    let there = |to: &str| {
+        if to.contains(' ') {
+            learned.phrases.get(to).is_some_and(|&n| n > 0)
+        } else {
+            held(to)
+        }
+    };
     let mut table: BTreeMap<String, SeeAlso> = BTreeMap::new();
     let mut add = |from: &str, to: &str, why: Why| {
-        if from == to || !is_term_phrase(from) || !is_term_phrase(to) || !held_all(to) {
+        if from == to || !is_term_phrase(from) || !is_term_phrase(to) || !there(to) {
             return;
         }
         let entry = table.entry(from.to_string()).or_default();
@@ -79,8 +157,38 @@ mod tests {
     use super::*;
     use crate::analyze::Analyzer;
 
+    /// The table when every target phrase whose terms are `held` stands in a letter.
     fn table_of(held: &[&str], learned: &Learned) -> BTreeMap<String, SeeAlso> {
-        table(|t| held.contains(&t), learned)
+        let mut learned = learned.clone();
+        for phrase in learned.targets().by_first.into_values().flatten() {
+            if phrase.iter().all(|t| held.contains(&t.as_str())) {
+                learned.phrases.insert(phrase.join(" "), 1);
+            }
+        }
+        table(|t| held.contains(&t), &learned)
+    }
+
+    #[test]
+    fn a_phrase_is_found_where_its_terms_stand_together() {
+        let mut learned = Learned::default();
+        learned.defined(vec![("dip".into(), "defenc investment pledg".into())]);
+        let phrases = learned.targets();
+        fn at<'a>(words: &[&[&'a str]]) -> Vec<Vec<&'a str>> {
+            words.iter().map(|w| w.to_vec()).collect()
+        }
+        let letter = at(&[&["de"], &["defenc"], &["investment"], &["pledg"]]);
+        assert_eq!(phrases.found_in(&letter), ["defenc investment pledg"]);
+        let apart = at(&[&["defenc"], &["investment"], &["en"], &["pledg"]]);
+        assert!(phrases.found_in(&apart).is_empty());
+        // A part of a compound stands where its word stands: `lasten` in `lastenverdeling`.
+        let burden = format!(
+            "{} {}",
+            Analyzer::new().term("burden"),
+            Analyzer::new().term("sharing")
+        );
+        let terms: Vec<&str> = burden.split(' ').collect();
+        let letter = at(&[&["het"], &[terms[0]], &[terms[1], "x"]]);
+        assert!(phrases.found_in(&letter).contains(&burden));
     }
 
     #[test]

@@ -30,8 +30,8 @@ pub struct Analyzed {
     pub extras: Vec<(String, Vec<u32>)>,
     /// Compound parts as (position, start, end): the bytes of the folded word at the position.
     pub parts: Vec<(u32, u32, u32)>,
-    /// The acronyms the letter defines, as query terms: (acronym, long form).
-    pub acronyms: Vec<(String, String)>,
+    /// The see-also table's target phrases that stand in the letter (`see_also::Phrases`).
+    pub phrases: Vec<String>,
 }
 
 /// The files of an index folder, each gzip-compressed: the entry file, the other files' names,
@@ -133,6 +133,12 @@ impl Writer {
         self
     }
 
+    /// What the see-also table is made of so far: the pipeline adds the letters' acronyms before
+    /// it analyzes them, so each letter is searched for their long forms.
+    pub fn learned(&mut self) -> &mut Learned {
+        &mut self.learned
+    }
+
     /// Puts a file where it goes, noting its size.
     fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         self.largest = self.largest.max(bytes.len());
@@ -143,12 +149,8 @@ impl Writer {
         let doc = self.docs;
         self.docs += 1;
         let document = letter.document;
-        // A letter's definitions count once each, however often it repeats them.
-        let mut defined = letter.acronyms;
-        defined.sort();
-        defined.dedup();
-        for pair in defined {
-            *self.learned.acronyms.entry(pair).or_default() += 1;
+        for phrase in letter.phrases {
+            *self.learned.phrases.entry(phrase).or_default() += 1;
         }
         self.total_length += u64::from(document.length);
         self.postings.add(doc, document.length, letter.terms)?;

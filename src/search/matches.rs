@@ -7,7 +7,7 @@ use super::{Searcher, sort};
 use crate::analyze::{Word, fold, words};
 use crate::format::letter::Letter;
 use crate::index::LetterWords;
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 impl Searcher {
     /// The letter's first words (at most [`excerpt::SCAN_BYTES`] of its text), and where among
@@ -18,7 +18,7 @@ impl Searcher {
     pub(super) fn head_matches(
         &self,
         doc: u32,
-        clause_of: &BTreeMap<&str, u16>,
+        clause_of: &SortedMap<&str, u16>,
         mut matches: Vec<Match>,
     ) -> Option<(&Letter, &[Word], Vec<Match>)> {
         let (letter, head) = self.index.letter_words(doc, |letter| {
@@ -40,7 +40,7 @@ impl Searcher {
     pub(super) fn all_matches(
         &self,
         letter: &Letter,
-        clause_of: &BTreeMap<&str, u16>,
+        clause_of: &SortedMap<&str, u16>,
         mut matches: Vec<Match>,
     ) -> Vec<Match> {
         let parts = self.part_terms(letter, usize::MAX);
@@ -85,7 +85,7 @@ impl Searcher {
     fn matches_in(
         &self,
         letter: &Letter,
-        clause_of: &BTreeMap<&str, u16>,
+        clause_of: &SortedMap<&str, u16>,
         words: impl Iterator<Item = Word>,
         parts: &[(u32, String)],
     ) -> Vec<Match> {
@@ -133,11 +133,11 @@ fn first_chars(s: &str, n: usize) -> &str {
 
 /// Which clause each matched term belongs to (the first, when several share it): made once per
 /// query, looked up for every word of every letter shown.
-pub(super) fn clause_of(terms: &[Vec<String>]) -> BTreeMap<&str, u16> {
-    let mut clause_of = BTreeMap::new();
+pub(super) fn clause_of(terms: &[Vec<String>]) -> SortedMap<&str, u16> {
+    let mut clause_of = SortedMap::new();
     for (clause, list) in terms.iter().enumerate() {
         for t in list {
-            clause_of.entry(t.as_str()).or_insert(clause as u16);
+            clause_of.get_or_insert_with(t.as_str(), || clause as u16);
         }
     }
     clause_of

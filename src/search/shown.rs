@@ -7,8 +7,8 @@ use super::{Searcher, reader};
 use crate::doc::Document;
 use crate::doc::sections::anchors;
 use crate::meta::{Kind, Meeting, Meta, Precision};
+use crate::sorted::SortedMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
-use std::collections::BTreeMap;
 
 /// What the results and the reader say about a letter besides its text. Written into the hit's
 /// and the reading's objects as their own fields (by hand: serde's `flatten` would go through a
@@ -118,7 +118,7 @@ impl Searcher {
         doc: u32,
         score: f32,
         phrases: Vec<Match>,
-        clause_of: &BTreeMap<&str, u16>,
+        clause_of: &SortedMap<&str, u16>,
         missing: Vec<String>,
     ) -> Option<Hit> {
         let (letter, words, matches) = self.head_matches(doc, clause_of, phrases)?;

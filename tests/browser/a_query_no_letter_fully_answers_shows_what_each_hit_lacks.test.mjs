@@ -45,3 +45,26 @@ test('Georgisch finds Georgië and says "ook gezocht op: georgië (georgisch)"',
   await search(page, 'Georgië');
   assert.ok(await page.locator('.expanded').isHidden());
 });
+
+test('DIP also finds the letter with only "Defence Investment Pledge", and says so; "DIP" in quotes does not', async () => {
+  const { page } = b;
+  const cli = JSON.parse(execFileSync('target/release/kamerzoek', ['search', `${SITE}/index`, 'DIP', '--json']));
+  assert.deepEqual(cli.expanded, [{ from: 'dip', to: 'defence investment pledge', why: 'acronym' }]);
+  const ids = await search(page, 'DIP');
+  assert.deepEqual(ids, cli.hits.map((h) => h.id));
+  assert.ok(ids.some((id) => id.startsWith('001_')), ids.join(' '));
+  assert.equal(await page.locator('.expanded').innerText(), 'ook gezocht op: defence investment pledge (dip)');
+  const quoted = await search(page, '"DIP"');
+  assert.ok(!quoted.some((id) => id.startsWith('001_')), quoted.join(' '));
+  assert.ok(await page.locator('.expanded').isHidden());
+});
+
+test('what one word stood for is said once, together: "euro, miljoen (hoeveel)"', async () => {
+  const { page } = b;
+  const cli = JSON.parse(execFileSync('target/release/kamerzoek', ['search', `${SITE}/index`, 'hoeveel munitie', '--json']));
+  const tos = cli.expanded.filter((e) => e.from === 'hoeveel').map((e) => e.to);
+  assert.ok(tos.length >= 2, JSON.stringify(cli.expanded));
+  await search(page, 'hoeveel munitie');
+  assert.equal(await page.locator('.expanded').innerText(), `ook gezocht op: ${tos.join(', ')} (hoeveel)`);
+  assert.deepEqual(b.errors, []);
+});
