@@ -3,6 +3,8 @@
 // warm latency median and p95 over the query list, index size on disk, build time and peak
 // memory; saves each engine's results per query. Prints one table with ratios against Pagefind.
 //   node bench/measure.mjs SIZE...
+// BENCH_ENGINES=kamerzoek,pagefind measures only those; BENCH_NAME=x writes bench/results/x.json
+// and x.md instead of the date's (for a comparison that must not replace the day's full run).
 
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -11,7 +13,10 @@ import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { serve, openBrowser } from '../tests/browser/harness.mjs';
 
-const ENGINES = ['kamerzoek', 'pagefind', 'minisearch', 'flexsearch', 'lunr'];
+const ALL_ENGINES = ['kamerzoek', 'pagefind', 'minisearch', 'flexsearch', 'lunr'];
+const ENGINES = process.env.BENCH_ENGINES
+  ? ALL_ENGINES.filter((e) => process.env.BENCH_ENGINES.split(',').includes(e))
+  : ALL_ENGINES;
 const ROUNDS = 10;
 const sizes = process.argv.slice(2);
 const queries = readFileSync('bench/queries.txt', 'utf8').split('\n')
@@ -162,7 +167,7 @@ for (const [size, rows] of Object.entries(all.corpora)) {
 md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';
 
 mkdirSync('bench/results', { recursive: true });
-const stamp = machine.date.slice(0, 10);
+const stamp = process.env.BENCH_NAME || machine.date.slice(0, 10);
 writeFileSync(`bench/results/${stamp}.json`, `${JSON.stringify(all, null, 1)}\n`);
 writeFileSync(`bench/results/${stamp}.md`, md);
 console.log(md);
