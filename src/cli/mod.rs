@@ -80,6 +80,16 @@ pub fn build(
         written.entry_bytes,
         written.removed
     ));
+    let see = &built.output.see_also;
+    say(&format!(
+        "see-also table: {} entries ({} acronyms defined in the letters, {} synonym groups), \
+         {} bytes, {} gzip, in the term chunks",
+        see.entries,
+        see.acronyms,
+        options.synonyms.len(),
+        see.raw,
+        see.gzip
+    ));
     if !written.kept.is_empty() {
         let shown: Vec<&str> = written.kept.iter().take(5).map(String::as_str).collect();
         let more = written.kept.len() - shown.len();

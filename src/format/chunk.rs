@@ -251,6 +251,11 @@ impl ChunkWriter {
         self.body.len()
     }
 
+    /// The see-also entries added so far, encoded.
+    pub fn see_also_bytes(&self) -> &[u8] {
+        &self.see_also
+    }
+
     /// Whether no term was added (see-also entries alone do not make a chunk).
     pub fn is_empty(&self) -> bool {
         self.count == 0

@@ -41,6 +41,19 @@ pub struct Output {
     pub entry: Vec<u8>,
     pub names: Vec<String>,
     pub files: Vec<(String, Vec<u8>)>,
+    pub see_also: SeeAlsoSize,
+}
+
+/// The see-also table's size, for the build to print: it rides in the term chunks, so a query
+/// downloads the part of it its words' chunks hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeeAlsoSize {
+    pub entries: usize,
+    /// Its bytes in the chunks, and gzip of them together.
+    pub raw: usize,
+    pub gzip: usize,
+    /// Acronyms the letters define (pairs of acronym and long form).
+    pub acronyms: usize,
 }
 
 /// The letters' files: in memory while they may still fit in one file, then spooled.
@@ -211,9 +224,21 @@ impl Writer {
     fn write_all(&mut self) -> Result<Output> {
         // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
         // whose range holds it.
-        let mut see = super::see_also::table(|t| self.postings.has(t), &self.learned)
-            .into_iter()
-            .peekable();
+        let table = super::see_also::table(|t| self.postings.has(t), &self.learned);
+        let see_also = {
+            let mut all = ChunkWriter::default();
+            table
+                .iter()
+                .for_each(|(from, to)| all.add_see_also(from, to));
+            let bytes = all.see_also_bytes();
+            SeeAlsoSize {
+                entries: table.len(),
+                raw: bytes.len(),
+                gzip: gzip(bytes).len(),
+                acronyms: self.learned.acronyms.len(),
+            }
+        };
+        let mut see = table.into_iter().peekable();
         let mut terms =
             std::mem::replace(&mut self.postings, Postings::in_memory()).into_terms()?;
         let mut words = WordsWriter::default();
@@ -332,6 +357,7 @@ impl Writer {
             entry: gzip(&entry.encode()),
             names,
             files,
+            see_also,
         })
     }
 
