@@ -1,13 +1,14 @@
 //! The shipped data of the see-also table, sources named in each file: countries, their
 //! adjectives and their inhabitants (`countries.txt`); English terms with the Dutch words the
-//! letters use (`glossary.txt`); what question words ask for (`questions.txt`).
+//! letters use (`glossary.txt`); the forms of verbs the stemmer does not join (`verbs.txt`); what
+//! question words ask for (`questions.txt`).
 //!
 //! Countries, their adjectives and their inhabitants: `Georgisch` finds the letters that say `Georgië`. At build time each form's query term gets, in
 //! its chunk's see-also table, its country's name when the index holds it; so the table costs a
 //! query nothing until one of its words is typed, and a query word the index lacks (`georgisch`)
 //! still finds its country.
 
-use crate::analyze::Analyzer;
+use crate::analyze::{Analyzer, fold, is_stop_word};
 
 static COUNTRIES: &str = include_str!("countries.txt");
 
@@ -55,6 +56,29 @@ fn pairs(text: &str) -> Vec<(String, String)> {
         .filter_map(|line| line.split_once('|'))
         .map(|(en, nl)| (phrase(&analyzer, en), phrase(&analyzer, nl)))
         .filter(|(en, nl)| en != nl && !en.is_empty() && !nl.is_empty())
+        .collect()
+}
+
+static VERBS: &str = include_str!("verbs.txt");
+
+/// The forms of each verb of `verbs.txt` as query phrases, less stop words: `geven`, `geeft`,
+/// `gaf`, ... as the terms a query makes of them.
+pub fn verbs() -> Vec<Vec<String>> {
+    let analyzer = Analyzer::new();
+    VERBS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|line| {
+            let mut forms: Vec<String> = Vec::new();
+            for form in line.split('|').map(str::trim) {
+                let p = phrase(&analyzer, form);
+                if !p.is_empty() && !is_stop_word(&fold(form)) && !forms.contains(&p) {
+                    forms.push(p);
+                }
+            }
+            forms
+        })
+        .filter(|forms| forms.len() > 1)
         .collect()
 }
 
@@ -165,5 +189,27 @@ mod glossary_tests {
                 .all(|(en, nl)| en != nl && !en.is_empty() && !nl.is_empty())
         );
         assert!(pairs.len() >= 400, "{} pairs", pairs.len());
+    }
+}
+
+#[cfg(test)]
+mod verb_tests {
+    use super::*;
+
+    #[test]
+    fn a_verbs_forms_are_one_group_and_stop_words_are_left_out() {
+        let a = Analyzer::new();
+        let verbs = verbs();
+        let geven = verbs
+            .iter()
+            .find(|forms| forms.contains(&a.term("gaf")))
+            .expect("geven");
+        for form in ["geven", "geeft", "gaven", "gegeven"] {
+            assert!(geven.contains(&a.term(form)), "{form}");
+        }
+        // The stemmer does not join them: that is why the table is there.
+        assert_ne!(a.term("gaf"), a.term("geven"));
+        assert!(verbs.iter().flatten().all(|f| !is_stop_word(f)));
+        assert!(verbs.len() >= 70);
     }
 }

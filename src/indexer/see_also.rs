@@ -3,7 +3,7 @@
 //! acronyms the letters define, countries and their adjectives, and the glossary. The writer
 //! cuts it along the term chunks, so a query pays for it only when it types such a word.
 
-use super::derivations::{glossary, groups, questions};
+use super::derivations::{glossary, groups, questions, verbs};
 use crate::format::chunk::{MAX_SEE_ALSO, SeeAlso, Why, is_term_phrase};
 use std::collections::BTreeMap;
 
@@ -38,6 +38,8 @@ impl Learned {
         all.extend(self.synonyms.iter().flatten().map(String::as_str));
         all.extend(self.acronyms.keys().map(|(_, long)| long.as_str()));
         let shipped = glossary();
+        let verbs = verbs();
+        all.extend(verbs.iter().flatten().map(String::as_str));
         all.extend(
             shipped
                 .iter()
@@ -95,6 +97,7 @@ impl Phrases {
 /// - an acronym for its long form and the long form for the acronym;
 /// - a country's form stands for its name, one way: an adjective stands for its country, not a
 ///   country for every word its adjective stems to;
+/// - a verb's form stands for its other forms (`gaf` for `geven`, `gegeven`);
 /// - a glossary term stands for its other language's term, both ways;
 /// - a question word for what answers it (`hoeveel` for `euro`), one way.
 pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String, SeeAlso> {
@@ -133,6 +136,13 @@ pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String,
             if held(short) {
                 add(short, long, Why::Acronym);
                 add(long, short, Why::Acronym);
+            }
+        }
+    }
+    for forms in verbs() {
+        for a in &forms {
+            for b in &forms {
+                add(a, b, Why::Derivation);
             }
         }
     }
