@@ -15,6 +15,9 @@ fn kind_words(kind: Kind) -> &'static str {
         Kind::Agenda => "geannoteerde agenda annotated agenda",
         Kind::Verslag => "verslag report",
         Kind::Beslisnota => "beslisnota nota memo",
+        Kind::Overleg => "verslag commissiedebat algemeen overleg debat committee debate",
+        Kind::SchriftelijkOverleg => "schriftelijk overleg vragen antwoorden written questions",
+        Kind::Brief => "brief kamerbrief letter",
     }
 }
 

@@ -1,5 +1,6 @@
 //! Dutch dates in running text: `31 januari 2025`, `15 en 16 juni 2023`, `16 juni`, `15-16 juni`,
-//! each with where it stands. A date without a year keeps `year: None`; the caller decides which
+//! `10/11 juni`, `8 tot en met 10 juli`, `30 juni en 1 juli 2023` (across two months), each with
+//! where it stands. A date without a year keeps `year: None`; the caller decides which
 //! year it is.
 
 /// Dutch month names, January first.
@@ -24,6 +25,8 @@ pub struct DateMention {
     pub first_day: u8,
     pub last_day: u8,
     pub month: u8,
+    /// The last day's month: `month` but for a range across two months.
+    pub last_month: u8,
     pub year: Option<u16>,
     /// Byte offsets of the mention in the text.
     pub start: usize,
@@ -56,7 +59,7 @@ impl DateMention {
     pub fn last(&self, year: u16) -> Ymd {
         Ymd {
             year: self.year.unwrap_or(year),
-            month: self.month,
+            month: self.last_month,
             day: self.last_day,
         }
     }
@@ -113,6 +116,17 @@ fn year(t: &Tok) -> Option<u16> {
         .filter(|y| (1900..=2200).contains(y) && t.text.len() == 4)
 }
 
+/// How many tokens join two days at `j`: `en`, `-`, `–`, `/`, `t/m`, `tot en met`; 0 for none.
+fn joiner(t: &[Tok], j: usize) -> usize {
+    let at = |k: usize| t.get(j + k).map(|x| x.text);
+    match at(0) {
+        Some("en") | Some("-") | Some("–") | Some("/") => 1,
+        Some("t") if at(1) == Some("/") && at(2) == Some("m") => 3,
+        Some("tot") if at(1) == Some("en") && at(2) == Some("met") => 3,
+        _ => 0,
+    }
+}
+
 /// Every date mention in `text`, in order.
 pub fn find(text: &str) -> Vec<DateMention> {
     let t = toks(text);
@@ -123,15 +137,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
             i += 1;
             continue;
         };
-        // `15 en 16 juni`, `15-16 juni`, `15 t/m 16 juni`: a second day before the month.
+        // `15 en 16 juni`, `15-16 juni`, `10/11 juni`, `15 t/m 16 juni`, `8 tot en met 10 juli`:
+        // a second day before the month.
         let mut j = i + 1;
         let mut last = first;
-        let joiner = t.get(j).map(|x| x.text);
-        let skip = match joiner {
-            Some("en") | Some("-") | Some("–") => 1,
-            Some("t") if t.get(j + 1).map(|x| x.text) == Some("/") => 3,
-            _ => 0,
-        };
+        let skip = joiner(&t, j);
         if skip > 0 {
             if let Some(d) = t.get(j + skip).and_then(day) {
                 last = d;
@@ -143,16 +153,32 @@ pub fn find(text: &str) -> Vec<DateMention> {
             continue;
         };
         let mut end = t[j].start + t[j].text.len();
+        let mut last_month = month;
+        // `30 juni en 1 juli 2023`: a range across two months (only from one day).
+        if last == first {
+            let skip = joiner(&t, j + 1);
+            let next_day = t.get(j + 1 + skip).and_then(day);
+            let next_month = t.get(j + 2 + skip).and_then(|x| month_number(x.text));
+            if let (true, Some(d), Some(m)) = (skip > 0, next_day, next_month) {
+                if m > month {
+                    last = d;
+                    last_month = m;
+                    j += skip + 2;
+                    end = t[j].start + t[j].text.len();
+                }
+            }
+        }
         let year = t.get(j + 1).and_then(year);
         if year.is_some() {
             end = t[j + 1].start + t[j + 1].text.len();
             j += 1;
         }
-        if last >= first {
+        if (last_month, last) >= (month, first) {
             out.push(DateMention {
                 first_day: first,
                 last_day: last,
                 month,
+                last_month,
                 year,
                 start: t[i].start,
                 end,
@@ -180,6 +206,20 @@ mod tests {
         assert_eq!(one("van 15-16 juni."), (15, 16, 6, None));
         assert_eq!(one("plaats op 16 juni in Brussel"), (16, 16, 6, None));
         assert_eq!(one("op 13 februari te Brussel"), (13, 13, 2, None));
+        assert_eq!(one("op 10/11 juni 2010 in"), (10, 11, 6, Some(2010)));
+        assert_eq!(one("van 8 tot en met 10 juli"), (8, 10, 7, None));
+    }
+
+    #[test]
+    fn a_range_may_cross_two_months() {
+        let text = "de top van 30 juni en 1 juli 2023 in Madrid";
+        let d = find(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&text[d[0].start..d[0].end], "30 juni en 1 juli 2023");
+        assert_eq!(d[0].first(0).iso(), "2023-06-30");
+        assert_eq!(d[0].last(0).iso(), "2023-07-01");
+        // Two dates joined by `en` in the same month order are a range; back in time, two dates.
+        assert_eq!(find("op 3 juli en 1 juni").len(), 2);
     }
 
     #[test]

@@ -1,25 +1,44 @@
-//! What a letter is, from cues in its text:
-//! - `beslisnota`: an internal decision memo: it has `Geadviseerd besluit` or `Kernpunten`;
-//! - `agenda`: an annotated agenda, sent before the meeting: its opening says it sends the
-//!   `geannoteerde agenda`, or announces the Dutch `inzet` for a meeting that `komen ... bijeen`;
-//! - `verslag`: a report, sent after the meeting: its opening tells that the meeting `vond plaats`
-//!   or reports on its `verloop`.
-//!
-//! The opening is the first [`OPENING`] bytes: later paragraphs of an agenda may report on an
-//! earlier meeting. No cue: no kind.
+//! What a document of the dossier is, from its own conventions, strongest cue first:
+//! 1. `beslisnota`: an internal decision memo: it has `Geadviseerd besluit` or `Kernpunten`;
+//! 2. its heading, as the Kamer prints it at the top: `VERSLAG VAN EEN ALGEMEEN OVERLEG`,
+//!    `VERSLAG VAN EEN COMMISSIEDEBAT` (and notaoverleg, wetgevingsoverleg): `overleg`, the
+//!    committee's report of a debate; `VERSLAG VAN EEN SCHRIFTELIJK OVERLEG`, `INBRENG VERSLAG VAN
+//!    EEN SCHRIFTELIJK OVERLEG`: `schriftelijk-overleg`;
+//! 3. its `Betreft` line: `Geannoteerde agenda ...` or `Verslag ...`;
+//! 4. its opening (the first [`OPENING`] bytes after the date line, where a letter says what it
+//!    sends, `Hierbij ...`): `agenda` when it sends the `geannoteerde agenda` or looks ahead to
+//!    the meeting
+//!    (`a.s.`, `komen ... bijeen`, `vindt plaats`); `verslag` when it sends the `verslag` or looks
+//!    back on it (`jl.`, `vond plaats`, `kwamen bijeen`, `informeer ik u over de resultaten`);
+//! 5. a letter (`BRIEF VAN DE MINISTER`, or a `Den Haag, <date>` line) whose cues are missing or
+//!    disagree: `brief`. Anything else: no kind. A wrong kind is worse than a general one.
 
 use super::text::contains_ci;
 use serde::Serialize;
 
 const OPENING: usize = 600;
+/// How far into the document a heading or `Betreft` line is looked for.
+const HEAD: usize = 1200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Agenda,
     Verslag,
     Beslisnota,
+    Overleg,
+    SchriftelijkOverleg,
+    Brief,
 }
+
+const ALL: [Kind; 6] = [
+    Kind::Agenda,
+    Kind::Verslag,
+    Kind::Beslisnota,
+    Kind::Overleg,
+    Kind::SchriftelijkOverleg,
+    Kind::Brief,
+];
 
 impl Kind {
     pub fn name(self) -> &'static str {
@@ -27,13 +46,14 @@ impl Kind {
             Kind::Agenda => "agenda",
             Kind::Verslag => "verslag",
             Kind::Beslisnota => "beslisnota",
+            Kind::Overleg => "overleg",
+            Kind::SchriftelijkOverleg => "schriftelijk-overleg",
+            Kind::Brief => "brief",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Kind> {
-        [Kind::Agenda, Kind::Verslag, Kind::Beslisnota]
-            .into_iter()
-            .find(|k| k.name() == name)
+        ALL.into_iter().find(|k| k.name() == name)
     }
 
     /// How a title names it.
@@ -42,43 +62,138 @@ impl Kind {
             Kind::Agenda => "Geannoteerde agenda",
             Kind::Verslag => "Verslag",
             Kind::Beslisnota => "Beslisnota",
+            Kind::Overleg => "Verslag van een commissiedebat",
+            Kind::SchriftelijkOverleg => "Schriftelijk overleg",
+            Kind::Brief => "Brief",
         }
     }
 }
 
-pub fn detect(body: &str) -> Option<Kind> {
+/// The first `bytes` of `text`, cut at a character boundary.
+fn head(text: &str, bytes: usize) -> &str {
+    let cut = (0..=bytes.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..cut]
+}
+
+/// The heading lines that name a committee report, and its kind.
+const HEADINGS: [(&str, Kind); 6] = [
+    (
+        "inbreng verslag van een schriftelijk overleg",
+        Kind::SchriftelijkOverleg,
+    ),
+    (
+        "verslag van een schriftelijk overleg",
+        Kind::SchriftelijkOverleg,
+    ),
+    ("verslag van een algemeen overleg", Kind::Overleg),
+    ("verslag van een commissiedebat", Kind::Overleg),
+    ("verslag van een notaoverleg", Kind::Overleg),
+    ("verslag van een wetgevingsoverleg", Kind::Overleg),
+];
+
+/// The kind of `body`; `dated` when it has a letter's date line (`Den Haag, 7 juli 2015`).
+pub fn detect(body: &str, dated: bool) -> Option<Kind> {
     if contains_ci(body, "geadviseerd besluit") || body.contains("Kernpunten") {
         return Some(Kind::Beslisnota);
     }
-    let cut = (0..=OPENING.min(body.len()))
-        .rev()
-        .find(|&i| body.is_char_boundary(i))
-        .unwrap_or(0);
-    let opening = &body[..cut];
-    let agenda = [
+    let top = head(body, HEAD);
+    // A heading is in capitals on a line of its own, perhaps after the number (`Nr. 232 VERSLAG
+    // VAN EEN ALGEMEEN OVERLEG`).
+    for line in top.lines() {
+        let capitals = line.chars().filter(|c| c.is_uppercase()).count();
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 || capitals * 10 < letters * 8 {
+            continue;
+        }
+        if let Some((_, kind)) = HEADINGS.iter().find(|(cue, _)| contains_ci(line, cue)) {
+            return Some(*kind);
+        }
+    }
+    let letter = dated
+        || top.lines().any(|l| {
+            l.trim_start()
+                .to_uppercase()
+                .starts_with("BRIEF VAN DE MINISTER")
+        });
+    if let Some(line) = top.lines().find_map(|l| l.trim().strip_prefix("Betreft")) {
+        if contains_ci(line, "geannoteerde agenda") {
+            return Some(Kind::Agenda);
+        }
+        if line.trim_start().to_lowercase().starts_with("verslag") {
+            return Some(Kind::Verslag);
+        }
+    }
+    let from = opening_start(body);
+    let opening = head(&body[from..], OPENING);
+    let first = opening.split(". ").next().unwrap_or(opening);
+    // What the first sentence says it sends (`Hierbij bied ik u het verslag aan`).
+    let sends = ["hierbij", "bijgaand", "met deze brief", "in deze brief"]
+        .iter()
+        .any(|cue| contains_ci(first, cue));
+    let sends_agenda = sends && contains_ci(first, "geannoteerde agenda");
+    let sends_report = sends && contains_ci(first, "verslag");
+    match (sends_agenda, sends_report) {
+        (true, false) => return Some(Kind::Agenda),
+        (false, true) => return Some(Kind::Verslag),
+        _ => {}
+    }
+    let ahead = [
         "geannoteerde agenda",
         "inzet voor",
         "komen de",
         "vindt plaats",
+        "plaatsvindt",
         "vindt een",
+        "a.s.",
+        "aanstaande",
     ]
     .iter()
     .filter(|cue| contains_ci(opening, cue))
     .count();
-    let report = [
+    let back = [
         "vond",
+        "vonden",
         "verloop",
         "verslag van de bijeenkomst",
         "spraken de",
+        "kwamen",
+        "plaatsgevonden",
+        "werd",
+        "informeer ik u over de resultaten",
+        "informeer ik uw kamer over de uitkomst",
     ]
     .iter()
     .filter(|cue| contains_ci(opening, cue))
-    .count();
-    match agenda.cmp(&report) {
+    .count()
+        // `jl.` (the past) in the first sentence: it looks back on the meeting.
+        + usize::from(contains_ci(first, "jl.") || contains_ci(first, "jongstleden"));
+    match ahead.cmp(&back) {
         std::cmp::Ordering::Greater => Some(Kind::Agenda),
         std::cmp::Ordering::Less => Some(Kind::Verslag),
-        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Equal => letter.then_some(Kind::Brief),
     }
+}
+
+/// Where a letter starts to speak: after its date line (`Den Haag, ...`) or its `Betreft` line,
+/// when it has one near the top; else the start.
+fn opening_start(body: &str) -> usize {
+    let top = head(body, HEAD);
+    let mut start = 0;
+    let mut offset = 0;
+    for line in top.split_inclusive('\n') {
+        let t = line.trim();
+        let dated = t.split_once(", ").is_some_and(|(place, rest)| {
+            place.split_whitespace().count() <= 3 && !super::dates::find(rest).is_empty()
+        });
+        if dated || t.starts_with("Betreft") || t.starts_with("Datum") {
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    start
 }
 
 #[cfg(test)]
@@ -88,25 +203,79 @@ mod tests {
     #[test]
     fn reads_the_kind_from_the_opening() {
         assert_eq!(
-            detect("Hierbij stuur ik u de geannoteerde agenda voor de DMM."),
+            detect(
+                "Hierbij stuur ik u de geannoteerde agenda voor de DMM.",
+                false
+            ),
             Some(Kind::Agenda)
         );
         assert_eq!(
-            detect("Op 15 juni vond in Brussel een DMM plaats."),
+            detect("Op 15 juni vond in Brussel een DMM plaats.", false),
             Some(Kind::Verslag)
         );
         assert_eq!(
-            detect("Aanleiding\nGeadviseerd besluit\nUw akkoord."),
+            detect("Aanleiding\nGeadviseerd besluit\nUw akkoord.", false),
             Some(Kind::Beslisnota)
+        );
+        assert_eq!(
+            detect(
+                "Op 14 en 15 juni jl. werd in Brussel een bijeenkomst gehouden. Met deze brief \
+                 informeer ik u over de resultaten.",
+                false
+            ),
+            Some(Kind::Verslag)
         );
     }
 
     #[test]
-    fn no_cue_no_kind() {
+    fn a_heading_names_a_committee_report() {
+        let ao = "28 676 NAVO\n\nNr. 232 VERSLAG VAN EEN ALGEMEEN OVERLEG\n\nVastgesteld 26 \
+                  november 2015\n\nDe vaste commissie ... over de geannoteerde agenda";
+        assert_eq!(detect(ao, false), Some(Kind::Overleg));
+        let cd = "Nr. 389\nVERSLAG VAN EEN COMMISSIEDEBAT\nVastgesteld 2 maart 2022";
+        assert_eq!(detect(cd, false), Some(Kind::Overleg));
+        let so = "Nr. 12\nINBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\nVastgesteld 1 mei 2024";
+        assert_eq!(detect(so, false), Some(Kind::SchriftelijkOverleg));
+        // The words in running text are no heading.
+        let letter = "Den Haag, 1 mei 2024\nIn het verslag van een algemeen overleg van maart \
+                      zegde ik toe u te informeren.";
+        assert_eq!(detect(letter, true), Some(Kind::Brief));
+    }
+
+    #[test]
+    fn the_betreft_line_and_what_the_letter_sends_come_before_other_cues() {
+        let betreft = "Datum 10 februari 2026\nBetreft Geannoteerde agenda NAVO-ministers van \
+                       Defensie\nOp 5 februari jl. sprak ik ...";
+        assert_eq!(detect(betreft, true), Some(Kind::Agenda));
+        // An agenda that mentions an earlier meeting (`jl.`) after saying what it sends.
+        let agenda = "Den Haag, 9 april 2020\nHierbij ontvangt u de geannoteerde agenda ten \
+                      behoeve van de bijeenkomst op 15 april 2020. Zij bouwt voort op de \
+                      bijeenkomst van 2 april jl. die plaatsvond.";
+        assert_eq!(detect(agenda, true), Some(Kind::Agenda));
+        let report = "Den Haag, 18 oktober 2018\nHierbij bied ik u het verslag aan van de \
+                      bijeenkomst van 3 en 4 oktober jl.";
+        assert_eq!(detect(report, true), Some(Kind::Verslag));
+    }
+
+    #[test]
+    fn no_cue_no_kind_but_a_letter_is_a_brief() {
         assert_eq!(
-            detect("Geachte voorzitter, hierbij een brief over iets anders."),
+            detect(
+                "Geachte voorzitter, hierbij een brief over iets anders.",
+                false
+            ),
             None
         );
-        assert_eq!(detect(""), None);
+        assert_eq!(detect("", false), None);
+        let letter = "28 676 NAVO\nNr. 400 BRIEF VAN DE MINISTER VAN DEFENSIE\nDen Haag, 1 mei \
+                      2024\nHierbij informeer ik u over de voortgang van het project.";
+        assert_eq!(detect(letter, true), Some(Kind::Brief));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for k in ALL {
+            assert_eq!(Kind::from_name(k.name()), Some(k));
+        }
     }
 }

@@ -1,14 +1,21 @@
-//! The meeting a letter is about, and the summit it looks towards.
+//! The meeting a document is about, and the summit it looks towards.
 //!
-//! Meeting: the first sentence that speaks of the meeting (`bijeen`, `bijeenkomst`, `DMM`,
-//! `ministers van Defensie`) and holds a date; the first date of that sentence is the meeting's,
-//! the place is the nearest `in X` or `te X` after it (else before it). A date without a year
-//! takes the letter's year. No such sentence: no meeting.
+//! Meeting: the first sentence (or list item) that speaks of a meeting (`bijeen`, `bijeenkomst`,
+//! `DMM`, `ministers van Defensie`, `top`, `ministeriële`, `videoconferentie`) and holds a
+//! meeting's date; a committee report's is the item of the `geannoteerde agenda` it debated, when
+//! it lists one. Dates that are no meeting's are passed over: a letter's (`d.d. 15 september
+//! 2008`, `brief van 12 juni`), the document's own (`Den Haag, ...`, `Vastgesteld ...`) and the
+//! debate's (`hebben op 7 oktober 2008 overleg gevoerd`). The place is the nearest `in X` or `te
+//! X` after the date (else before it), in the document's spelling, capitals evened out
+//! (`VILNIUS` -> `Vilnius`). A date without a year takes the document's: the year that puts it
+//! before the document's date after `jl.`, after it after `a.s.`, else the document's year. No
+//! such sentence: no meeting.
 //!
 //! Summit: each `top` (`NAVO-top`, `Top`) followed in its sentence by `in X` is a summit mention;
 //! it looks back, and is passed over, when a date or year in its sentence lies before the meeting
 //! or it is `vorig jaar`. The first one left is the summit. None left: no summit.
 
+use super::Kind;
 use super::dates::{self, DateMention, Ymd};
 use super::text::{contains_ci, sentences};
 use serde::Serialize;
@@ -22,35 +29,124 @@ pub struct Meeting {
     pub summit: Option<String>,
 }
 
-const CUES: [&str; 4] = [
+const CUES: [&str; 10] = [
     "bijeen",
     "dmm",
     "ministers van defensie",
+    "defensieminist",
     "defence ministers meeting",
+    "ministeriële",
+    "top ",
+    "top,",
+    "-top",
+    "videoconferentie",
 ];
 
-/// The meeting of `body`; `year` is the year of dates written without one, if known.
-pub fn find(body: &str, year: Option<u16>) -> Option<(Meeting, Ymd)> {
-    let (date, place) = sentences(body).into_iter().find_map(|(a, b)| {
-        let sentence = &body[a..b];
-        if !CUES.iter().any(|cue| contains_ci(sentence, cue)) {
-            return None;
-        }
-        let date = *dates::find(sentence).first()?;
-        Some((
-            date,
-            place_near(sentence, date.end).or_else(|| place_near(sentence, 0)),
-        ))
-    })?;
-    let year = date.year.or(year)?;
+/// The meeting of `body`: `own` is the document's date, `year` the year of dates written
+/// without one, if known; `kind` the document's kind.
+pub fn find(
+    body: &str,
+    own: Option<Ymd>,
+    year: Option<u16>,
+    kind: Option<Kind>,
+) -> Option<Meeting> {
+    let pieces = pieces(body);
+    let speaks = |s: &str| CUES.iter().any(|cue| contains_ci(s, cue));
+    let first_with = |wanted: &dyn Fn(&str) -> bool| {
+        pieces.iter().find_map(|&(a, b)| {
+            let piece = &body[a..b];
+            if !wanted(piece) {
+                return None;
+            }
+            let date = meeting_date(piece)?;
+            Some((piece, date))
+        })
+    };
+    let report = matches!(kind, Some(Kind::Overleg | Kind::SchriftelijkOverleg));
+    let found = if report {
+        first_with(&|s: &str| contains_ci(s, "geannoteerde agenda") && speaks(s))
+            .or_else(|| first_with(&speaks))
+    } else {
+        first_with(&speaks)
+    };
+    let (piece, date) = found?;
+    let place = place_near(piece, date.end).or_else(|| place_near(piece, 0));
+    let year = match date.year {
+        Some(y) => y,
+        None => year_of(piece, &date, own, year?),
+    };
     let start = date.first(year);
-    let meeting = Meeting {
+    Some(Meeting {
         place,
         start: start.iso(),
         end: date.last(year).iso(),
         summit: summit(body, start, year),
+    })
+}
+
+/// Sentences, cut further at list items and semicolons: a committee report lists the letters it
+/// debated, each with its own dates.
+fn pieces(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b) in sentences(body) {
+        let mut start = a;
+        for (i, c) in body[a..b].char_indices() {
+            let at = a + i;
+            let item = matches!(c, '•' | '–' | '-')
+                && body[..at].ends_with(|p: char| p == '\n' || p == ' ')
+                && body[..at].trim_end_matches(' ').ends_with('\n');
+            if c == ';' || item {
+                if at > start {
+                    out.push((start, at));
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        if b > start {
+            out.push((start, b));
+        }
+    }
+    out
+}
+
+/// The first date of `piece` that is a meeting's, not a letter's, the document's or a debate's.
+fn meeting_date(piece: &str) -> Option<DateMention> {
+    dates::find(piece).into_iter().find(|d| {
+        let before = &piece[..d.start];
+        let line = before.rsplit('\n').next().unwrap_or(before).trim();
+        let near: String = before
+            .chars()
+            .rev()
+            .take(14)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = piece[d.end..].chars().take(40).collect();
+        let letter = contains_ci(&near, "d.d.") || contains_ci(&near, "brief van ");
+        let own = line.ends_with(',') && line.split_whitespace().count() <= 3
+            || ["Vastgesteld", "Datum"].iter().any(|l| line.starts_with(l));
+        let debate = contains_ci(&after, "overleg gevoerd") || contains_ci(&after, "gedebatteerd");
+        !(letter || own || debate)
+    })
+}
+
+/// The year of a date written without one: before the document's date after `jl.`
+/// (`jongstleden`), after it after `a.s.` (`aanstaande`), else the document's year.
+fn year_of(piece: &str, date: &DateMention, own: Option<Ymd>, year: u16) -> u16 {
+    let after: String = piece[date.end..].chars().take(14).collect();
+    let Some(own) = own else {
+        return year;
     };
-    Some((meeting, start))
+    let past = contains_ci(&after, "jl.") || contains_ci(&after, "jongstleden");
+    let ahead = contains_ci(&after, "a.s.") || contains_ci(&after, "aanstaande");
+    if past && date.first(own.year) > own {
+        own.year - 1
+    } else if ahead && date.last(own.year) < own {
+        own.year + 1
+    } else {
+        own.year
+    }
 }
 
 /// The first `in X` / `te X` in `sentence` from byte `from`: one or two capitalised words.
@@ -64,7 +160,7 @@ fn place_near(sentence: &str, from: usize) -> Option<String> {
         let name = |w: &str| -> Option<String> {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             let capital = w.starts_with(char::is_uppercase) && w.chars().count() > 1;
-            (capital && dates::month_number(w).is_none()).then(|| w.to_string())
+            (capital && dates::month_number(w).is_none()).then(|| even_capitals(w))
         };
         let first = name(pair[1])?;
         // `Den Haag`: a two-word place name.
@@ -77,6 +173,17 @@ fn place_near(sentence: &str, from: usize) -> Option<String> {
             None => first,
         })
     })
+}
+
+/// A name in capitals as the text writes it elsewhere: `VILNIUS` -> `Vilnius`.
+fn even_capitals(word: &str) -> String {
+    if word.chars().all(|c| !c.is_lowercase()) {
+        let mut chars = word.chars();
+        let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
+        first + &chars.as_str().to_lowercase()
+    } else {
+        word.to_string()
+    }
 }
 
 fn is_top(word: &str) -> bool {
@@ -132,7 +239,7 @@ mod tests {
     fn reads_meeting_place_dates_and_summit() {
         let body = "Op 15 en 16 juni 2023 vond in Brussel een bijeenkomst plaats van de NAVO-Ministers \
                     van Defensie. In aanloop naar de aanstaande NAVO-Top in Vilnius spraken zij.";
-        let (m, _) = find(body, Some(2023)).unwrap();
+        let m = find(body, None, Some(2023), None).unwrap();
         assert_eq!(m.place.as_deref(), Some("Brussel"));
         assert_eq!(
             (m.start.as_str(), m.end.as_str()),
@@ -146,14 +253,14 @@ mod tests {
         let body = "Op 15 februari 2024 komen de ministers van Defensie in Brussel bijeen. De NAVO-Top \
                     in Vilnius vorig jaar besloot veel. Tijdens de top in Vilnius op 11 en 12 juli 2023 \
                     namen zij een pakket aan.";
-        let (m, _) = find(body, Some(2024)).unwrap();
+        let m = find(body, None, Some(2024), None).unwrap();
         assert_eq!(m.summit, None);
     }
 
     #[test]
     fn a_date_without_a_year_takes_the_letters_year() {
         let body = "Hierbij de agenda van de DMM op 13 februari te Brussel. Vooruit naar de NAVO-top in Den Haag.";
-        let (m, _) = find(body, Some(2025)).unwrap();
+        let m = find(body, None, Some(2025), None).unwrap();
         assert_eq!(m.start, "2025-02-13");
         assert_eq!(m.place.as_deref(), Some("Brussel"));
         assert_eq!(m.summit.as_deref(), Some("Den Haag"));
@@ -162,18 +269,25 @@ mod tests {
     #[test]
     fn no_meeting_sentence_no_meeting() {
         assert_eq!(
-            find("Een brief over de begroting van 12 mei 2023.", Some(2023)),
+            find(
+                "Een brief over de begroting van 12 mei 2023.",
+                None,
+                Some(2023),
+                None
+            ),
             None
         );
         assert_eq!(
             find(
                 "De ministers van Defensie komen binnenkort bijeen.",
-                Some(2023)
+                None,
+                Some(2023),
+                None
             ),
             None
         );
         assert_eq!(
-            find("De DMM is op 13 februari.", None),
+            find("De DMM is op 13 februari.", None, None, None),
             None,
             "no year known"
         );

@@ -22,9 +22,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
-    /// From the letter's date line: `2025-01-31`.
+    /// From the document's date line: `2025-01-31`.
     Day,
-    /// From the meeting it is about: `2023-06`.
+    /// No date of its own: the month of the meeting it is about (an agenda goes out in the
+    /// weeks before, a report in the weeks after): `2023-06`.
     Month,
     /// From the colophon: `2024`.
     Year,
@@ -74,18 +75,22 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         .and_then(|d| d.year)
         .or_else(|| common_year(body))
         .or(colophon);
-    let meeting = meeting::find(body, year);
-    let (date, date_precision) = match (date_line, &meeting, colophon) {
-        (Some(d), _, _) => (d.year.map(|y| d.first(y).iso()), Some(Precision::Day)),
-        (None, Some((_, start)), _) => (Some(start.iso()[..7].to_string()), Some(Precision::Month)),
+    let own = date_line.and_then(|d| Some(d.first(d.year?)));
+    let kind = kind::detect(body, date_line.is_some());
+    let meeting = meeting::find(body, own, year, kind);
+    // The document's own date when it states one; else the month of its meeting, or the
+    // colophon's year, and `date_precision` says which.
+    let (date, date_precision) = match (own, &meeting, colophon) {
+        (Some(d), _, _) => (Some(d.iso()), Some(Precision::Day)),
+        (None, Some(m), _) => (Some(m.start[..7].to_string()), Some(Precision::Month)),
         (None, None, Some(y)) => (Some(y.to_string()), Some(Precision::Year)),
         (None, None, None) => (None, None),
     };
     Meta {
         date,
         date_precision,
-        kind: kind::detect(body),
-        meeting: meeting.map(|(m, _)| m),
+        kind,
+        meeting,
         minister: signer::minister(body),
         kamerstuk: kamerstuk::number(raw),
     }
@@ -93,9 +98,30 @@ pub fn extract(raw: &str, body: &str) -> Meta {
 
 pub use title::title;
 
-/// The date line of a letter: `Den Haag, 31 januari 2025` on a line of its own, with a year.
+/// The document's own date: a letter's `Den Haag, 31 januari 2025`, a committee report's
+/// `Vastgesteld 2 maart 2022`, the newer layout's `Datum 10 februari 2026` (on its line or the
+/// next), each on a line of its own, with a year.
 fn date_line(body: &str) -> Option<DateMention> {
-    body.lines().map(str::trim).find_map(|line| {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let labelled = lines.iter().enumerate().find_map(|(i, line)| {
+        let rest = ["Vastgesteld ", "Datum ", "Datum:", "Vastgesteld:"]
+            .iter()
+            .find_map(|label| line.strip_prefix(label))
+            .map(str::trim)
+            .or_else(|| {
+                (*line == "Datum")
+                    .then(|| lines.get(i + 1).copied())
+                    .flatten()
+            })?;
+        let date = *dates::find(rest).first()?;
+        (date.start == 0 && date.end == rest.len() && date.year.is_some()).then_some(date)
+    });
+    labelled.or_else(|| place_dated(&lines))
+}
+
+/// `Den Haag, 31 januari 2025`: a place, a comma, a whole date with a year.
+fn place_dated(lines: &[&str]) -> Option<DateMention> {
+    lines.iter().find_map(|line| {
         let (place, rest) = line.split_once(", ")?;
         let date = *dates::find(rest).first()?;
         let whole = date.start == 0 && date.end == rest.len();

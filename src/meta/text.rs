@@ -1,5 +1,6 @@
 //! Sentences of a letter, with their offsets: split after `.`, `?`, `!` before a space, and at
-//! blank lines (a date line or a heading is a sentence of its own).
+//! blank lines (a date line or a heading is a sentence of its own); not after an abbreviation
+//! (`d.d.`, `nr.`, `jl.`, `mln.`): a letter's date and a meeting's stand in one sentence.
 
 /// Byte ranges of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -9,7 +10,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let end_here = match bytes[i] {
-            b'.' | b'?' | b'!' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            b'.' => {
+                bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                    && !abbreviation(&text[start..i])
+            }
+            b'?' | b'!' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
             b'\n' => bytes.get(i + 1) == Some(&b'\n'),
             _ => false,
         };
@@ -21,6 +26,24 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// Short words Dutch letters abbreviate with a full stop.
+const ABBREVIATIONS: [&str; 24] = [
+    "nr", "jl", "mln", "mld", "bijv", "ca", "dhr", "mevr", "mr", "dr", "drs", "ir", "prof", "blz",
+    "art", "vs", "zgn", "resp", "incl", "excl", "evt", "max", "min", "nrs",
+];
+
+/// Whether the word before a full stop at the end of `before` is an abbreviation: one of
+/// [`ABBREVIATIONS`] or a word with full stops inside (`d.d`, `a.s`, `t.b.v`).
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
