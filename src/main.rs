@@ -61,7 +61,8 @@ enum Command {
         /// How many hits to show at most.
         #[arg(long, default_value_t = kamerzoek::search::DEFAULT_LIMIT)]
         limit: usize,
-        /// Only letters with this value: kind=verslag|agenda|beslisnota, year=2024,
+        /// Only letters with this value: kind=agenda|verslag|beslisnota|overleg|
+        /// schriftelijk-overleg|brief, year=2024,
         /// minister=ollongren. Repeat it: values of one field are alternatives, fields all hold.
         #[arg(long = "filter", value_name = "FIELD=VALUE")]
         filters: Vec<String>,

@@ -10,7 +10,10 @@ const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric',
 const MILLISECONDS = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const COUNT = new Intl.NumberFormat('nl-NL');
 
-export const KIND_LABELS = { agenda: 'Geannoteerde agenda', verslag: 'Verslag', beslisnota: 'Beslisnota' };
+export const KIND_LABELS = {
+  agenda: 'Geannoteerde agenda', verslag: 'Verslag', beslisnota: 'Beslisnota',
+  overleg: 'Commissiedebat', 'schriftelijk-overleg': 'Schriftelijk overleg', brief: 'Brief',
+};
 export const FIELD_LABELS = { kind: 'Soort', year: 'Jaar', minister: 'Minister' };
 
 // An element with attributes and children (strings become text).

@@ -157,6 +157,7 @@ fn put_meta(out: &mut Vec<u8>, meta: &Meta) {
             put_str(out, &m.start);
             put_str(out, &m.end);
             put_str(out, &opt(&m.summit));
+            put_str(out, &m.name);
         }
     }
 }
@@ -179,9 +180,12 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
                 start: r.str()?.to_string(),
                 end: r.str()?.to_string(),
                 summit: opt(r.str()?),
+                name: r.str()?.to_string(),
             }),
             flag => return Err(Error::corrupt(format!("meeting flag {flag}"))),
         },
+        // Kept in the title only.
+        subject: None,
     })
 }
 

@@ -1,7 +1,8 @@
 //! A letter's metadata as words the index holds, so that queries match what people know of a
 //! letter besides its text: its kind and the words people use for it (`verslag`, `report`), its
 //! title, its minister, the meeting it is about (place, summit, dates) and its own date as words
-//! (`15 juni 2023`, `juni 2023`, `2023`). They stand after the body's last word, as if in a
+//! (`15 juni 2023`, `juni 2023`, `2023`), and its Kamerstuk number (`28 676, nr. 232`,
+//! `kst-28676-232`). They stand after the body's last word, as if in a
 //! heading: they weigh as a title does, and no phrase runs from the body into them. The letter's
 //! length (its norm) and its file are unchanged: the reader marks no metadata.
 
@@ -48,6 +49,7 @@ pub fn text(doc: &Document) -> String {
         kind,
         meeting,
         minister,
+        kamerstuk,
         ..
     } = &doc.meta;
     // The title made from the metadata (a title taken from the first sentence is body text).
@@ -61,6 +63,16 @@ pub fn text(doc: &Document) -> String {
         words.push(date_words(&m.start));
         if m.end != m.start {
             words.push(date_words(&m.end));
+        }
+    }
+    // `28 676, nr. 232` as written and as the Kamer's addresses write it (`kst-28676-232`).
+    if let Some(number) = kamerstuk {
+        words.push(format!("kamerstuk {number}"));
+        if let Some((dossier, nr)) = number.split_once(", nr. ") {
+            words.push(format!("kst-{}-{nr}", dossier.replace(' ', "")));
+            // `nr 232` typed without its full stop is one code to the query analyzer (`nr232`);
+            // the index joins a code only in capitals (`F-16`), so it is written so here.
+            words.push(format!("NR {nr}"));
         }
     }
     // A full stop between the fields: the analyzer joins no code across them.

@@ -27,6 +27,32 @@ pub struct Meeting {
     pub start: String,
     pub end: String,
     pub summit: Option<String>,
+    /// Which meeting: `NAVO-top`, `NAVO-ministers van Defensie`, `NAVO-ministers van
+    /// Buitenlandse Zaken`, with `(videoconferentie)` when it was held so.
+    pub name: String,
+}
+
+/// Which meeting `piece` speaks of, by the words up to its date (`De bijeenkomst vindt plaats op
+/// 16 juni in Brussel en bereidt de NAVO-Top voor` is no summit).
+fn name_of(piece: &str, date_end: usize) -> String {
+    let lower = piece[..date_end].to_lowercase();
+    let whole = piece.to_lowercase();
+    let summit = lower.contains("-top") || lower.contains(" top ") || lower.contains(" top,");
+    let ministers = lower.contains("ministers van defensie")
+        || lower.contains("defensieminist")
+        || lower.contains("dmm")
+        || lower.contains("defence ministers");
+    let mut name = if lower.contains("ministers van buitenlandse zaken") && !ministers {
+        "NAVO-ministers van Buitenlandse Zaken".to_string()
+    } else if summit && !ministers {
+        "NAVO-top".to_string()
+    } else {
+        "NAVO-ministers van Defensie".to_string()
+    };
+    if whole.contains("videoconferentie") || whole.contains("videoteleconferentie") {
+        name.push_str(" (videoconferentie)");
+    }
+    name
 }
 
 const CUES: [&str; 10] = [
@@ -81,6 +107,7 @@ pub fn find(
         start: start.iso(),
         end: date.last(year).iso(),
         summit: summit(body, start, year),
+        name: name_of(piece, date.end),
     })
 }
 
@@ -93,7 +120,7 @@ fn pieces(body: &str) -> Vec<(usize, usize)> {
         for (i, c) in body[a..b].char_indices() {
             let at = a + i;
             let item = matches!(c, '•' | '–' | '-')
-                && body[..at].ends_with(|p: char| p == '\n' || p == ' ')
+                && body[..at].ends_with(['\n', ' '])
                 && body[..at].trim_end_matches(' ').ends_with('\n');
             if c == ';' || item {
                 if at > start {

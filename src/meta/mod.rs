@@ -57,6 +57,9 @@ pub struct Meta {
     pub minister: Option<String>,
     /// The letter's own number: `28 676, nr. 449`.
     pub kamerstuk: Option<String>,
+    /// What its `Betreft` line says it is about: its title when it has one. Only the title
+    /// keeps it (the index stores the title, not this).
+    pub subject: Option<String>,
 }
 
 impl Meta {
@@ -93,6 +96,7 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         meeting,
         minister: signer::minister(body),
         kamerstuk: kamerstuk::number(raw),
+        subject: subject(body),
     }
 }
 
@@ -128,6 +132,27 @@ fn place_dated(lines: &[&str]) -> Option<DateMention> {
         let place_like = place.starts_with(|c: char| c.is_uppercase() || c == '’' || c == '\'')
             && place.split_whitespace().count() <= 3;
         (whole && place_like && date.year.is_some()).then_some(date)
+    })
+}
+
+/// Longest subject kept, in characters.
+const SUBJECT_CHARS: usize = 160;
+
+/// The `Betreft` line near the top (`Betreft Geannoteerde agenda NAVO-ministers van Defensie`),
+/// its text on the line or the next.
+fn subject(body: &str) -> Option<String> {
+    let lines: Vec<&str> = body.lines().map(str::trim).take(40).collect();
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix("Betreft")?;
+        let rest = rest.trim_start_matches(':').trim();
+        let text = if rest.is_empty() {
+            lines.get(i + 1)?.trim()
+        } else {
+            rest
+        };
+        let cut: String = text.chars().take(SUBJECT_CHARS).collect();
+        (cut.chars().any(char::is_alphabetic) && !rest.starts_with(char::is_lowercase))
+            .then_some(cut)
     })
 }
 

@@ -17,6 +17,7 @@ fn meeting(place: &str, start: &str, end: &str, summit: Option<&str>) -> Option<
         start: start.into(),
         end: end.into(),
         summit: summit.map(Into::into),
+        name: "NAVO-ministers van Defensie".into(),
     })
 }
 
@@ -142,4 +143,118 @@ fn a_meeting_without_a_year_anywhere_has_no_dates() {
     assert_eq!(meta.meeting, None);
     assert_eq!(meta.date, None);
     assert_eq!(meta.kind, Some(Kind::Agenda));
+}
+
+/// The metadata of a made-up document (its raw text is its body).
+fn of(text: &str) -> Meta {
+    extract(text, text)
+}
+
+#[test]
+fn a_meeting_date_without_a_date_of_its_own_is_said_to_be_the_meetings_month() {
+    let m = of("Op 13 en 14 februari 2025 komen de NAVO-ministers van Defensie in Brussel bijeen.");
+    assert_eq!(m.date.as_deref(), Some("2025-02"));
+    assert_eq!(m.date_precision, Some(Precision::Month));
+    assert_eq!(m.meeting.unwrap().start, "2025-02-13");
+}
+
+#[test]
+fn an_english_meeting_name_is_a_meeting() {
+    let m = of(
+        "Den Haag, 3 februari 2025\nHierbij stuur ik u de geannoteerde agenda voor de NATO \
+                Defence Ministers Meeting op 13 en 14 februari te Brussel.",
+    );
+    assert_eq!(m.kind, Some(Kind::Agenda));
+    assert_eq!(m.date.as_deref(), Some("2025-02-03"));
+    let meeting = m.meeting.unwrap();
+    assert_eq!(
+        (meeting.start.as_str(), meeting.end.as_str()),
+        ("2025-02-13", "2025-02-14")
+    );
+    assert_eq!(meeting.name, "NAVO-ministers van Defensie");
+    assert_eq!(meeting.place.as_deref(), Some("Brussel"));
+}
+
+#[test]
+fn a_summit_across_two_months() {
+    let m = of(
+        "Den Haag, 12 juni 2026\nHierbij bieden wij u de geannoteerde agenda aan voor de \
+                NAVO-top van 30 juni en 1 juli 2026 in ANKARA.",
+    );
+    let meeting = m.meeting.unwrap();
+    assert_eq!(
+        (meeting.start.as_str(), meeting.end.as_str()),
+        ("2026-06-30", "2026-07-01")
+    );
+    assert_eq!(meeting.name, "NAVO-top");
+    assert_eq!(
+        meeting.place.as_deref(),
+        Some("Ankara"),
+        "capitals evened out"
+    );
+}
+
+#[test]
+fn a_letter_with_two_meetings_is_about_the_first() {
+    let m = of(
+        "Den Haag, 12 november 2025\nOp 15 oktober 2025 vonden in Brussel bijeenkomsten \
+                plaats van de NAVO-ministers van Defensie. Op 16 oktober jl. kwam de Ukraine \
+                Defence Contact Group bijeen.",
+    );
+    assert_eq!(m.kind, Some(Kind::Verslag));
+    assert_eq!(m.meeting.unwrap().start, "2025-10-15");
+}
+
+#[test]
+fn a_committee_report_is_about_the_meeting_of_the_agenda_it_debated() {
+    let m = of(
+        "28 676 NAVO\nNr. 400 VERSLAG VAN EEN COMMISSIEDEBAT\nVastgesteld 2 maart 2022\nDe \
+                vaste commissie voor Defensie heeft op 10 februari 2022 overleg gevoerd over:\n\
+                – de brief van 20 januari 2022 inzake het verslag van de bijeenkomst van de \
+                NAVO-ministers van Defensie op 21 en 22 oktober 2021 (Kamerstuk 28 676, nr. 380);\n\
+                – de brief d.d. 1 februari 2022 inzake de geannoteerde agenda voor de bijeenkomst \
+                van de NAVO-ministers van Defensie op 16 en 17 februari 2022 te Brussel \
+                (Kamerstuk 28 676, nr. 387).",
+    );
+    assert_eq!(m.kind, Some(Kind::Overleg));
+    assert_eq!(m.date.as_deref(), Some("2022-03-02"));
+    assert_eq!(m.date_precision, Some(Precision::Day));
+    assert_eq!(m.kamerstuk.as_deref(), Some("28 676, nr. 400"));
+    let meeting = m.meeting.clone().unwrap();
+    assert_eq!(meeting.start, "2022-02-16");
+    assert_eq!(
+        crate::meta::title(&m).unwrap(),
+        "Verslag van een commissiedebat over de NAVO-ministers van Defensie, Brussel 16-17 \
+         februari 2022"
+    );
+}
+
+#[test]
+fn jl_and_as_put_a_date_without_a_year_on_the_right_side_of_the_letters_date() {
+    let past = of(
+        "Den Haag, 10 januari 2024\nOp 14 en 15 december jl. kwamen de NAVO-ministers \
+                   van Defensie in Brussel bijeen.",
+    );
+    assert_eq!(past.meeting.unwrap().start, "2023-12-14");
+    let ahead = of(
+        "Den Haag, 20 december 2023\nHierbij de geannoteerde agenda voor de \
+                    bijeenkomst van de NAVO-ministers van Defensie op 8 januari a.s.",
+    );
+    assert_eq!(ahead.meeting.unwrap().start, "2024-01-08");
+}
+
+#[test]
+fn a_betreft_line_is_the_title_and_a_datum_line_the_date() {
+    let m = of(
+        "Datum 10 februari 2026\nBetreft Geannoteerde agenda NAVO-defensieministers \
+                12-13 februari 2026\nGeachte voorzitter, op 12 en 13 februari komen de ministers \
+                van Defensie bijeen in Brussel.",
+    );
+    assert_eq!(m.date.as_deref(), Some("2026-02-10"));
+    assert_eq!(m.kind, Some(Kind::Agenda));
+    assert_eq!(
+        crate::meta::title(&m).as_deref(),
+        Some("Geannoteerde agenda NAVO-defensieministers 12-13 februari 2026")
+    );
+    assert_eq!(m.meeting.unwrap().start, "2026-02-12");
 }

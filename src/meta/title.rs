@@ -1,11 +1,16 @@
-//! A readable title, since the letters have none: what the letter is, of which meeting, where and
-//! when: `Verslag NAVO-ministers van Defensie, Brussel 15-16 juni 2023`. Without a meeting, the
-//! kind and the date; without either, nothing (the caller falls back to the first sentence).
+//! A readable title: the document's own `Betreft` line when it has one; else what it is, of which
+//! meeting, where and when, true to its kind: `Verslag NAVO-ministers van Defensie, Brussel 15-16
+//! juni 2023`, `Verslag van een commissiedebat over de NAVO-ministers van Defensie, Brussel 16-17
+//! februari 2022`, `Geannoteerde agenda NAVO-top, Vilnius 11-12 juli 2023`. Without a meeting,
+//! the kind and the date; without either, nothing (the caller falls back to the first sentence).
 
-use super::Meta;
 use super::dates::MONTHS;
+use super::{Kind, Meta};
 
 pub fn title(meta: &Meta) -> Option<String> {
+    if let Some(subject) = &meta.subject {
+        return Some(subject.clone());
+    }
     let label = meta.kind.map_or("Brief", |k| k.label());
     if let Some(m) = &meta.meeting {
         let when = range(&m.start, &m.end)?;
@@ -14,7 +19,17 @@ pub fn title(meta: &Meta) -> Option<String> {
             .as_deref()
             .map(|p| format!("{p} "))
             .unwrap_or_default();
-        return Some(format!("{label} NAVO-ministers van Defensie, {at}{when}"));
+        // A committee's report is about the meeting, not of it.
+        let over = match meta.kind {
+            Some(Kind::Overleg | Kind::SchriftelijkOverleg) => " over de",
+            _ => "",
+        };
+        let name = if m.name.is_empty() {
+            "NAVO-ministers van Defensie"
+        } else {
+            &m.name
+        };
+        return Some(format!("{label}{over} {name}, {at}{when}"));
     }
     let date = meta.date.as_deref()?;
     Some(format!("{label} van {}", dutch_date(date)?))
@@ -71,12 +86,51 @@ mod tests {
                 start: "2023-06-15".into(),
                 end: "2023-06-16".into(),
                 summit: None,
+                name: "NAVO-ministers van Defensie".into(),
             }),
             ..Meta::default()
         };
         assert_eq!(
             title(&meta).unwrap(),
             "Verslag NAVO-ministers van Defensie, Brussel 15-16 juni 2023"
+        );
+    }
+
+    #[test]
+    fn a_title_is_true_to_the_kind_and_a_betreft_line_comes_first() {
+        let meeting = |name: &str, place: &str| Meeting {
+            place: Some(place.into()),
+            start: "2022-02-16".into(),
+            end: "2022-02-17".into(),
+            summit: None,
+            name: name.into(),
+        };
+        let overleg = Meta {
+            kind: Some(Kind::Overleg),
+            meeting: Some(meeting("NAVO-ministers van Defensie", "Brussel")),
+            ..Meta::default()
+        };
+        assert_eq!(
+            title(&overleg).unwrap(),
+            "Verslag van een commissiedebat over de NAVO-ministers van Defensie, Brussel 16-17 \
+             februari 2022"
+        );
+        let top = Meta {
+            kind: Some(Kind::Agenda),
+            meeting: Some(meeting("NAVO-top", "Vilnius")),
+            ..Meta::default()
+        };
+        assert_eq!(
+            title(&top).unwrap(),
+            "Geannoteerde agenda NAVO-top, Vilnius 16-17 februari 2022"
+        );
+        let betreft = Meta {
+            subject: Some("Geannoteerde agenda NAVO-defensieministers 13 februari".into()),
+            ..top
+        };
+        assert_eq!(
+            title(&betreft).unwrap(),
+            "Geannoteerde agenda NAVO-defensieministers 13 februari"
         );
     }
 

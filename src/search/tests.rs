@@ -436,3 +436,24 @@ fn an_acronym_no_letter_defines_stands_for_nothing() {
     assert!(found.expanded.is_empty(), "{:?}", found.expanded);
     assert_eq!(ids(&s, "VS"), ["001", "000"]);
 }
+
+#[test]
+fn a_document_is_found_by_its_kamerstuk_number_as_people_write_it() {
+    let s = searcher(&[
+        "28 676 NAVO\nNr. 232 BRIEF VAN DE MINISTER VAN DEFENSIE\nDen Haag, 1 mei 2024\nHierbij \
+         informeer ik u over de NAVO (Kamerstuk 28 676, nr. 230).",
+        "28 676 NAVO\nNr. 230 BRIEF VAN DE MINISTER VAN DEFENSIE\nDen Haag, 1 april 2024\nHierbij \
+         informeer ik u over de NAVO.",
+    ]);
+    for q in [
+        "nr 232",
+        "nr. 232",
+        "28 676 nr. 232",
+        "kst-28676-232",
+        "kamerstuk 232",
+    ] {
+        assert_eq!(ids(&s, q).first().map(String::as_str), Some("000"), "{q}");
+    }
+    // A number the letter cites is no number of its own: 001 is nr. 230, first.
+    assert_eq!(ids(&s, "nr 230").first().map(String::as_str), Some("001"));
+}
