@@ -13,6 +13,7 @@ struct Row {
     file: String,
     doc_date: String,
     kind: String,
+    minister: String,
     meeting: String,
     source: String,
 }
@@ -22,10 +23,11 @@ fn manifest(dir: &Path) -> Vec<Row> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (file, date, kind, meeting, source) = (
+    let (file, date, kind, minister, meeting, source) = (
         col("file"),
         col("doc_date"),
         col("kind"),
+        col("minister"),
         col("meeting"),
         col("source_url"),
     );
@@ -38,6 +40,7 @@ fn manifest(dir: &Path) -> Vec<Row> {
                 file: get(file),
                 doc_date: get(date),
                 kind: get(kind),
+                minister: get(minister),
                 meeting: get(meeting),
                 source: get(source),
             }
@@ -151,6 +154,39 @@ fn every_dated_meeting_starts_on_the_manifests_day() {
         checked += 1;
     }
     assert!(checked >= 16, "{checked}");
+}
+
+/// The Minister of Defence's name as the manifest writes it: `Van Middelkoop (minister van
+/// Defensie)`, `W.B. Hoekstra (Buitenlandse Zaken); K.H. Ollongren (Defensie)`, `J. S. J.
+/// Hillen`; `None` when it names only the office (`Minister van Defensie`) or nobody.
+fn defence_minister(text: &str) -> Option<String> {
+    let entries: Vec<&str> = text.split(';').map(str::trim).collect();
+    let entry = match entries.as_slice() {
+        [one] => *one,
+        many => *many.iter().find(|e| e.contains("Defensie"))?,
+    };
+    let name = entry.split('(').next()?.trim();
+    let office = name.to_lowercase().starts_with("minister");
+    (!name.is_empty() && !office).then(|| name.to_string())
+}
+
+#[test]
+fn every_named_minister_of_defence_is_read() {
+    let mut checked = 0;
+    for (row, meta) in documents() {
+        let Some(name) = defence_minister(&row.minister) else {
+            continue;
+        };
+        let surname = name.split_whitespace().last().unwrap();
+        let got = meta.minister.unwrap_or_default();
+        assert!(
+            got.contains(surname),
+            "{}: {got:?}, the manifest says {name}",
+            row.file
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked}");
 }
 
 #[test]

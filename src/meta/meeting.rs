@@ -32,23 +32,39 @@ pub struct Meeting {
     pub name: String,
 }
 
-/// Which meeting `piece` speaks of, by the words up to its date (`De bijeenkomst vindt plaats op
-/// 16 juni in Brussel en bereidt de NAVO-Top voor` is no summit).
+/// Which meeting `piece` speaks of: the name whose words stand nearest before its date (`De
+/// bijeenkomst vindt plaats op 16 juni in Brussel en bereidt de NAVO-Top voor` is no summit; `het
+/// verslag van de NAVO-top die op 8 en 9 juli jl.` is).
 fn name_of(piece: &str, date_end: usize) -> String {
-    let lower = piece[..date_end].to_lowercase();
+    let before = piece[..date_end].to_lowercase();
+    let names: [(&str, &[&str]); 3] = [
+        ("NAVO-top", &["-top", " top ", " top,"]),
+        (
+            "NAVO-ministers van Buitenlandse Zaken",
+            &["ministers van buitenlandse zaken"],
+        ),
+        (
+            "NAVO-ministers van Defensie",
+            &[
+                "ministers van defensie",
+                "defensieminist",
+                "dmm",
+                "defence ministers",
+                "ministeriële",
+            ],
+        ),
+    ];
+    let nearest = names
+        .iter()
+        .filter_map(|(name, cues)| {
+            let at = cues.iter().filter_map(|c| before.rfind(c)).max()?;
+            Some((at, *name))
+        })
+        .max_by_key(|&(at, _)| at);
+    let mut name = nearest
+        .map_or("NAVO-ministers van Defensie", |(_, n)| n)
+        .to_string();
     let whole = piece.to_lowercase();
-    let summit = lower.contains("-top") || lower.contains(" top ") || lower.contains(" top,");
-    let ministers = lower.contains("ministers van defensie")
-        || lower.contains("defensieminist")
-        || lower.contains("dmm")
-        || lower.contains("defence ministers");
-    let mut name = if lower.contains("ministers van buitenlandse zaken") && !ministers {
-        "NAVO-ministers van Buitenlandse Zaken".to_string()
-    } else if summit && !ministers {
-        "NAVO-top".to_string()
-    } else {
-        "NAVO-ministers van Defensie".to_string()
-    };
     if whole.contains("videoconferentie") || whole.contains("videoteleconferentie") {
         name.push_str(" (videoconferentie)");
     }

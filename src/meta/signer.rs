@@ -1,27 +1,75 @@
-//! The minister who signed: the line after `De Minister van Defensie,` (any case), without
-//! academic titles (`drs. K.H. Ollongren` -> `K.H. Ollongren`). A letter signed by someone else
-//! (a civil servant's memo) or not signed has no minister.
+//! The minister who signed: the line after `De Minister van Defensie,` (any case), or the rest of
+//! that line (`De minister van Defensie, J. S. J. Hillen`), without academic titles (`drs. K.H.
+//! Ollongren` -> `K.H. Ollongren`). A committee report's minister is the one the committee
+//! debated with (`overleg gevoerd met minister Van Middelkoop van Defensie`, `met mevrouw
+//! Ollongren, Minister van Defensie`). A letter signed by someone else (a civil servant's memo)
+//! or not signed has no minister.
 
 const TITLES: [&str; 6] = ["drs.", "dr.", "mr.", "ir.", "prof.", "ing."];
 
 pub fn minister(body: &str) -> Option<String> {
     let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
     while let Some(line) = lines.next() {
-        if line
-            .trim_end_matches(',')
-            .eq_ignore_ascii_case("de minister van defensie")
-        {
-            let mut name = lines.next()?;
-            while let Some(t) = TITLES.iter().find(|t| name.to_lowercase().starts_with(*t)) {
-                name = name[t.len()..].trim_start();
-            }
-            let plausible = name.split_whitespace().count() <= 4
-                && name.chars().any(char::is_uppercase)
-                && !name.chars().any(|c| c.is_ascii_digit());
-            return plausible.then(|| name.to_string());
+        const SIGNS: &str = "de minister van defensie";
+        let lower = line.to_lowercase();
+        // `De minister van Defensie, J. S. J. Hillen` on one line, or the name on the next.
+        let same_line = lower
+            .strip_prefix(SIGNS)
+            .and_then(|rest| rest.strip_prefix(','))
+            .map(|rest| line[line.len() - rest.len()..].trim())
+            .filter(|rest| !rest.is_empty());
+        if let Some(name) = same_line {
+            return plausible(name);
+        }
+        if line.trim_end_matches(',').eq_ignore_ascii_case(SIGNS) {
+            return plausible(lines.next()?);
         }
     }
+    committee(body)
+}
+
+/// A committee report's minister: `overleg gevoerd met minister Van Middelkoop van Defensie`,
+/// `met mevrouw Ollongren, Minister van Defensie`.
+fn committee(body: &str) -> Option<String> {
+    let at = body.find("overleg gevoerd met ")? + "overleg gevoerd met ".len();
+    let rest: String = body[at..].chars().take(120).collect();
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = rest.to_lowercase();
+    for lead in ["minister ", "mevrouw ", "de heer "] {
+        let Some(after) = lower
+            .strip_prefix(lead)
+            .map(|r| &rest[rest.len() - r.len()..])
+        else {
+            continue;
+        };
+        let name = after
+            .split([','])
+            .next()?
+            .split(" van Defensie")
+            .next()?
+            .trim();
+        let defence = contains_defence(&after[name.len()..]);
+        return defence.then(|| plausible(name)).flatten();
+    }
     None
+}
+
+/// Whether the words after a name make it the minister of Defence.
+fn contains_defence(after: &str) -> bool {
+    let start: String = after.chars().take(40).collect::<String>().to_lowercase();
+    start.contains("van defensie")
+}
+
+/// A name as a signature gives it, without titles, when it looks like one.
+fn plausible(line: &str) -> Option<String> {
+    let mut name = line;
+    while let Some(t) = TITLES.iter().find(|t| name.to_lowercase().starts_with(*t)) {
+        name = name[t.len()..].trim_start();
+    }
+    let plausible = name.split_whitespace().count() <= 4
+        && name.chars().any(char::is_uppercase)
+        && !name.chars().any(|c| c.is_ascii_digit());
+    plausible.then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -37,6 +85,39 @@ mod tests {
         assert_eq!(
             minister("DE MINISTER VAN DEFENSIE\n\ndrs. K.H. Ollongren\n").as_deref(),
             Some("K.H. Ollongren")
+        );
+    }
+
+    #[test]
+    fn reads_a_signature_on_one_line_and_a_committees_minister() {
+        assert_eq!(
+            minister(
+                "De minister van Defensie, J. S. J. Hillen
+"
+            )
+            .as_deref(),
+            Some("J. S. J. Hillen")
+        );
+        assert_eq!(
+            minister(
+                "hebben op 7 oktober 2008 overleg gevoerd met minister Van Middelkoop van \
+                      Defensie over:"
+            )
+            .as_deref(),
+            Some("Van Middelkoop")
+        );
+        assert_eq!(
+            minister(
+                "heeft op 10 februari 2022 overleg gevoerd met mevrouw\nOllongren, Minister \
+                      van Defensie, over:"
+            )
+            .as_deref(),
+            Some("Ollongren")
+        );
+        // Another minister than Defence's is none.
+        assert_eq!(
+            minister("overleg gevoerd met minister Koenders van Buitenlandse Zaken over:"),
+            None
         );
     }
 
