@@ -79,11 +79,13 @@ fn head(text: &str, bytes: usize) -> &str {
 }
 
 /// The heading lines that name a committee report, and its kind.
-const HEADINGS: [(&str, Kind); 6] = [
+const HEADINGS: [(&str, Kind); 7] = [
     (
         "inbreng verslag van een schriftelijk overleg",
         Kind::SchriftelijkOverleg,
     ),
+    // The committee's written questions with the minister's answers.
+    ("lijst van vragen en antwoorden", Kind::SchriftelijkOverleg),
     (
         "verslag van een schriftelijk overleg",
         Kind::SchriftelijkOverleg,
@@ -114,9 +116,14 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
     }
     let letter = dated
         || top.lines().any(|l| {
-            l.trim_start()
-                .to_uppercase()
-                .starts_with("BRIEF VAN DE MINISTER")
+            // `BRIEF VAN DE MINISTER(S) ...`, `BRIEF VAN DE STAATSSECRETARIS ...`, also after the
+            // number (`Nr. 165 BRIEF VAN ...`).
+            let upper = l.trim_start().to_uppercase();
+            let after_number = upper.strip_prefix("NR. ").map(|r| {
+                r.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start()
+            });
+            after_number.unwrap_or(&upper).starts_with("BRIEF VAN DE ")
         });
     if let Some(line) = top.lines().find_map(|l| l.trim().strip_prefix("Betreft")) {
         if contains_ci(line, "geannoteerde agenda") {
@@ -236,6 +243,8 @@ mod tests {
         assert_eq!(detect(cd, false), Some(Kind::Overleg));
         let so = "Nr. 12\nINBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\nVastgesteld 1 mei 2024";
         assert_eq!(detect(so, false), Some(Kind::SchriftelijkOverleg));
+        let vragen = "28 676 NAVO\nNr. 300 LIJST VAN VRAGEN EN ANTWOORDEN\nVastgesteld 1 mei 2018";
+        assert_eq!(detect(vragen, false), Some(Kind::SchriftelijkOverleg));
         // The words in running text are no heading.
         let letter = "Den Haag, 1 mei 2024\nIn het verslag van een algemeen overleg van maart \
                       zegde ik toe u te informeren.";
@@ -270,6 +279,10 @@ mod tests {
         let letter = "28 676 NAVO\nNr. 400 BRIEF VAN DE MINISTER VAN DEFENSIE\nDen Haag, 1 mei \
                       2024\nHierbij informeer ik u over de voortgang van het project.";
         assert_eq!(detect(letter, true), Some(Kind::Brief));
+        // A state secretary's letter, its date line lost: still a letter.
+        let secretary = "28 676 NAVO\nNr. 401 BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE\nHierbij \
+                         informeer ik u over de voortgang.";
+        assert_eq!(detect(secretary, false), Some(Kind::Brief));
     }
 
     #[test]
