@@ -51,6 +51,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Serve a built site folder on 127.0.0.1 for a quick look (GET and HEAD only; Ctrl-C stops).
+    Serve {
+        /// The folder to serve (the page, the engine and the index inside it).
+        dir: PathBuf,
+        /// The port on 127.0.0.1; 0 takes any free one (the address is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Search an index folder made by `kamerzoek build`.
     Search {
         /// Index folder.
@@ -94,6 +102,7 @@ fn main() -> ExitCode {
             from,
             out,
         } => cli::generate(&from, count, seed, &out),
+        Command::Serve { dir, port } => cli::serve(&dir, port),
         Command::Search {
             dir,
             query,

@@ -696,3 +696,72 @@ fn a_missing_synonyms_file_is_a_clear_error_and_writes_nothing() {
     assert_clean_failure(&out, "nope.txt");
     assert!(!out_dir.exists());
 }
+
+/// One request to a server on 127.0.0.1:`port`: the status line, the headers and the body.
+fn request(port: u16, head: &str) -> (String, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(head.as_bytes()).unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let text = String::from_utf8_lossy(&all[..split]).to_string();
+    let (status, headers) = text.split_once("\r\n").unwrap_or((&text, ""));
+    (
+        status.to_string(),
+        headers.to_string(),
+        all[split + 4..].to_vec(),
+    )
+}
+
+#[test]
+fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_it() {
+    use std::io::BufRead;
+    let dir = built_index();
+    let site = dir.path();
+    std::fs::write(site.join("index.html"), "<!doctype html><p>hi</p>").unwrap();
+    std::fs::write(site.join("engine.wasm"), b"\0asm").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args(["serve", site.to_str().unwrap(), "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port: u16 = line
+        .rsplit("127.0.0.1:")
+        .next()
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let get = |path: &str| request(port, &format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+    let (status, headers, body) = get("/");
+    assert!(status.contains("200"), "{status}");
+    assert!(headers.contains("text/html"), "{headers}");
+    assert_eq!(body, b"<!doctype html><p>hi</p>");
+    let (status, headers, _) = get("/engine.wasm");
+    assert!(
+        status.contains("200") && headers.contains("application/wasm"),
+        "{headers}"
+    );
+    let (status, _, body) = get("/kamerzoek.idx");
+    assert!(status.contains("200"));
+    assert_eq!(body, std::fs::read(site.join("kamerzoek.idx")).unwrap());
+    for outside in ["/../Cargo.toml", "/%2e%2e/%2e%2e/etc/passwd", "/nothing"] {
+        assert!(get(outside).0.contains("404"), "{outside}");
+    }
+    let (status, _, _) = request(port, "POST / HTTP/1.1\r\n\r\n");
+    assert!(status.contains("405"), "{status}");
+    let (status, _, body) = request(port, "HEAD / HTTP/1.1\r\n\r\n");
+    assert!(status.contains("200") && body.is_empty());
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn serve_of_a_missing_folder_is_a_clear_error() {
+    let out = kamerzoek(&["serve", "/no/such/folder", "--port", "0"]);
+    assert_clean_failure(&out, "/no/such/folder");
+}

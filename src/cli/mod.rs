@@ -2,7 +2,10 @@
 
 mod output;
 mod progress;
+mod serve;
 mod write;
+
+pub use serve::serve;
 
 use kamerzoek::folder::Folder;
 use kamerzoek::indexer::{BuildOptions, Event, build_folder, parse_synonyms, read_letters};

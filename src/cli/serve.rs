@@ -1,0 +1,227 @@
+//! `kamerzoek serve DIR`: a quick look at a built site without another tool. A small static file
+//! server on 127.0.0.1 only (never the network), GET and HEAD, with the types a browser needs to
+//! run the engine (`application/wasm`, JavaScript modules). Each connection gets a thread and is
+//! closed after its answer; a request that is slow, too large or malformed gets a clear status,
+//! and no path leaves the folder (`..`, encoded or not, and links that point out of it).
+
+use super::say;
+use kamerzoek::{Error, Result};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The most bytes of a request's head read before it is refused.
+const MAX_HEAD: usize = 8 * 1024;
+/// How long a connection may take to send its request.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `dir` on 127.0.0.1:`port` (0: any free port) until the process is stopped.
+pub fn serve(dir: &Path, port: u16) -> Result<()> {
+    let root = dir
+        .canonicalize()
+        .map_err(|e| Error::io(dir.display(), e))?;
+    if !root.is_dir() {
+        return Err(Error::BadOption {
+            message: format!("{}: not a folder to serve", dir.display()),
+        });
+    }
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| Error::io(format!("port {port}"), e))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| Error::io(format!("port {port}"), e))?;
+    say(&format!(
+        "serving {} at http://{bound}/ (Ctrl-C stops)",
+        dir.display()
+    ));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let root = root.clone();
+        std::thread::spawn(move || {
+            // A visitor that goes away mid-answer is no error of the server's.
+            let _ = answer(stream, &root);
+        });
+    }
+    Ok(())
+}
+
+fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(READ_TIMEOUT))?;
+    let mut reader = BufReader::new(stream.try_clone()?).take(MAX_HEAD as u64);
+    let mut first = String::new();
+    reader.read_line(&mut first)?;
+    // The rest of the head, up to its blank line.
+    let mut complete = false;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            break;
+        }
+        if line == "\r\n" || line == "\n" {
+            complete = true;
+            break;
+        }
+    }
+    let mut out = stream;
+    if !complete {
+        return status(&mut out, 431, "request head too large or cut off");
+    }
+    let mut parts = first.split_whitespace();
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+        return status(&mut out, 400, "not an HTTP request");
+    };
+    let head_only = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return status(&mut out, 405, "only GET and HEAD"),
+    };
+    let Some(path) = resolve(root, target) else {
+        return status(&mut out, 404, "not found");
+    };
+    let Ok(mut file) = std::fs::File::open(&path) else {
+        return status(&mut out, 404, "not found");
+    };
+    let length = file.metadata()?.len();
+    write!(
+        out,
+        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: \
+         no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        content_type(&path)
+    )?;
+    if !head_only {
+        std::io::copy(&mut file, &mut out)?;
+    }
+    out.flush()
+}
+
+fn status(out: &mut TcpStream, code: u16, text: &str) -> std::io::Result<()> {
+    write!(
+        out,
+        "HTTP/1.1 {code} {text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \
+         {}\r\nConnection: close\r\n\r\n{text}\n",
+        text.len() + 1
+    )?;
+    out.flush()
+}
+
+/// The file `target` names inside `root`: percent-decoded, without its query, `index.html` for a
+/// folder; `None` for a path with `..`, a NUL, bytes that are no UTF-8, or one that leads out of
+/// `root` (through a link) or to nothing.
+fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next()?;
+    let decoded = percent_decode(path)?;
+    if !decoded.starts_with('/') || decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let mut full = root.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == ".." || segment == "." {
+            return None;
+        }
+        full.push(segment);
+    }
+    if full.is_dir() {
+        full.push("index.html");
+    }
+    let real = full.canonicalize().ok()?;
+    (real.starts_with(root) && real.is_file()).then_some(real)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The type a browser needs: a module script must be JavaScript, the engine `application/wasm`.
+fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        // The index files (`.idx`, `.kz`) are gzip bytes the engine unpacks itself.
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("index.html"), "x").unwrap();
+        std::fs::create_dir(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/a b.js"), "x").unwrap();
+        assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
+        assert_eq!(
+            resolve(&root, "/pkg/a%20b.js?v=1"),
+            Some(root.join("pkg/a b.js"))
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/pkg/../../x",
+            "/%2e%2e/x",
+            "/pkg%2f..%2f..%2fx",
+            "/a%00b",
+            "/%zz",
+            "/%ff",
+            "relative",
+            "/nothing-here",
+            "/pkg",
+        ] {
+            assert_eq!(resolve(&root, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_link_out_of_the_folder_is_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "s").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("s.txt"))
+                .unwrap();
+            assert_eq!(resolve(&root, "/s.txt"), None);
+        }
+    }
+
+    #[test]
+    fn types_a_browser_needs() {
+        assert_eq!(content_type(Path::new("a/k_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("kamerzoek.JS")),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("index/kamerzoek.idx")),
+            "application/octet-stream"
+        );
+    }
+}
