@@ -224,6 +224,9 @@ export class KamerZoek extends HTMLElement {
       const results = await idx.search(query, { ...options, facets: 'if-loaded' });
       if (number !== this.sequence) return;
       this.render(results, performance.now() - started, idx.docCount);
+      this.tell('kamerzoek-search', {
+        query, total: results.total, partial: results.partial, ids: results.hits.map((h) => h.id),
+      });
       const { facets } = results.facets ? results : await idx.search(query, options);
       if (number !== this.sequence) return;
       this.renderFacets(facets);
@@ -265,6 +268,11 @@ export class KamerZoek extends HTMLElement {
 
   get filtered() {
     return Object.values(this.state.filters).some((v) => v.length > 0);
+  }
+
+  /** Tells the host page what happened: an event that bubbles out of the shadow root. */
+  tell(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   render(results, ms, docCount) {
@@ -382,6 +390,7 @@ export class KamerZoek extends HTMLElement {
     this.ui.prev.disabled = this.marks.length === 0;
     this.ui.next.disabled = this.marks.length === 0;
     this.updateMatchCount();
+    this.tell('kamerzoek-open', { id, title: reading.title });
     if (reading.incomplete) this.ui.matchCount.textContent += ' (niet alle treffers konden worden gemarkeerd)';
     if (this.urlState) {
       writeUrl(this.state, push);

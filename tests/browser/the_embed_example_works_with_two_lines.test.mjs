@@ -27,3 +27,29 @@ test('searching in the embedded widget works, themed, and leaves the page URL al
   assert.equal(page.url(), before, 'url-state="off"');
   assert.deepEqual(b.errors, []);
 });
+
+test('the host page hears what the visitor did: kamerzoek-search and kamerzoek-open, bubbling out of the widget', async () => {
+  const { page } = b;
+  await page.goto(`${b.url}embed-example.html`);
+  // Listening on the document: the events bubble out of the shadow root (composed).
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const type of ['kamerzoek-search', 'kamerzoek-open']) {
+      document.addEventListener(type, (e) => window.heard.push({ type, detail: e.detail, from: e.target.tagName }));
+    }
+  });
+  const ids = await search(page, 'patriot');
+  await page.waitForFunction(() => window.heard.some((h) => h.type === 'kamerzoek-search' && h.detail.query === 'patriot'));
+  await page.locator('[data-id]').first().click();
+  await page.waitForFunction(() => window.heard.some((h) => h.type === 'kamerzoek-open'));
+  const heard = await page.evaluate(() => window.heard);
+  const searched = heard.filter((h) => h.type === 'kamerzoek-search' && h.detail.query === 'patriot').at(-1);
+  assert.equal(searched.from, 'KAMER-ZOEK');
+  assert.deepEqual(searched.detail.ids, ids);
+  assert.ok(searched.detail.total >= ids.length);
+  assert.equal(searched.detail.partial, false);
+  const opened = heard.find((h) => h.type === 'kamerzoek-open');
+  assert.equal(opened.detail.id, ids[0]);
+  assert.ok(opened.detail.title.length > 0);
+  assert.deepEqual(b.errors, []);
+});
