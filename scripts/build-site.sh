@@ -40,7 +40,7 @@ size() {
 printf '\n%-28s %10s %10s\n' "what a visitor downloads" "raw" "gzip"
 total_raw=0 total_gz=0
 for f in pkg/kamerzoek_bg.wasm pkg/kamerzoek.js kamerzoek.js engine.js widget.js render.js \
-  url-state.js widget.css index.html style.css file-check.js index/kamerzoek.idx; do
+  url-state.js strings.js widget.css index.html style.css file-check.js index/kamerzoek.idx; do
   read -r raw gz <<< "$(size "$out/$f")"
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
   printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"

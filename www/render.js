@@ -3,18 +3,24 @@
 // and <h3> elements.
 
 import { FIELDS } from './url-state.js';
+import { strings } from './strings.js';
 
-// Dates as Dutch readers write them, by the browser's own calendar data.
-const DAY = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MILLISECONDS = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const COUNT = new Intl.NumberFormat('nl-NL');
+const DUTCH = strings('nl');
 
-export const KIND_LABELS = {
-  agenda: 'Geannoteerde agenda', verslag: 'Verslag', beslisnota: 'Beslisnota',
-  overleg: 'Commissiedebat', 'schriftelijk-overleg': 'Schriftelijk overleg', brief: 'Brief',
-};
-export const FIELD_LABELS = { kind: 'Soort', year: 'Jaar', minister: 'Minister' };
+// Dates and numbers as the widget's language writes them, by the browser's own calendar data;
+// one set of formats per locale, made once.
+const FORMATS = new Map();
+function formats(t) {
+  if (!FORMATS.has(t.locale)) {
+    FORMATS.set(t.locale, {
+      day: new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(t.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      ms: new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      count: new Intl.NumberFormat(t.locale),
+    });
+  }
+  return FORMATS.get(t.locale);
+}
 
 // An element with attributes and children (strings become text).
 export function el(tag, attrs = {}, ...children) {
@@ -27,28 +33,29 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// `2025-01-31` -> `31 januari 2025`, `2023-06` -> `juni 2023`, `2024` -> `2024`.
-export function dutchDate(date) {
+// `2025-01-31` -> `31 januari 2025` (`31 January 2025`), `2023-06` -> `juni 2023`, `2024`.
+export function dutchDate(date, t = DUTCH) {
   if (!date) return '';
   const [year, month, day] = date.split('-').map(Number);
   if (!month) return String(year);
   const when = new Date(Date.UTC(year, month - 1, day || 1));
   if (Number.isNaN(when.getTime())) return date;
-  return (day ? DAY : MONTH).format(when);
+  const f = formats(t);
+  return (day ? f.day : f.month).format(when);
 }
 
-// `1.5` -> `1,5 ms`.
-export const milliseconds = (ms) => `${MILLISECONDS.format(ms)} ms`;
+// `1.5` -> `1,5 ms` (`1.5 ms`).
+export const milliseconds = (ms, t = DUTCH) => `${formats(t).ms.format(ms)} ms`;
 
-// `20000` -> `20.000`.
-export const count = (n) => COUNT.format(n);
+// `20000` -> `20.000` (`20,000`).
+export const count = (n, t = DUTCH) => formats(t).count.format(n);
 
 // The line under a title (which names the kind): date and minister.
-export function metaLine(item) {
-  return [dutchDate(item.date), item.minister].filter(Boolean).join(' · ');
+export function metaLine(item, t = DUTCH) {
+  return [dutchDate(item.date, t), item.minister].filter(Boolean).join(' · ');
 }
 
-export function resultItem(hit, index) {
+export function resultItem(hit, index, t = DUTCH) {
   const excerpt = el('p', { class: 'excerpt' });
   excerpt.innerHTML = hit.excerpt;
   const section = hit.section
@@ -63,15 +70,15 @@ export function resultItem(hit, index) {
     part: 'result',
   },
   el('h3', { class: 'title' }, hit.title),
-  el('p', { class: 'meta' }, metaLine(hit)),
+  el('p', { class: 'meta' }, metaLine(hit, t)),
   section,
   excerpt,
   // A partial answer: which of the query's words this letter does not have.
-  hit.missing?.length ? el('p', { class: 'missing' }, `ontbreekt: ${hit.missing.join(', ')}`) : null);
+  hit.missing?.length ? el('p', { class: 'missing' }, t.lacks(hit.missing.join(', '))) : null);
 }
 
 // Toggle buttons per facet field; `selected` is { field: [values] }.
-export function facetGroups(facets, selected) {
+export function facetGroups(facets, selected, t = DUTCH) {
   const groups = [];
   for (const field of FIELDS) {
     const values = facets?.[field] ?? [];
@@ -89,9 +96,9 @@ export function facetGroups(facets, selected) {
       'data-value': value,
       'aria-pressed': chosen.includes(value) ? 'true' : 'false',
       part: 'facet',
-    }, field === 'kind' ? KIND_LABELS[value] ?? value : value, ' ', el('span', { class: 'count' }, `(${count})`)));
-    groups.push(el('div', { class: 'facet-group', role: 'group', 'aria-label': FIELD_LABELS[field] },
-      el('span', { class: 'facet-label', 'aria-hidden': 'true' }, FIELD_LABELS[field]), ...buttons));
+    }, field === 'kind' ? t.kinds[value] ?? value : value, ' ', el('span', { class: 'count' }, `(${count})`)));
+    groups.push(el('div', { class: 'facet-group', role: 'group', 'aria-label': t.fields[field] },
+      el('span', { class: 'facet-label', 'aria-hidden': 'true' }, t.fields[field]), ...buttons));
   }
   return groups;
 }

@@ -3,64 +3,58 @@
 //   placeholder="..."    the search box's placeholder
 //   limit="10"           how many results to show
 //   url-state="off"      keep the search out of the page's URL (on by default)
+//   lang="en"            English labels and messages (Dutch by default), read once
+// Events (bubbling, composed): kamerzoek-search {query, total, partial, ids},
+// kamerzoek-open {id, title}.
 // Theming: CSS custom properties (--kz-accent, --kz-bg, --kz-fg, --kz-muted, --kz-border,
 // --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | reader).
 
 import { load } from './engine.js';
 import { count, facetGroups, metaLine, milliseconds, resultItem } from './render.js';
+import { strings } from './strings.js';
 import { noFilters, readUrl, writeUrl } from './url-state.js';
 
 const DEBOUNCE_MS = 80;
 
-// What a visitor reads when something fails: what happened, in Dutch, and whether trying again
-// can help. The technical detail goes to the console, for the site's owner.
-const TROUBLE = {
-  network: 'De zoekindex kon niet worden opgehaald. Controleer de verbinding en probeer het opnieuw.',
-  missing: 'Een deel van de zoekindex ontbreekt op de server. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw plaatsen.',
-  damaged: 'De zoekindex op deze site is beschadigd. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw bouwen.',
-  version: 'De zoekindex hoort bij een andere versie van de zoekfunctie. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw bouwen.',
-  engine: 'Er ging iets mis in de zoekfunctie; die is opnieuw gestart. Probeer het nog eens.',
-  unsupported: 'Deze browser kan de zoekfunctie niet uitvoeren (WebAssembly ontbreekt). Probeer een recente browser.',
-};
-
-function explain(err, doing) {
+// What a visitor reads when something fails: what happened, in the widget's language, and whether
+// trying again can help. The technical detail goes to the console, for the site's owner.
+function explain(t, err, doing) {
   console.warn(`kamerzoek: ${doing}:`, err);
-  return TROUBLE[err?.kind] ?? 'Er ging iets onverwachts mis. Probeer het opnieuw; helpt dat niet, herlaad dan de pagina.';
+  return t.trouble[err?.kind] ?? t.unexpected;
 }
 
-const INCOMPLETE = 'Niet alle delen van de zoekindex konden worden geladen: de resultaten zijn mogelijk onvolledig.';
 const STYLESHEET = new URL('./widget.css', import.meta.url).href;
 
-const TEMPLATE = `
+const template = (t) => `
 <link rel="stylesheet" href="${STYLESHEET}">
 <div class="kz" part="container">
   <div class="bar" role="search">
-    <label for="kz-q" class="label">Zoek in de brieven</label>
+    <label for="kz-q" class="label">${t.label}</label>
     <input id="kz-q" type="search" part="input" role="combobox" aria-autocomplete="list"
            aria-expanded="false" aria-controls="kz-results" autocomplete="off" spellcheck="false"
            enterkeyhint="search">
-    <p class="hint">Druk op <kbd>/</kbd> om te zoeken, <kbd>↑</kbd> <kbd>↓</kbd> om te kiezen, <kbd>Enter</kbd> om te openen.</p>
+    <p class="hint">${t.hint}</p>
   </div>
   <div class="controls" hidden>
     <div class="facets"></div>
-    <label class="sort">Sorteer
+    <label class="sort">${t.sort}
       <select>
-        <option value="relevance">op relevantie</option>
-        <option value="-date">nieuwste eerst</option>
-        <option value="date">oudste eerst</option>
+        <option value="relevance">${t.relevance}</option>
+        <option value="-date">${t.newest}</option>
+        <option value="date">${t.oldest}</option>
       </select>
     </label>
   </div>
   <p class="status" role="status" aria-live="polite"></p>
   <p class="expanded" hidden></p>
-  <p class="suggestion" hidden>Bedoelde u <button type="button" class="link"></button>?</p>
-  <ol id="kz-results" class="results" role="listbox" aria-label="Zoekresultaten" aria-busy="false" part="results"></ol>
+  <p class="suggestion" hidden>${t.didYouMean[0]}<button type="button" class="link"></button>${t.didYouMean[1]}</p>
+  <ol id="kz-results" class="results" role="listbox" aria-label="${t.results}" aria-busy="false" part="results"></ol>
   <article class="reader" hidden part="reader" aria-labelledby="kz-reader-title">
-    <nav class="reader-bar" aria-label="Brief">
-      <button type="button" class="back">← Terug naar de resultaten</button>
+    <nav class="reader-bar" aria-label="${t.letterNav}">
+      <button type="button" class="back">${t.back}</button>
       <span class="match-count" aria-live="polite"></span>
-      <button type="button" class="prev" aria-label="Vorige treffer">↑ Vorige</button>
-      <button type="button" class="next" aria-label="Volgende treffer">↓ Volgende</button>
+      <button type="button" class="prev" aria-label="${t.previous[0]}">${t.previous[1]}</button>
+      <button type="button" class="next" aria-label="${t.next[0]}">${t.next[1]}</button>
     </nav>
     <h2 id="kz-reader-title" tabindex="-1"></h2>
     <p class="meta"></p>
@@ -73,7 +67,9 @@ export class KamerZoek extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).innerHTML = TEMPLATE;
+    // The language is read once, as the element is made: `lang="en"` for English, else Dutch.
+    this.t = strings(this.getAttribute('lang'));
+    this.attachShadow({ mode: 'open' }).innerHTML = template(this.t);
     const $ = (selector) => this.shadowRoot.querySelector(selector);
     this.ui = {
       input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),
@@ -104,7 +100,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   connectedCallback() {
-    this.ui.input.placeholder = this.getAttribute('placeholder') ?? 'bijv. luchtverdediging, F-16, Oekraïne';
+    this.ui.input.placeholder = this.getAttribute('placeholder') ?? this.t.placeholder;
     window.addEventListener('keydown', this.onKeydown);
     if (this.urlState) {
       window.addEventListener('popstate', this.onPopState);
@@ -166,19 +162,19 @@ export class KamerZoek extends HTMLElement {
 
   ensureEngine() {
     if (!this.engine) {
-      this.setStatus('De zoekindex wordt geladen…');
+      this.setStatus(this.t.loading);
       this.shadowRoot.querySelector('.kz').classList.add('loading');
       this.engine = load(this.getAttribute('index') ?? './index/');
       this.engine.then(
         (idx) => {
           this.shadowRoot.querySelector('.kz').classList.remove('loading');
-          if (this.state.query.trim() === '' && !this.state.open) this.setStatus(`Zoek in ${count(idx.docCount)} brieven.`);
+          if (this.state.query.trim() === '' && !this.state.open) this.setStatus(this.t.searchIn(count(idx.docCount, this.t)));
         },
         (err) => {
           // Forget the failure, so the next keystroke tries again.
           this.engine = null;
           this.shadowRoot.querySelector('.kz').classList.remove('loading');
-          this.setStatus(explain(err, 'loading the index'), true);
+          this.setStatus(explain(this.t, err, 'loading the index'), true);
         },
       );
     }
@@ -234,7 +230,7 @@ export class KamerZoek extends HTMLElement {
       if (number !== this.sequence) return;
       // Never the previous query's results under this query's error.
       this.clearResults();
-      this.setStatus(explain(err, `searching for "${query}"`), true);
+      this.setStatus(explain(this.t, err, `searching for "${query}"`), true);
     }
     list.setAttribute('aria-busy', 'false');
     if (this.urlState && !this.state.open) writeUrl(this.state);
@@ -252,7 +248,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   renderFacets(facets) {
-    this.ui.facets.replaceChildren(...facetGroups(facets, this.state.filters));
+    this.ui.facets.replaceChildren(...facetGroups(facets, this.state.filters, this.t));
     this.updateControls();
   }
 
@@ -281,7 +277,7 @@ export class KamerZoek extends HTMLElement {
     this.hits = results.hits;
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
-    list.replaceChildren(...results.hits.map(resultItem));
+    list.replaceChildren(...results.hits.map((hit, i) => resultItem(hit, i, this.t)));
     input.setAttribute('aria-expanded', results.hits.length > 0 ? 'true' : 'false');
     sort.value = this.state.sort;
     this.updateControls();
@@ -293,14 +289,15 @@ export class KamerZoek extends HTMLElement {
     for (const { from, to } of results.expanded ?? []) by.set(from, [...(by.get(from) ?? []), to]);
     const also = [...by].map(([from, tos]) => `${tos.join(', ')} (${from})`);
     this.ui.expanded.hidden = also.length === 0;
-    this.ui.expanded.textContent = also.length ? `ook gezocht op: ${also.join(', ')}` : '';
+    const { t } = this;
+    this.ui.expanded.textContent = also.length ? t.alsoSearched(also.join(', ')) : '';
     const n = results.total;
-    const time = milliseconds(ms);
-    const note = results.incomplete ? ` ${INCOMPLETE}` : '';
-    if (blank && !filtered) this.setStatus(`Zoek in ${count(docCount)} brieven.`);
-    else if (n === 0) this.setStatus((blank ? 'Geen brieven met deze filters.' : `Geen brieven gevonden voor “${results.query.trim()}”.`) + note);
-    else if (results.partial) this.setStatus(`Geen brief bevat alle woorden; ${count(n)} ${n === 1 ? 'brief bevat' : 'brieven bevatten'} er een deel van (${time}).${note}`);
-    else this.setStatus(`${count(n)} ${n === 1 ? 'brief' : 'brieven'} gevonden (${time}).${note}`);
+    const time = milliseconds(ms, t);
+    const note = results.incomplete ? ` ${t.incomplete}` : '';
+    if (blank && !filtered) this.setStatus(t.searchIn(count(docCount, t)));
+    else if (n === 0) this.setStatus((blank ? t.noneFiltered : t.none(results.query.trim())) + note);
+    else if (results.partial) this.setStatus(t.partial(count(n, t), n !== 1, time) + note);
+    else this.setStatus(t.found(count(n, t), n !== 1, time) + note);
   }
 
   onInputKey(event) {
@@ -367,16 +364,16 @@ export class KamerZoek extends HTMLElement {
     try {
       reading = await idx.read(id, this.state.query);
     } catch (err) {
-      this.setStatus(`De brief kon niet worden geopend. ${explain(err, `opening ${id}`)}`, true);
+      this.setStatus(`${this.t.cannotOpen} ${explain(this.t, err, `opening ${id}`)}`, true);
       return;
     }
     if (!reading) {
-      this.setStatus(`Brief ${id} staat niet in de index.`, true);
+      this.setStatus(this.t.notInIndex(id), true);
       return;
     }
     const { reader, readerTitle, readerMeta, letter, list, controls, suggestion } = this.ui;
     readerTitle.textContent = reading.title;
-    readerMeta.textContent = [metaLine(reading), reading.kamerstuk && `Kamerstuk ${reading.kamerstuk}`]
+    readerMeta.textContent = [metaLine(reading, this.t), reading.kamerstuk && this.t.kamerstuk(reading.kamerstuk)]
       .filter(Boolean).join(' · ');
     // Safe: the engine escapes the letter and adds only <p>, <h3 id> and <mark> elements.
     letter.innerHTML = reading.html;
@@ -391,7 +388,7 @@ export class KamerZoek extends HTMLElement {
     this.ui.next.disabled = this.marks.length === 0;
     this.updateMatchCount();
     this.tell('kamerzoek-open', { id, title: reading.title });
-    if (reading.incomplete) this.ui.matchCount.textContent += ' (niet alle treffers konden worden gemarkeerd)';
+    if (reading.incomplete) this.ui.matchCount.textContent += this.t.notAllMarked;
     if (this.urlState) {
       writeUrl(this.state, push);
       // A letter opened here, or reached again by back/forward, has its own history entry.
@@ -421,8 +418,8 @@ export class KamerZoek extends HTMLElement {
   updateMatchCount() {
     const count = this.marks?.length ?? 0;
     this.ui.matchCount.textContent = count === 0
-      ? 'Geen treffers in deze brief'
-      : `Treffer ${this.current + 1} van ${count}`;
+      ? this.t.noMatches
+      : this.t.match(this.current + 1, count);
   }
 
   // Leaves the open letter for the results of what is being typed; the URL follows the search.
