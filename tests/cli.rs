@@ -637,6 +637,19 @@ fn the_library_builds_the_same_index_as_the_command_line() {
     );
 }
 
+/// `kamerzoek build seeds --out OUT --synonyms FILE`.
+fn build_seeds_with_synonyms(out: &Path, synonyms: &Path) -> Output {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--synonyms",
+        synonyms.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -646,16 +659,8 @@ fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
         "# ammo is no word of the letters\nmunitie, ammo\nalleen één term\nluchtverdediging, sky shield\n",
     )
     .unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let out_dir = dir.path().join("index");
-    let out = kamerzoek(&[
-        "build",
-        seeds.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-        "--synonyms",
-        synonyms.to_str().unwrap(),
-    ]);
+    let out = build_seeds_with_synonyms(&out_dir, &synonyms);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -683,16 +688,8 @@ fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
 #[test]
 fn a_missing_synonyms_file_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let out_dir = dir.path().join("index");
-    let out = kamerzoek(&[
-        "build",
-        seeds.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-        "--synonyms",
-        dir.path().join("nope.txt").to_str().unwrap(),
-    ]);
+    let out = build_seeds_with_synonyms(&out_dir, &dir.path().join("nope.txt"));
     assert_clean_failure(&out, "nope.txt");
     assert!(!out_dir.exists());
 }

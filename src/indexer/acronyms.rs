@@ -194,30 +194,40 @@ mod tests {
 
     #[test]
     fn a_long_form_before_its_acronym_is_found() {
-        assert_eq!(
-            defined("de implementatie van de Defence Investment Pledge (DIP) en"),
-            [pair("DIP", "Defence Investment Pledge")]
-        );
-        assert_eq!(
-            defined("de Integrated Air and\nMissile Defence (IAMD) van de NAVO"),
-            [pair("IAMD", "Integrated Air and Missile Defence")]
-        );
-        assert_eq!(
-            defined("het International Fund for Ukraine (IFU, € 25 mln.) en"),
-            [pair("IFU", "International Fund for Ukraine")]
-        );
-        assert_eq!(
-            defined("De Secretaris-Generaal (SG) van de NAVO"),
-            [pair("SG", "Secretaris Generaal")]
-        );
-        assert_eq!(
-            defined("de Noord-Atlantische Verdragsorganisatie (NAVO)"),
-            [pair("NAVO", "Noord Atlantische Verdragsorganisatie")]
-        );
-        assert_eq!(
-            defined("2% van het bruto binnenlands product (bbp) aan"),
-            [pair("bbp", "bruto binnenlands product")]
-        );
+        for (text, acronym, long) in [
+            (
+                "de implementatie van de Defence Investment Pledge (DIP) en",
+                "DIP",
+                "Defence Investment Pledge",
+            ),
+            (
+                "de Integrated Air and\nMissile Defence (IAMD) van de NAVO",
+                "IAMD",
+                "Integrated Air and Missile Defence",
+            ),
+            (
+                "het International Fund for Ukraine (IFU, € 25 mln.) en",
+                "IFU",
+                "International Fund for Ukraine",
+            ),
+            (
+                "De Secretaris-Generaal (SG) van de NAVO",
+                "SG",
+                "Secretaris Generaal",
+            ),
+            (
+                "de Noord-Atlantische Verdragsorganisatie (NAVO)",
+                "NAVO",
+                "Noord Atlantische Verdragsorganisatie",
+            ),
+            (
+                "2% van het bruto binnenlands product (bbp) aan",
+                "bbp",
+                "bruto binnenlands product",
+            ),
+        ] {
+            assert_eq!(defined(text), [pair(acronym, long)], "{text}");
+        }
     }
 
     #[test]

@@ -20,24 +20,31 @@ const AMBIGUOUS: [&str; 6] = ["den", "let", "pool", "fin", "est", "rus"];
 /// single-word forms' terms as the query analyzer makes them, less the ambiguous ones.
 pub fn groups() -> Vec<Vec<String>> {
     let analyzer = Analyzer::new();
-    COUNTRIES
-        .lines()
+    form_groups(COUNTRIES, |form| {
+        // A form of two words (`Noord-Macedonië`) is a phrase to the query: not a term.
+        let term = form
+            .chars()
+            .all(char::is_alphanumeric)
+            .then(|| analyzer.term(form))?;
+        (!AMBIGUOUS.contains(&term.as_str())).then_some(term)
+    })
+}
+
+/// The `|`-separated groups of a data file, less comments: each form made a term or phrase by
+/// `make` (`None` leaves it out), each once; a group of one is no group.
+fn form_groups(text: &str, make: impl Fn(&str) -> Option<String>) -> Vec<Vec<String>> {
+    text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
-            let mut terms: Vec<String> = Vec::new();
-            for form in line.split('|').map(str::trim) {
-                // A form of two words (`Noord-Macedonië`) is a phrase to the query: not a term.
-                if !form.chars().all(char::is_alphanumeric) {
-                    continue;
-                }
-                let term = analyzer.term(form);
-                if !terms.contains(&term) && !AMBIGUOUS.contains(&term.as_str()) {
-                    terms.push(term);
+            let mut forms: Vec<String> = Vec::new();
+            for made in line.split('|').map(str::trim).filter_map(&make) {
+                if !forms.contains(&made) {
+                    forms.push(made);
                 }
             }
-            terms
+            forms
         })
-        .filter(|g| g.len() > 1)
+        .filter(|forms| forms.len() > 1)
         .collect()
 }
 
@@ -65,21 +72,10 @@ static VERBS: &str = include_str!("verbs.txt");
 /// `gaf`, ... as the terms a query makes of them.
 pub fn verbs() -> Vec<Vec<String>> {
     let analyzer = Analyzer::new();
-    VERBS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
-            let mut forms: Vec<String> = Vec::new();
-            for form in line.split('|').map(str::trim) {
-                let p = phrase(&analyzer, form);
-                if !p.is_empty() && !is_stop_word(&fold(form)) && !forms.contains(&p) {
-                    forms.push(p);
-                }
-            }
-            forms
-        })
-        .filter(|forms| forms.len() > 1)
-        .collect()
+    form_groups(VERBS, |form| {
+        let p = phrase(&analyzer, form);
+        (!p.is_empty() && !is_stop_word(&fold(form))).then_some(p)
+    })
 }
 
 static QUESTIONS: &str = include_str!("questions.txt");
