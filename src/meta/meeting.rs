@@ -35,7 +35,7 @@ pub struct Meeting {
 /// Which meeting `piece` speaks of: the name whose words stand nearest before its date (`De
 /// bijeenkomst vindt plaats op 16 juni in Brussel en bereidt de NAVO-Top voor` is no summit; `het
 /// verslag van de NAVO-top die op 8 en 9 juli jl.` is).
-fn name_of(piece: &str, date_end: usize) -> String {
+fn name_of(piece: &str, date_end: usize, opening: &str) -> String {
     let before = piece[..date_end].to_lowercase();
     let names: [(&str, &[&str]); 3] = [
         ("NAVO-top", &["-top", " top ", " top,"]),
@@ -64,8 +64,12 @@ fn name_of(piece: &str, date_end: usize) -> String {
     let mut name = nearest
         .map_or("NAVO-ministers van Defensie", |(_, n)| n)
         .to_string();
-    let whole = piece.to_lowercase();
-    if whole.contains("videoconferentie") || whole.contains("videoteleconferentie") {
+    // Held by video: said in the sentence or in the document's opening.
+    let video = |text: &str| {
+        let lower = text.to_lowercase();
+        lower.contains("videoconferentie") || lower.contains("videoteleconferentie")
+    };
+    if video(piece) || video(opening) {
         name.push_str(" (videoconferentie)");
     }
     name
@@ -123,8 +127,17 @@ pub fn find(
         start: start.iso(),
         end: date.last(year).iso(),
         summit: summit(body, start, year),
-        name: name_of(piece, date.end),
+        name: name_of(piece, date.end, opening(body)),
     })
+}
+
+/// The first bytes of `body`, where a document says what it is about.
+fn opening(body: &str) -> &str {
+    let mut end = body.len().min(1500);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
 }
 
 /// Sentences, cut further at list items and semicolons: a committee report lists the letters it

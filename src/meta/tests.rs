@@ -258,3 +258,16 @@ fn a_betreft_line_is_the_title_and_a_datum_line_the_date() {
     );
     assert_eq!(m.meeting.unwrap().start, "2026-02-12");
 }
+
+#[test]
+fn a_meeting_held_by_video_says_so_when_the_opening_does() {
+    let m = of(
+        "Den Haag, 9 april 2020\nHierbij ontvangt u de geannoteerde agenda ten behoeve van \
+                de ingelaste bijeenkomst van NAVO-ministers van Defensie op 15 april 2020.\n\nDe \
+                ingelaste videoteleconferentie bouwt voort op eerdere bijeenkomsten.",
+    );
+    assert_eq!(
+        m.meeting.unwrap().name,
+        "NAVO-ministers van Defensie (videoconferentie)"
+    );
+}
