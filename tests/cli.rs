@@ -753,6 +753,27 @@ fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_i
     assert!(status.contains("405"), "{status}");
     let (status, _, body) = request(port, "HEAD / HTTP/1.1\r\n\r\n");
     assert!(status.contains("200") && body.is_empty());
+    let (status, _, body) = request(port, "HEAD /nothing HTTP/1.1\r\n\r\n");
+    assert!(
+        status.contains("404") && body.is_empty(),
+        "a HEAD answer has no body"
+    );
+    let (status, _, _) = request(port, "GET http://127.0.0.1/ HTTP/1.1\r\n\r\n");
+    assert!(status.contains("200"), "absolute form: {status}");
+    let (status, _, _) = request(port, "GET /\u{ff}\u{fe} HTTP/1.1\r\n\r\n");
+    assert!(status.contains("404") || status.contains("400"), "{status}");
+    let raw = {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(b"GET /\xff\xfe HTTP/1.1\r\n\r\n").unwrap();
+        let mut all = Vec::new();
+        s.read_to_end(&mut all).unwrap();
+        String::from_utf8_lossy(&all).to_string()
+    };
+    assert!(
+        raw.starts_with("HTTP/1.1 400"),
+        "bytes that are no UTF-8: {raw}"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 }

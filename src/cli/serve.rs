@@ -7,14 +7,21 @@
 use super::say;
 use kamerzoek::{Error, Result};
 use std::io::{BufRead, BufReader, Read, Write};
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// The most bytes of a request's head read before it is refused.
 const MAX_HEAD: usize = 8 * 1024;
-/// How long a connection may take to send its request.
+/// How long a connection may take to send its whole request head.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Most connections answered at once; more are told to come back (a quick look needs few).
+const MAX_CONNECTIONS: usize = 64;
+
+/// Connections being answered.
+static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
 /// Serves `dir` on 127.0.0.1:`port` (0: any free port) until the process is stopped.
 pub fn serve(dir: &Path, port: u16) -> Result<()> {
@@ -36,51 +43,70 @@ pub fn serve(dir: &Path, port: u16) -> Result<()> {
         dir.display()
     ));
     for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
+        let Ok(mut stream) = stream else { continue };
+        if ACTIVE.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            ACTIVE.fetch_sub(1, Ordering::SeqCst);
+            let _ = status(&mut stream, 503, "too many connections, try again", false);
+            continue;
+        }
         let root = root.clone();
         std::thread::spawn(move || {
             // A visitor that goes away mid-answer is no error of the server's.
             let _ = answer(stream, &root);
+            ACTIVE.fetch_sub(1, Ordering::SeqCst);
         });
     }
     Ok(())
 }
 
 fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(READ_TIMEOUT))?;
+    let started = Instant::now();
     let mut reader = BufReader::new(stream.try_clone()?).take(MAX_HEAD as u64);
-    let mut first = String::new();
-    reader.read_line(&mut first)?;
-    // The rest of the head, up to its blank line.
+    // The head, line by line, within one deadline for all of it (a byte every few seconds does
+    // not keep a connection forever).
+    let mut lines: Vec<Vec<u8>> = Vec::new();
     let mut complete = false;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
+    while let Some(left) = READ_TIMEOUT
+        .checked_sub(started.elapsed())
+        .filter(|l| !l.is_zero())
+    {
+        stream.set_read_timeout(Some(left))?;
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line).unwrap_or(0) == 0 || !line.ends_with(b"\n") {
             break;
         }
-        if line == "\r\n" || line == "\n" {
+        if line == b"\r\n" || line == b"\n" {
             complete = true;
             break;
         }
+        lines.push(line);
     }
     let mut out = stream;
-    if !complete {
-        return status(&mut out, 431, "request head too large or cut off");
+    if !complete || lines.is_empty() {
+        return status(
+            &mut out,
+            400,
+            "request head too large, cut off or too slow",
+            false,
+        );
     }
+    let Ok(first) = std::str::from_utf8(&lines[0]) else {
+        return status(&mut out, 400, "not an HTTP request", false);
+    };
     let mut parts = first.split_whitespace();
     let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return status(&mut out, 400, "not an HTTP request");
+        return status(&mut out, 400, "not an HTTP request", false);
     };
     let head_only = match method {
         "GET" => false,
         "HEAD" => true,
-        _ => return status(&mut out, 405, "only GET and HEAD"),
+        _ => return status(&mut out, 405, "only GET and HEAD", false),
     };
-    let Some(path) = resolve(root, target) else {
-        return status(&mut out, 404, "not found");
+    let Some(path) = resolve(root, origin_form(target)) else {
+        return status(&mut out, 404, "not found", head_only);
     };
     let Ok(mut file) = std::fs::File::open(&path) else {
-        return status(&mut out, 404, "not found");
+        return status(&mut out, 404, "not found", head_only);
     };
     let length = file.metadata()?.len();
     write!(
@@ -95,14 +121,28 @@ fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     out.flush()
 }
 
-fn status(out: &mut TcpStream, code: u16, text: &str) -> std::io::Result<()> {
+/// An answer of only a status; a HEAD request's has no body.
+fn status(out: &mut TcpStream, code: u16, text: &str, head_only: bool) -> std::io::Result<()> {
     write!(
         out,
         "HTTP/1.1 {code} {text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \
-         {}\r\nConnection: close\r\n\r\n{text}\n",
+         {}\r\nConnection: close\r\n\r\n",
         text.len() + 1
     )?;
+    if !head_only {
+        writeln!(out, "{text}")?;
+    }
     out.flush()
+}
+
+/// The path of a request target, also of one in absolute form (`http://host/path`).
+fn origin_form(target: &str) -> &str {
+    for scheme in ["http://", "https://"] {
+        if let Some(rest) = target.strip_prefix(scheme) {
+            return rest.find('/').map_or("/", |at| &rest[at..]);
+        }
+    }
+    target
 }
 
 /// The file `target` names inside `root`: percent-decoded, without its query, `index.html` for a

@@ -32,63 +32,96 @@ impl Learned {
         }
     }
 
-    /// The phrases the table may point to, to be looked for in every letter.
+    /// The acronyms' long forms the table keeps: per acronym the [`MAX_LONG_FORMS`] most
+    /// letters define, as (acronym, long form).
+    fn long_forms(&self) -> Vec<(&str, &str)> {
+        let mut by_short: BTreeMap<&str, Vec<(u32, &str)>> = BTreeMap::new();
+        for ((short, long), n) in &self.acronyms {
+            by_short.entry(short).or_default().push((*n, long));
+        }
+        let mut kept = Vec::new();
+        for (short, mut longs) in by_short {
+            longs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            kept.extend(
+                longs
+                    .into_iter()
+                    .take(MAX_LONG_FORMS)
+                    .map(|(_, l)| (short, l)),
+            );
+        }
+        kept
+    }
+
+    /// The phrases the table may point to, to be looked for in every letter: the site owner's
+    /// first, then the acronyms' long forms, the verbs' and the glossary's; at most
+    /// [`MAX_PER_FIRST`] of one first term, so no crafted letter makes every letter slow.
     pub fn targets(&self) -> Phrases {
         let mut all: Vec<&str> = Vec::new();
         all.extend(self.synonyms.iter().flatten().map(String::as_str));
-        all.extend(self.acronyms.keys().map(|(_, long)| long.as_str()));
-        let shipped = glossary();
+        all.extend(self.long_forms().into_iter().map(|(_, long)| long));
         let verbs = verbs();
         all.extend(verbs.iter().flatten().map(String::as_str));
+        let shipped = glossary();
         all.extend(
             shipped
                 .iter()
                 .flat_map(|(en, nl)| [en.as_str(), nl.as_str()]),
         );
-        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        let mut phrases = Phrases::default();
         for phrase in all.into_iter().filter(|p| p.contains(' ')) {
             let terms: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-            let list = by_first.entry(terms[0].clone()).or_default();
-            if !list.contains(&terms) {
-                list.push(terms);
+            let ids = phrases.by_first.entry(terms[0].clone()).or_default();
+            let known = ids.iter().any(|&i| phrases.phrases[i].1 == phrase);
+            if !known && ids.len() < MAX_PER_FIRST {
+                ids.push(phrases.phrases.len());
+                phrases.phrases.push((terms, phrase.to_string()));
             }
         }
-        Phrases { by_first }
+        phrases
     }
 }
 
-/// Phrases to look for in letters, by their first term.
+/// Most target phrases that start with one term.
+const MAX_PER_FIRST: usize = 64;
+
+/// Phrases to look for in letters (their terms, and joined by spaces), by their first term.
 #[derive(Debug, Default)]
 pub struct Phrases {
-    by_first: BTreeMap<String, Vec<Vec<String>>>,
+    phrases: Vec<(Vec<String>, String)>,
+    by_first: BTreeMap<String, Vec<usize>>,
 }
 
 impl Phrases {
     /// The phrases that stand in a letter whose words' terms are `at` (per position, the terms
-    /// there: a word's own and its compound parts'), each once, joined by spaces.
+    /// there: a word's own and its compound parts'), each once, joined by spaces. A phrase found
+    /// is not looked for again.
     pub fn found_in(&self, at: &[Vec<&str>]) -> Vec<String> {
-        let mut found: Vec<String> = Vec::new();
-        if self.by_first.is_empty() {
-            return found;
+        let mut found = vec![false; self.phrases.len()];
+        if self.phrases.is_empty() {
+            return Vec::new();
         }
         for (p, terms) in at.iter().enumerate() {
             for first in terms {
-                let Some(candidates) = self.by_first.get(*first) else {
+                let Some(ids) = self.by_first.get(*first) else {
                     continue;
                 };
-                for phrase in candidates {
-                    let stands = phrase.iter().enumerate().skip(1).all(|(k, t)| {
+                for &i in ids {
+                    if found[i] {
+                        continue;
+                    }
+                    found[i] = self.phrases[i].0.iter().enumerate().skip(1).all(|(k, t)| {
                         at.get(p + k)
                             .is_some_and(|there| there.contains(&t.as_str()))
                     });
-                    let joined = phrase.join(" ");
-                    if stands && !found.contains(&joined) {
-                        found.push(joined);
-                    }
                 }
             }
         }
         found
+            .iter()
+            .zip(&self.phrases)
+            .filter(|(f, _)| **f)
+            .map(|(_, (_, joined))| joined.clone())
+            .collect()
     }
 }
 
@@ -126,17 +159,10 @@ pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String,
             }
         }
     }
-    let mut long_forms: BTreeMap<&str, Vec<(u32, &str)>> = BTreeMap::new();
-    for ((short, long), n) in &learned.acronyms {
-        long_forms.entry(short).or_default().push((*n, long));
-    }
-    for (short, mut longs) in long_forms {
-        longs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        for (_, long) in longs.into_iter().take(MAX_LONG_FORMS) {
-            if held(short) {
-                add(short, long, Why::Acronym);
-                add(long, short, Why::Acronym);
-            }
+    for (short, long) in learned.long_forms() {
+        if held(short) {
+            add(short, long, Why::Acronym);
+            add(long, short, Why::Acronym);
         }
     }
     for forms in verbs() {
@@ -170,9 +196,9 @@ mod tests {
     /// The table when every target phrase whose terms are `held` stands in a letter.
     fn table_of(held: &[&str], learned: &Learned) -> BTreeMap<String, SeeAlso> {
         let mut learned = learned.clone();
-        for phrase in learned.targets().by_first.into_values().flatten() {
-            if phrase.iter().all(|t| held.contains(&t.as_str())) {
-                learned.phrases.insert(phrase.join(" "), 1);
+        for (terms, joined) in learned.targets().phrases {
+            if terms.iter().all(|t| held.contains(&t.as_str())) {
+                learned.phrases.insert(joined, 1);
             }
         }
         table(|t| held.contains(&t), &learned)

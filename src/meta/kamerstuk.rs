@@ -53,7 +53,7 @@ fn heading(raw: &str) -> Option<String> {
 
 /// The dossier the document cites most: `(28 676, nr. 108)`, `Kamerstuk 28 676, nr. 387`.
 fn most_cited(raw: &str) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (at, _) in raw.match_indices(", nr. ") {
         let start = at.saturating_sub(10);
         let Some(before) = raw.get(start..at) else {
@@ -65,14 +65,12 @@ fn most_cited(raw: &str) -> Option<String> {
         }) else {
             continue;
         };
-        let d = &before[i..];
-        match counts.iter_mut().find(|(x, _)| *x == d) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((d, 1)),
-        }
+        *counts.entry(&before[i..]).or_default() += 1;
     }
+    // The most cited; of equals, the first in order.
     counts
         .into_iter()
+        .rev()
         .max_by_key(|&(_, n)| n)
         .map(|(d, _)| d.to_string())
 }

@@ -136,10 +136,22 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
     let from = opening_start(body);
     let opening = head(&body[from..], OPENING);
     let first = opening.split(". ").next().unwrap_or(opening);
-    // What the first sentence says it sends (`Hierbij bied ik u het verslag aan`).
+    // What the first sentence says it sends (`Hierbij bied ik u het verslag aan`): a letter that
+    // reacts to someone's report (`Met deze brief reageer ik op het verslag van ...`) sends none.
     let sends = ["hierbij", "bijgaand", "met deze brief", "in deze brief"]
         .iter()
-        .any(|cue| contains_ci(first, cue));
+        .any(|cue| contains_ci(first, cue))
+        && [
+            "bied",
+            "stuur",
+            "zend",
+            "ontvangt u",
+            "toekomen",
+            "treft u",
+            "doe ik u",
+        ]
+        .iter()
+        .any(|verb| contains_ci(first, verb));
     let sends_agenda = sends && contains_ci(first, "geannoteerde agenda");
     let sends_report = sends && contains_ci(first, "verslag");
     match (sends_agenda, sends_report) {
@@ -192,8 +204,13 @@ fn opening_start(body: &str) -> usize {
     let mut offset = 0;
     for line in top.split_inclusive('\n') {
         let t = line.trim();
+        // `Den Haag, 5 februari 2024`: the whole rest of the line is the date (a sentence
+        // wrapped after a comma is no date line).
         let dated = t.split_once(", ").is_some_and(|(place, rest)| {
-            place.split_whitespace().count() <= 3 && !super::dates::find(rest).is_empty()
+            place.split_whitespace().count() <= 3
+                && super::dates::find(rest)
+                    .first()
+                    .is_some_and(|d| d.start == 0 && d.end == rest.len())
         });
         if dated || t.starts_with("Betreft") || t.starts_with("Datum") {
             start = offset + line.len();
@@ -264,6 +281,15 @@ mod tests {
         let report = "Den Haag, 18 oktober 2018\nHierbij bied ik u het verslag aan van de \
                       bijeenkomst van 3 en 4 oktober jl.";
         assert_eq!(detect(report, true), Some(Kind::Verslag));
+        // Reacting to someone else's report is no report.
+        let reaction = "Den Haag, 1 mei 2024\nMet deze brief reageer ik op het verzoek van de \
+                        commissie om een reactie op het verslag van de Algemene Rekenkamer.";
+        assert_eq!(detect(reaction, true), Some(Kind::Brief));
+        // A sentence wrapped after a comma is no date line.
+        let wrapped = "Den Haag, 5 februari 2024\n\nHierbij bied ik u de geannoteerde agenda aan \
+                       voor de bijeenkomst van de NAVO-ministers\nvan Defensie, op 15 februari \
+                       a.s. in Brussel.";
+        assert_eq!(detect(wrapped, true), Some(Kind::Agenda));
     }
 
     #[test]

@@ -88,6 +88,17 @@ const CUES: [&str; 10] = [
     "videoconferentie",
 ];
 
+/// Words that make a meeting the alliance's.
+const ALLIANCE: [&str; 7] = [
+    "navo",
+    "nato",
+    "dmm",
+    "noord-atlantische",
+    "ministers van defensie",
+    "defensieminist",
+    "defence ministers",
+];
+
 /// The meeting of `body`: `own` is the document's date, `year` the year of dates written
 /// without one, if known; `kind` the document's kind.
 pub fn find(
@@ -97,7 +108,11 @@ pub fn find(
     kind: Option<Kind>,
 ) -> Option<Meeting> {
     let pieces = pieces(body);
-    let speaks = |s: &str| CUES.iter().any(|cue| contains_ci(s, cue));
+    // A meeting of the alliance: an EU summit (`EU-top`) or the OVSE's `Ministeriële Raad` is
+    // none of this dossier's.
+    let speaks = |s: &str| {
+        CUES.iter().any(|cue| contains_ci(s, cue)) && ALLIANCE.iter().any(|cue| contains_ci(s, cue))
+    };
     let first_with = |wanted: &dyn Fn(&str) -> bool| {
         pieces.iter().find_map(|&(a, b)| {
             let piece = &body[a..b];
@@ -165,10 +180,18 @@ fn pieces(body: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// How far before a date its context is read, in bytes.
+const LOOK_BACK: usize = 200;
+
 /// The first date of `piece` that is a meeting's, not a letter's, the document's or a debate's.
 fn meeting_date(piece: &str) -> Option<DateMention> {
     dates::find(piece).into_iter().find(|d| {
-        let before = &piece[..d.start];
+        // What stands just before the date: a bounded look back keeps a long piece linear.
+        let mut from = d.start.saturating_sub(LOOK_BACK);
+        while !piece.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &piece[from..d.start];
         let line = before.rsplit('\n').next().unwrap_or(before).trim();
         let near: String = before
             .chars()
@@ -180,8 +203,15 @@ fn meeting_date(piece: &str) -> Option<DateMention> {
             .collect();
         let after: String = piece[d.end..].chars().take(40).collect();
         let letter = contains_ci(&near, "d.d.") || contains_ci(&near, "brief van ");
-        let own = line.ends_with(',') && line.split_whitespace().count() <= 3
-            || ["Vastgesteld", "Datum"].iter().any(|l| line.starts_with(l));
+        // The document's own date ends its line: `Den Haag, 5 februari 2024`, `Vastgesteld ...`
+        // (`...plaatsvindt op\ndonderdag, 15 juni 2023 in Brussel.` is a meeting's).
+        let ends_line = piece[d.end..]
+            .split('\n')
+            .next()
+            .is_some_and(|r| r.trim().is_empty());
+        let own = ends_line
+            && (line.ends_with(',') && line.split_whitespace().count() <= 3
+                || ["Vastgesteld", "Datum"].iter().any(|l| line.starts_with(l)));
         let debate = contains_ci(&after, "overleg gevoerd") || contains_ci(&after, "gedebatteerd");
         !(letter || own || debate)
     })
@@ -205,9 +235,16 @@ fn year_of(piece: &str, date: &DateMention, own: Option<Ymd>, year: u16) -> u16 
     }
 }
 
+/// How many words after a date (or from a sentence's start) a place is looked for in.
+const PLACE_WORDS: usize = 40;
+
 /// The first `in X` / `te X` in `sentence` from byte `from`: one or two capitalised words.
 fn place_near(sentence: &str, from: usize) -> Option<String> {
-    let words: Vec<&str> = sentence[from..].split_whitespace().collect();
+    // A place stands near its date: a bound keeps a sentence of many `top`s linear.
+    let words: Vec<&str> = sentence[from..]
+        .split_whitespace()
+        .take(PLACE_WORDS)
+        .collect();
     words.windows(2).enumerate().find_map(|(i, pair)| {
         let lead = pair[0].to_lowercase();
         if lead != "in" && lead != "te" {

@@ -102,11 +102,19 @@ pub fn extract(raw: &str, body: &str) -> Meta {
 
 pub use title::title;
 
+/// How far into a document its own date line is looked for.
+const DATE_LINE_BYTES: usize = 2000;
+
 /// The document's own date: a letter's `Den Haag, 31 januari 2025`, a committee report's
 /// `Vastgesteld 2 maart 2022`, the newer layout's `Datum 10 februari 2026` (on its line or the
 /// next), each on a line of its own, with a year.
 fn date_line(body: &str) -> Option<DateMention> {
-    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    // At the top only: a `Datum` line deep in the text is no date of the document's.
+    let mut top = body.len().min(DATE_LINE_BYTES);
+    while !body.is_char_boundary(top) {
+        top -= 1;
+    }
+    let lines: Vec<&str> = body[..top].lines().map(str::trim).collect();
     let labelled = lines.iter().enumerate().find_map(|(i, line)| {
         let rest = ["Vastgesteld ", "Datum ", "Datum:", "Vastgesteld:"]
             .iter()

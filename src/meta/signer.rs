@@ -11,12 +11,12 @@ pub fn minister(body: &str) -> Option<String> {
     let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
     while let Some(line) = lines.next() {
         const SIGNS: &str = "de minister van defensie";
-        let lower = line.to_lowercase();
-        // `De minister van Defensie, J. S. J. Hillen` on one line, or the name on the next.
-        let same_line = lower
-            .strip_prefix(SIGNS)
+        // `De minister van Defensie, J. S. J. Hillen` on one line, or the name on the next. The
+        // prefix is compared in place (ASCII case only): a lowercased copy may have other byte
+        // lengths (`K` the Kelvin sign, `İ`), and its offsets would not fit the line.
+        let same_line = strip_prefix_ci(line, SIGNS)
             .and_then(|rest| rest.strip_prefix(','))
-            .map(|rest| line[line.len() - rest.len()..].trim())
+            .map(str::trim)
             .filter(|rest| !rest.is_empty());
         if let Some(name) = same_line {
             return plausible(name);
@@ -34,12 +34,8 @@ fn committee(body: &str) -> Option<String> {
     let at = body.find("overleg gevoerd met ")? + "overleg gevoerd met ".len();
     let rest: String = body[at..].chars().take(120).collect();
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = rest.to_lowercase();
     for lead in ["minister ", "mevrouw ", "de heer "] {
-        let Some(after) = lower
-            .strip_prefix(lead)
-            .map(|r| &rest[rest.len() - r.len()..])
-        else {
+        let Some(after) = strip_prefix_ci(&rest, lead) else {
             continue;
         };
         let name = after
@@ -52,6 +48,13 @@ fn committee(body: &str) -> Option<String> {
         return defence.then(|| plausible(name)).flatten();
     }
     None
+}
+
+/// `text` after `prefix`, compared without ASCII case, in place.
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// Whether the words after a name make it the minister of Defence.
@@ -114,6 +117,16 @@ mod tests {
             .as_deref(),
             Some("Ollongren")
         );
+        // Letters whose lowercase has other byte lengths cut nothing in two (these panicked).
+        assert_eq!(
+            minister("De minister van Defensie,\u{212A}é").as_deref(),
+            Some("\u{212A}é")
+        );
+        let turkish = format!(
+            "overleg gevoerd met minister {} van Defensie.",
+            "İ".repeat(30)
+        );
+        assert_eq!(minister(&turkish), Some("İ".repeat(30)));
         // Another minister than Defence's is none.
         assert_eq!(
             minister("overleg gevoerd met minister Koenders van Buitenlandse Zaken over:"),

@@ -271,3 +271,29 @@ fn a_meeting_held_by_video_says_so_when_the_opening_does() {
         "NAVO-ministers van Defensie (videoconferentie)"
     );
 }
+
+#[test]
+fn a_meeting_that_is_not_the_alliances_is_no_meeting() {
+    for text in [
+        "Den Haag, 10 oktober 2023\nHierbij bied ik u de geannoteerde agenda aan voor de Europese \
+         Raad (EU-top) van 26 en 27 oktober a.s. in Brussel.",
+        "Den Haag, 10 november 2023\nHierbij bied ik u de geannoteerde agenda aan voor de OVSE \
+         Ministeriële Raad van 30 november en 1 december a.s. in Skopje.",
+    ] {
+        assert_eq!(of(text).meeting, None, "{text}");
+    }
+    // A sentence wrapped after a comma keeps its meeting.
+    let wrapped = of(
+        "Den Haag, 5 juni 2023\n\nHierbij bied ik u de geannoteerde agenda aan voor de \
+                      bijeenkomst van de NAVO-ministers van Defensie die plaatsvindt op\ndonderdag, \
+                      15 juni 2023 in Brussel.",
+    );
+    assert_eq!(wrapped.kind, Some(Kind::Agenda));
+    assert_eq!(wrapped.meeting.unwrap().start, "2023-06-15");
+    // A `Datum` line deep in the text is not the document's date.
+    let late = format!(
+        "Den Haag, 10 juni 2024\nHierbij informeer ik u.\n{}\nDatum 1 maart 2024\n",
+        "Een zin over iets anders. ".repeat(120)
+    );
+    assert_eq!(of(&late).date.as_deref(), Some("2024-06-10"));
+}
