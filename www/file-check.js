@@ -7,9 +7,13 @@ if (location.protocol === 'file:') {
       const note = document.createElement('p');
       note.className = 'kamerzoek-file-note';
       note.setAttribute('role', 'alert');
-      note.textContent = 'Deze zoekfunctie werkt alleen als de pagina via een webserver wordt geopend, '
-        + 'niet als bestand van de schijf. Start bijvoorbeeld `scripts/serve.sh` of een andere '
-        + 'webserver in deze map en open de pagina via http://.';
+      note.textContent = element.getAttribute('lang')?.startsWith('en')
+        ? 'This search only works when the page is opened through a web server, not as a file '
+          + 'from disk. Start for instance `kamerzoek serve` on this folder, or another web server, '
+          + 'and open the page through http://.'
+        : 'Deze zoekfunctie werkt alleen als de pagina via een webserver wordt geopend, niet als '
+          + 'bestand van de schijf. Start bijvoorbeeld `kamerzoek serve` op deze map, of een andere '
+          + 'webserver, en open de pagina via http://.';
       element.replaceWith(note);
     }
   };

@@ -3,7 +3,7 @@
 //   placeholder="..."    the search box's placeholder
 //   limit="10"           how many results to show
 //   url-state="off"      keep the search out of the page's URL (on by default)
-//   lang="en"            English labels and messages (Dutch by default), read once
+//   lang="en"            English labels and messages (Dutch by default), read when first connected
 // Events (bubbling, composed): kamerzoek-search {query, total, partial, ids},
 // kamerzoek-open {id, title}.
 // Theming: CSS custom properties (--kz-accent, --kz-bg, --kz-fg, --kz-muted, --kz-border,
@@ -67,7 +67,24 @@ export class KamerZoek extends HTMLElement {
 
   constructor() {
     super();
-    // The language is read once, as the element is made: `lang="en"` for English, else Dutch.
+    this.ui = null; // made when the element is first connected (see `build`)
+    // The one truth about what is shown: the reader is open exactly when `state.open` is an id.
+    this.state = { query: '', filters: noFilters(), sort: 'relevance', open: null };
+    this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
+    this.hits = [];
+    this.active = -1;
+    this.sequence = 0;
+    this.timer = 0;
+    this.openedByPush = false;
+    this.onKeydown = this.onGlobalKey.bind(this);
+    this.onPopState = () => this.applyUrl();
+  }
+
+  // The shadow DOM, once, when the element is first connected: its attributes are there by then
+  // also when a script made it (`createElement`, then `setAttribute('lang', 'en')`), which a
+  // constructor may not read. The language is read here, once: `lang="en"` for English.
+  build() {
+    if (this.ui) return;
     this.t = strings(this.getAttribute('lang'));
     this.attachShadow({ mode: 'open' }).innerHTML = template(this.t);
     const $ = (selector) => this.shadowRoot.querySelector(selector);
@@ -78,17 +95,7 @@ export class KamerZoek extends HTMLElement {
       readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
       back: $('.back'), prev: $('.prev'), next: $('.next'),
     };
-    // The one truth about what is shown: the reader is open exactly when `state.open` is an id.
-    this.state = { query: '', filters: noFilters(), sort: 'relevance', open: null };
-    this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
-    this.hits = [];
-    this.active = -1;
-    this.sequence = 0;
-    this.timer = 0;
-    this.openedByPush = false;
     this.bindEvents();
-    this.onKeydown = this.onGlobalKey.bind(this);
-    this.onPopState = () => this.applyUrl();
   }
 
   get urlState() {
@@ -100,6 +107,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   connectedCallback() {
+    this.build();
     this.ui.input.placeholder = this.getAttribute('placeholder') ?? this.t.placeholder;
     window.addEventListener('keydown', this.onKeydown);
     if (this.urlState) {
@@ -114,7 +122,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   attributeChangedCallback(name, _old, value) {
-    if (name === 'placeholder') this.ui.input.placeholder = value ?? '';
+    if (name === 'placeholder' && this.ui) this.ui.input.placeholder = value ?? '';
   }
 
   bindEvents() {

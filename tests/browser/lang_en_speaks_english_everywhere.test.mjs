@@ -49,3 +49,18 @@ test('without lang the widget stays Dutch', async () => {
   assert.match(await statusText(page), /brieven gevonden/);
   assert.deepEqual(b.errors, []);
 });
+
+test('a widget a script makes and then sets to English speaks English', async () => {
+  const { page } = b;
+  await page.goto(b.url);
+  const label = await page.evaluate(async () => {
+    await customElements.whenDefined('kamer-zoek');
+    const made = document.createElement('kamer-zoek');
+    made.setAttribute('lang', 'en');
+    made.setAttribute('url-state', 'off');
+    document.body.append(made);
+    return made.shadowRoot.querySelector('label.label').textContent;
+  });
+  assert.equal(label, 'Search the letters');
+  assert.deepEqual(b.errors, []);
+});
