@@ -31,6 +31,9 @@ pub enum Clause {
     },
     Phrase {
         terms: Vec<String>,
+        /// Typed in quotes: taken as typed, never expanded. Else a joined word (`Secretaris-
+        /// Generaal`, `NATO-Ukraine`), which may stand for something else as a whole.
+        quoted: bool,
     },
 }
 
@@ -48,7 +51,7 @@ impl Clause {
     pub fn words(&self) -> String {
         match self {
             Clause::Term { surface, .. } => surface.clone(),
-            Clause::Phrase { terms } => format!("\"{}\"", terms.join(" ")),
+            Clause::Phrase { terms, .. } => format!("\"{}\"", terms.join(" ")),
         }
     }
 }
@@ -74,7 +77,13 @@ impl Query {
                     .map(|t| t.term)
                     .collect();
                 if !terms.is_empty() {
-                    query.push(Clause::Phrase { terms }, segment_negated(text, rest));
+                    query.push(
+                        Clause::Phrase {
+                            terms,
+                            quoted: true,
+                        },
+                        segment_negated(text, rest),
+                    );
                 }
                 last_was_open_word = false;
             } else {
@@ -94,7 +103,7 @@ impl Query {
     }
 
     fn push(&mut self, mut clause: Clause, negated: bool) {
-        if let Clause::Phrase { terms } = &mut clause {
+        if let Clause::Phrase { terms, .. } = &mut clause {
             terms.truncate(MAX_PHRASE_WORDS);
         }
         let list = if negated {
@@ -132,6 +141,7 @@ impl Query {
             } else {
                 Clause::Phrase {
                     terms: group.iter().map(|t| t.term.clone()).collect(),
+                    quoted: false,
                 }
             };
             last_positive_term = !negated && group.len() == 1;
@@ -208,6 +218,7 @@ mod tests {
     fn phrase(terms: &[&str]) -> Clause {
         Clause::Phrase {
             terms: terms.iter().map(|t| t.to_string()).collect(),
+            quoted: true,
         }
     }
 
@@ -258,7 +269,12 @@ mod tests {
         if let Clause::Term { surface, .. } = &mut f16 {
             *surface = "f-16".into();
         }
-        assert_eq!(q.must, [phrase(&["navo", "top"]), f16]);
+        // A joined word is a phrase, but not a quoted one: it may stand for something else.
+        let joined = Clause::Phrase {
+            terms: vec!["navo".into(), "top".into()],
+            quoted: false,
+        };
+        assert_eq!(q.must, [joined, f16]);
         assert!(q.must_not.is_empty());
     }
 

@@ -79,7 +79,7 @@ impl Searcher {
                 prefix,
                 surface,
             } => self.score_word(term, word, *prefix, surface),
-            Clause::Phrase { terms } => self.score_phrase(terms),
+            Clause::Phrase { terms, .. } => self.score_phrase(terms),
         }
     }
 
@@ -271,7 +271,7 @@ impl Searcher {
                 Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
                 None => Vec::new(),
             },
-            Clause::Phrase { terms } => self
+            Clause::Phrase { terms, .. } => self
                 .phrase_starts(terms)?
                 .into_iter()
                 .map(|p| p.doc)

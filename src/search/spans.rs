@@ -26,29 +26,44 @@ impl Searcher {
         terms: &mut [Vec<String>],
         expanded: &mut Vec<Expanded>,
     ) -> Result<()> {
-        let words: Vec<Option<(&str, &str)>> = clauses
+        // Per clause, its terms and as typed; a quoted phrase is taken as typed: none.
+        let words: Vec<Option<(Vec<&str>, String)>> = clauses
             .iter()
             .map(|c| match c {
-                Clause::Term { term, surface, .. } => Some((term.as_str(), surface.as_str())),
-                Clause::Phrase { .. } => None,
+                Clause::Term { term, surface, .. } => Some((vec![term.as_str()], surface.clone())),
+                Clause::Phrase { quoted: true, .. } => None,
+                // A joined word, as letters write its parts: `secretaris-generaal`.
+                Clause::Phrase { terms, .. } => Some((
+                    terms.iter().map(String::as_str).collect(),
+                    self.written(terms).replace(' ', "-"),
+                )),
             })
             .collect();
         for (i, marked) in terms.iter_mut().enumerate().take(words.len()) {
             let mut key = String::new();
             let mut typed = Vec::new();
             let span = words.iter().enumerate().skip(i).take(MAX_SEE_ALSO_WORDS);
+            let mut length = 0;
             for (j, word) in span {
-                let Some((term, surface)) = *word else {
+                let Some((terms, surface)) = word else {
                     break;
                 };
-                if j > i {
-                    key.push(' ');
+                length += terms.len();
+                if length > MAX_SEE_ALSO_WORDS {
+                    break;
                 }
-                key.push_str(term);
-                typed.push(surface);
+                for term in terms {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(term);
+                }
+                typed.push(surface.as_str());
+                // A single word standing for a single term is `score_word`'s.
+                let single_word = i == j && matches!(clauses[i], Clause::Term { .. });
                 // The key lives in the chunk of its first term, which the first clause brought.
                 for (to, why) in self.index.see_also(&key).to_vec() {
-                    if i == j && !to.contains(' ') {
+                    if single_word && !to.contains(' ') {
                         continue;
                     }
                     let target: Vec<String> = to.split(' ').map(str::to_string).collect();

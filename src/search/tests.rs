@@ -457,3 +457,18 @@ fn a_document_is_found_by_its_kamerstuk_number_as_people_write_it() {
     // A number the letter cites is no number of its own: 001 is nr. 230, first.
     assert_eq!(ids(&s, "nr 230").first().map(String::as_str), Some("001"));
 }
+
+#[test]
+fn a_joined_word_stands_for_its_acronym_but_not_in_quotes() {
+    let s = searcher(&[
+        "De Secretaris-Generaal (SG) van de NAVO sprak.",
+        "De SG opende de bijeenkomst.",
+        "Iets anders over munitie.",
+    ]);
+    let found = s.search("secretaris-generaal", 10).unwrap().expect_ready();
+    let got: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(got, ["000", "001"], "the letter with the words first");
+    assert_eq!(found.expanded[0].from, "secretaris-generaal");
+    assert_eq!(found.expanded[0].why, "acronym");
+    assert_eq!(ids(&s, "\"secretaris-generaal\""), ["000"]);
+}
