@@ -11,6 +11,7 @@
 
 use crate::analyze::Analyzer;
 use crate::format::chunk::MAX_SEE_ALSO_WORDS;
+use crate::meta::text::tail;
 
 /// Longest acronym, in characters.
 const MAX_ACRONYM: usize = 10;
@@ -69,15 +70,6 @@ pub fn definitions(text: &str) -> Vec<(String, String)> {
         }
     }
     found
-}
-
-/// The end of `text`, at most about `bytes` long (a character boundary).
-fn tail(text: &str, bytes: usize) -> &str {
-    let mut start = text.len().saturating_sub(bytes);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
 }
 
 /// The definitions as query terms: (the acronym's term, the long form's terms joined by spaces).

@@ -13,7 +13,7 @@
 //! 5. a letter (`BRIEF VAN DE MINISTER`, or a `Den Haag, <date>` line) whose cues are missing or
 //!    disagree: `brief`. Anything else: no kind. A wrong kind is worse than a general one.
 
-use super::text::contains_ci;
+use super::text::{contains_ci, head};
 use serde::Serialize;
 
 const OPENING: usize = 600;
@@ -67,15 +67,6 @@ impl Kind {
             Kind::Brief => "Brief",
         }
     }
-}
-
-/// The first `bytes` of `text`, cut at a character boundary.
-fn head(text: &str, bytes: usize) -> &str {
-    let cut = (0..=bytes.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    &text[..cut]
 }
 
 /// The heading lines that name a committee report, and its kind.
@@ -204,14 +195,7 @@ fn opening_start(body: &str) -> usize {
     let mut offset = 0;
     for line in top.split_inclusive('\n') {
         let t = line.trim();
-        // `Den Haag, 5 februari 2024`: the whole rest of the line is the date (a sentence
-        // wrapped after a comma is no date line).
-        let dated = t.split_once(", ").is_some_and(|(place, rest)| {
-            place.split_whitespace().count() <= 3
-                && super::dates::find(rest)
-                    .first()
-                    .is_some_and(|d| d.start == 0 && d.end == rest.len())
-        });
+        let dated = super::own_date(t).is_some();
         if dated || t.starts_with("Betreft") || t.starts_with("Datum") {
             start = offset + line.len();
         }

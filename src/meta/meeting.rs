@@ -17,7 +17,7 @@
 
 use super::Kind;
 use super::dates::{self, DateMention, Ymd};
-use super::text::{contains_ci, sentences};
+use super::text::{contains_ci, head, sentences, tail};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -142,18 +142,12 @@ pub fn find(
         start: start.iso(),
         end: date.last(year).iso(),
         summit: summit(body, start, year),
-        name: name_of(piece, date.end, opening(body)),
+        name: name_of(piece, date.end, head(body, OPENING)),
     })
 }
 
-/// The first bytes of `body`, where a document says what it is about.
-fn opening(body: &str) -> &str {
-    let mut end = body.len().min(1500);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    &body[..end]
-}
+/// How much of a document's start is its opening, where it says what it is about.
+const OPENING: usize = 1500;
 
 /// Sentences, cut further at list items and semicolons: a committee report lists the letters it
 /// debated, each with its own dates.
@@ -187,31 +181,21 @@ const LOOK_BACK: usize = 200;
 fn meeting_date(piece: &str) -> Option<DateMention> {
     dates::find(piece).into_iter().find(|d| {
         // What stands just before the date: a bounded look back keeps a long piece linear.
-        let mut from = d.start.saturating_sub(LOOK_BACK);
-        while !piece.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = &piece[from..d.start];
-        let line = before.rsplit('\n').next().unwrap_or(before).trim();
-        let near: String = before
-            .chars()
-            .rev()
-            .take(14)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let before = tail(&piece[..d.start], LOOK_BACK);
+        let letter = ["d.d.", "brief van "]
+            .iter()
+            .any(|cue| contains_ci(tail(before, 14), cue));
+        // The document's own date is its date line, as `own_date` reads one (`...plaatsvindt
+        // op\ndonderdag, 15 juni 2023 in Brussel.` is a meeting's).
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = piece[d.end..].find('\n').map_or(piece.len(), |i| d.end + i);
+        let own = super::own_date(&format!(
+            "{}{}",
+            &before[line_start..],
+            &piece[d.start..line_end]
+        ))
+        .is_some();
         let after: String = piece[d.end..].chars().take(40).collect();
-        let letter = contains_ci(&near, "d.d.") || contains_ci(&near, "brief van ");
-        // The document's own date ends its line: `Den Haag, 5 februari 2024`, `Vastgesteld ...`
-        // (`...plaatsvindt op\ndonderdag, 15 juni 2023 in Brussel.` is a meeting's).
-        let ends_line = piece[d.end..]
-            .split('\n')
-            .next()
-            .is_some_and(|r| r.trim().is_empty());
-        let own = ends_line
-            && (line.ends_with(',') && line.split_whitespace().count() <= 3
-                || ["Vastgesteld", "Datum"].iter().any(|l| line.starts_with(l)));
         let debate = contains_ci(&after, "overleg gevoerd") || contains_ci(&after, "gedebatteerd");
         !(letter || own || debate)
     })

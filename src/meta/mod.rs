@@ -8,7 +8,7 @@ mod kamerstuk;
 mod kind;
 mod meeting;
 mod signer;
-mod text;
+pub(crate) mod text;
 mod title;
 
 pub use dates::MONTHS;
@@ -107,40 +107,54 @@ const DATE_LINE_BYTES: usize = 2000;
 
 /// The document's own date: a letter's `Den Haag, 31 januari 2025`, a committee report's
 /// `Vastgesteld 2 maart 2022`, the newer layout's `Datum 10 februari 2026` (on its line or the
-/// next), each on a line of its own, with a year.
+/// next), each on a line of its own near the top, with a year; a label first.
 fn date_line(body: &str) -> Option<DateMention> {
     // At the top only: a `Datum` line deep in the text is no date of the document's.
-    let mut top = body.len().min(DATE_LINE_BYTES);
-    while !body.is_char_boundary(top) {
-        top -= 1;
-    }
-    let lines: Vec<&str> = body[..top].lines().map(str::trim).collect();
-    let labelled = lines.iter().enumerate().find_map(|(i, line)| {
-        let rest = ["Vastgesteld ", "Datum ", "Datum:", "Vastgesteld:"]
-            .iter()
-            .find_map(|label| line.strip_prefix(label))
-            .map(str::trim)
-            .or_else(|| {
-                (*line == "Datum")
-                    .then(|| lines.get(i + 1).copied())
-                    .flatten()
-            })?;
-        let date = *dates::find(rest).first()?;
-        (date.start == 0 && date.end == rest.len() && date.year.is_some()).then_some(date)
-    });
-    labelled.or_else(|| place_dated(&lines))
+    let lines: Vec<&str> = text::head(body, DATE_LINE_BYTES)
+        .lines()
+        .map(str::trim)
+        .collect();
+    let dated = |labelled: bool| {
+        lines.iter().enumerate().find_map(|(i, line)| {
+            // `Datum` alone: the date is on the next line.
+            let line = match (*line == "Datum", lines.get(i + 1)) {
+                (true, Some(next)) => format!("Datum {next}"),
+                _ => line.to_string(),
+            };
+            let (date, label) = own_date(&line)?;
+            (label == labelled && date.year.is_some()).then_some(date)
+        })
+    };
+    dated(true).or_else(|| dated(false))
 }
 
-/// `Den Haag, 31 januari 2025`: a place, a comma, a whole date with a year.
-fn place_dated(lines: &[&str]) -> Option<DateMention> {
-    lines.iter().find_map(|line| {
-        let (place, rest) = line.split_once(", ")?;
-        let date = *dates::find(rest).first()?;
-        let whole = date.start == 0 && date.end == rest.len();
-        let place_like = place.starts_with(|c: char| c.is_uppercase() || c == '’' || c == '\'')
-            && place.split_whitespace().count() <= 3;
-        (whole && place_like && date.year.is_some()).then_some(date)
-    })
+/// The date of a line that is a document's own date line, and whether a label gave it: a place,
+/// a comma and a whole date (`Den Haag, 31 januari 2025`, `’s-Gravenhage, 7 juli 2015`), or a
+/// label and a whole date (`Vastgesteld 2 maart 2022`, `Datum: 10 februari 2026`). A sentence
+/// wrapped after a comma (`donderdag, 15 juni 2023 in Brussel.`) is none.
+pub(crate) fn own_date(line: &str) -> Option<(DateMention, bool)> {
+    let line = line.trim();
+    let whole = |rest: &str| {
+        let rest = rest.trim();
+        dates::find(rest)
+            .first()
+            .copied()
+            .filter(|d| d.start == 0 && d.end == rest.len())
+    };
+    let labelled = ["Vastgesteld", "Datum"]
+        .iter()
+        .find_map(|label| line.strip_prefix(label))
+        .map(|rest| rest.trim_start_matches(':'));
+    if let Some(rest) = labelled {
+        return whole(rest).map(|d| (d, true));
+    }
+    let (place, rest) = line.split_once(", ")?;
+    let place_like = place.starts_with(|c: char| c.is_uppercase() || c == '’' || c == '\'')
+        && place.split_whitespace().count() <= 3;
+    place_like
+        .then(|| whole(rest))
+        .flatten()
+        .map(|d| (d, false))
 }
 
 /// Longest subject kept, in characters.

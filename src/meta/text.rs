@@ -55,6 +55,24 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// The first `bytes` of `text` at most, cut at a character boundary.
+pub fn head(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last `bytes` of `text` at most, cut at a character boundary.
+pub fn tail(text: &str, bytes: usize) -> &str {
+    let mut start = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Whether `haystack` contains `needle`, ignoring case.
 pub fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
