@@ -26,26 +26,21 @@ impl Searcher {
         terms: &mut [Vec<String>],
         expanded: &mut Vec<Expanded>,
     ) -> Result<()> {
-        // Per clause, its terms and as typed; a quoted phrase is taken as typed: none.
-        let words: Vec<Option<(Vec<&str>, String)>> = clauses
+        // Per clause, its terms; a quoted phrase is taken as typed: none.
+        let words: Vec<Option<Vec<&str>>> = clauses
             .iter()
             .map(|c| match c {
-                Clause::Term { term, surface, .. } => Some((vec![term.as_str()], surface.clone())),
+                Clause::Term { term, .. } => Some(vec![term.as_str()]),
                 Clause::Phrase { quoted: true, .. } => None,
-                // A joined word, as letters write its parts: `secretaris-generaal`.
-                Clause::Phrase { terms, .. } => Some((
-                    terms.iter().map(String::as_str).collect(),
-                    self.written(terms).replace(' ', "-"),
-                )),
+                Clause::Phrase { terms, .. } => Some(terms.iter().map(String::as_str).collect()),
             })
             .collect();
         for (i, marked) in terms.iter_mut().enumerate().take(words.len()) {
             let mut key = String::new();
-            let mut typed = Vec::new();
             let span = words.iter().enumerate().skip(i).take(MAX_SEE_ALSO_WORDS);
             let mut length = 0;
             for (j, word) in span {
-                let Some((terms, surface)) = word else {
+                let Some(terms) = word else {
                     break;
                 };
                 length += terms.len();
@@ -58,11 +53,10 @@ impl Searcher {
                     }
                     key.push_str(term);
                 }
-                typed.push(surface.as_str());
                 // A single word standing for a single term is `score_word`'s.
                 let single_word = i == j && matches!(clauses[i], Clause::Term { .. });
                 // The key lives in the chunk of its first term, which the first clause brought.
-                for (to, why) in self.index.see_also(&key).to_vec() {
+                for (to, why) in self.index.see_also(&key) {
                     if single_word && !to.contains(' ') {
                         continue;
                     }
@@ -87,7 +81,7 @@ impl Searcher {
                         merge(clause_hits, derived);
                     }
                     expanded.push(Expanded {
-                        from: typed.join(" "),
+                        from: self.typed(&clauses[i..=j]),
                         to: self.written(&target),
                         why: why.name(),
                     });
@@ -100,6 +94,19 @@ impl Searcher {
             }
         }
         Ok(())
+    }
+
+    /// A span of clauses as the visitor typed it; a joined word as letters write its parts
+    /// (`secretaris-generaal`). Only said when the span stood for something.
+    fn typed(&self, span: &[Clause]) -> String {
+        let words: Vec<String> = span
+            .iter()
+            .map(|c| match c {
+                Clause::Term { surface, .. } => surface.clone(),
+                Clause::Phrase { terms, .. } => self.written(terms).replace(' ', "-"),
+            })
+            .collect();
+        words.join(" ")
     }
 
     /// How letters write a target: each term's first form.
