@@ -225,19 +225,9 @@ impl Writer {
         // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
         // whose range holds it.
         let table = super::see_also::table(|t| self.postings.has(t), &self.learned);
-        let see_also = {
-            let mut all = ChunkWriter::default();
-            table
-                .iter()
-                .for_each(|(from, to)| all.add_see_also(from, to));
-            let bytes = all.see_also_bytes();
-            SeeAlsoSize {
-                entries: table.len(),
-                raw: bytes.len(),
-                gzip: gzip(bytes).len(),
-                acronyms: self.learned.acronyms.len(),
-            }
-        };
+        let entries = table.len();
+        // The table's bytes as the chunks store them, for the build to print its size.
+        let mut see_bytes = Vec::new();
         let mut see = table.into_iter().peekable();
         let mut terms =
             std::mem::replace(&mut self.postings, Postings::in_memory()).into_terms()?;
@@ -257,6 +247,7 @@ impl Writer {
                 chunk.add_see_also(&from, &to);
             }
             if self.layout.cut_before(chunk.len(), chunk.last(), &t.term) {
+                see_bytes.extend_from_slice(chunk.see_also_bytes());
                 let done = std::mem::take(&mut chunk).finish();
                 let pos = crate::format::seal(FileKind::Positions, &std::mem::take(&mut positions));
                 pending_bytes += done.len() + pos.len();
@@ -282,6 +273,7 @@ impl Writer {
         if !chunk.is_empty() || (pending.is_empty() && entry_chunks.is_empty()) {
             let pos = crate::format::seal(FileKind::Positions, &positions);
             pending_bytes += chunk.len() + pos.len();
+            see_bytes.extend_from_slice(chunk.see_also_bytes());
             pending.push((first, chunk.finish(), pos));
         }
         let table = encode_table(&self.metas);
@@ -357,7 +349,12 @@ impl Writer {
             entry: gzip(&entry.encode()),
             names,
             files,
-            see_also,
+            see_also: SeeAlsoSize {
+                entries,
+                raw: see_bytes.len(),
+                gzip: gzip(&see_bytes).len(),
+                acronyms: self.learned.acronyms.len(),
+            },
         })
     }
 
