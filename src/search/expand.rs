@@ -102,11 +102,13 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
 pub(super) const SEE_ALSO_WEIGHT: f32 = 0.5;
 
 /// The terms `term` stands for besides itself, from its chunk's see-also table, and held by the
-/// index; with why.
+/// index; with why. A phrase it stands for is `spans.rs`'s: no lookup of it here (it would ask
+/// for a chunk as a term).
 pub fn see_also(index: &Index, term: &str) -> Vec<(Expansion, Why)> {
     index
         .see_also(term)
         .iter()
+        .filter(|(to, _)| !to.contains(' '))
         .filter_map(|(to, why)| {
             let expansion = Expansion {
                 term: to.clone(),
