@@ -22,6 +22,7 @@ const FOLDED_RANGES: &[(u32, u32)] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    web_assets();
     let mut keys = Vec::new();
     let mut lowers: Vec<(u16, u16)> = Vec::new();
     let mut offsets = vec![0u16];
@@ -83,4 +84,47 @@ fn main() {
     .unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("fold_tables.rs");
     std::fs::write(path, out).unwrap();
+}
+
+/// The list of the prebuilt web assets in `www/dist/` (made by `scripts/build-web.sh`), for the
+/// command line to carry into every site it writes: `(path, include_bytes!(..))` pairs, sorted.
+/// Without the folder the list is empty, and the command line says so when asked for a site.
+fn web_assets() {
+    let root = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("www/dist");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, "", &mut files);
+    files.sort();
+    let mut out = String::from("pub static WEB_ASSETS: &[(&str, &[u8])] = &[\n");
+    for name in &files {
+        println!("cargo:rerun-if-changed={}", root.join(name).display());
+        writeln!(
+            out,
+            "    ({name:?}, include_bytes!({:?})),",
+            root.join(name).display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("web_assets.rs");
+    std::fs::write(path, out).unwrap();
+}
+
+/// Every file below `dir`, by its path relative to the root (`pkg/kamerzoek_bg.wasm`).
+fn collect(dir: &std::path::Path, prefix: &str, files: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            println!("cargo:rerun-if-changed={}", entry.path().display());
+            collect(&entry.path(), &format!("{prefix}{name}/"), files);
+        } else if kind.is_file() {
+            files.push(format!("{prefix}{name}"));
+        }
+    }
 }

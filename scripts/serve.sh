@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build-site.sh seeds target/site
-exec node scripts/static-server.mjs target/site "${1:-8000}"
+exec target/release/kamerzoek serve target/site --port "${1:-8000}"

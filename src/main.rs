@@ -19,14 +19,41 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Index every .txt letter in a folder into the files the page loads.
+    /// Index every .txt letter in a folder and write a site folder to deploy: the index, the
+    /// engine and the widget. A page includes it with two lines:
+    /// <script type="module" src="./OUT/kamerzoek.js"></script> and <kamer-zoek></kamer-zoek>.
     Build {
         /// Folder of letters (.txt, UTF-8), one letter per file.
         letters: PathBuf,
-        /// Folder to write the index into; created if missing. Other files in it are left as
-        /// they are; files of an earlier build that the new index does not name are removed.
+        /// Folder to write the site into (its index in OUT/index/); created if missing. Other
+        /// files in it are left as they are; a file of the owner's at a name the site needs
+        /// stops the build before it writes anything.
         #[arg(long)]
         out: PathBuf,
+        /// Write the index alone, into OUT itself (to update an index whose engine is already
+        /// in place).
+        #[arg(long, conflicts_with_all = ["demo", "offline"])]
+        index_only: bool,
+        /// Add a demo page (OUT/index.html) and an example page embedding the search.
+        #[arg(long)]
+        demo: bool,
+        /// Make the search work offline: a service worker (written beside OUT, in the folder
+        /// of the pages it serves) keeps the engine and every file a visitor fetched, and the
+        /// whole index when it is no larger than --precache-max. Pages include
+        /// <script type="module" src="./OUT/offline.js"></script>.
+        #[arg(long)]
+        offline: bool,
+        /// With --offline: the largest index the service worker stores whole on a visitor's
+        /// first visit (bytes; K and M suffixes: 500K, 2M). A larger index is stored file by
+        /// file as the visitor searches.
+        #[arg(long, default_value = "2M", value_name = "SIZE", requires = "offline")]
+        precache_max: String,
+        /// Serve the site on 127.0.0.1 once it is written (as `kamerzoek serve`).
+        #[arg(long)]
+        serve: bool,
+        /// The port for --serve.
+        #[arg(long, default_value_t = 8000, requires = "serve")]
+        port: u16,
         /// Index links to files outside the letters folder too (skipped with a warning
         /// otherwise: the index is published).
         #[arg(long)]
@@ -93,9 +120,22 @@ fn main() -> ExitCode {
         Command::Build {
             letters,
             out,
+            index_only,
+            demo,
+            offline,
+            precache_max,
+            serve,
+            port,
             follow_links,
             synonyms,
-        } => cli::build(&letters, &out, follow_links, synonyms.as_deref()),
+        } => cli::Site::parse(index_only, demo, offline, &precache_max).and_then(|site| {
+            cli::build(&letters, &out, &site, follow_links, synonyms.as_deref())?;
+            if serve {
+                cli::serve(&out, port)
+            } else {
+                Ok(())
+            }
+        }),
         Command::Generate {
             count,
             seed,

@@ -11,6 +11,7 @@ fn kamerzoek(args: &[&str]) -> Output {
         .expect("the kamerzoek binary runs")
 }
 
+/// The index of `seeds/`, written alone (`--index-only`) into a folder of its own.
 fn built_index() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -19,6 +20,7 @@ fn built_index() -> tempfile::TempDir {
         seeds.to_str().unwrap(),
         "--out",
         dir.path().to_str().unwrap(),
+        "--index-only",
     ]);
     assert!(
         out.status.success(),
@@ -387,7 +389,7 @@ fn split_index() -> (tempfile::TempDir, std::path::PathBuf) {
         "{}",
         String::from_utf8_lossy(&generated.stderr)
     );
-    let built = kamerzoek(&["build", l, "--out", i]);
+    let built = kamerzoek(&["build", l, "--out", i, "--index-only"]);
     assert!(
         built.status.success(),
         "{}",
@@ -449,7 +451,7 @@ fn a_split_index_is_rebuilt_byte_for_byte_and_removes_only_its_own_stale_files()
     let removed = files_starting(&letters, "000001_").remove(0);
     let kept_text = std::fs::read(&removed).unwrap();
     std::fs::remove_file(&removed).unwrap();
-    let fewer = kamerzoek(&["build", l, "--out", i]);
+    let fewer = kamerzoek(&["build", l, "--out", i, "--index-only"]);
     let stderr = String::from_utf8_lossy(&fewer.stderr);
     assert!(fewer.status.success(), "{stderr}");
     assert!(
@@ -471,7 +473,7 @@ fn a_split_index_is_rebuilt_byte_for_byte_and_removes_only_its_own_stale_files()
     );
     // The same letters again: the same bytes, and the owner's files untouched.
     std::fs::write(&removed, kept_text).unwrap();
-    let again = kamerzoek(&["build", l, "--out", i]);
+    let again = kamerzoek(&["build", l, "--out", i, "--index-only"]);
     assert!(again.status.success());
     let mut expected = first.clone();
     for name in owners {
@@ -493,6 +495,7 @@ fn build_seeds_into(out: &Path) -> String {
         seeds.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
+        "--index-only",
     ]);
     let stderr = String::from_utf8_lossy(&built.stderr).into_owned();
     assert!(built.status.success(), "{stderr}");

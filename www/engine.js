@@ -96,17 +96,30 @@ const handles = new Set();
 let module = null;
 let restarts = 0;
 
+// Where the WebAssembly module is: beside pkg/kamerzoek.js unless a page says otherwise (a
+// bundler that does not copy files named by `new URL(..., import.meta.url)`, esbuild's case).
+let wasmUrl = null;
+
+/**
+ * Tells the engine where its WebAssembly module is, before the first `load`.
+ * @param {{wasm?: string|URL}} where
+ */
+export function configureEngine({ wasm } = {}) {
+  if (wasm) wasmUrl = new URL(wasm, document.baseURI).href;
+}
+
 function loadModule() {
   module ??= (async () => {
     if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') {
       throw new IndexError('unsupported', 'this browser has no WebAssembly or DecompressionStream');
     }
+    const where = wasmUrl ? { module_or_path: wasmUrl } : undefined;
     if (restarts === 0) {
-      await init();
+      await init(where);
       return { Engine };
     }
     const fresh = await import(`./pkg/kamerzoek.js?restart=${restarts}`);
-    await fresh.default();
+    await fresh.default(where);
     return { Engine: fresh.Kamerzoek };
   })().catch((err) => {
     module = null;

@@ -1,5 +1,6 @@
 // <kamer-zoek>: the search widget. Attributes:
-//   index="./index/"     the index folder (relative to the page)
+//   index="./index/"     the index folder, relative to the page; by default the index/ folder
+//                        beside this script, where `kamerzoek build` puts it
 //   placeholder="..."    the search box's placeholder
 //   limit="10"           how many results to show
 //   url-state="off"      keep the search out of the page's URL (on by default)
@@ -23,10 +24,24 @@ function explain(t, err, doing) {
   return t.trouble[err?.kind] ?? t.unexpected;
 }
 
-const STYLESHEET = new URL('./widget.css', import.meta.url).href;
+let stylesheet = new URL('./widget.css', import.meta.url).href;
+
+// The widgets on the page: a bundled page may say where the stylesheet is after its elements
+// were made (the element is defined, and upgraded, as the module is imported).
+const connected = new Set();
+
+/** Where the widget's stylesheet is, for a bundled page (see configure in kamerzoek.js). */
+export function configureWidget({ stylesheet: url } = {}) {
+  if (!url) return;
+  stylesheet = new URL(url, document.baseURI).href;
+  for (const widget of connected) widget.shadowRoot?.querySelector('link[rel=stylesheet]')?.setAttribute('href', stylesheet);
+}
+// A site written by `kamerzoek build` keeps its index beside the scripts, so a page needs no
+// attribute to find it, wherever the page is.
+const DEFAULT_INDEX = new URL('./index/', import.meta.url).href;
 
 const template = (t) => `
-<link rel="stylesheet" href="${STYLESHEET}">
+<link rel="stylesheet" href="${stylesheet}">
 <div class="kz" part="container">
   <div class="bar" role="search">
     <label for="kz-q" class="label">${t.label}</label>
@@ -107,6 +122,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   connectedCallback() {
+    connected.add(this);
     this.build();
     this.ui.input.placeholder = this.getAttribute('placeholder') ?? this.t.placeholder;
     window.addEventListener('keydown', this.onKeydown);
@@ -117,6 +133,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   disconnectedCallback() {
+    connected.delete(this);
     window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('popstate', this.onPopState);
   }
@@ -172,7 +189,7 @@ export class KamerZoek extends HTMLElement {
     if (!this.engine) {
       this.setStatus(this.t.loading);
       this.shadowRoot.querySelector('.kz').classList.add('loading');
-      this.engine = load(this.getAttribute('index') ?? './index/');
+      this.engine = load(this.getAttribute('index') ?? DEFAULT_INDEX);
       this.engine.then(
         (idx) => {
           this.shadowRoot.querySelector('.kz').classList.remove('loading');

@@ -1,8 +1,10 @@
 //! The command line's two jobs, over the library. Output formatting lives here, nowhere else.
 
+mod offline;
 mod output;
 mod progress;
 mod serve;
+mod site;
 mod write;
 
 pub use serve::serve;
@@ -47,9 +49,33 @@ fn read_synonyms(path: &Path) -> Result<Vec<Vec<String>>> {
     Ok(groups)
 }
 
+/// What a build writes besides the index.
+pub enum Site {
+    /// The index alone, into the output folder itself.
+    IndexOnly,
+    /// A folder to deploy: the index in `index/`, the engine and the widget; maybe a demo page
+    /// and a service worker that stores at most `precache_max` bytes of the index on a first visit.
+    Full { demo: bool, offline: Option<u64> },
+}
+
+impl Site {
+    pub fn parse(index_only: bool, demo: bool, offline: bool, precache_max: &str) -> Result<Site> {
+        if index_only {
+            return Ok(Site::IndexOnly);
+        }
+        let offline = if offline {
+            Some(offline::parse_size(precache_max)?)
+        } else {
+            None
+        };
+        Ok(Site::Full { demo, offline })
+    }
+}
+
 pub fn build(
     letters: &Path,
     out: &Path,
+    site: &Site,
     follow_links: bool,
     synonyms: Option<&Path>,
 ) -> Result<()> {
@@ -57,6 +83,63 @@ pub fn build(
         follow_links,
         synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
     };
+    // Everything that can stop a site build is checked before anything is written.
+    let assets = match site {
+        Site::IndexOnly => Vec::new(),
+        Site::Full { demo, offline } => {
+            let mut files = site::files(*demo)?;
+            let mut names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+            if offline.is_some() {
+                offline::check(out, &mut names)?;
+                files.extend(offline::registration());
+            }
+            site::check_folder(out, &names)?;
+            files
+        }
+    };
+    let index_dir = match site {
+        Site::IndexOnly => out.to_path_buf(),
+        Site::Full { .. } => out.join(site::INDEX_DIR),
+    };
+    let index = build_index(letters, &index_dir, &options)?;
+    if let Site::Full { offline, .. } = site {
+        site::write(out, &assets)?;
+        if let Some(max) = offline {
+            offline::write(out, &index, *max)?;
+        }
+        print_sizes(out)?;
+    }
+    Ok(())
+}
+
+/// Prints what a visitor downloads before the first query, raw and gzip, and the rest of the
+/// index, fetched as queries need it.
+fn print_sizes(out: &Path) -> Result<()> {
+    let mut lines = vec![format!(
+        "{:<44} {:>10} {:>10}",
+        "what a visitor downloads", "raw", "gzip"
+    )];
+    let mut total = (0, 0);
+    for (name, path) in site::first_query(out) {
+        let (raw, gz) = site::sizes(&path)?;
+        total = (total.0 + raw, total.1 + gz);
+        lines.push(format!("{name:<44} {raw:>10} {gz:>10}"));
+    }
+    lines.push(format!(
+        "{:<44} {:>10} {:>10}",
+        "total before the first query", total.0, total.1
+    ));
+    say(&lines.join("\n"));
+    Ok(())
+}
+
+/// Builds the index of `letters` into `out` and says what it did; the named files of the new
+/// entry, for the service worker.
+fn build_index(
+    letters: &Path,
+    out: &Path,
+    options: &BuildOptions,
+) -> Result<kamerzoek::format::Named> {
     // Read before anything is written: only the files it names may be removed afterwards.
     let earlier = write::earlier(out);
     if let Earlier::Unreadable(why) = &earlier {
@@ -67,7 +150,7 @@ pub fn build(
         ));
     }
     let mut progress = Progress::new();
-    let built = build_folder(letters, out, &options, &mut |event| match event {
+    let built = build_folder(letters, out, options, &mut |event| match event {
         Event::Warning(w) => {
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }
@@ -109,7 +192,11 @@ pub fn build(
             }
         ));
     }
-    Ok(())
+    kamerzoek::format::store::gunzip(
+        &built.output.entry,
+        u64::from(kamerzoek::format::MAX_ENTRY_BYTES),
+    )
+    .and_then(|entry| kamerzoek::format::named_files(&entry))
 }
 
 pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {
@@ -130,8 +217,19 @@ fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::RawLetter>> {
     Ok(letters)
 }
 
+/// The index folder of `dir`: itself, or the `index/` of a site folder.
+fn index_of(dir: &Path) -> std::path::PathBuf {
+    let inner = dir.join(site::INDEX_DIR);
+    if !dir.join(kamerzoek::format::ENTRY_FILE).exists()
+        && inner.join(kamerzoek::format::ENTRY_FILE).exists()
+    {
+        return inner;
+    }
+    dir.to_path_buf()
+}
+
 pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
-    let folder = Folder::new(dir);
+    let folder = Folder::new(&index_of(dir));
     let mut searcher = Searcher::new(folder.open()?);
     let results = folder.answer(&mut searcher, |s| s.search_with(query, options))?;
     let mut out = std::io::stdout().lock();

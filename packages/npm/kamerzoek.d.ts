@@ -1,0 +1,156 @@
+// Types of kamerzoek's JS API: the module registers <kamer-zoek> and exports the engine.
+
+/** What a failure is, and so what to do: see IndexError. */
+export type ErrorKind =
+  | 'network'      // a file could not be fetched; trying again may help
+  | 'missing'      // the server has no such file: the index on the server is incomplete
+  | 'damaged'      // a file is not what the index says: rebuild the index
+  | 'version'      // built by another version of kamerzoek: rebuild the index
+  | 'engine'       // the engine failed and was restarted: try again
+  | 'unsupported'  // no WebAssembly or DecompressionStream in this browser
+  | 'aborted';     // the caller's signal aborted the call
+
+export declare const ERROR_KINDS: readonly ErrorKind[];
+
+export declare class IndexError extends Error {
+  constructor(kind: ErrorKind, message: string, cause?: unknown);
+  readonly name: 'IndexError';
+  readonly kind: ErrorKind;
+}
+
+export type Kind = 'agenda' | 'verslag' | 'beslisnota' | 'overleg' | 'schriftelijk-overleg' | 'brief';
+
+export interface Meeting {
+  place: string | null;
+  /** ISO date of the first day. */
+  start: string | null;
+  end: string | null;
+  summit: string | null;
+  /** `NAVO-top`, `NAVO-ministers van Defensie`, ... */
+  name?: string | null;
+}
+
+/** A letter's metadata, as read from its text at build time. */
+export interface About {
+  /** `2024-06-13`, `2024-06` or `2024`. */
+  date: string | null;
+  date_precision: 'day' | 'month' | 'year' | null;
+  kind: Kind | null;
+  minister: string | null;
+  meeting: Meeting | null;
+}
+
+export interface SectionRef {
+  heading: string;
+  anchor: string;
+}
+
+export interface Hit extends About {
+  id: string;
+  title: string;
+  score: number;
+  /** HTML: the letter's text escaped, the matches in `<mark>`. */
+  excerpt: string;
+  section: SectionRef | null;
+  /** The query's words this letter lacks, when the answer is partial. */
+  missing?: string[];
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  kind: FacetValue[];
+  year: FacetValue[];
+  minister: FacetValue[];
+}
+
+export interface Expanded {
+  from: string;
+  to: string;
+  why: 'derivation' | 'translation' | 'acronym' | 'synonym' | 'question' | 'typo' | string;
+}
+
+/** The answer to a search: what `kamerzoek search --json` prints. */
+export interface SearchResults {
+  query: string;
+  /** Letters that match, of which `hits` are the first `limit`. */
+  total: number;
+  hits: Hit[];
+  /** null when not asked for, or asked 'if-loaded' and not loaded. */
+  facets: Facets | null;
+  /** The query with its typos corrected. */
+  suggestion: string | null;
+  /** No letter has every word: the hits have most of them. */
+  partial: boolean;
+  expanded: Expanded[];
+  /** Some files could not be fetched; the answer is without them. */
+  incomplete: boolean;
+}
+
+export interface SearchOptions {
+  /** Hits to return (10). */
+  limit?: number;
+  /** `{ kind: ['verslag'], year: '2024' }`: values of one field are alternatives. */
+  filters?: Partial<Record<'kind' | 'year' | 'minister', string | string[]>>;
+  sort?: 'relevance' | 'date' | '-date';
+  facets?: 'always' | 'never' | 'if-loaded' | boolean;
+  /** Aborts the search and the fetches only it needs. */
+  signal?: AbortSignal;
+}
+
+/** A whole letter for reading. */
+export interface Reading extends About {
+  id: string;
+  title: string;
+  /** The letter, escaped, with `<h3 id>` headings, `<p>` and `<mark data-match>`. */
+  html: string;
+  matches: number;
+  sections: SectionRef[];
+  kamerstuk: string | null;
+  incomplete: boolean;
+}
+
+/** An index, loaded once per page. */
+export interface Index {
+  docCount: number;
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  /** null when the index holds no such letter. */
+  read(id: string, query?: string, options?: { signal?: AbortSignal }): Promise<Reading | null>;
+}
+
+/** Loads the index in a folder (the engine once per page, each index once). */
+export declare function load(indexUrl?: string | URL, base?: string | URL): Promise<Index>;
+
+/** Where the wasm and the widget's stylesheet are, for a bundler that does not copy them. */
+export declare function configure(where?: { wasm?: string | URL; stylesheet?: string | URL }): void;
+
+export declare const Kamerzoek: { load: typeof load; configure: typeof configure };
+
+/** The `<kamer-zoek>` element. */
+export declare class KamerZoek extends HTMLElement {}
+
+export interface KamerzoekSearchDetail {
+  query: string;
+  total: number;
+  partial: boolean;
+  /** The ids shown, in rank order. */
+  ids: string[];
+}
+
+export interface KamerzoekOpenDetail {
+  id: string;
+  title: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kamer-zoek': KamerZoek;
+  }
+  interface HTMLElementEventMap {
+    'kamerzoek-search': CustomEvent<KamerzoekSearchDetail>;
+    'kamerzoek-open': CustomEvent<KamerzoekOpenDetail>;
+  }
+}

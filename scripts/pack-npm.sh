@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Packs the npm package `kamerzoek` (packages/npm/) for sites with a bundler: the widget and the
+# engine from www/dist/ (run scripts/build-web.sh first), their types and an exports map.
+# Prints the tarball's path last.
+#   scripts/pack-npm.sh [DEST=target/npm]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=$(mkdir -p "${1:-target/npm}" && cd "${1:-target/npm}" && pwd)
+pkg=packages/npm
+rm -rf "$pkg/dist"
+mkdir -p "$pkg/dist/pkg"
+for f in kamerzoek.js engine.js widget.js render.js url-state.js strings.js widget.css; do
+  cp "www/dist/$f" "$pkg/dist/$f"
+done
+cp www/dist/pkg/kamerzoek.js www/dist/pkg/kamerzoek_bg.wasm "$pkg/dist/pkg/"
+(cd "$pkg" && npm pack --silent --pack-destination "$dest") | tail -n 1 | sed "s|^|$dest/|"

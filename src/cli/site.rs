@@ -1,0 +1,216 @@
+//! The site a build writes around its index: the engine and the widget that this binary carries
+//! (`www/dist/`, embedded by `build.rs`), so that one command gives a folder to deploy.
+//!
+//! The folder may be shared with the owner's own files, as the index folder is: a file at one of
+//! the names the build writes is replaced only when it carries kamerzoek's mark (every asset
+//! starts with one; the wasm with its magic). Anything else there is the owner's, and the build
+//! stops before it writes anything, naming it.
+
+use kamerzoek::format::ENTRY_FILE;
+use kamerzoek::format::store::{gzip, write_beside};
+use kamerzoek::{Error, Result};
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/web_assets.rs"));
+
+/// The index's folder inside a site.
+pub const INDEX_DIR: &str = "index";
+/// Written only with `--demo`: a page to try the search on, and an unrelated page embedding it.
+const DEMO: &[&str] = &[
+    "index.html",
+    "style.css",
+    "favicon.svg",
+    "embed-example.html",
+    "embed-example.css",
+];
+/// Written only with `--offline`, and filled in: see `offline.rs`.
+pub const SERVICE_WORKER: &str = "kamerzoek-sw.js";
+pub const REGISTRATION: &str = "offline.js";
+/// In `www/dist/` but not part of a site: the sources it was built from.
+const NOT_SHIPPED: &[&str] = &["SOURCES"];
+/// Without these there is no site to write.
+const REQUIRED: &[&str] = &[
+    "kamerzoek.js",
+    "engine.js",
+    "widget.js",
+    "pkg/kamerzoek.js",
+    "pkg/kamerzoek_bg.wasm",
+];
+/// What a page downloads before its first query, for the build's size table, in this order.
+pub const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm", "pkg/kamerzoek.js"];
+pub const WIDGET: &[&str] = &[
+    "kamerzoek.js",
+    "engine.js",
+    "widget.js",
+    "render.js",
+    "url-state.js",
+    "strings.js",
+    "widget.css",
+];
+
+/// An embedded asset by its path in the site.
+pub fn asset(name: &str) -> Option<&'static [u8]> {
+    WEB_ASSETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// The site's files other than the index and the service worker: the engine, the widget, and
+/// with `demo` the demo pages. An error when this binary was built without its web assets.
+pub fn files(demo: bool) -> Result<Vec<(&'static str, &'static [u8])>> {
+    files_of(WEB_ASSETS, demo)
+}
+
+fn files_of(
+    assets: &[(&'static str, &'static [u8])],
+    demo: bool,
+) -> Result<Vec<(&'static str, &'static [u8])>> {
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|n| !assets.iter().any(|(a, _)| a == n))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::BadOption {
+            message: format!(
+                "this kamerzoek was compiled without its web assets (www/dist/ lacks {}), so it \
+                 can write an index but not a site: run scripts/build-web.sh, then build kamerzoek \
+                 again; or add --index-only to write the index alone",
+                missing.join(", ")
+            ),
+        });
+    }
+    Ok(assets
+        .iter()
+        .copied()
+        .filter(|(n, _)| !NOT_SHIPPED.contains(n) && *n != SERVICE_WORKER && *n != REGISTRATION)
+        .filter(|(n, _)| demo || !DEMO.contains(n))
+        .collect())
+}
+
+/// Whether the bytes at a name were written by kamerzoek: every script, style and page it writes
+/// starts with its mark, the wasm with WebAssembly's magic.
+fn marked(name: &str, bytes: &[u8]) -> bool {
+    if name.ends_with(".wasm") {
+        return bytes.starts_with(b"\0asm");
+    }
+    bytes.starts_with(b"/* kamerzoek */") || bytes.starts_with(b"<!-- kamerzoek -->")
+}
+
+/// Checks, before anything is written, that `out` can take a site: no file of the owner's stands
+/// at a name the build writes, and the folder is not an index built alone (whose files a site
+/// build would leave behind, stale, beside a new `index/`).
+pub fn check_folder(out: &Path, names: &[&str]) -> Result<()> {
+    if out.join(ENTRY_FILE).is_file() {
+        return Err(Error::BadOption {
+            message: format!(
+                "{}: this folder holds an index written alone (its {ENTRY_FILE}); a site keeps \
+                 its index in {INDEX_DIR}/. Add --index-only to update this index, or build the \
+                 site into another folder",
+                out.display()
+            ),
+        });
+    }
+    check_folder_names(out, names)
+}
+
+/// Checks that no file of the owner's stands in `dir` at one of `names`.
+pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
+    let out = dir;
+    let mut foreign = Vec::new();
+    for name in names {
+        let path = out.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Err(_) => {}
+            Ok(m) if m.is_file() => {
+                let ours = std::fs::read(&path).is_ok_and(|b| marked(name, &b));
+                if !ours {
+                    foreign.push(path);
+                }
+            }
+            // A folder or a link at the name: not ours to replace.
+            Ok(_) => foreign.push(path),
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = foreign.iter().map(|p| p.display().to_string()).collect();
+    Err(Error::BadOption {
+        message: format!(
+            "{} not written by kamerzoek, and the site would replace {}: nothing was written. \
+             Build into a folder of its own (--out {}), or move {} away",
+            shown.join(", "),
+            if foreign.len() == 1 { "it" } else { "them" },
+            out.join("kamerzoek").display(),
+            if foreign.len() == 1 { "it" } else { "them" },
+        ),
+    })
+}
+
+/// Writes each file beside its place and renames it in; the entry module last, so a page that
+/// loads mid-build gets the earlier engine or the new one.
+pub fn write(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
+    let (entry, rest): (Vec<_>, Vec<_>) = files.iter().partition(|(n, _)| *n == "kamerzoek.js");
+    for (name, bytes) in rest.into_iter().chain(entry) {
+        write_beside(&out.join(name), bytes)?;
+    }
+    Ok(())
+}
+
+/// A file's size as a visitor downloads it: raw, and gzip (index files are stored gzip: their
+/// stored size is their gzip size, their unpacked size the raw one).
+pub fn sizes(path: &Path) -> Result<(u64, u64)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let raw = kamerzoek::format::store::gunzip(&bytes, u64::MAX)?.len() as u64;
+        return Ok((raw, bytes.len() as u64));
+    }
+    Ok((bytes.len() as u64, gzip(&bytes).len() as u64))
+}
+
+/// The files of a site as the page fetches them before its first query, with their sizes.
+pub fn first_query(out: &Path) -> Vec<(String, PathBuf)> {
+    let mut paths: Vec<(String, PathBuf)> = Vec::new();
+    for name in ENGINE.iter().chain(WIDGET) {
+        paths.push(((*name).to_string(), out.join(name)));
+    }
+    let entry = format!("{INDEX_DIR}/{ENTRY_FILE}");
+    paths.push((entry.clone(), out.join(&entry)));
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_binary_without_its_web_assets_says_so_instead_of_writing_half_a_site() {
+        let err = files_of(&[], false).unwrap_err().to_string();
+        assert!(
+            err.contains("compiled without its web assets")
+                && err.contains("scripts/build-web.sh")
+                && err.contains("--index-only"),
+            "{err}"
+        );
+        // One missing file is as good as none.
+        let partial: &[(&str, &[u8])] = &[("kamerzoek.js", b"/* kamerzoek */")];
+        assert!(
+            files_of(partial, false)
+                .unwrap_err()
+                .to_string()
+                .contains("engine.js")
+        );
+    }
+
+    #[test]
+    fn only_kamerzoeks_own_files_carry_its_mark() {
+        assert!(marked("widget.js", b"/* kamerzoek */\nexport{}"));
+        assert!(marked("index.html", b"<!-- kamerzoek -->\n<!doctype html>"));
+        assert!(marked("pkg/kamerzoek_bg.wasm", b"\0asm\x01\0\0\0"));
+        assert!(!marked("widget.js", b"// my widget"));
+        assert!(!marked("pkg/kamerzoek_bg.wasm", b"/* kamerzoek */"));
+        assert!(!marked("index.html", b"<!doctype html>"));
+    }
+}

@@ -1,0 +1,238 @@
+//! `kamerzoek build --out DIR` writes a site to deploy: the engine and widget this binary carries,
+//! the index in `index/`, a demo page and a service worker when asked, and never a file of the
+//! owner's.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kamerzoek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args(args)
+        .output()
+        .expect("the kamerzoek binary runs")
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `kamerzoek build seeds --out OUT` with more arguments; its output.
+fn build(out: &Path, more: &[&str]) -> Output {
+    let seeds = root().join("seeds");
+    let mut args = vec![
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(more);
+    kamerzoek(&args)
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file below `dir` with its bytes, by its path relative to `dir`.
+fn listing(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, prefix: &str, found: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &format!("{name}/"), found);
+            } else {
+                found.insert(name, std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    if dir.exists() {
+        walk(dir, "", &mut found);
+    }
+    found
+}
+
+/// The web assets as `scripts/build-web.sh` wrote them, which the binary carries.
+fn dist(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("www/dist").join(name)).unwrap()
+}
+
+const WIDGET: &[&str] = &[
+    "engine.js",
+    "file-check.js",
+    "kamerzoek.js",
+    "pkg/kamerzoek.js",
+    "pkg/kamerzoek_bg.wasm",
+    "render.js",
+    "strings.js",
+    "url-state.js",
+    "widget.css",
+    "widget.js",
+];
+
+#[test]
+fn a_site_holds_the_engine_the_widget_and_the_index_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zoeken");
+    let run = build(&out, &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let files = listing(&out);
+    let outside_index: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|n| !n.starts_with("index/"))
+        .collect();
+    assert_eq!(outside_index, WIDGET, "no demo page unless asked");
+    for name in WIDGET {
+        assert_eq!(files[*name], dist(name), "{name} is the built asset");
+    }
+    assert!(files.contains_key("index/kamerzoek.idx"));
+    // The build says what a visitor downloads, raw and gzip, and the total.
+    let said = stderr(&run);
+    for line in [
+        "pkg/kamerzoek_bg.wasm",
+        "index/kamerzoek.idx",
+        "total before the first query",
+    ] {
+        assert!(said.contains(line), "{said}");
+    }
+    // The site folder is searched as its index.
+    let found = kamerzoek(&["search", out.to_str().unwrap(), "patriot", "--json"]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    let json: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert!(json["total"].as_u64().unwrap() >= 1, "{json}");
+
+    // --demo adds the pages, and a second build into the site replaces what the first wrote.
+    let run = build(&out, &["--demo"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let files = listing(&out);
+    for page in ["index.html", "style.css", "embed-example.html"] {
+        assert_eq!(files[page], dist(page), "{page}");
+    }
+}
+
+#[test]
+fn a_site_build_never_replaces_a_file_of_the_owners_and_then_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("widget.js"), "// the owner's own widget").unwrap();
+    std::fs::write(out.join("index.html"), "<p>the owner's home page</p>").unwrap();
+    let before = listing(&out);
+
+    let run = build(&out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let said = stderr(&run);
+    assert!(
+        said.contains("widget.js") && said.contains("not written by kamerzoek"),
+        "{said}"
+    );
+    assert!(!said.contains("index.html"), "no demo asked: {said}");
+    assert_eq!(listing(&out), before, "nothing written, nothing changed");
+
+    // The owner's home page stops a demo build too, with both files named.
+    std::fs::remove_file(out.join("widget.js")).unwrap();
+    let run = build(&out, &["--demo"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("index.html"), "{}", stderr(&run));
+    assert_eq!(listing(&out).len(), 1);
+
+    // Without --demo the home page is no obstacle, and stays as it was.
+    let run = build(&out, &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(
+        std::fs::read(out.join("index.html")).unwrap(),
+        b"<p>the owner's home page</p>"
+    );
+}
+
+#[test]
+fn a_folder_holding_an_index_alone_stays_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("index");
+    assert!(build(&out, &["--index-only"]).status.success());
+    let before = listing(&out);
+    assert!(before.contains_key("kamerzoek.idx"));
+    assert!(!before.contains_key("kamerzoek.js"));
+
+    let run = build(&out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("--index-only"), "{}", stderr(&run));
+    assert_eq!(listing(&out), before);
+}
+
+/// The build that the service worker was filled in with.
+fn service_worker(site: &Path) -> String {
+    let worker = site.parent().unwrap().join("kamerzoek-sw.js");
+    String::from_utf8(std::fs::read(worker).unwrap()).unwrap()
+}
+
+fn precached(worker: &str) -> Vec<String> {
+    let list = worker
+        .split("precache:[")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .unwrap_or_else(|| panic!("no precache list in {worker}"));
+    list.split(',')
+        .map(|s| s.trim_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn offline_writes_a_worker_beside_the_site_that_stores_a_small_index_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zoeken");
+    let run = build(&out, &["--offline"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(listing(&out)["offline.js"], dist("offline.js"));
+    let worker = service_worker(&out);
+    assert!(worker.starts_with("/* kamerzoek */"));
+    assert!(worker.contains("dir:\"zoeken/\""), "{worker}");
+    assert!(!worker.contains("__KAMERZOEK_BUILD__"));
+    let stored = precached(&worker);
+    // Every file of the five letters' index: the entry file and its positions files.
+    let index: Vec<String> = listing(&out)
+        .keys()
+        .filter(|n| n.starts_with("index/"))
+        .cloned()
+        .collect();
+    for name in index
+        .iter()
+        .chain(["pkg/kamerzoek_bg.wasm".to_string()].iter())
+    {
+        assert!(stored.contains(name), "{name} in {stored:?}");
+    }
+
+    // Under a smaller limit, the entry file and the engine only; the version changes with it.
+    let small = build(&out, &["--offline", "--precache-max", "1K"]);
+    assert!(small.status.success(), "{}", stderr(&small));
+    let worker_small = service_worker(&out);
+    let stored_small = precached(&worker_small);
+    assert!(stored_small.contains(&"index/kamerzoek.idx".to_string()));
+    assert!(!stored_small.iter().any(|n| n.starts_with("index/p-")));
+    assert!(stderr(&small).contains("over --precache-max"));
+    // A same build gives the same worker: its version is of the files' content.
+    assert!(
+        build(&out, &["--offline", "--precache-max", "1K"])
+            .status
+            .success()
+    );
+    assert_eq!(service_worker(&out), worker_small);
+}
+
+#[test]
+fn offline_refuses_a_bad_size_and_an_owners_worker_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out: PathBuf = dir.path().join("zoeken");
+    for bad in ["lots", "2X", "1.5M", "99999999999999999999M"] {
+        let run = build(&out, &["--offline", "--precache-max", bad]);
+        assert_eq!(run.status.code(), Some(1), "{bad}");
+        assert!(stderr(&run).contains("not a size"), "{}", stderr(&run));
+    }
+    std::fs::write(dir.path().join("kamerzoek-sw.js"), "// the owner's worker").unwrap();
+    let run = build(&out, &["--offline"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("kamerzoek-sw.js"), "{}", stderr(&run));
+    assert!(!out.exists(), "nothing written");
+}
