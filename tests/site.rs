@@ -236,3 +236,69 @@ fn offline_refuses_a_bad_size_and_an_owners_worker_before_writing() {
     assert!(stderr(&run).contains("kamerzoek-sw.js"), "{}", stderr(&run));
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn a_link_in_place_of_a_site_folder_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("pkg")).unwrap();
+    let run = build(&out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("pkg"), "{}", stderr(&run));
+    assert!(
+        listing(&elsewhere).is_empty(),
+        "nothing written through the link"
+    );
+    assert!(!out.join("index").exists());
+}
+
+#[test]
+fn build_with_serve_writes_the_site_then_serves_it() {
+    use std::io::{BufRead, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zoeken");
+    let seeds = root().join("seeds");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args([
+            "build",
+            seeds.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .args(["--demo", "--serve", "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("serving") {
+        line.clear();
+        if said.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+    }
+    let port: Option<u16> = line
+        .rsplit("127.0.0.1:")
+        .next()
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok());
+    let mut answer = Vec::new();
+    if let Some(port) = port {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(b"GET /kamerzoek.js HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        s.read_to_end(&mut answer).unwrap();
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(port.is_some(), "no address in {line:?}");
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(
+        text.contains("text/javascript")
+            && text.ends_with(&*String::from_utf8_lossy(&dist("kamerzoek.js")))
+    );
+}

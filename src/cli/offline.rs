@@ -61,15 +61,28 @@ pub fn check(out: &Path, names: &mut Vec<&'static str>) -> Result<()> {
     let worker = worker_path(out)?;
     let parent = worker.parent().unwrap_or(Path::new("."));
     site::check_folder_names(parent, &[SERVICE_WORKER])?;
-    if site::asset(SERVICE_WORKER).is_none() || site::asset(REGISTRATION).is_none() {
+    if site::asset(REGISTRATION).is_none() {
         return Err(Error::BadOption {
             message: "this kamerzoek was compiled without its service worker (www/dist/): run \
                       scripts/build-web.sh, then build kamerzoek again"
                 .into(),
         });
     }
+    template()?;
     names.push(REGISTRATION);
     Ok(())
+}
+
+/// The worker's template, checked to have one place for its build.
+fn template() -> Result<&'static str> {
+    let template = site::asset(SERVICE_WORKER)
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .filter(|t| t.matches(PLACEHOLDER).count() == 1);
+    template.ok_or_else(|| Error::BadOption {
+        message: "this kamerzoek was compiled without a usable service worker (www/dist/): run \
+                  scripts/build-web.sh, then build kamerzoek again"
+            .into(),
+    })
 }
 
 /// The registration script, a file of the site.

@@ -119,6 +119,21 @@ pub fn check_folder(out: &Path, names: &[&str]) -> Result<()> {
 pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
     let out = dir;
     let mut foreign = Vec::new();
+    // A link standing for one of the site's folders would take its files elsewhere.
+    let mut folders: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.rsplit_once('/'))
+        .map(|(f, _)| f)
+        .collect();
+    folders.push(INDEX_DIR);
+    folders.sort_unstable();
+    folders.dedup();
+    for folder in folders {
+        let path = out.join(folder);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+            foreign.push(path);
+        }
+    }
     for name in names {
         let path = out.join(name);
         match std::fs::symlink_metadata(&path) {

@@ -128,7 +128,7 @@ export function splitIndex() {
   const index = `${SITE}/split-index`;
   const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (!existsSync(letters)) kamerzoek('generate', '--count', '600', '--seed', '5', '--out', letters);
-  if (!existsSync(`${index}/kamerzoek.idx`)) kamerzoek('build', letters, '--out', index);
+  if (!existsSync(`${index}/kamerzoek.idx`)) kamerzoek('build', letters, '--out', index, '--index-only');
   const ids = readdirSync(letters).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
   return {
     letters,

@@ -28,7 +28,7 @@ before(async () => {
   for (const [id, text] of Object.entries(LETTERS)) writeFileSync(join(letters, `${id}.txt`), text);
   const site = join(dir, 'site');
   cpSync(SITE, site, { recursive: true, filter: (src) => !src.includes('/index') || src.endsWith('index.html') });
-  execFileSync('target/release/kamerzoek', ['build', letters, '--out', join(site, 'index')], { stdio: 'ignore' });
+  execFileSync('target/release/kamerzoek', ['build', letters, '--out', join(site, 'index'), '--index-only'], { stdio: 'ignore' });
   server = await serve(site);
   b = await openBrowser();
   b.page.on('dialog', async (dialog) => {
