@@ -2,8 +2,8 @@
 # Builds the web assets the `kamerzoek` binary carries into every site it writes: the WebAssembly
 # engine (wasm-bindgen, then wasm-opt) and the widget's scripts and styles (minified), into
 # www/dist/. They are committed, so that `cargo install` and `cargo package` need no wasm
-# toolchain; www/dist/SOURCES names the sources they were built from (tests/web_assets.rs checks
-# that it is current). Prints their sizes, raw and gzip, and fails when the wasm passes its budget.
+# toolchain; www/dist/SOURCES names the sources they were built from (scripts/test.sh checks that
+# the committed assets were built from the committed sources). Prints their sizes, raw and gzip, and fails when the wasm passes its budget.
 #   scripts/build-web.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,21 +26,12 @@ rm -f "$work/pkg/package.json" "$work/pkg/.gitignore"
 cp www/*.html www/*.js www/*.css www/*.svg "$work/"
 
 # Every visitor downloads the scripts and styles: served minified (esbuild keeps each module and
-# its imports and exports as they are, and drops comments and long local names). Each file starts
-# with the mark `kamerzoek build` looks for before it replaces a file of that name in a site
-# folder (a file without it is the owner's, and is never overwritten).
-for f in "$work"/*.js "$work"/pkg/*.js; do
-  node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f" --allow-overwrite \
-    --banner:js='/* kamerzoek */'
+# its imports and exports as they are, and drops comments and long local names). `kamerzoek
+# build` marks each file it writes into a site (src/cli/site.rs); the service worker is a
+# template it fills in (src/cli/offline.rs).
+for f in "$work"/*.js "$work"/pkg/*.js "$work"/*.css; do
+  node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f" --allow-overwrite
 done
-for f in "$work"/*.css; do
-  node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f" --allow-overwrite \
-    --banner:css='/* kamerzoek */'
-done
-for f in "$work"/*.html "$work"/*.svg; do
-  { printf '<!-- kamerzoek -->\n'; cat "$f"; } > "$f.marked" && mv "$f.marked" "$f"
-done
-# The service worker is a template: `kamerzoek build --offline` fills in its list of files.
 scripts/web-sources.sh > "$work/SOURCES"
 
 rm -rf "$dist"

@@ -58,6 +58,21 @@ fn dist(name: &str) -> Vec<u8> {
     std::fs::read(root().join("www/dist").join(name)).unwrap()
 }
 
+/// A site's file without the mark the build puts on its first line (the wasm has none); the
+/// mark names the hash of the rest.
+fn unmarked(name: &str, bytes: &[u8]) -> Vec<u8> {
+    if name.ends_with(".wasm") {
+        return bytes.to_vec();
+    }
+    let line = bytes.iter().position(|&b| b == b'\n').expect("a mark line");
+    let mark = String::from_utf8_lossy(&bytes[..line]).into_owned();
+    assert!(
+        mark.starts_with("/* kamerzoek ") || mark.starts_with("<!-- kamerzoek "),
+        "{name}: {mark}"
+    );
+    bytes[line + 1..].to_vec()
+}
+
 const WIDGET: &[&str] = &[
     "engine.js",
     "file-check.js",
@@ -85,7 +100,11 @@ fn a_site_holds_the_engine_the_widget_and_the_index_and_nothing_else() {
         .collect();
     assert_eq!(outside_index, WIDGET, "no demo page unless asked");
     for name in WIDGET {
-        assert_eq!(files[*name], dist(name), "{name} is the built asset");
+        assert_eq!(
+            unmarked(name, &files[*name]),
+            dist(name),
+            "{name} is the built asset"
+        );
     }
     assert!(files.contains_key("index/kamerzoek.idx"));
     // The build says what a visitor downloads, raw and gzip, and the total.
@@ -108,8 +127,23 @@ fn a_site_holds_the_engine_the_widget_and_the_index_and_nothing_else() {
     assert!(run.status.success(), "{}", stderr(&run));
     let files = listing(&out);
     for page in ["index.html", "style.css", "embed-example.html"] {
-        assert_eq!(files[page], dist(page), "{page}");
+        assert_eq!(unmarked(page, &files[page]), dist(page), "{page}");
     }
+
+    // A file of the site the owner edited is theirs now: the next build stops, naming it.
+    let widget = out.join("widget.css");
+    let mut edited = std::fs::read(&widget).unwrap();
+    edited.extend_from_slice(b"\n.kz { color: hotpink; }\n");
+    std::fs::write(&widget, &edited).unwrap();
+    let before = listing(&out);
+    let run = build(&out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("widget.css") && stderr(&run).contains("edited since"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(listing(&out), before);
 }
 
 #[test]
@@ -168,6 +202,17 @@ fn service_worker(site: &Path) -> String {
     String::from_utf8(std::fs::read(worker).unwrap()).unwrap()
 }
 
+fn version(worker: &str) -> String {
+    worker
+        .split("version:\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
 fn precached(worker: &str) -> Vec<String> {
     let list = worker
         .split("precache:[")
@@ -185,9 +230,12 @@ fn offline_writes_a_worker_beside_the_site_that_stores_a_small_index_whole() {
     let out = dir.path().join("zoeken");
     let run = build(&out, &["--offline"]);
     assert!(run.status.success(), "{}", stderr(&run));
-    assert_eq!(listing(&out)["offline.js"], dist("offline.js"));
+    assert_eq!(
+        unmarked("offline.js", &listing(&out)["offline.js"]),
+        dist("offline.js")
+    );
     let worker = service_worker(&out);
-    assert!(worker.starts_with("/* kamerzoek */"));
+    assert!(worker.starts_with("/* kamerzoek "));
     assert!(worker.contains("dir:\"zoeken/\""), "{worker}");
     assert!(!worker.contains("__KAMERZOEK_BUILD__"));
     let stored = precached(&worker);
@@ -204,7 +252,7 @@ fn offline_writes_a_worker_beside_the_site_that_stores_a_small_index_whole() {
         assert!(stored.contains(name), "{name} in {stored:?}");
     }
 
-    // Under a smaller limit, the entry file and the engine only; the version changes with it.
+    // Under a smaller limit, the entry file and the engine only, under a version of its own.
     let small = build(&out, &["--offline", "--precache-max", "1K"]);
     assert!(small.status.success(), "{}", stderr(&small));
     let worker_small = service_worker(&out);
@@ -212,6 +260,7 @@ fn offline_writes_a_worker_beside_the_site_that_stores_a_small_index_whole() {
     assert!(stored_small.contains(&"index/kamerzoek.idx".to_string()));
     assert!(!stored_small.iter().any(|n| n.starts_with("index/p-")));
     assert!(stderr(&small).contains("over --precache-max"));
+    assert_ne!(version(&worker_small), version(&worker));
     // A same build gives the same worker: its version is of the files' content.
     assert!(
         build(&out, &["--offline", "--precache-max", "1K"])
@@ -301,4 +350,50 @@ fn build_with_serve_writes_the_site_then_serves_it() {
         text.contains("text/javascript")
             && text.ends_with(&*String::from_utf8_lossy(&dist("kamerzoek.js")))
     );
+}
+
+#[test]
+fn a_build_without_offline_retires_the_sites_worker_and_leaves_others_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zoeken");
+    assert!(build(&out, &["--offline"]).status.success());
+    assert!(service_worker(&out).contains("retired:false"));
+    let run = build(&out, &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let retired = service_worker(&out);
+    assert!(
+        retired.contains("retired:true") && retired.contains("dir:\"zoeken/\""),
+        "{retired}"
+    );
+    assert!(stderr(&run).contains("retired"), "{}", stderr(&run));
+    // Offline again: a worker of its own again.
+    assert!(build(&out, &["--offline"]).status.success());
+    assert!(service_worker(&out).contains("retired:false"));
+
+    // A second site beside it may not take the folder's worker; without --offline it leaves it.
+    let other = dir.path().join("andere");
+    let run = build(&other, &["--offline"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("zoeken"), "{}", stderr(&run));
+    assert!(!other.exists(), "nothing written");
+    assert!(build(&other, &[]).status.success());
+    assert!(
+        service_worker(&out).contains("retired:false")
+            && service_worker(&out).contains("dir:\"zoeken/\"")
+    );
+}
+
+#[test]
+fn offline_from_inside_the_site_folder_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mijn zoeken");
+    std::fs::create_dir(&out).unwrap();
+    let seeds = root().join("seeds");
+    let run = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
+        .args(["build", seeds.to_str().unwrap(), "--out", ".", "--offline"])
+        .current_dir(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(service_worker(&out).contains("dir:\"mijn%20zoeken/\""));
 }

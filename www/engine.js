@@ -40,19 +40,21 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @property {Hit[]} hits  best first
  * @property {Facets|null} facets  null when not asked for, or 'if-loaded' and not loaded
  * @property {string|null} suggestion  the query with its typos corrected
+ * @property {boolean} partial  no letter has every word: the hits have most of them
+ * @property {{from: string, to: string, why: string}[]} expanded  what else the words were searched as
  * @property {boolean} incomplete  some files could not be fetched; the answer is without them
  */
 /**
  * @typedef {object} About
  * @property {string|null} date  `2024-06-13`, `2024-06` or `2024`
  * @property {'day'|'month'|'year'|null} date_precision
- * @property {'agenda'|'verslag'|'beslisnota'|null} kind
+ * @property {'agenda'|'verslag'|'beslisnota'|'overleg'|'schriftelijk-overleg'|'brief'|null} kind
  * @property {string|null} minister
- * @property {{place: string|null, start: string|null, end: string|null, summit: string|null}|null} meeting
+ * @property {{place: string|null, start: string, end: string, summit: string|null, name: string}|null} meeting
  */
 /**
  * @typedef {About & {id: string, title: string, score: number, excerpt: string,
- *   section: {heading: string, anchor: string}|null}} Hit
+ *   section: {heading: string, anchor: string}|null, missing: string[]}} Hit
  *   `excerpt` is HTML: the letter's text escaped, matches in `<mark>`.
  */
 /**
@@ -118,7 +120,10 @@ function loadModule() {
       await init(where);
       return { Engine };
     }
-    const fresh = await import(`./pkg/kamerzoek.js?restart=${restarts}`);
+    // A new URL makes a new module instance. Built from a string, so a bundler leaves it alone
+    // (a bundled page restarts only where pkg/ is beside the bundle; elsewhere the call says so).
+    const glue = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}pkg/kamerzoek.js?restart=${restarts}`;
+    const fresh = await import(/* webpackIgnore: true */ /* @vite-ignore */ glue);
     await fresh.default(where);
     return { Engine: fresh.Kamerzoek };
   })().catch((err) => {
@@ -347,7 +352,10 @@ function filterSpecs(filters = {}) {
  * @param {string} [base]
  * @returns {Promise<Index>}  rejects with an IndexError
  */
-export function load(indexUrl = './index/', base = document.baseURI) {
+// The index beside this module, where `kamerzoek build` puts it (from a string: see widget.js).
+const DEFAULT_INDEX = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}index/`;
+
+export function load(indexUrl = DEFAULT_INDEX, base = document.baseURI) {
   const url = new URL(indexUrl, base);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   const key = url.href;

@@ -1,30 +1,45 @@
 // kamerzoek's service worker: keeps the search working without a network. `kamerzoek build
-// --offline` writes it beside the site folder (a worker serves only the pages in its own folder
-// and below) with BUILD filled in: the site folder, the files to store on the first visit, and a
-// version that changes with any of them, so a new build installs a new worker and drops the old
-// store. `offline.js` in the site folder registers it.
+// --offline` writes it beside the site folder (a worker serves only pages in its own folder and
+// below) with BUILD filled in: the site folder, the files to store on the first visit, and a
+// version that changes with any of them, so a new build brings a new worker. A build without
+// --offline writes it retired: it deletes its stores and unregisters itself.
 //
-// The site folder's files are answered from the store first: one build's engine and index belong
-// together, and the worker of the next build brings the next set. Every file a visitor fetched is
-// stored as it comes, so what they searched once they can search again offline. Pages (and their
-// styles, scripts, images) are fetched from the network first and answered from the store only
-// when the network fails.
+// What it keeps, per site folder (two sites on one origin keep theirs apart):
+// - the site's files, per build: the content-named index files are answered from the store
+//   first (a name is its content); the entry file and the engine are fetched first and answered
+//   from the store only when the network fails, so an online visitor always gets the current
+//   build, and never an old entry file naming chunks a new build removed;
+// - the pages that include offline.js, and the styles, scripts and images they loaded, kept
+//   across builds, fetched first and answered from the store when the network fails. Nothing
+//   else of the site is touched: other pages, other origins, range requests, anything the server
+//   marks `no-store` or `private`.
 
 const BUILD = "__KAMERZOEK_BUILD__";
-const STORE = `kamerzoek-${BUILD.version}`;
 const SITE = new URL(BUILD.dir, self.location.href).href;
-const PAGE_PARTS = new Set(['document', 'style', 'script', 'image', 'font', 'manifest']);
+const PREFIX = `kamerzoek:${SITE}:`;
+const STORE = PREFIX + BUILD.version;
+const PAGES = `kamerzoek-pages:${SITE}`;
+const ENTRY = `${SITE}index/kamerzoek.idx`;
+const PAGE_PARTS = new Set(['document', 'style', 'script', 'image', 'font']);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(STORE).then((store) => store.addAll(BUILD.precache.map((f) => new URL(f, SITE).href))),
-  );
+  self.skipWaiting();
+  if (BUILD.retired) return;
+  // Past the HTTP cache: an old entry file or engine from it would be kept for the worker's life.
+  event.waitUntil(caches.open(STORE).then((store) => store.addAll(
+    BUILD.precache.map((f) => new Request(new URL(f, SITE).href, { cache: 'reload' })),
+  )));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('kamerzoek-') && name !== STORE) await caches.delete(name);
+      const mine = name.startsWith(PREFIX) || name === PAGES;
+      if (mine && (BUILD.retired || (name !== STORE && name !== PAGES))) await caches.delete(name);
+    }
+    if (BUILD.retired) {
+      await self.registration.unregister();
+      return;
     }
     // The page that registered the worker is served by it from now on, so what it fetches next
     // (the engine and the index load when the visitor first searches) is stored.
@@ -32,26 +47,28 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// offline.js sends the page's address and the files it loaded before the worker was there.
+// offline.js sends its page's address and the files it loaded: the pages that asked.
 self.addEventListener('message', (event) => {
+  if (BUILD.retired) return;
   const urls = Array.isArray(event.data?.store) ? event.data.store : [];
-  const ours = urls.filter((u) => typeof u === 'string' && inScope(u));
-  event.waitUntil(caches.open(STORE).then((store) => Promise.all(ours.map(async (u) => {
-    if (await store.match(u)) return;
+  const asked = urls.filter((u) => typeof u === 'string' && inScope(u) && !u.startsWith(SITE));
+  event.waitUntil(caches.open(PAGES).then((pages) => Promise.all(asked.map(async (u) => {
+    if (await pages.match(u)) return;
     try {
       const response = await fetch(u);
-      if (response.ok && response.status === 200) await store.put(u, response);
-    } catch { /* offline already: it is stored when next fetched */ }
+      if (storable(response)) await pages.put(u, response);
+    } catch { /* offline already: stored when next fetched */ }
   }))));
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  // Range requests are answered by the server: a stored whole file is no answer to them.
-  if (request.method !== 'GET' || request.headers.has('range') || !inScope(request.url)) return;
-  if (request.url.startsWith(SITE)) event.respondWith(storeFirst(request));
-  else if (request.mode === 'navigate' || PAGE_PARTS.has(request.destination)) {
-    event.respondWith(networkFirst(request));
+  if (BUILD.retired || request.method !== 'GET' || request.headers.has('range') || !inScope(request.url)) return;
+  if (request.url.startsWith(SITE)) {
+    const named = request.url.startsWith(`${SITE}index/`) && !request.url.startsWith(ENTRY);
+    event.respondWith(named ? storeFirst(event, STORE) : networkFirst(event, STORE, false));
+  } else if (request.mode === 'navigate' || PAGE_PARTS.has(request.destination)) {
+    event.respondWith(networkFirst(event, PAGES, true));
   }
 });
 
@@ -64,28 +81,43 @@ function inScope(url) {
   }
 }
 
-async function storeFirst(request) {
-  const store = await caches.open(STORE);
-  // The engine restarts with `?restart=N` after a trap: the same file.
-  const stored = await store.match(request, { ignoreSearch: true });
+// A whole, plain answer of this origin that the server lets be kept.
+function storable(response) {
+  const control = response.headers.get('cache-control') ?? '';
+  return response.status === 200 && response.type === 'basic' && !/no-store|private/i.test(control);
+}
+
+// Keeps a copy without holding up the answer; a full store loses the copy, never the answer.
+function keep(event, name, request, response) {
+  if (!storable(response)) return;
+  const copy = response.clone();
+  event.waitUntil(caches.open(name).then((store) => store.put(request, copy)).catch(() => {}));
+}
+
+async function storeFirst(event, name) {
+  const store = await caches.open(name);
+  const stored = await store.match(event.request);
   if (stored) return stored;
-  const response = await fetch(request);
-  if (response.ok && response.status === 200) await store.put(request, response.clone());
+  const response = await fetch(event.request);
+  keep(event, name, event.request, response);
   return response;
 }
 
-async function networkFirst(request) {
-  const store = await caches.open(STORE);
+// `onlyKept`: only what is in the store already is kept up to date (the pages that asked).
+async function networkFirst(event, name, onlyKept) {
+  const store = await caches.open(name);
+  const request = event.request;
+  // A page's address carries the search (?q=...); the engine restarts with ?restart=N.
+  const stored = () => store.match(request).then((hit) => hit ?? store.match(request, { ignoreSearch: true }));
+  const kept = onlyKept ? await stored() : true;
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok && response.status === 200 && response.type === 'basic') {
-      await store.put(request, response.clone());
-    }
-    return response;
+    response = await fetch(request);
   } catch (err) {
-    // A page's address carries the search (?q=...): any stored version of the page will do.
-    const stored = await store.match(request) ?? await store.match(request, { ignoreSearch: true });
-    if (stored) return stored;
+    const fallback = await stored();
+    if (fallback) return fallback;
     throw err;
   }
+  if (kept) keep(event, name, request, response);
+  return response;
 }

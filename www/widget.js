@@ -38,10 +38,11 @@ export function configureWidget({ stylesheet: url } = {}) {
 }
 // A site written by `kamerzoek build` keeps its index beside the scripts, so a page needs no
 // attribute to find it, wherever the page is.
-const DEFAULT_INDEX = new URL('./index/', import.meta.url).href;
+// (From a string: a bundler would take `new URL('./index/', import.meta.url)` for a file to copy.)
+const DEFAULT_INDEX = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}index/`;
 
 const template = (t) => `
-<link rel="stylesheet" href="${stylesheet}">
+<link rel="stylesheet">
 <div class="kz" part="container">
   <div class="bar" role="search">
     <label for="kz-q" class="label">${t.label}</label>
@@ -102,6 +103,10 @@ export class KamerZoek extends HTMLElement {
     if (this.ui) return;
     this.t = strings(this.getAttribute('lang'));
     this.attachShadow({ mode: 'open' }).innerHTML = template(this.t);
+    // After the module that imported the widget has run: a bundled page's configure() comes after
+    // the element is defined (and upgraded), and the stylesheet is fetched once, from its place.
+    const link = this.shadowRoot.querySelector('link[rel=stylesheet]');
+    queueMicrotask(() => link.setAttribute('href', stylesheet));
     const $ = (selector) => this.shadowRoot.querySelector(selector);
     this.ui = {
       input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),

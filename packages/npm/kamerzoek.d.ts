@@ -22,12 +22,12 @@ export type Kind = 'agenda' | 'verslag' | 'beslisnota' | 'overleg' | 'schrifteli
 
 export interface Meeting {
   place: string | null;
-  /** ISO date of the first day. */
-  start: string | null;
-  end: string | null;
+  /** ISO date of the first day; the same as `end` for a one-day meeting. */
+  start: string;
+  end: string;
   summit: string | null;
   /** `NAVO-top`, `NAVO-ministers van Defensie`, ... */
-  name?: string | null;
+  name: string;
 }
 
 /** A letter's metadata, as read from its text at build time. */
@@ -52,8 +52,8 @@ export interface Hit extends About {
   /** HTML: the letter's text escaped, the matches in `<mark>`. */
   excerpt: string;
   section: SectionRef | null;
-  /** The query's words this letter lacks, when the answer is partial. */
-  missing?: string[];
+  /** The query's words this letter lacks (empty unless the answer is partial). */
+  missing: string[];
 }
 
 export interface FacetValue {
@@ -121,7 +121,8 @@ export interface Index {
   read(id: string, query?: string, options?: { signal?: AbortSignal }): Promise<Reading | null>;
 }
 
-/** Loads the index in a folder (the engine once per page, each index once). */
+/** Loads the index in a folder (the engine once per page, each index once); by default the
+ *  `index/` folder beside the module, where `kamerzoek build` puts it. */
 export declare function load(indexUrl?: string | URL, base?: string | URL): Promise<Index>;
 
 /** Where the wasm and the widget's stylesheet are, for a bundler that does not copy them. */

@@ -84,17 +84,17 @@ pub fn build(
         synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
     };
     // Everything that can stop a site build is checked before anything is written.
-    let assets = match site {
-        Site::IndexOnly => Vec::new(),
+    let (assets, worker) = match site {
+        Site::IndexOnly => (Vec::new(), offline::Worker::Leave),
         Site::Full { demo, offline } => {
             let mut files = site::files(*demo)?;
             let mut names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+            let worker = offline::check(out, offline.is_some(), &mut names)?;
             if offline.is_some() {
-                offline::check(out, &mut names)?;
                 files.extend(offline::registration());
             }
             site::check_folder(out, &names)?;
-            files
+            (files, worker)
         }
     };
     let index_dir = match site {
@@ -104,8 +104,12 @@ pub fn build(
     let index = build_index(letters, &index_dir, &options)?;
     if let Site::Full { offline, .. } = site {
         site::write(out, &assets)?;
-        if let Some(max) = offline {
-            offline::write(out, &index, *max)?;
+        match (worker, offline) {
+            (offline::Worker::Write, Some(max)) => {
+                offline::write(out, &index, *max)?;
+            }
+            (offline::Worker::Retire, _) => offline::retire(out)?,
+            _ => {}
         }
         print_sizes(out)?;
     }

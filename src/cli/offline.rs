@@ -40,11 +40,16 @@ pub fn parse_size(text: &str) -> Result<u64> {
         })
 }
 
-/// Where the worker goes: beside the site folder.
-fn worker_path(out: &Path) -> Result<PathBuf> {
+/// Where the worker goes, beside the site folder, and the folder's name as a URL path segment.
+fn placed(out: &Path) -> Result<(PathBuf, String)> {
     let absolute = std::path::absolute(out).map_err(|e| Error::io(out.display(), e))?;
+    // `--out .` is the folder's own name, not `.`.
+    let absolute: PathBuf = absolute.components().collect();
     match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(_)) => Ok(parent.join(SERVICE_WORKER)),
+        (Some(parent), Some(name)) => Ok((
+            parent.join(SERVICE_WORKER),
+            percent_encoded(&name.to_string_lossy()),
+        )),
         _ => Err(Error::BadOption {
             message: format!(
                 "{}: --offline writes its service worker beside the site folder, in the folder of \
@@ -55,12 +60,80 @@ fn worker_path(out: &Path) -> Result<PathBuf> {
     }
 }
 
-/// Checks, before anything is written, that the worker's place holds no file of the owner's;
-/// adds the registration script to the site's names.
-pub fn check(out: &Path, names: &mut Vec<&'static str>) -> Result<()> {
-    let worker = worker_path(out)?;
+/// A folder name as a path segment of a URL: `zoeken` stays, `a b` is `a%20b`.
+fn percent_encoded(name: &str) -> String {
+    let mut out = String::new();
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The site folder a kamerzoek worker serves, as its build names it; None for a file that is not
+/// an unedited kamerzoek worker.
+fn serves(worker: &[u8]) -> Option<String> {
+    if !site::is_ours(SERVICE_WORKER, worker) {
+        return None;
+    }
+    let text = std::str::from_utf8(worker).ok()?;
+    let rest = &text[text.find("dir:\"")? + 5..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// What to do with the worker beside the site folder, decided before anything is written.
+pub enum Worker {
+    /// Write it, with the build filled in.
+    Write,
+    /// Rewrite this site's worker as retired: a build without `--offline` after one with it.
+    Retire,
+    /// Leave what is there alone (nothing, or not this site's).
+    Leave,
+}
+
+/// Checks, before anything is written, what the worker's place holds: with `--offline`, nothing,
+/// or this site's own worker, in a folder the build can write; adds the registration script to
+/// the site's names. Without `--offline`, a worker of this site is to be retired.
+pub fn check(out: &Path, offline: bool, names: &mut Vec<&'static str>) -> Result<Worker> {
+    let (worker, dir) = placed(out)?;
+    let present = std::fs::read(&worker).ok();
+    let this_site = present
+        .as_deref()
+        .and_then(serves)
+        .is_some_and(|d| d == format!("{dir}/"));
+    if !offline {
+        return Ok(if this_site {
+            Worker::Retire
+        } else {
+            Worker::Leave
+        });
+    }
     let parent = worker.parent().unwrap_or(Path::new("."));
-    site::check_folder_names(parent, &[SERVICE_WORKER])?;
+    if present.is_some() && !this_site {
+        let serving = present.as_deref().and_then(serves);
+        return Err(Error::BadOption {
+            message: match serving {
+                Some(other) => format!(
+                    "{}: the offline search of {} has its worker here, and a folder of pages takes \
+                     one: nothing was written. Build one of the two without --offline",
+                    worker.display(),
+                    parent.join(other.trim_end_matches('/')).display()
+                ),
+                None => format!(
+                    "{}: not written by kamerzoek (or edited since), and --offline would replace \
+                     it: nothing was written. Move it away, or build without --offline",
+                    worker.display()
+                ),
+            },
+        });
+    }
+    // The worker is written last: a folder it cannot be written in must stop the build first.
+    std::fs::create_dir_all(parent)
+        .and_then(|()| tempfile_probe(parent))
+        .map_err(|e| Error::io(parent.display(), e))?;
     if site::asset(REGISTRATION).is_none() {
         return Err(Error::BadOption {
             message: "this kamerzoek was compiled without its service worker (www/dist/): run \
@@ -70,7 +143,17 @@ pub fn check(out: &Path, names: &mut Vec<&'static str>) -> Result<()> {
     }
     template()?;
     names.push(REGISTRATION);
-    Ok(())
+    Ok(Worker::Write)
+}
+
+/// Whether a file can be made in `dir`: made and removed at once.
+fn tempfile_probe(dir: &Path) -> std::io::Result<()> {
+    let probe = dir.join(format!(".kamerzoek-probe-{}", std::process::id()));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)?;
+    std::fs::remove_file(&probe)
 }
 
 /// The worker's template, checked to have one place for its build.
@@ -90,18 +173,40 @@ pub fn registration() -> Option<(&'static str, &'static [u8])> {
     site::asset(REGISTRATION).map(|bytes| (REGISTRATION, bytes))
 }
 
+/// Writes this site's worker retired: it deletes its stores and unregisters itself.
+pub fn retire(out: &Path) -> Result<()> {
+    let (worker, dir) = placed(out)?;
+    let build = format!(
+        "{{version:\"retired\",dir:{:?},precache:[],retired:true}}",
+        format!("{dir}/")
+    );
+    write_worker(&worker, &build)?;
+    super::say(&format!(
+        "offline: {} retired (built without --offline): a visitor's browser drops its stores and \
+         the worker on their next visit",
+        worker.display()
+    ));
+    Ok(())
+}
+
+fn write_worker(worker: &Path, build: &str) -> Result<()> {
+    let filled = template()?.replace(PLACEHOLDER, build);
+    kamerzoek::format::store::write_beside(
+        worker,
+        &site::stamped(SERVICE_WORKER, filled.as_bytes()),
+    )
+}
+
 /// Writes the worker for the site in `out`, whose index names `index`'s files: it stores the
 /// engine, the widget and the entry file on a first visit, and every index file too when they
-/// come to at most `precache_max` bytes. Returns what it stores first, in bytes.
+/// come to at most `precache_max` bytes. Returns the bytes of the index files beyond the entry.
 pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
-    let worker = worker_path(out)?;
-    let dir = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (worker, dir) = placed(out)?;
+    // Everything a page loads from the site folder, `offline.js` and `file-check.js` too.
     let mut first: Vec<String> = site::ENGINE
         .iter()
         .chain(site::WIDGET)
+        .chain(&[REGISTRATION, "file-check.js"])
         .map(|n| (*n).to_string())
         .collect();
     first.push(format!("{INDEX_DIR}/{ENTRY_FILE}"));
@@ -113,16 +218,22 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
     if let Some((folder, count)) = &index.letters {
         rest.extend((0..*count).map(|n| format!("{INDEX_DIR}/{folder}/{n}.kz")));
     }
-    // The version: every byte the worker stores, so a new build or engine makes a new worker.
-    let mut seen = Vec::new();
-    let mut rest_bytes = 0u64;
-    for name in first.iter().chain(&rest) {
+    let hash_of = |name: &str| -> Result<(u64, u64)> {
         let path = out.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
-        seen.extend_from_slice(&fnv64(&bytes).to_le_bytes());
-        if rest.contains(name) {
-            rest_bytes += bytes.len() as u64;
-        }
+        Ok((fnv64(&bytes), bytes.len() as u64))
+    };
+    // The version: every byte the worker stores and what it stores first, so a new build, engine
+    // or limit makes a new worker with a store of its own.
+    let mut seen = Vec::new();
+    for name in &first {
+        seen.extend_from_slice(&hash_of(name)?.0.to_le_bytes());
+    }
+    let mut rest_bytes = 0u64;
+    for name in &rest {
+        let (hash, len) = hash_of(name)?;
+        seen.extend_from_slice(&hash.to_le_bytes());
+        rest_bytes += len;
     }
     let whole = rest_bytes <= precache_max;
     let stored: Vec<&String> = if whole {
@@ -130,8 +241,12 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
     } else {
         first.iter().collect()
     };
+    for name in &stored {
+        seen.extend_from_slice(name.as_bytes());
+        seen.push(0);
+    }
     let build = format!(
-        "{{version:{:?},dir:{:?},precache:[{}]}}",
+        "{{version:{:?},dir:{:?},precache:[{}],retired:false}}",
         format!("{:016x}", fnv64(&seen)),
         format!("{dir}/"),
         stored
@@ -140,24 +255,10 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
             .collect::<Vec<_>>()
             .join(",")
     );
-    let template =
-        std::str::from_utf8(site::asset(SERVICE_WORKER).unwrap_or_default()).map_err(|_| {
-            Error::BadOption {
-                message: "the embedded service worker is not UTF-8".into(),
-            }
-        })?;
-    if template.matches(PLACEHOLDER).count() != 1 {
-        return Err(Error::BadOption {
-            message: "the embedded service worker has no place for its build".into(),
-        });
-    }
-    kamerzoek::format::store::write_beside(
-        &worker,
-        template.replace(PLACEHOLDER, &build).as_bytes(),
-    )?;
+    write_worker(&worker, &build)?;
     super::say(&format!(
-        "offline: {} serves the pages in {} and below without a network; it stores the engine{} \
-         on a first visit{}",
+        "offline: {} serves the pages in {} and below that include {dir}/{REGISTRATION}; it \
+         stores the engine{} on a first visit{}",
         worker.display(),
         worker.parent().unwrap_or(Path::new(".")).display(),
         if whole {

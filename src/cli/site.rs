@@ -6,8 +6,8 @@
 //! starts with one; the wasm with its magic). Anything else there is the owner's, and the build
 //! stops before it writes anything, naming it.
 
-use kamerzoek::format::ENTRY_FILE;
 use kamerzoek::format::store::{gzip, write_beside};
+use kamerzoek::format::{ENTRY_FILE, fnv64};
 use kamerzoek::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -89,13 +89,66 @@ fn files_of(
         .collect())
 }
 
-/// Whether the bytes at a name were written by kamerzoek: every script, style and page it writes
-/// starts with its mark, the wasm with WebAssembly's magic.
-fn marked(name: &str, bytes: &[u8]) -> bool {
+/// A file as the site holds it: the asset behind kamerzoek's mark, which names the hash of what
+/// follows it, so a later build knows the file as its own and as unedited. The wasm, which no
+/// owner edits and which cannot carry a comment, is known by its magic.
+pub fn stamped(name: &str, content: &[u8]) -> Vec<u8> {
     if name.ends_with(".wasm") {
-        return bytes.starts_with(b"\0asm");
+        return content.to_vec();
     }
-    bytes.starts_with(b"/* kamerzoek */") || bytes.starts_with(b"<!-- kamerzoek -->")
+    let hash = fnv64(content);
+    let mut out = if name.ends_with(".html") || name.ends_with(".svg") {
+        format!("<!-- kamerzoek {hash:016x} -->\n").into_bytes()
+    } else {
+        format!("/* kamerzoek {hash:016x} */\n").into_bytes()
+    };
+    out.extend_from_slice(content);
+    out
+}
+
+/// What stands at a name the build writes.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    /// Written by kamerzoek and unchanged since: a build may replace it.
+    Ours,
+    /// Written by kamerzoek, then changed: the owner's now.
+    Edited,
+    /// Not kamerzoek's.
+    Foreign,
+}
+
+/// Whether kamerzoek wrote these bytes at this name, unedited since.
+pub fn is_ours(name: &str, bytes: &[u8]) -> bool {
+    found(name, bytes) == Found::Ours
+}
+
+fn found(name: &str, bytes: &[u8]) -> Found {
+    if name.ends_with(".wasm") {
+        return if bytes.starts_with(b"\0asm") {
+            Found::Ours
+        } else {
+            Found::Foreign
+        };
+    }
+    let marks: [(&[u8], &[u8]); 2] = [
+        (b"/* kamerzoek ", b" */\n"),
+        (b"<!-- kamerzoek ", b" -->\n"),
+    ];
+    for (open, close) in marks {
+        let Some(rest) = bytes.strip_prefix(open) else {
+            continue;
+        };
+        let hash = rest
+            .get(..16)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u64::from_str_radix(h, 16).ok());
+        let content = rest.get(16..).and_then(|r| r.strip_prefix(close));
+        return match (hash, content) {
+            (Some(hash), Some(content)) if fnv64(content) == hash => Found::Ours,
+            _ => Found::Edited,
+        };
+    }
+    Found::Foreign
 }
 
 /// Checks, before anything is written, that `out` can take a site: no file of the owner's stands
@@ -112,11 +165,20 @@ pub fn check_folder(out: &Path, names: &[&str]) -> Result<()> {
             ),
         });
     }
-    check_folder_names(out, names)
+    let mut foreign = owners_files(out, names);
+    let index = out.join(INDEX_DIR);
+    if std::fs::symlink_metadata(&index).is_ok_and(|m| !m.is_dir()) {
+        foreign.push(index);
+    }
+    refuse(
+        &foreign,
+        &format!("--out {}", out.join("kamerzoek").display()),
+    )
 }
 
-/// Checks that no file of the owner's stands in `dir` at one of `names`.
-pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
+/// The owner's files among `names` in `dir` (files kamerzoek did not write, or that were edited
+/// since), and links or files in place of the folders they go in.
+pub fn owners_files(dir: &Path, names: &[&str]) -> Vec<PathBuf> {
     let out = dir;
     let mut foreign = Vec::new();
     // A link standing for one of the site's folders would take its files elsewhere.
@@ -125,7 +187,6 @@ pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
         .filter_map(|n| n.rsplit_once('/'))
         .map(|(f, _)| f)
         .collect();
-    folders.push(INDEX_DIR);
     folders.sort_unstable();
     folders.dedup();
     for folder in folders {
@@ -139,7 +200,7 @@ pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
         match std::fs::symlink_metadata(&path) {
             Err(_) => {}
             Ok(m) if m.is_file() => {
-                let ours = std::fs::read(&path).is_ok_and(|b| marked(name, &b));
+                let ours = std::fs::read(&path).is_ok_and(|b| found(name, &b) == Found::Ours);
                 if !ours {
                     foreign.push(path);
                 }
@@ -148,28 +209,38 @@ pub fn check_folder_names(dir: &Path, names: &[&str]) -> Result<()> {
             Ok(_) => foreign.push(path),
         }
     }
+    foreign
+}
+
+/// An error naming the owner's files a build would replace, or nothing when there are none.
+pub fn refuse(foreign: &[PathBuf], advice: &str) -> Result<()> {
     if foreign.is_empty() {
         return Ok(());
     }
     let shown: Vec<String> = foreign.iter().map(|p| p.display().to_string()).collect();
+    let them = if foreign.len() == 1 { "it" } else { "them" };
     Err(Error::BadOption {
         message: format!(
-            "{} not written by kamerzoek, and the site would replace {}: nothing was written. \
-             Build into a folder of its own (--out {}), or move {} away",
+            "{} not written by kamerzoek (or edited since), and the build would replace {them}: \
+             nothing was written. Build into a folder of its own ({advice}), or move {them} away",
             shown.join(", "),
-            if foreign.len() == 1 { "it" } else { "them" },
-            out.join("kamerzoek").display(),
-            if foreign.len() == 1 { "it" } else { "them" },
         ),
     })
 }
 
-/// Writes each file beside its place and renames it in; the entry module last, so a page that
-/// loads mid-build gets the earlier engine or the new one.
+/// Writes each file, marked, beside its place and renames it in. Each file is whole; a page that
+/// loads while a build runs may still get files of two builds (their names carry no version), so
+/// the order narrows it: the wasm before its glue, the entry module last.
 pub fn write(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
-    let (entry, rest): (Vec<_>, Vec<_>) = files.iter().partition(|(n, _)| *n == "kamerzoek.js");
-    for (name, bytes) in rest.into_iter().chain(entry) {
-        write_beside(&out.join(name), bytes)?;
+    let rank = |name: &str| match name {
+        "pkg/kamerzoek_bg.wasm" => 0,
+        "kamerzoek.js" => 2,
+        _ => 1,
+    };
+    let mut ordered: Vec<&(&str, &[u8])> = files.iter().collect();
+    ordered.sort_by_key(|(name, _)| rank(name));
+    for (name, bytes) in ordered {
+        write_beside(&out.join(name), &stamped(name, bytes))?;
     }
     Ok(())
 }
@@ -220,12 +291,30 @@ mod tests {
     }
 
     #[test]
-    fn only_kamerzoeks_own_files_carry_its_mark() {
-        assert!(marked("widget.js", b"/* kamerzoek */\nexport{}"));
-        assert!(marked("index.html", b"<!-- kamerzoek -->\n<!doctype html>"));
-        assert!(marked("pkg/kamerzoek_bg.wasm", b"\0asm\x01\0\0\0"));
-        assert!(!marked("widget.js", b"// my widget"));
-        assert!(!marked("pkg/kamerzoek_bg.wasm", b"/* kamerzoek */"));
-        assert!(!marked("index.html", b"<!doctype html>"));
+    fn a_file_is_kamerzoeks_while_its_mark_matches_what_follows_it() {
+        for (name, content) in [
+            ("widget.js", &b"export{}"[..]),
+            ("index.html", b"<!doctype html>"),
+            ("pkg/kamerzoek_bg.wasm", b"\0asm\x01\0\0\0"),
+        ] {
+            let written = stamped(name, content);
+            assert_eq!(found(name, &written), Found::Ours, "{name}");
+            if !name.ends_with(".wasm") {
+                let mut edited = written.clone();
+                edited.extend_from_slice(b" ");
+                assert_eq!(found(name, &edited), Found::Edited, "{name}");
+            }
+        }
+        assert_eq!(found("widget.js", b"// my widget"), Found::Foreign);
+        assert_eq!(
+            found("widget.js", b"/* kamerzoek */\nexport{}"),
+            Found::Edited
+        );
+        assert_eq!(found("widget.js", b"/* kamerzoek zz"), Found::Edited);
+        assert_eq!(
+            found("pkg/kamerzoek_bg.wasm", b"/* kamerzoek */"),
+            Found::Foreign
+        );
+        assert_eq!(found("index.html", b"<!doctype html>"), Found::Foreign);
     }
 }

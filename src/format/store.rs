@@ -104,8 +104,11 @@ impl Store {
 }
 
 /// Writes `bytes` beside `target` and renames them into place: a reader sees the whole file or
-/// none; a failed write leaves nothing behind.
+/// none; a failed write leaves nothing behind. The file beside is made new (`create_new`: never
+/// through a link or over a file someone left there) under a name no other build uses at once.
 pub fn write_beside(target: &Path, bytes: &[u8]) -> Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let io = |e| Error::io(target.display(), e);
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
@@ -113,8 +116,27 @@ pub fn write_beside(target: &Path, bytes: &[u8]) -> Result<()> {
     let name = target
         .file_name()
         .map_or_else(Default::default, |n| n.to_string_lossy());
-    let partial = target.with_file_name(format!(".{name}.partial"));
-    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, target));
+    let mut tries = 0;
+    let (partial, mut file) = loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let partial = target.with_file_name(format!(".{name}.{}-{n}.partial", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&partial)
+        {
+            Ok(file) => break (partial, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+            Err(e) => return Err(io(e)),
+        }
+    };
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.flush())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&partial, target)
+        });
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
     }

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, search, serve, statusText } from './harness.mjs';
@@ -16,6 +16,23 @@ const work = mkdtempSync(join(tmpdir(), 'kamerzoek-offline-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: 'pipe' });
+
+// The version of the worker the last build wrote into `site`.
+const version = (site) => readFileSync(join(site, 'kamerzoek-sw.js'), 'utf8').match(/version:"([^"]+)"/)[1];
+
+// The seeds without the 2024 agenda (001), the only letter that names Patriot missiles.
+function fourLetters() {
+  const letters = join(work, 'four');
+  cpSync('seeds', letters, { recursive: true, filter: (f) => !/\/001_[^/]*$/.test(f) });
+  return letters;
+}
+
+// Waits until the page's worker is the one of the site's last build, with its store filled.
+async function workerOfLastBuild(page, site) {
+  const want = version(site);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration(location.href))?.update());
+  await page.waitForFunction(async (v) => (await caches.keys()).some((k) => k.endsWith(`:${v}`)), want, { timeout: 15000 });
+}
 
 // Builds `letters` into a site with the owner's page, serves it, opens the page once online and
 // waits until the service worker controls it and has stored the page. Returns the open browser
@@ -41,7 +58,7 @@ async function firstVisit(name, letters, buildArgs) {
     }
     throw new Error('the server still answers');
   };
-  return { browser, page, url: `${server.url}notes.html`, cut };
+  return { browser, page, site, url: `${server.url}notes.html`, cut };
 }
 
 test('five letters: stored whole on the first visit, every query works offline', async () => {
@@ -82,6 +99,43 @@ test('400 letters over the limit: what was searched before works offline, a new 
     await page.keyboard.press('Escape');
     await search(page, 'zzzzonbekend');
     assert.ok((await statusText(page)).length > 0);
+  } finally {
+    await browser.close();
+    await cut();
+  }
+});
+
+test('a new build reaches an online visitor at once, and is what they search offline next', async () => {
+  const { browser, page, site, url, cut } = await firstVisit('update', fourLetters(), []);
+  try {
+    assert.deepEqual(await search(page, 'patriot'), [], 'the first build has no Patriot letter');
+    kamerzoek('build', 'seeds', '--out', join(site, SITE_FOLDER), '--offline');
+    await page.goto(url);
+    const online = await search(page, 'patriot');
+    assert.equal(online.length, 1, 'the new build, not the stored one');
+    await workerOfLastBuild(page, site);
+    await cut();
+    await page.goto(url);
+    assert.equal(await page.locator('h1').innerText(), 'Notes on defence policy', 'the page outlives the old store');
+    assert.deepEqual(await search(page, 'patriot'), online);
+  } finally {
+    await browser.close();
+    await cut();
+  }
+});
+
+test('a build without --offline retires the worker: the visitor\'s browser drops it and its stores', async () => {
+  const { browser, page, site, url, cut } = await firstVisit('retire', 'seeds', []);
+  try {
+    await search(page, 'patriot');
+    assert.ok((await page.evaluate(() => caches.keys())).length >= 1);
+    kamerzoek('build', 'seeds', '--out', join(site, SITE_FOLDER));
+    await page.goto(url);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration(location.href))?.update());
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0
+      && (await caches.keys()).length === 0, null, { timeout: 15000 });
+    await page.goto(url);
+    assert.equal((await search(page, 'patriot')).length, 1, 'the search works as before, online');
   } finally {
     await browser.close();
     await cut();

@@ -96,6 +96,8 @@ test('esbuild bundles it, and the bundled page searches with the element and the
     '--loader:.wasm=file', '--loader:.css=file', '--public-path=./dist', '--log-level=warning',
   ], { cwd: app, stdio: 'pipe' });
   const { page, errors } = fixture.browser;
+  const missing = [];
+  page.on('response', (r) => { if (r.status() === 404) missing.push(new URL(r.url()).pathname); });
   await page.goto(fixture.server.url);
   await page.waitForFunction(() => window.answer !== undefined && window.failure !== undefined, null, { timeout: 10000 })
     .catch((err) => assert.fail(`${err.message}; the page said: ${errors.join(' | ')}`));
@@ -108,5 +110,7 @@ test('esbuild bundles it, and the bundled page searches with the element and the
   // The widget's stylesheet came through the bundle: the box has its own border radius.
   const styled = await page.locator('input[type=search]').evaluate((el) => getComputedStyle(el).borderTopStyle);
   assert.equal(styled, 'solid');
+  // The one file not found is the one asked for in a folder that has no index.
+  assert.deepEqual(missing, ['/nowhere/kamerzoek.idx']);
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });
