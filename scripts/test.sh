@@ -28,6 +28,12 @@ step "build the web assets, the command line, and the demo site on seeds/"
 # which the build rightly refuses to replace: the tests start from a fresh one.
 rm -rf target/site
 scripts/build-site.sh seeds target/site
+# The tests run on the web assets just built; `cargo install` ships the committed ones. The same
+# sources and toolchain give the same bytes: a difference means another toolchain built them.
+if ! git diff --quiet -- www/dist; then
+  echo "note: www/dist/ as rebuilt here differs from the committed one (another toolchain?);" \
+    "commit it if this toolchain is the one to ship" >&2
+fi
 
 # After the web assets are built: the command line under test carries them.
 step "cargo test"
