@@ -22,6 +22,8 @@ pub enum Error {
     /// The bytes are well framed but a value inside them is impossible.
     Corrupt { what: String },
     /// An input or output file could not be read or written; the I/O error is the `source()`.
+    /// Native only: the wasm does no I/O, and std's I/O messages would cost it bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     Io { path: String, source: IoError },
     /// A letter file changed between the build's passes.
     Changed { path: String, message: String },
@@ -59,6 +61,7 @@ impl fmt::Display for Error {
                 "index is damaged: checksum {got:08x} does not match {expected:08x}; rebuild it"
             ),
             Error::Corrupt { what } => write!(f, "index is corrupt: {what}"),
+            #[cfg(not(target_arch = "wasm32"))]
             Error::Io { path, source } => write!(f, "{path}: {}", source.0),
             Error::Changed { path, message } => {
                 write!(f, "{path}: changed during the build: {message}")
@@ -77,6 +80,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            #[cfg(not(target_arch = "wasm32"))]
             Error::Io { source, .. } => Some(source.0.as_ref()),
             Error::InFile { error, .. } => Some(error.as_ref()),
             _ => None,
@@ -98,6 +102,7 @@ impl PartialEq for IoError {
 impl Eq for IoError {}
 
 impl Error {
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn io(path: impl fmt::Display, err: std::io::Error) -> Self {
         Error::Io {
             path: path.to_string(),

@@ -101,3 +101,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))
 }
+
+// Talc in place of the default dlmalloc: 4.5 KB less of the engine every visitor downloads.
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
