@@ -24,6 +24,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     web_assets();
     let mut keys = Vec::new();
+    let mut singles: Vec<(u16, u16)> = Vec::new();
     let mut lowers: Vec<(u16, u16)> = Vec::new();
     let mut offsets = vec![0u16];
     let mut pool = String::new();
@@ -35,9 +36,15 @@ fn main() {
                 .flat_map(char::to_lowercase)
                 .collect();
             if folded != c.to_string() {
-                keys.push(c as u32 as u16);
-                pool.push_str(&folded);
-                offsets.push(u16::try_from(pool.len()).expect("fold pool fits in u16"));
+                let mut chars = folded.chars();
+                match (chars.next().map(|f| u16::try_from(f as u32)), chars.next()) {
+                    (Some(Ok(single)), None) => singles.push((c as u32 as u16, single)),
+                    _ => {
+                        keys.push(c as u32 as u16);
+                        pool.push_str(&folded);
+                        offsets.push(u16::try_from(pool.len()).expect("fold pool fits in u16"));
+                    }
+                }
             }
             let lower: Vec<char> = c.to_lowercase().collect();
             if lower != [c] && lower.len() == 1 {
@@ -70,10 +77,18 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "pub static FOLD_POOL: &str = {pool:?};").unwrap();
+    let fold_runs = runs(&singles);
     writeln!(
         out,
-        "pub static LOWER: [(u16, u16); {}] = {lowers:?};",
-        lowers.len()
+        "pub static FOLD_RUNS: [(u16, u16, u16, u8); {}] = {fold_runs:?};",
+        fold_runs.len()
+    )
+    .unwrap();
+    let lower_runs = runs(&lowers);
+    writeln!(
+        out,
+        "pub static LOWER_RUNS: [(u16, u16, u16, u8); {}] = {lower_runs:?};",
+        lower_runs.len()
     )
     .unwrap();
     writeln!(
@@ -84,6 +99,46 @@ fn main() {
     .unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("fold_tables.rs");
     std::fs::write(path, out).unwrap();
+}
+
+/// A character map as runs, 8 bytes each, not pairs of 4 (the wasm carries these tables): a run
+/// `(first, last, value, flags)` maps `first`, `first + step`, ... `last` (step 2 when flags has
+/// bit 0) to `value`, or with bit 1 to `value` plus the key's distance from `first` (`A`..`Z` to
+/// `a`..`z`; `Ā`, `Ă`, ... to `ā`, `ă`, ...). A run takes only consecutive entries of the sorted
+/// map, so runs never overlap and a key between a step-2 run's keys is in no run.
+fn runs(map: &[(u16, u16)]) -> Vec<(u16, u16, u16, u8)> {
+    let mut out: Vec<(u16, u16, u16, u8)> = Vec::new();
+    let mut i = 0;
+    while i < map.len() {
+        let (first, value) = map[i];
+        let mut run = (first, first, value, 0u8);
+        if let Some(&(next, next_value)) = map.get(i + 1) {
+            let step = next - first;
+            let shift = next_value.wrapping_sub(value) == step;
+            if (step == 1 || step == 2) && (shift || next_value == value) {
+                run.3 = u8::from(step == 2) | if shift { 2 } else { 0 };
+                let mut j = i + 1;
+                while let Some(&(key, v)) = map.get(j) {
+                    let expected = if shift {
+                        value.wrapping_add(key - first)
+                    } else {
+                        value
+                    };
+                    if key != run.1 + step || v != expected {
+                        break;
+                    }
+                    run.1 = key;
+                    j += 1;
+                }
+                out.push(run);
+                i = j;
+                continue;
+            }
+        }
+        out.push(run);
+        i += 1;
+    }
+    out
 }
 
 /// The list of the prebuilt web assets in `www/dist/` (made by `scripts/build-web.sh`), for the

@@ -24,6 +24,24 @@ pub fn is_combining_mark(c: char) -> bool {
         .is_ok()
 }
 
+/// What a run table (see `build.rs`) maps `key` to, if anything.
+fn in_runs(runs: &[(u16, u16, u16, u8)], key: u16) -> Option<u16> {
+    let i = runs.partition_point(|&(_, last, _, _)| last < key);
+    let &(first, last, value, flags) = runs.get(i)?;
+    if key < first || key > last {
+        return None;
+    }
+    let offset = key - first;
+    if flags & 1 != 0 && offset % 2 != 0 {
+        return None;
+    }
+    Some(if flags & 2 != 0 {
+        value.wrapping_add(offset)
+    } else {
+        value
+    })
+}
+
 /// The fold of one character, pushed onto `out`.
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
@@ -33,13 +51,22 @@ fn push_folded(out: &mut String, c: char) {
     if is_combining_mark(c) {
         return;
     }
-    let key = u16::try_from(c as u32).ok();
-    match key.and_then(|k| tables::FOLD_KEYS.binary_search(&k).ok()) {
-        Some(i) => {
-            let (from, to) = (tables::FOLD_OFFSETS[i], tables::FOLD_OFFSETS[i + 1]);
-            out.push_str(&tables::FOLD_POOL[from as usize..to as usize]);
-        }
-        None => out.push(c),
+    let Ok(key) = u16::try_from(c as u32) else {
+        out.push(c);
+        return;
+    };
+    // Most characters fold to one (runs); ligatures and a few others to several (the pool).
+    if let Some(single) = in_runs(&tables::FOLD_RUNS, key).and_then(|v| char::from_u32(v.into())) {
+        out.push(single);
+    } else if let Ok(i) = tables::FOLD_KEYS.binary_search(&key) {
+        let (from, to) = (tables::FOLD_OFFSETS[i], tables::FOLD_OFFSETS[i + 1]);
+        out.push_str(
+            tables::FOLD_POOL
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
+        );
+    } else {
+        out.push(c);
     }
 }
 
@@ -50,14 +77,11 @@ pub fn lowercase(text: &str) -> String {
             if c.is_ascii() {
                 return c.to_ascii_lowercase();
             }
-            let key = u16::try_from(c as u32).ok();
-            key.and_then(|k| {
-                tables::LOWER
-                    .binary_search_by_key(&k, |&(from, _)| from)
-                    .ok()
-            })
-            .and_then(|i| char::from_u32(u32::from(tables::LOWER[i].1)))
-            .unwrap_or(c)
+            u16::try_from(c as u32)
+                .ok()
+                .and_then(|k| in_runs(&tables::LOWER_RUNS, k))
+                .and_then(|v| char::from_u32(v.into()))
+                .unwrap_or(c)
         })
         .collect()
 }
@@ -97,6 +121,8 @@ mod tests {
         assert_eq!(lowercase("OEKRAÏNE Georgië ΝΑΤΟ"), "oekraïne georgië νατο");
         for c in (0x20..0x250u32)
             .chain(0x370..0x500)
+            .chain(0x1E00..0x2000)
+            .chain(0xFF01..0xFF5F)
             .filter_map(char::from_u32)
         {
             let expected: String = c.to_lowercase().collect();
@@ -120,7 +146,13 @@ mod tests {
                 .flat_map(char::to_lowercase)
                 .collect()
         };
-        for range in [0x20..0x250u32, 0x370..0x500, 0x1E00..0x2000, 0xFB00..0xFB07] {
+        for range in [
+            0x20..0x250u32,
+            0x370..0x500,
+            0x1E00..0x2000,
+            0xFB00..0xFB07,
+            0xFF01..0xFF5F,
+        ] {
             for c in range.filter_map(char::from_u32) {
                 assert_eq!(fold(&c.to_string()), full(c), "U+{:04X}", c as u32);
             }
