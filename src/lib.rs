@@ -18,6 +18,7 @@ pub mod format;
 pub mod index;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod indexer;
+pub mod json;
 pub mod lexicon;
 pub mod meta;
 pub mod search;

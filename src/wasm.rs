@@ -1,6 +1,7 @@
 //! The WebAssembly boundary, kept thin: an exported struct that owns a loaded index. Bytes go in,
-//! plain data comes out (via serde-wasm-bindgen); every error becomes a JS `Error` with the same
-//! message the CLI prints, never a panic. Fetching, unpacking, the DOM and rendering stay in
+//! answers come out as JSON text, written as the CLI writes `--json` (`crate::json`: smaller than
+//! building JS objects field by field), for `engine.js` to parse; every error becomes a JS `Error`
+//! with the same message the CLI prints, never a panic. Fetching, unpacking, the DOM and rendering stay in
 //! JavaScript: when a query needs files of the index folder that are not here yet, the answer is
 //! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
 
@@ -94,11 +95,10 @@ fn js_error(err: Error) -> JsError {
     JsError::new(&err.to_string())
 }
 
-/// Plain JS objects, absent values as null (as in the CLI's JSON).
+/// JSON text, absent values as null, as the CLI's `--json`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
+    crate::json::to_string(value)
+        .map(|text| JsValue::from_str(&text))
         .map_err(|e| JsError::new(&e.to_string()))
 }
 

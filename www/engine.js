@@ -263,7 +263,8 @@ async function openEngine(indexUrl) {
     signal?.addEventListener('abort', letGo, { once: true });
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const answer = guard(call);
+        // The engine answers in JSON text, as `kamerzoek search --json` prints it.
+        const answer = JSON.parse(guard(call));
         if (!Array.isArray(answer?.need)) return answer;
         const abort = signal ? new Promise((_, reject) => {
           if (signal.aborted) reject(aborted());

@@ -4,11 +4,12 @@ use kamerzoek::SearchResults;
 use std::io::{IsTerminal, Write};
 
 pub fn print_json(out: &mut impl Write, results: &SearchResults) -> std::io::Result<()> {
-    // Serialising plain strings and numbers cannot fail.
+    // The page's engine writes its answers with the same writer. Answers are plain strings,
+    // numbers and lists: writing them cannot fail.
     writeln!(
         out,
         "{}",
-        serde_json::to_string(results).unwrap_or_default()
+        kamerzoek::json::to_string(results).unwrap_or_default()
     )
 }
 
