@@ -20,30 +20,28 @@ pub fn put_str(out: &mut Vec<u8>, s: &str) {
     put_bytes(out, s.as_bytes());
 }
 
-/// CRC-32 (IEEE), bytewise from a table built at compile time: 1 KB in the wasm, where a
-/// faster slicing-by-16 crate carries 16 KB of tables for files of a few kilobytes.
+/// CRC-32 (IEEE), bytewise from a table built on first use: a table built at compile time is 1 KB
+/// of the wasm that no compression shrinks, and a faster slicing-by-16 crate carries 16 KB of
+/// tables for files of a few kilobytes.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
         let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
+        for (i, entry) in table.iter_mut().enumerate() {
             let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
+            for _ in 0..8 {
                 c = if c & 1 != 0 {
                     0xedb8_8320 ^ (c >> 1)
                 } else {
                     c >> 1
                 };
-                k += 1;
             }
-            table[i] = c;
-            i += 1;
+            *entry = c;
         }
         table
-    };
+    });
     !bytes.iter().fold(!0u32, |c, &b| {
-        TABLE[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8)
+        table[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8)
     })
 }
 
