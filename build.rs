@@ -91,14 +91,32 @@ fn main() {
         lower_runs.len()
     )
     .unwrap();
+    // Ranges as varints (the gap since the last range's end, then the range's length less one):
+    // 2 or 3 bytes a range where a pair of u32 takes 8; `fold.rs` unpacks them on first use.
+    let mut packed = Vec::new();
+    let mut next = 0u32;
+    for &(first, last) in &marks {
+        varint(&mut packed, first - next);
+        varint(&mut packed, last - first);
+        next = last + 1;
+    }
     writeln!(
         out,
-        "pub static COMBINING_MARKS: [(u32, u32); {}] = {marks:?};",
-        marks.len()
+        "pub static COMBINING_MARKS_PACKED: [u8; {}] = {packed:?};",
+        packed.len()
     )
     .unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("fold_tables.rs");
     std::fs::write(path, out).unwrap();
+}
+
+/// `v` as a LEB128 varint.
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// A character map as runs, 8 bytes each, not pairs of 4 (the wasm carries these tables): a run

@@ -10,18 +10,36 @@ mod tables {
 
 /// Whether `c` is a combining mark (a diacritic written after its letter in decomposed text).
 pub fn is_combining_mark(c: char) -> bool {
+    let marks = combining_marks();
     let c = c as u32;
-    tables::COMBINING_MARKS
-        .binary_search_by(|&(first, last)| {
-            if last < c {
-                std::cmp::Ordering::Less
-            } else if first > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
+    let i = marks.partition_point(|&(_, last)| last < c);
+    marks.get(i).is_some_and(|&(first, _)| first <= c)
+}
+
+/// The ranges of combining marks, unpacked from `build.rs`'s varints on first use.
+fn combining_marks() -> &'static [(u32, u32)] {
+    static MARKS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    MARKS.get_or_init(|| {
+        let mut bytes = tables::COMBINING_MARKS_PACKED.iter();
+        let mut varint = || {
+            let (mut v, mut shift) = (0u32, 0);
+            for &b in bytes.by_ref() {
+                v |= u32::from(b & 0x7f) << shift;
+                if b < 0x80 {
+                    return Some(v);
+                }
+                shift += 7;
             }
-        })
-        .is_ok()
+            None
+        };
+        let (mut ranges, mut next) = (Vec::new(), 0u32);
+        while let (Some(gap), Some(len)) = (varint(), varint()) {
+            let first = next + gap;
+            ranges.push((first, first + len));
+            next = first + len + 1;
+        }
+        ranges
+    })
 }
 
 /// What a run table (see `build.rs`) maps `key` to, if anything.
