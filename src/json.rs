@@ -1,6 +1,6 @@
 //! Answers as JSON text, for the command line's `--json` and for the page (the engine hands
 //! `JSON.parse` a string): one writer, so both say the same. A serde serializer of only what the
-//! answers hold (structs, sequences, maps with string keys, strings, numbers, booleans, null),
+//! answers hold (structs, sequences, strings, numbers, booleans, null; no maps),
 //! small because the wasm carries it: numbers without a float-printing algorithm (scores with
 //! four decimals, which is all a score says), no pretty printing.
 
@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 use std::fmt::{self, Write};
 
-/// `value` as compact JSON; an error only for a shape answers never have (a map with a key that
-/// is not a string, bytes).
+/// `value` as compact JSON; an error only for a shape answers never have (a map, bytes, an enum
+/// with data).
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut out = Json(String::new());
     value.serialize(&mut out)?;
@@ -113,7 +113,7 @@ impl<'a> ser::Serializer for &'a mut Json {
     type SerializeTuple = Compound<'a>;
     type SerializeTupleStruct = Impossible<(), Error>;
     type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Compound<'a>;
+    type SerializeMap = Impossible<(), Error>;
     type SerializeStruct = Compound<'a>;
     type SerializeStructVariant = Impossible<(), Error>;
 
@@ -230,16 +230,16 @@ impl<'a> ser::Serializer for &'a mut Json {
     ) -> Result<Self::SerializeTupleVariant, Error> {
         Err(unsupported("an enum with data"))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(unsupported("a map"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
         self.0.push('{');
         Ok(Compound {
             json: self,
             first: true,
             close: '}',
         })
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        self.serialize_map(None)
     }
     fn serialize_struct_variant(
         self,
@@ -277,24 +277,6 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.comma();
-        key.serialize(KeyOnly(&mut *self.json))?;
-        self.json.0.push(':');
-        Ok(())
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut *self.json)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
@@ -314,138 +296,6 @@ impl ser::SerializeStruct for Compound<'_> {
     }
 }
 
-/// A map key: a string, nothing else.
-struct KeyOnly<'a>(&'a mut Json);
-
-impl ser::Serializer for KeyOnly<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.0.string(v);
-        Ok(())
-    }
-    fn serialize_bool(self, _: bool) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_char(self, _: char) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(unsupported("a key that is not a string"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,20 +307,16 @@ mod tests {
         count: usize,
         none: Option<u8>,
         list: Vec<bool>,
-        map: std::collections::BTreeMap<&'a str, i32>,
     }
 
     #[test]
     fn writes_what_a_json_parser_reads_back() {
-        let mut map = std::collections::BTreeMap::new();
-        map.insert("a\"b", -3);
         let answer = Answer {
             text: "quote \" backslash \\ tab \t nul \0 é <mark>",
             score: 2.803_4,
             count: 12,
             none: None,
             list: vec![true, false],
-            map,
         };
         let text = to_string(&answer).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -479,7 +325,8 @@ mod tests {
         assert_eq!(parsed["count"], 12);
         assert!(parsed["none"].is_null());
         assert_eq!(parsed["list"], serde_json::json!([true, false]));
-        assert_eq!(parsed["map"]["a\"b"], -3);
+        let map: std::collections::BTreeMap<&str, i32> = [("a", 1)].into_iter().collect();
+        assert!(to_string(&map).is_err(), "no shape an answer never has");
     }
 
     #[test]
