@@ -182,6 +182,23 @@ fn a_site_build_never_replaces_a_file_of_the_owners_and_then_writes_nothing() {
 }
 
 #[test]
+fn a_file_in_place_of_the_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zoeken");
+    std::fs::write(&file, "mine").unwrap();
+    for more in [&[][..], &["--index-only"][..]] {
+        let run = build(&file, more);
+        assert_eq!(run.status.code(), Some(1));
+        let said = stderr(&run);
+        assert!(
+            said.contains("not a folder") && !said.contains("warning"),
+            "{said}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), b"mine");
+    }
+}
+
+#[test]
 fn a_folder_holding_an_index_alone_stays_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("index");

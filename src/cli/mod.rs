@@ -83,7 +83,12 @@ pub fn build(
         follow_links,
         synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
     };
-    // Everything that can stop a site build is checked before anything is written.
+    // Everything that can stop a build is checked before anything is written.
+    if out.exists() && !out.is_dir() {
+        return Err(kamerzoek::Error::BadOption {
+            message: format!("{}: not a folder to write the site into", out.display()),
+        });
+    }
     let (assets, worker) = match site {
         Site::IndexOnly => (Vec::new(), offline::Worker::Leave),
         Site::Full { demo, offline } => {
