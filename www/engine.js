@@ -98,6 +98,11 @@ const handles = new Set();
 let module = null;
 let restarts = 0;
 
+// This module's folder, from a string: a bundler would take `new URL('./index/',
+// import.meta.url)` for a file to copy. The index is beside it, where `kamerzoek build` puts it.
+const HERE = import.meta.url.replace(/[^/?#]*([?#].*)?$/, '');
+const DEFAULT_INDEX = `${HERE}index/`;
+
 // Where the WebAssembly module is: beside pkg/kamerzoek.js unless a page says otherwise (a
 // bundler that does not copy files named by `new URL(..., import.meta.url)`, esbuild's case).
 let wasmUrl = null;
@@ -122,7 +127,7 @@ function loadModule() {
     }
     // A new URL makes a new module instance. Built from a string, so a bundler leaves it alone
     // (a bundled page restarts only where pkg/ is beside the bundle; elsewhere the call says so).
-    const glue = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}pkg/kamerzoek.js?restart=${restarts}`;
+    const glue = `${HERE}pkg/kamerzoek.js?restart=${restarts}`;
     const fresh = await import(/* webpackIgnore: true */ /* @vite-ignore */ glue);
     await fresh.default(where);
     return { Engine: fresh.Kamerzoek };
@@ -353,8 +358,6 @@ function filterSpecs(filters = {}) {
  * @param {string} [base]
  * @returns {Promise<Index>}  rejects with an IndexError
  */
-// The index beside this module, where `kamerzoek build` puts it (from a string: see widget.js).
-const DEFAULT_INDEX = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}index/`;
 
 export function load(indexUrl = DEFAULT_INDEX, base = document.baseURI) {
   const url = new URL(indexUrl, base);

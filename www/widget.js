@@ -36,10 +36,6 @@ export function configureWidget({ stylesheet: url } = {}) {
   stylesheet = new URL(url, document.baseURI).href;
   for (const widget of connected) widget.shadowRoot?.querySelector('link[rel=stylesheet]')?.setAttribute('href', stylesheet);
 }
-// A site written by `kamerzoek build` keeps its index beside the scripts, so a page needs no
-// attribute to find it, wherever the page is.
-// (From a string: a bundler would take `new URL('./index/', import.meta.url)` for a file to copy.)
-const DEFAULT_INDEX = `${import.meta.url.replace(/[^/?#]*([?#].*)?$/, '')}index/`;
 
 const template = (t) => `
 <link rel="stylesheet">
@@ -194,7 +190,9 @@ export class KamerZoek extends HTMLElement {
     if (!this.engine) {
       this.setStatus(this.t.loading);
       this.shadowRoot.querySelector('.kz').classList.add('loading');
-      this.engine = load(this.getAttribute('index') ?? DEFAULT_INDEX);
+      // Without the attribute, load() takes the index beside the scripts, where `kamerzoek build`
+      // puts it, wherever the page is.
+      this.engine = load(this.getAttribute('index') ?? undefined);
       this.engine.then(
         (idx) => {
           this.shadowRoot.querySelector('.kz').classList.remove('loading');

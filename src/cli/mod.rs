@@ -129,8 +129,8 @@ fn print_sizes(out: &Path) -> Result<()> {
         "what a visitor downloads", "raw", "gzip"
     )];
     let mut total = (0, 0);
-    for (name, path) in site::first_query(out) {
-        let (raw, gz) = site::sizes(&path)?;
+    for name in site::first_query() {
+        let (raw, gz) = site::sizes(&out.join(&name))?;
         total = (total.0 + raw, total.1 + gz);
         lines.push(format!("{name:<44} {raw:>10} {gz:>10}"));
     }

@@ -7,7 +7,7 @@
 //! worker is replaced when any file it stores changes) and the files stored on the first visit.
 
 use super::site::{self, INDEX_DIR, REGISTRATION, SERVICE_WORKER};
-use kamerzoek::format::{ENTRY_FILE, Named, fnv64};
+use kamerzoek::format::{Named, fnv64};
 use kamerzoek::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -199,17 +199,12 @@ fn write_worker(worker: &Path, build: &str) -> Result<()> {
 
 /// Writes the worker for the site in `out`, whose index names `index`'s files: it stores the
 /// engine, the widget and the entry file on a first visit, and every index file too when they
-/// come to at most `precache_max` bytes. Returns the bytes of the index files beyond the entry.
-pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
+/// come to at most `precache_max` bytes.
+pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
     let (worker, dir) = placed(out)?;
     // Everything a page loads from the site folder, `offline.js` and `file-check.js` too.
-    let mut first: Vec<String> = site::ENGINE
-        .iter()
-        .chain(site::WIDGET)
-        .chain(&[REGISTRATION, "file-check.js"])
-        .map(|n| (*n).to_string())
-        .collect();
-    first.push(format!("{INDEX_DIR}/{ENTRY_FILE}"));
+    let mut first = site::first_query();
+    first.extend([REGISTRATION, "file-check.js"].map(String::from));
     let mut rest: Vec<String> = index
         .files
         .iter()
@@ -275,5 +270,5 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<u64> {
             )
         }
     ));
-    Ok(rest_bytes)
+    Ok(())
 }

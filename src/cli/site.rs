@@ -36,9 +36,9 @@ const REQUIRED: &[&str] = &[
     "pkg/kamerzoek.js",
     "pkg/kamerzoek_bg.wasm",
 ];
-/// What a page downloads before its first query, for the build's size table, in this order.
-pub const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm", "pkg/kamerzoek.js"];
-pub const WIDGET: &[&str] = &[
+/// What a page downloads before its first query (with the entry file), in this order.
+const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm", "pkg/kamerzoek.js"];
+const WIDGET: &[&str] = &[
     "kamerzoek.js",
     "engine.js",
     "widget.js",
@@ -178,8 +178,7 @@ pub fn check_folder(out: &Path, names: &[&str]) -> Result<()> {
 
 /// The owner's files among `names` in `dir` (files kamerzoek did not write, or that were edited
 /// since), and links or files in place of the folders they go in.
-pub fn owners_files(dir: &Path, names: &[&str]) -> Vec<PathBuf> {
-    let out = dir;
+fn owners_files(out: &Path, names: &[&str]) -> Vec<PathBuf> {
     let mut foreign = Vec::new();
     // A link standing for one of the site's folders would take its files elsewhere.
     let mut folders: Vec<&str> = names
@@ -213,7 +212,7 @@ pub fn owners_files(dir: &Path, names: &[&str]) -> Vec<PathBuf> {
 }
 
 /// An error naming the owner's files a build would replace, or nothing when there are none.
-pub fn refuse(foreign: &[PathBuf], advice: &str) -> Result<()> {
+fn refuse(foreign: &[PathBuf], advice: &str) -> Result<()> {
     if foreign.is_empty() {
         return Ok(());
     }
@@ -256,15 +255,15 @@ pub fn sizes(path: &Path) -> Result<(u64, u64)> {
     Ok((bytes.len() as u64, gzip(&bytes).len() as u64))
 }
 
-/// The files of a site as the page fetches them before its first query, with their sizes.
-pub fn first_query(out: &Path) -> Vec<(String, PathBuf)> {
-    let mut paths: Vec<(String, PathBuf)> = Vec::new();
-    for name in ENGINE.iter().chain(WIDGET) {
-        paths.push(((*name).to_string(), out.join(name)));
-    }
-    let entry = format!("{INDEX_DIR}/{ENTRY_FILE}");
-    paths.push((entry.clone(), out.join(&entry)));
-    paths
+/// The files a page fetches from a site before its first query, by their paths in the site: what
+/// the build's size table lists, and what the offline worker stores first.
+pub fn first_query() -> Vec<String> {
+    ENGINE
+        .iter()
+        .chain(WIDGET)
+        .map(|n| (*n).to_string())
+        .chain([format!("{INDEX_DIR}/{ENTRY_FILE}")])
+        .collect()
 }
 
 #[cfg(test)]
