@@ -112,6 +112,63 @@ async function measure(site, engine, server) {
   }
 }
 
+// A slow mobile link: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (Chrome DevTools
+// Protocol throttling, applied to every request of the page).
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+const CHAR_MS = 150; // a quick typist on a phone
+const TYPED = ['kamerzoek', 'pagefind'];
+
+// New queries on the modelled link: the page is opened and a first query (`defensie`, not
+// counted) loads the engine; then each query of the list is typed a character at a time into
+// the engine's as-you-type search, and timed from its last keystroke until its results are shown
+// with titles (kamerzoek: the widget's `kamerzoek-search` event; Pagefind: its search and the
+// fragments of the ten shown, as its UI loads them). Bytes and requests count every response
+// from the first keystroke of the query to its results.
+async function measureTyping(site, engine, server) {
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/bench/')) return;
+      const file = join(site, decodeURIComponent(pathname));
+      if (existsSync(file) && statSync(file).isFile()) {
+        requests += 1;
+        const length = Number(response.headers()['content-length']);
+        bytes += response.status() === 206 && length ? length : gzipSizeOf(file);
+      }
+    });
+    await page.goto(`${server.url}bench/${engine}-typing.html`);
+    await page.waitForFunction(() => window.typingReady, null, { timeout: 120_000 });
+    const type = (q) => page.evaluate(([text, ms]) => window.typeQuery(text, ms), [q, CHAR_MS]);
+    await type('defensie');
+    const out = [];
+    for (const q of queries) {
+      await page.evaluate(() => window.clearBox());
+      await page.waitForTimeout(300);
+      bytes = 0;
+      requests = 0;
+      const ms = await type(q);
+      out.push({ query: q, ms: Math.round(ms), bytes_gz: bytes, requests });
+    }
+    const times = out.map((r) => r.ms);
+    return {
+      typed_median_ms: percentile(times, 50),
+      typed_p95_ms: percentile(times, 95),
+      typed_bytes_median: percentile(out.map((r) => r.bytes_gz), 50),
+      typed: out,
+      typed_errors: b.errors,
+    };
+  } finally {
+    await b.close();
+  }
+}
+
 const machine = {
   date: new Date().toISOString(),
   cpus: `${cpus().length} x ${cpus()[0]?.model}`,
@@ -136,6 +193,10 @@ for (const size of sizes) {
       const result = ok
         ? await measure(site, engine, server).catch((err) => ({ error: `failed: ${String(err.message ?? err).split('\n')[0]}` }))
         : { error: `build failed: ${JSON.stringify(build)}` };
+      if (ok && TYPED.includes(engine) && !result.error) {
+        Object.assign(result, await measureTyping(site, engine, server)
+          .catch((err) => ({ typed_error: String(err.message ?? err).split('\n')[0] })));
+      }
       rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, ...result };
       console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
     }
@@ -162,6 +223,17 @@ for (const [size, rows] of Object.entries(all.corpora)) {
       continue;
     }
     md += `| ${engine} | ${kb(r.first_result_bytes_gz)} | ${ratio(r.first_result_bytes_gz, pf.first_result_bytes_gz)} | ${r.cold_ms} | ${r.warm_median_ms} | ${r.warm_p95_ms} | ${ratio(r.warm_p95_ms, pf.warm_p95_ms)} | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.build.seconds} | ${r.build.peak_rss_mb} |\n`;
+  }
+  md += `\nNew queries typed on a slow mobile link (${NETWORK.latency} ms round trip, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s), ${CHAR_MS} ms a character:\n\n`
+    + '| engine | median ms | p95 ms | × Pagefind p95 | median KB a query | requests a query (median) |\n|---|---:|---:|---:|---:|---:|\n';
+  for (const engine of ENGINES.filter((e) => TYPED.includes(e))) {
+    const r = rows[engine];
+    if (!r || r.error) continue;
+    if (r.typed_error) {
+      md += `| ${engine} | ${r.typed_error.slice(0, 80)} | | | | |\n`;
+      continue;
+    }
+    md += `| ${engine} | ${r.typed_median_ms} | ${r.typed_p95_ms} | ${ratio(r.typed_p95_ms, pf.typed_p95_ms)} | ${kb(r.typed_bytes_median)} | ${percentile(r.typed.map((t) => t.requests), 50)} |\n`;
   }
 }
 md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';

@@ -19,6 +19,9 @@ const ENTRY_FILE = 'kamerzoek.idx';
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 // A query needs at most a few rounds (chunks, then positions or the word list, then letters).
 const MAX_ROUNDS = 16;
+// Letter files live in the index's letter folder (`l-<hash>/<number>.kz`); the other files are
+// the index's structure.
+const isLetter = (name) => name.includes('/');
 
 /**
  * The kinds of IndexError: whether trying again can help, and who can fix it.
@@ -231,7 +234,11 @@ async function openEngine(indexUrl) {
   const limit = engine.largestFile;
   const inflight = new Map(); // name -> { promise, controller, users }
 
-  // Fetches `name` for one query; the query's `release` list gets a function that lets go.
+  // Fetches `name` for one query; the query's `release` list gets a function that lets go. A
+  // letter nobody waits for any more is cancelled; the index's own files (term chunks, positions,
+  // the table, the word list) are fetched to the end and kept: while a visitor types, the query
+  // of each keystroke is superseded by the next, and what it fetched is what the next one needs
+  // (`luchtverdedi` and `luchtverdediging` live in one chunk).
   const fetchFor = (name, held) => {
     let entry = inflight.get(name);
     if (!entry) {
@@ -240,6 +247,8 @@ async function openEngine(indexUrl) {
       entry.promise = fetchBytes(new URL(name, indexUrl), limit, controller.signal)
         .then((data) => guard(() => engine.supply(name, data)))
         .finally(() => { if (inflight.get(name) === entry) inflight.delete(name); });
+      // Its waiters see a failure; a file kept after its queries went must not raise it unheard.
+      entry.promise.catch(() => {});
       inflight.set(name, entry);
     }
     entry.users += 1;
@@ -248,7 +257,7 @@ async function openEngine(indexUrl) {
       if (released) return;
       released = true;
       entry.users -= 1;
-      if (entry.users === 0 && inflight.get(name) === entry) {
+      if (entry.users === 0 && isLetter(name) && inflight.get(name) === entry) {
         inflight.delete(name);
         entry.controller.abort();
       }

@@ -17,6 +17,9 @@ import { noFilters, readUrl, writeUrl } from './url-state.js';
 
 const DEBOUNCE_MS = 80;
 
+// Whether `now` is `before` typed on (or back): one extends the other.
+const typingOn = (before, now) => before !== '' && now !== '' && (now.startsWith(before) || before.startsWith(now));
+
 // What a visitor reads when something fails: what happened, in the widget's language, and whether
 // trying again can help. The technical detail goes to the console, for the site's owner.
 function explain(t, err, doing) {
@@ -225,9 +228,16 @@ export class KamerZoek extends HTMLElement {
   async search() {
     clearTimeout(this.timer);
     const number = ++this.sequence;
-    // The fetches of a query no longer wanted are cancelled (those another query shares stay).
-    this.pending?.abort();
+    // A query superseded while the visitor goes on typing the same words runs on unseen: the
+    // letters it fetches are mostly the next one's, which then finds them here. Only the latest
+    // such query runs on; an older one, or one for other words, is cancelled with its fetches
+    // (those another query shares stay).
+    this.background?.abort();
+    this.background = null;
+    if (this.pending && typingOn(this.pending.query, this.state.query)) this.background = this.pending;
+    else this.pending?.abort();
     const pending = new AbortController();
+    pending.query = this.state.query;
     this.pending = pending;
     const { list } = this.ui;
     list.setAttribute('aria-busy', 'true');

@@ -456,6 +456,17 @@ impl Index {
         }
     }
 
+    /// Asks for the positions chunk of the chunk `term` lives in, when that chunk is not here
+    /// yet either: a phrase needs both, and asking for them together saves a round of fetching
+    /// (at the cost of the positions of a phrase whose words the index turns out not to hold).
+    pub fn want_positions(&self, term: &str) {
+        if let Some(chunk) = self.chunks.get(self.route(term)) {
+            if matches!(chunk.terms, Slot::Missing(_)) {
+                self.get(&chunk.positions);
+            }
+        }
+    }
+
     /// The positions of each of `rows` (the term's rows); `None` until its positions chunk is here.
     pub fn positions(&self, r: TermRef, rows: &[Row]) -> Result<Option<Vec<Vec<u32>>>> {
         let Some(bytes) = self.get(&self.chunks[r.chunk].positions) else {

@@ -283,6 +283,7 @@ impl Searcher {
     /// at once, so a phrase costs one round of fetching, not one per word.
     fn phrase_starts(&self, terms: &[String]) -> Result<Vec<PhraseIn>> {
         let mut found = Vec::new();
+        terms.iter().for_each(|t| self.index.want_positions(t));
         let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
         let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
             return Ok(found);

@@ -2,8 +2,9 @@
 // a letter's file that is missing (404) leaves out that hit and says the answer is incomplete,
 // and the next query tries it again; a missing positions file leaves phrases unmarked. A file
 // that is damaged fails the query, and the results of the query before are never left on screen
-// as its answer. On a slow server, fetches that no pending query needs are cancelled, and the
-// last query's answer is the one shown.
+// as its answer. On a slow server, the files a query typed key by key fetches are shared and
+// kept (the next keystroke's query needs them), the letters of a query for other words are
+// cancelled, and the last query's answer is the one shown.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,15 +85,15 @@ test('a damaged file fails the query, and the results of the query before are go
   });
 });
 
-test('on a slow server, typing key by key cancels what no query needs and shows the last answer', async () => {
+test('on a slow server, typing key by key fetches each file once, keeps what it fetched, and shows the last answer', async () => {
   const query = 'patriot -f16 vilnius';
   const expected = split.cli(query).hits.map((h) => h.id);
   await withPage(async (page, errors) => {
     await box(page).focus();
     await settled(page); // the entry file, served at full speed
-    const finished = [];
+    const requested = [];
     const aborted = [];
-    page.on('requestfinished', (r) => finished.push(r.url()));
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('requestfailed', (r) => aborted.push(`${r.url()} ${r.failure()?.errorText}`));
     await page.route((url) => /\/split-index\/[a-z]-/.test(url.pathname), async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -101,9 +102,40 @@ test('on a slow server, typing key by key cancels what no query needs and shows 
     await box(page).pressSequentially(query, { delay: 120 });
     await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 60_000 });
     assert.deepEqual(await shown(page), expected);
-    assert.ok(aborted.length > 0, 'fetches of abandoned queries were cancelled');
-    assert.ok(aborted.every((a) => /ERR_ABORTED/.test(a)), aborted.join('\n'));
-    assert.ok(finished.length + aborted.length > finished.length, `${finished.length} finished`);
+    // Each keystroke's query wanted the chunks the one before had asked for: they were shared,
+    // fetched to the end (none cancelled) and asked for once.
+    const chunks = requested.filter((p) => /\/[tp]-[0-9a-f]+\.kz$/.test(p));
+    assert.ok(chunks.length > 0, requested.join('\n'));
+    assert.equal(new Set(chunks).size, chunks.length, chunks.join('\n'));
+    assert.deepEqual(aborted.filter((a) => /\/[tp]-/.test(a)), []);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('on a slow server, searching for other words cancels the letters the query before was fetching', async () => {
+  const expected = split.cli('vilnius').hits.map((h) => h.id);
+  await withPage(async (page, errors) => {
+    await box(page).focus();
+    await settled(page);
+    const aborted = [];
+    page.on('requestfailed', (r) => aborted.push(`${r.url()} ${r.failure()?.errorText}`));
+    const letters = [];
+    await page.route((url) => /\/split-index\/l-/.test(url.pathname), async (route) => {
+      letters.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => {}); // cancelled meanwhile
+    });
+    await box(page).fill('patriot');
+    for (let i = 0; i < 100 && letters.length === 0; i++) await page.waitForTimeout(50);
+    assert.ok(letters.length > 0, 'patriot asked for its letters');
+    await box(page).fill('vilnius');
+    await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await shown(page), expected);
+    const patriot = split.cli('patriot').hits.map((h) => `/${split.number(h.id)}.kz`)
+      .filter((p) => !expected.some((id) => p === `/${split.number(id)}.kz`));
+    const cancelled = aborted.filter((a) => patriot.some((p) => a.includes(p)));
+    assert.ok(cancelled.length > 0, `patriot's own letters cancelled: ${aborted.join('\n')}`);
+    assert.ok(cancelled.every((a) => /ERR_ABORTED/.test(a)), cancelled.join('\n'));
     assert.deepEqual(errors, []);
   });
 });

@@ -1,0 +1,14 @@
+import { typing } from './typing.js';
+
+// The widget itself: its debounce, its cancelling of superseded queries, its rendering. It says
+// `kamerzoek-search` once a query's hits are shown with titles and excerpts.
+await customElements.whenDefined('kamer-zoek');
+const widget = document.querySelector('kamer-zoek');
+const input = widget.shadowRoot.querySelector('input[type=search]');
+typing((shown) => {
+  widget.addEventListener('kamerzoek-search', (e) => shown(e.detail.query));
+  return (text) => {
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+});
