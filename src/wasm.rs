@@ -77,6 +77,12 @@ impl Kamerzoek {
         answer(self.searcher.read(id, query))
     }
 
+    /// Files the last `search` found a coming query may want (while a word is typed), one name
+    /// a line: fetch them and `supply` them when they come; no answer waits for them.
+    pub fn prefetch(&self) -> String {
+        self.searcher.index().take_prefetch().join("\n")
+    }
+
     /// How many letters the index holds.
     #[wasm_bindgen(getter, js_name = docCount)]
     pub fn doc_count(&self) -> usize {

@@ -279,6 +279,11 @@ async function openEngine(indexUrl) {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         // The engine answers in JSON text, as `kamerzoek search --json` prints it.
         const answer = JSON.parse(guard(call));
+        // What a coming query may want (the word being typed may become one that stands for
+        // another): fetched and kept, with nobody waiting.
+        for (const name of guard(() => engine.prefetch()).split('\n')) {
+          if (name) fetchFor(name, []).catch(() => {});
+        }
         if (!Array.isArray(answer?.need)) return answer;
         const abort = signal ? new Promise((_, reject) => {
           if (signal.aborted) reject(aborted());

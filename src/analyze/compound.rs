@@ -19,8 +19,8 @@
 //! (`zee|strijd|krachten` gives `strijdkrachten`), and parts are split again, so `luchtafweerrakketten` gives `luchtafweer`, `rakketten`, `lucht`, `afweer`.
 
 use crate::lexicon::Lexicon;
+use crate::lexicon::WordSet;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 
 /// Words shorter than this are not split.
 const MIN_WORD: usize = 7;
@@ -33,7 +33,7 @@ pub struct CompoundSplitter {
     /// OpenTaal's words (and their stems): what counts as a plain Dutch word.
     dutch: &'static Lexicon,
     /// Folded words of the corpus, standing alone somewhere in it.
-    corpus: HashSet<String>,
+    corpus: WordSet,
     stemmer: Stemmer,
 }
 
@@ -51,7 +51,7 @@ impl CompoundSplitter {
     pub fn new(dutch: &'static Lexicon) -> Self {
         CompoundSplitter {
             dutch,
-            corpus: HashSet::new(),
+            corpus: WordSet::default(),
             stemmer: Stemmer::create(Algorithm::Dutch),
         }
     }
@@ -64,7 +64,7 @@ impl CompoundSplitter {
     /// Adds a folded word of the corpus.
     pub fn add_corpus_word(&mut self, word: &str) {
         if word.chars().count() >= MIN_LAST_PART && word.chars().all(char::is_alphabetic) {
-            self.corpus.insert(word.to_string());
+            self.corpus.insert(word);
         }
     }
 

@@ -13,15 +13,15 @@
 
 use crate::analyze::fold;
 use crate::lexicon::Lexicon;
-use std::collections::HashSet;
+use crate::lexicon::WordSet;
 
 /// What the corpus shows of its words, gathered over all letters before any is cleaned.
 #[derive(Debug, Default)]
 pub struct Evidence {
     /// Folded words that stand unbroken in the text.
-    words: HashSet<String>,
+    words: WordSet,
     /// Folded hyphenated compounds that stand unbroken in the text (`navo-verdragsgebied`).
-    hyphenated: HashSet<String>,
+    hyphenated: WordSet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +51,13 @@ impl Evidence {
             for token in tokens {
                 let token = token.trim_matches(|c: char| !c.is_alphanumeric());
                 if token.contains('-') {
-                    self.hyphenated.insert(fold(token));
+                    self.hyphenated.insert(&fold(token));
                 }
                 for part in token
                     .split('-')
                     .filter(|p| p.chars().all(char::is_alphabetic))
                 {
-                    self.words.insert(fold(part));
+                    self.words.insert(&fold(part));
                 }
             }
         }

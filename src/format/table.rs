@@ -6,27 +6,54 @@ use super::letter::known;
 use super::{FileKind, Reader, finished, put_str, put_varint};
 use crate::error::{Error, Result};
 use crate::meta::{Kind, Meta, Precision};
+use std::collections::HashMap;
 
-pub fn encode_table(metas: &[Meta]) -> Vec<u8> {
-    let mut ministers: Vec<&str> = metas.iter().filter_map(|m| m.minister.as_deref()).collect();
-    ministers.sort_unstable();
-    ministers.dedup();
-    let mut out = Vec::new();
-    put_varint(&mut out, ministers.len() as u64);
-    for m in &ministers {
-        put_str(&mut out, m);
-    }
-    put_varint(&mut out, metas.len() as u64);
-    for m in metas {
-        put_str(&mut out, m.date.as_deref().unwrap_or(""));
-        put_str(&mut out, m.date_precision.map_or("", |p| p.name()));
-        put_str(&mut out, m.kind.map_or("", |k| k.name()));
-        let minister = m.minister.as_deref().map_or(0, |name| {
-            ministers.binary_search(&name).map_or(0, |i| i + 1)
+/// Date, precision, kind, minister (0 none, else 1 + its number as it came).
+type TableRow = (Box<str>, Option<Precision>, Option<Kind>, u32);
+
+/// The letter table as a build makes it, a letter at a time: what the table keeps of each letter
+/// (a few bytes, not its whole metadata, so that a build of 300,000 letters holds little more),
+/// ministers numbered as they come and sorted at the end.
+#[derive(Default)]
+pub struct TableBuilder {
+    ministers: HashMap<String, u32>,
+    /// Per letter: date, precision, kind, minister (0 none, else 1 + its number as it came).
+    rows: Vec<TableRow>,
+}
+
+impl TableBuilder {
+    pub fn add(&mut self, meta: &Meta) {
+        let minister = meta.minister.as_ref().map_or(0, |name| {
+            let next = self.ministers.len() as u32;
+            1 + *self.ministers.entry(name.clone()).or_insert(next)
         });
-        put_varint(&mut out, minister as u64);
+        let date = meta.date.as_deref().unwrap_or("").into();
+        self.rows
+            .push((date, meta.date_precision, meta.kind, minister));
     }
-    super::seal(FileKind::Table, &out)
+
+    pub fn finish(self) -> Vec<u8> {
+        let mut ministers: Vec<(&String, &u32)> = self.ministers.iter().collect();
+        ministers.sort_unstable();
+        // 1 + number as it came -> 1 + place in name order.
+        let mut renumber = vec![0u64; ministers.len() + 1];
+        for (place, (_, came)) in ministers.iter().enumerate() {
+            renumber[**came as usize + 1] = place as u64 + 1;
+        }
+        let mut out = Vec::new();
+        put_varint(&mut out, ministers.len() as u64);
+        for (m, _) in &ministers {
+            put_str(&mut out, m);
+        }
+        put_varint(&mut out, self.rows.len() as u64);
+        for (date, precision, kind, minister) in &self.rows {
+            put_str(&mut out, date);
+            put_str(&mut out, precision.map_or("", |p| p.name()));
+            put_str(&mut out, kind.map_or("", |k| k.name()));
+            put_varint(&mut out, renumber[*minister as usize]);
+        }
+        super::seal(FileKind::Table, &out)
+    }
 }
 
 /// Per letter, the fields of its metadata that the table keeps; `docs` letters exactly.

@@ -103,6 +103,8 @@ pub struct LetterWords {
 struct Wants {
     need: SortedSet<String>,
     lacked: bool,
+    /// Files a query may soon want, fetched without the answer waiting for them.
+    prefetch: SortedSet<String>,
 }
 
 impl Index {
@@ -322,6 +324,26 @@ impl Index {
         }
     }
 
+    /// Notes that a coming query may want the chunk `term` lives in: the caller may fetch it
+    /// while the visitor types, and no answer waits for it.
+    pub fn prefetch(&self, term: &str) {
+        let Some(chunk) = self.chunks.get(self.route(term)) else {
+            return;
+        };
+        if let Slot::Missing(name) = &chunk.terms {
+            if !self.unavailable.contains(name) {
+                self.wants().prefetch.add(name.clone());
+            }
+        }
+    }
+
+    /// The files noted by [`Index::prefetch`] since the last call, once.
+    pub fn take_prefetch(&self) -> Vec<String> {
+        std::mem::take(&mut self.wants().prefetch)
+            .into_keys()
+            .collect()
+    }
+
     /// Whether a lookup since the last [`Index::take_need`] missed a file.
     pub fn waiting(&self) -> bool {
         !self.wants().need.is_empty()
@@ -409,6 +431,32 @@ impl Index {
         {
             Ok(i) => &terms.see_also[i].1,
             Err(_) => &[],
+        }
+    }
+
+    /// The see-also entries of the terms that start with `prefix` and are not `prefix` itself,
+    /// from the chunk `prefix` routes to, if it is here (never asks for a file).
+    pub fn see_also_extending(
+        &self,
+        prefix: &str,
+    ) -> impl Iterator<Item = &[(String, crate::format::chunk::Why)]> {
+        let entries = match self.chunks.get(self.route(prefix)).map(|c| &c.terms) {
+            Some(Slot::Ready(terms)) => terms.see_also.as_slice(),
+            _ => &[],
+        };
+        let from = entries.partition_point(|(key, _)| key.as_str() <= prefix);
+        entries[from..]
+            .iter()
+            .take_while(move |(key, _)| key.starts_with(prefix))
+            .map(|(_, targets)| targets.as_slice())
+    }
+
+    /// The file of the chunk `term` lives in, while it is not here.
+    #[cfg(test)]
+    pub(crate) fn chunk_name(&self, term: &str) -> Option<String> {
+        match &self.chunks.get(self.route(term))?.terms {
+            Slot::Missing(name) => Some(name.clone()),
+            Slot::Ready(_) => None,
         }
     }
 

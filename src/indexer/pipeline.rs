@@ -61,17 +61,18 @@ pub fn build_folder(
         report(Event::Warning(w));
     }
     let mut cleaner = Cleaner::new(Lexicon::dutch());
-    let mut readable = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
+    let count = files.len();
+    let mut readable = Vec::with_capacity(count);
+    for (i, file) in files.into_iter().enumerate() {
         match file.read() {
             Ok((letter, warnings)) => {
                 warnings.iter().for_each(|w| report(Event::Warning(w)));
                 cleaner.gather(&letter.text);
-                readable.push(file.clone());
+                readable.push(file);
             }
             Err(skipped) => report(Event::Warning(&skipped)),
         }
-        progress(report, "reading", i + 1, files.len());
+        progress(report, "reading", i + 1, count);
     }
     if readable.is_empty() {
         return Err(Error::NoLetters {

@@ -1,14 +1,21 @@
 //! Postings while the index is built: per term, its encoded rows and positions, letter by letter.
-//! Past a budget they are spilled to a run on disk (`spill.rs`) and the buffers start again, so
-//! memory stays bounded however many letters come; at the end each term's rows come back from
-//! every run in order and then the buffer, which is a whole posting list (rows are delta-coded
-//! against the term's previous letter across runs).
+//! Past a budget (which counts the terms themselves as well as their rows) they are spilled to a
+//! run on disk (`spill.rs`) and every term is forgotten, so memory stays bounded however many
+//! letters, and however many different words, come. At the end the terms come back from every
+//! run and what is buffered, merged in term order; each term's parts are joined into one posting
+//! list, its rows rebased (a part's rows start from letter 0 and mark the part's own surface
+//! forms).
 
-use super::spill::{Run, write_run};
+use super::spill::{Record, Run, write_run};
 use crate::error::{Error, Result};
 use crate::format::postings::{MAX_SURFACES, Row, put_positions, put_row};
-use std::collections::{BTreeMap, HashMap};
+use crate::format::{Reader, put_varint};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
+
+/// What a term held in memory costs beyond its bytes: the map's entry, the accumulator, the
+/// allocations' headers (measured: about this much a term on a 64-bit build).
+const TERM_OVERHEAD: usize = 160;
 
 /// One letter's occurrences of one term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,7 +49,12 @@ pub struct TermPostings {
 
 pub struct Postings {
     terms: HashMap<String, TermAcc>,
+    /// Bytes held: the rows' and positions' buffers as allocated, and the terms.
     buffered: usize,
+    /// Terms the writer asks about at the end ([`Postings::has`]), which a spill must not forget.
+    watch: HashSet<String>,
+    /// Those of them some letter has.
+    seen: HashSet<String>,
     /// Spill past this many buffered bytes, into runs in `work`; never without a work folder.
     spill_bytes: usize,
     work: Option<PathBuf>,
@@ -55,6 +67,8 @@ impl Postings {
         Postings {
             terms: HashMap::new(),
             buffered: 0,
+            watch: HashSet::new(),
+            seen: HashSet::new(),
             spill_bytes: usize::MAX,
             work: None,
             runs: Vec::new(),
@@ -70,6 +84,16 @@ impl Postings {
         }
     }
 
+    /// The terms [`Postings::has`] will be asked about, once a spill may have forgotten them.
+    pub fn watch(&mut self, terms: HashSet<String>) {
+        self.seen = terms
+            .iter()
+            .filter(|t| self.terms.contains_key(*t))
+            .cloned()
+            .collect();
+        self.watch = terms;
+    }
+
     /// Adds the letter numbered `doc`, `length` words long, with its terms.
     pub fn add(
         &mut self,
@@ -78,6 +102,12 @@ impl Postings {
         terms: BTreeMap<String, Occurrence>,
     ) -> Result<()> {
         for (term, occ) in terms {
+            if !self.terms.contains_key(&term) {
+                self.buffered += term.len() + TERM_OVERHEAD;
+                if self.watch.contains(&term) && !self.seen.contains(&term) {
+                    self.seen.insert(term.clone());
+                }
+            }
             let acc = self.terms.entry(term).or_default();
             let mut mask = 0u32;
             for s in &occ.surfaces {
@@ -99,10 +129,10 @@ impl Postings {
                 length,
                 surfaces: mask,
             };
-            let before = acc.rows.len() + acc.positions.len();
+            let before = acc.rows.capacity() + acc.positions.capacity();
             put_row(&mut acc.rows, &row, acc.last_doc);
             put_positions(&mut acc.positions, &occ.positions);
-            self.buffered += acc.rows.len() + acc.positions.len() - before;
+            self.buffered += acc.rows.capacity() + acc.positions.capacity() - before;
             acc.last_doc = doc;
             acc.df += 1;
         }
@@ -112,38 +142,37 @@ impl Postings {
         Ok(())
     }
 
-    /// Writes the buffered postings to a run and empties the buffers.
+    /// Writes the buffered postings to a run and forgets every term.
     fn spill(&mut self) -> Result<()> {
         let Some(work) = &self.work else {
             return Ok(());
         };
         let path = work.join(format!("run-{}", self.runs.len()));
-        let mut terms: Vec<(&String, &TermAcc)> = self
-            .terms
-            .iter()
-            .filter(|(_, a)| !a.rows.is_empty())
-            .collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut terms: Vec<(String, TermAcc)> =
+            std::mem::take(&mut self.terms).into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         std::fs::create_dir_all(work).map_err(|e| Error::io(work.display(), e))?;
+        let known: Vec<Vec<u8>> = terms.iter().map(|(_, a)| put_known(a)).collect();
         write_run(
             &path,
-            terms
-                .into_iter()
-                .map(|(t, a)| (t.as_str(), a.rows.as_slice(), a.positions.as_slice())),
+            terms.iter().zip(&known).map(|((t, a), k)| {
+                (
+                    t.as_str(),
+                    k.as_slice(),
+                    a.rows.as_slice(),
+                    a.positions.as_slice(),
+                )
+            }),
         )
         .map_err(|e| Error::io(path.display(), e))?;
-        for acc in self.terms.values_mut() {
-            acc.rows = Vec::new();
-            acc.positions = Vec::new();
-        }
         self.buffered = 0;
         self.runs.push(path);
         Ok(())
     }
 
-    /// Whether the index holds `term`.
+    /// Whether the index holds `term`: any term before a spill, a watched term always.
     pub fn has(&self, term: &str) -> bool {
-        self.terms.contains_key(term)
+        self.terms.contains_key(term) || self.seen.contains(term)
     }
 
     /// Every term's whole posting list, in term order.
@@ -158,7 +187,49 @@ impl Postings {
     }
 }
 
-/// The terms' posting lists, one at a time: the runs are read alongside.
+/// A term's letter count and surface forms, as a run keeps them.
+fn put_known(acc: &TermAcc) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, u64::from(acc.df));
+    put_varint(&mut out, acc.surfaces.len() as u64);
+    for s in &acc.surfaces {
+        put_varint(&mut out, s.len() as u64);
+        out.extend_from_slice(s.as_bytes());
+    }
+    out
+}
+
+fn damaged() -> Error {
+    Error::corrupt("a posting run of this build is damaged")
+}
+
+/// One part of a term's postings (a run's, or what is buffered): its rows start from letter 0 and
+/// mark its own surface forms.
+struct Part {
+    df: u32,
+    surfaces: Vec<String>,
+    rows: Vec<u8>,
+    positions: Vec<u8>,
+}
+
+impl Part {
+    fn of_record(record: Record) -> Result<Part> {
+        let mut r = Reader::new(&record.known, "a posting run");
+        let df = r.u32().map_err(|_| damaged())?;
+        let count = r.count().map_err(|_| damaged())?;
+        let surfaces = (0..count)
+            .map(|_| r.str().map(str::to_string).map_err(|_| damaged()))
+            .collect::<Result<_>>()?;
+        Ok(Part {
+            df,
+            surfaces,
+            rows: record.rows,
+            positions: record.positions,
+        })
+    }
+}
+
+/// The terms' posting lists, one at a time, merged from the runs and what is buffered.
 pub struct Merged {
     /// Descending, so the next term is popped off the end.
     terms: Vec<(String, TermAcc)>,
@@ -167,26 +238,110 @@ pub struct Merged {
 
 impl Merged {
     pub fn next_term(&mut self) -> Result<Option<TermPostings>> {
-        let Some((term, acc)) = self.terms.pop() else {
+        // The least term among the runs' heads and the buffer's next.
+        let term = self
+            .runs
+            .iter()
+            .filter_map(|r| r.head.as_ref().map(|h| h.term.as_str()))
+            .chain(self.terms.last().map(|(t, _)| t.as_str()))
+            .min()
+            .map(str::to_string);
+        let Some(term) = term else {
             return Ok(None);
         };
-        // From each run in order, then what is buffered.
-        let (mut rows, mut positions) = (Vec::new(), Vec::new());
+        let mut parts = Vec::new();
         for run in &mut self.runs {
-            let taken = run.take(&term).map_err(|e| Error::io("a posting run", e))?;
-            if let Some((r, p)) = taken {
-                rows.extend_from_slice(&r);
-                positions.extend_from_slice(&p);
+            if let Some(record) = run.take(&term).map_err(|e| Error::io("a posting run", e))? {
+                parts.push(Part::of_record(record)?);
             }
         }
-        rows.extend_from_slice(&acc.rows);
-        positions.extend_from_slice(&acc.positions);
-        Ok(Some(TermPostings {
-            term,
-            df: acc.df,
-            surfaces: acc.surfaces,
-            rows,
-            positions,
-        }))
+        if self.terms.last().is_some_and(|(t, _)| *t == term) {
+            let (_, acc) = self.terms.pop().expect("checked above");
+            parts.push(Part {
+                df: acc.df,
+                surfaces: acc.surfaces,
+                rows: acc.rows,
+                positions: acc.positions,
+            });
+        }
+        join(term, parts).map(Some)
     }
+}
+
+/// A term's parts, in letter order, as one posting list.
+fn join(term: String, mut parts: Vec<Part>) -> Result<TermPostings> {
+    if parts.len() == 1 {
+        let p = parts.pop().expect("one part");
+        return Ok(TermPostings {
+            term,
+            df: p.df,
+            surfaces: p.surfaces,
+            rows: p.rows,
+            positions: p.positions,
+        });
+    }
+    let mut out = TermPostings {
+        term,
+        df: 0,
+        surfaces: Vec::new(),
+        rows: Vec::new(),
+        positions: Vec::new(),
+    };
+    let mut last_doc = 0;
+    for part in parts {
+        // Where each of the part's surface forms is in the whole list (none past the limit).
+        let map: Vec<Option<u32>> = part
+            .surfaces
+            .iter()
+            .map(|s| match out.surfaces.iter().position(|x| x == s) {
+                Some(i) => Some(i as u32),
+                None if out.surfaces.len() < MAX_SURFACES => {
+                    out.surfaces.push(s.clone());
+                    Some(out.surfaces.len() as u32 - 1)
+                }
+                None => None,
+            })
+            .collect();
+        last_doc = rebase(&part.rows, part.df, &map, last_doc, &mut out.rows)?;
+        out.positions.extend_from_slice(&part.positions);
+        out.df += part.df;
+    }
+    Ok(out)
+}
+
+/// Appends `count` rows (as `put_row` wrote them, from letter 0) after a row of letter
+/// `last_doc`, their surface masks mapped by `map`; returns the last row's letter.
+fn rebase(
+    rows: &[u8],
+    count: u32,
+    map: &[Option<u32>],
+    mut last_doc: u32,
+    out: &mut Vec<u8>,
+) -> Result<u32> {
+    let mut r = Reader::new(rows, "posting rows");
+    let mut doc = 0u32;
+    for _ in 0..count {
+        let mut next = || r.u32().map_err(|_| damaged());
+        doc = doc.checked_add(next()?).ok_or_else(damaged)?;
+        let (freq, whole, headed) = (next()?, next()?, next()?);
+        let norm = r.u8().map_err(|_| damaged())?;
+        let mask = r.u32().map_err(|_| damaged())?;
+        let mask = map
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask >> i & 1 == 1)
+            .filter_map(|(_, to)| *to)
+            .fold(0u32, |m, to| m | 1 << to);
+        put_varint(
+            out,
+            u64::from(doc.checked_sub(last_doc).ok_or_else(damaged)?),
+        );
+        for v in [freq, whole, headed] {
+            put_varint(out, u64::from(v));
+        }
+        out.push(norm);
+        put_varint(out, u64::from(mask));
+        last_doc = doc;
+    }
+    Ok(last_doc)
 }

@@ -5,7 +5,8 @@
 
 use super::derivations::{glossary, groups, questions, verbs};
 use crate::format::chunk::{MAX_SEE_ALSO, SeeAlso, Why, is_term_phrase};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 
 /// Most long forms kept for one acronym: the ones most letters define it as.
 const MAX_LONG_FORMS: usize = 4;
@@ -123,6 +124,21 @@ impl Phrases {
             .map(|(_, (_, joined))| joined.clone())
             .collect()
     }
+}
+
+/// Every term [`table`] may ask whether the index holds (asked with every answer yes, so every
+/// question is asked): a build watches these, so that the answers outlive the postings that
+/// forget their terms at each spill.
+pub fn asked(learned: &Learned) -> HashSet<String> {
+    let asked = RefCell::new(HashSet::new());
+    table(
+        |t| {
+            asked.borrow_mut().insert(t.to_string());
+            true
+        },
+        learned,
+    );
+    asked.into_inner()
 }
 
 /// The see-also table of the whole index, ascending, for the terms the index holds (`held`).

@@ -1,21 +1,31 @@
 //! Posting runs on disk: when the writer's buffered postings pass its budget, it writes them out
-//! sorted by term and starts again, so memory stays bounded however many letters come. A run is
-//! private to one build and removed after it: records of (term, rows, positions), each a length-
-//! prefixed byte string. Rows are delta-coded against the term's previous letter across runs, so
-//! merging is concatenation in run order.
+//! sorted by term, forgets every term, and starts again, so memory stays bounded however many
+//! letters and words come. A run is private to one build and removed after it: records of (term,
+//! what is known of it in the run: its letter count and surface forms, rows, positions), each a
+//! length-prefixed byte string. A run's rows start from letter 0 and mark the run's own surface
+//! forms: merging rebases them (`postings.rs`).
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes one run: `terms` in byte order, each with its rows and positions.
+/// One term's record in a run.
+pub struct Record {
+    pub term: String,
+    /// Its letter count and surface forms in the run, as `put_known` writes them.
+    pub known: Vec<u8>,
+    pub rows: Vec<u8>,
+    pub positions: Vec<u8>,
+}
+
+/// Writes one run: `terms` in byte order, each with what is known of it, its rows and positions.
 pub fn write_run<'a>(
     path: &Path,
-    terms: impl Iterator<Item = (&'a str, &'a [u8], &'a [u8])>,
+    terms: impl Iterator<Item = (&'a str, &'a [u8], &'a [u8], &'a [u8])>,
 ) -> io::Result<()> {
     let mut out = BufWriter::new(File::create(path)?);
-    for (term, rows, positions) in terms {
-        for field in [term.as_bytes(), rows, positions] {
+    for (term, known, rows, positions) in terms {
+        for field in [term.as_bytes(), known, rows, positions] {
             out.write_all(&(field.len() as u64).to_le_bytes())?;
             out.write_all(field)?;
         }
@@ -27,8 +37,8 @@ pub fn write_run<'a>(
 pub struct Run {
     path: PathBuf,
     input: BufReader<File>,
-    /// The record read next, if any: (term, rows, positions).
-    pub head: Option<(String, Vec<u8>, Vec<u8>)>,
+    /// The record read next, if any.
+    pub head: Option<Record>,
 }
 
 impl Run {
@@ -42,15 +52,15 @@ impl Run {
         Ok(run)
     }
 
-    /// The rows and positions of `term` in this run, if it holds the term (runs are read in term
-    /// order, so only the head can be it).
-    pub fn take(&mut self, term: &str) -> io::Result<Option<(Vec<u8>, Vec<u8>)>> {
-        if self.head.as_ref().is_none_or(|h| h.0 != term) {
+    /// The record of `term` in this run, if it holds the term (runs are read in term order, so
+    /// only the head can be it).
+    pub fn take(&mut self, term: &str) -> io::Result<Option<Record>> {
+        if self.head.as_ref().is_none_or(|h| h.term != term) {
             return Ok(None);
         }
-        let (_, rows, positions) = self.head.take().expect("checked above");
+        let record = self.head.take();
         self.advance()?;
-        Ok(Some((rows, positions)))
+        Ok(record)
     }
 
     fn advance(&mut self) -> io::Result<()> {
@@ -64,13 +74,22 @@ impl Run {
         }
         let term = self.field(u64::from_le_bytes(len))?;
         let term = String::from_utf8(term).map_err(|_| io::Error::other("a damaged run"))?;
+        let known = self.next_field()?;
+        let rows = self.next_field()?;
+        let positions = self.next_field()?;
+        self.head = Some(Record {
+            term,
+            known,
+            rows,
+            positions,
+        });
+        Ok(())
+    }
+
+    fn next_field(&mut self) -> io::Result<Vec<u8>> {
         let mut len = [0u8; 8];
         self.input.read_exact(&mut len)?;
-        let rows = self.field(u64::from_le_bytes(len))?;
-        self.input.read_exact(&mut len)?;
-        let positions = self.field(u64::from_le_bytes(len))?;
-        self.head = Some((term, rows, positions));
-        Ok(())
+        self.field(u64::from_le_bytes(len))
     }
 
     fn field(&mut self, len: u64) -> io::Result<Vec<u8>> {

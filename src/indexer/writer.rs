@@ -13,15 +13,14 @@ use crate::format::entry::{ChunkRef, Entry, FileRef, Letters};
 use crate::format::layout::Layout;
 use crate::format::letter::Letter;
 use crate::format::store::{Store, gzip};
-use crate::format::table::{encode_ids, encode_table};
+use crate::format::table::{TableBuilder, encode_ids};
 use crate::format::words::WordsWriter;
 use crate::format::{FileKind, fnv64, name_hash};
-use crate::meta::Meta;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Buffered postings past this many bytes go to a run on disk (a folder build only).
-pub const SPILL_BYTES: usize = 128 * 1024 * 1024;
+pub const SPILL_BYTES: usize = 64 * 1024 * 1024;
 
 /// Everything the indexer learned about one letter.
 pub struct Analyzed {
@@ -83,7 +82,8 @@ pub struct Writer {
     total_length: u64,
     letters: Spool,
     ids: Vec<String>,
-    metas: Vec<Meta>,
+    /// What the letter table keeps of each letter so far.
+    table: TableBuilder,
     learned: Learned,
 }
 
@@ -112,7 +112,7 @@ impl Writer {
             total_length: 0,
             letters: Spool::default(),
             ids: Vec::new(),
-            metas: Vec::new(),
+            table: TableBuilder::default(),
             learned: Learned::default(),
         }
     }
@@ -160,6 +160,10 @@ impl Writer {
 
     pub fn add(&mut self, letter: Analyzed) -> Result<()> {
         let doc = self.docs;
+        if doc == 0 {
+            // What the letters define is learned before the first letter is added.
+            self.postings.watch(super::see_also::asked(&self.learned));
+        }
         self.docs += 1;
         let document = letter.document;
         for phrase in letter.phrases {
@@ -168,7 +172,7 @@ impl Writer {
         self.total_length += u64::from(document.length);
         self.postings.add(doc, document.length, letter.terms)?;
         self.ids.push(document.id.clone());
-        self.metas.push(document.meta.clone());
+        self.table.add(&document.meta);
         let sealed = Letter {
             doc,
             document,
@@ -276,7 +280,7 @@ impl Writer {
             see_bytes.extend_from_slice(chunk.see_also_bytes());
             pending.push((first, chunk.finish(), pos));
         }
-        let table = encode_table(&self.metas);
+        let table = std::mem::take(&mut self.table).finish();
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
         let single = !split

@@ -154,6 +154,7 @@ impl Searcher {
         options: &SearchOptions,
     ) -> Result<Answer<SearchResults>> {
         self.index.take_lacked();
+        self.index.take_prefetch();
         let answer = self.answer(text, options);
         if let Some(files) = self.index.take_need() {
             return Ok(Answer::Need(files));

@@ -13,6 +13,11 @@ use crate::error::Result;
 use crate::format::postings::Row;
 use crate::index::TermRef;
 
+/// A word being typed prefetches what the words it may become stand for from this many
+/// characters on, for at most this many of them.
+const MIN_PREFETCH_CHARS: usize = 3;
+const MAX_PREFETCH_KEYS: usize = 4;
+
 /// One clause's answer for one letter.
 #[derive(Default)]
 pub(super) struct ClauseHit {
@@ -99,6 +104,9 @@ impl Searcher {
                 }
             }
         }
+        if prefix {
+            self.prefetch_see_also(term);
+        }
         // What the word stands for besides itself (a country for its adjective), as letters write
         // it: reported, so a visitor sees what else was searched.
         let mut also = Vec::new();
@@ -160,6 +168,20 @@ impl Searcher {
             terms: expansions.into_iter().map(|e| e.term).collect(),
             also,
         })
+    }
+
+    /// While a word is typed, the chunks of what the words it may become stand for (`oekrai`:
+    /// `oekraine` stands for `ukraine` too), so that they are here when it is typed whole: the
+    /// query waits for none of them.
+    fn prefetch_see_also(&self, term: &str) {
+        if term.chars().count() < MIN_PREFETCH_CHARS {
+            return;
+        }
+        for targets in self.index.see_also_extending(term).take(MAX_PREFETCH_KEYS) {
+            for (to, _) in targets {
+                to.split(' ').for_each(|t| self.index.prefetch(t));
+            }
+        }
     }
 
     /// Every expansion's score in every letter it is in, by letter, then expansion.

@@ -472,3 +472,33 @@ fn a_joined_word_stands_for_its_acronym_but_not_in_quotes() {
     assert_eq!(found.expanded[0].why, "acronym");
     assert_eq!(ids(&s, "\"secretaris-generaal\""), ["000"]);
 }
+
+#[test]
+fn a_word_being_typed_prefetches_what_the_words_it_may_become_stand_for() {
+    // One chunk a term family: `oekraine` and `ukraine` live apart.
+    let output = crate::build_index_with_layout(
+        &letters(&[
+            "De steun aan Oekraïne gaat door.",
+            "Support for Ukraine goes on.",
+        ]),
+        64,
+        0,
+    );
+    let mut s = crate::open_output(&output).unwrap();
+    let fetch = |s: &mut Searcher, query: &str| {
+        crate::answer_from(&output, s, |s| s.search(query, 10)).unwrap()
+    };
+    // `oekrai` being typed: its own chunk is fetched and waited for; `ukraine`'s, which the
+    // whole word `oekraine` stands for too, is noted for fetching, and nothing waits for it.
+    let typing = fetch(&mut s, "oekrai");
+    assert_eq!(typing.hits.len(), 1);
+    let prefetch = s.index().take_prefetch();
+    let ukraine = s.index().chunk_name("ukrain").unwrap();
+    assert_ne!(Some(ukraine.clone()), s.index().chunk_name("oekrain"));
+    assert!(prefetch.contains(&ukraine), "{prefetch:?}");
+    // Nobody fetched it: once typed whole, the word waits for it.
+    match s.search("oekraine ", 10).unwrap() {
+        Answer::Need(names) => assert!(names.contains(&ukraine), "{names:?}"),
+        Answer::Ready(r) => panic!("{r:?}"),
+    }
+}
