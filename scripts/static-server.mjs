@@ -1,8 +1,10 @@
 // A static file server for the built page, on 127.0.0.1 only. Serves application/wasm with the
 // right type, and sends a Content-Security-Policy with --csp=POLICY, so tests see what a
 // hardened host sends (the tests pass the policy the README tells site owners to use).
+// Answers a Range request (one range of bytes) with 206, as static hosts do; --no-range
+// ignores ranges and sends whole files, as some servers do (tests of both).
 // Prints "serving http://127.0.0.1:PORT/" once it listens (PORT 0 picks a free one).
-//   node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY]
+//   node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY] [--no-range]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,9 +12,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
 const csp = args.find((a) => a.startsWith('--csp='))?.slice('--csp='.length);
-const [rootArg, portArg = '8000'] = args.filter((a) => !a.startsWith('--csp='));
+const ranges = !args.includes('--no-range');
+const [rootArg, portArg = '8000'] = args.filter((a) => !a.startsWith('--'));
 if (!rootArg) {
-  console.error('usage: node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY]');
+  console.error('usage: node scripts/static-server.mjs ROOT [PORT] [--csp=POLICY] [--no-range]');
   process.exit(2);
 }
 const root = resolve(rootArg);
@@ -48,6 +51,24 @@ const server = createServer(async (req, res) => {
       return;
     }
     headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
+    const range = ranges && /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      // bytes=A-B, bytes=A- or bytes=-N (the last N); B past the end means the end.
+      const size = body.length;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` }).end();
+        return;
+      }
+      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+      headers['Content-Length'] = end + 1 - start;
+      headers['Accept-Ranges'] = 'bytes';
+      res.writeHead(206, headers).end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+      return;
+    }
+    if (ranges) headers['Accept-Ranges'] = 'bytes';
+    headers['Content-Length'] = body.length;
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
     res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end(`${err.message}\n`);

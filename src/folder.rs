@@ -3,8 +3,8 @@
 //! `engine.js` does over HTTP.
 
 use crate::error::{Error, Result};
-use crate::format::store::Store;
-use crate::format::{ENTRY_FILE, MAX_ENTRY_BYTES};
+use crate::format::store::{Store, gunzip};
+use crate::format::{ENTRY_FILE, MAX_ENTRY_BYTES, pack};
 use crate::index::Index;
 use crate::{Answer, Searcher};
 use std::path::Path;
@@ -39,28 +39,49 @@ impl Folder {
         searcher: &mut Searcher,
         ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
     ) -> Result<T> {
-        // The entry file states how large its other files are: nothing unpacks past that.
-        let limit = u64::from(searcher.index().largest_file());
-        answer(searcher, ask, |name| self.store.get(name, limit))
+        answer(searcher, ask, |name| self.store.get_stored(name))
     }
 }
 
-/// Runs `ask` until it stops needing files, handing over each from `fetch` (unpacked).
+/// Runs `ask` until it stops needing files, handing over each from `fetch`, which gives a file's
+/// bytes as a server would: stored (gzip-compressed; unpacked here, never past the size the
+/// entry file states) or already unpacked. A letter comes out of its pack (`format::pack`).
 pub fn answer<T>(
     searcher: &mut Searcher,
     mut ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
     mut fetch: impl FnMut(&str) -> Result<Vec<u8>>,
 ) -> Result<T> {
+    let limit = u64::from(searcher.index().largest_file());
     for _ in 0..MAX_ROUNDS {
         match ask(searcher)? {
             Answer::Ready(answer) => return Ok(answer),
             Answer::Need(names) => {
                 for name in names {
-                    let bytes = fetch(&name)?;
+                    let stored = match searcher.index().in_pack(&name) {
+                        Some(at) => {
+                            let bytes = fetch(&at.pack)?;
+                            member(&bytes, at.member, at.count).map_err(|e| e.in_file(&at.pack))?
+                        }
+                        None => fetch(&name)?,
+                    };
+                    let bytes = gunzip(&stored, limit).map_err(|e| e.in_file(&name))?;
                     searcher.supply(&name, &bytes)?;
                 }
             }
         }
     }
     Err(Error::corrupt("a query kept asking for more files"))
+}
+
+/// Member `member` of a pack of `count` letters.
+fn member(pack: &[u8], member: usize, count: u32) -> Result<Vec<u8>> {
+    let ranges = pack::members(pack, count)?;
+    let range = ranges
+        .get(member)
+        .ok_or_else(|| Error::corrupt("no such letter in its pack"))?;
+    pack.get(range.clone())
+        .map(<[u8]>::to_vec)
+        .ok_or(Error::Truncated {
+            what: "a letter pack",
+        })
 }

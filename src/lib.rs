@@ -83,6 +83,32 @@ pub fn open_output(output: &Output) -> Result<Searcher> {
     Ok(Searcher::new(Index::from_bytes(&entry)?))
 }
 
+/// Every file of an in-memory index under the name a need gives it, unpacked: each letter of a
+/// pack apart (`l-…/0.kz#3`). For handing an index all its files at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn unpacked_files(output: &Output) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for (name, stored) in &output.files {
+        if !stored.starts_with(&format::FileKind::Pack.magic()) {
+            files.push((name.clone(), gunzip(stored, u64::MAX)?));
+            continue;
+        }
+        let count = stored
+            .get(8..12)
+            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        for (m, range) in format::pack::members(stored, count)?
+            .into_iter()
+            .enumerate()
+        {
+            let member = stored
+                .get(range)
+                .ok_or(Error::Truncated { what: "a pack" })?;
+            files.push((format!("{name}#{m}"), gunzip(member, u64::MAX)?));
+        }
+    }
+    Ok(files)
+}
+
 /// Runs `ask` against an in-memory index until it stops needing files.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn answer_from<T>(
@@ -91,6 +117,5 @@ pub fn answer_from<T>(
     ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
 ) -> Result<T> {
     let store = Store::Memory(output.files.clone());
-    let limit = u64::from(searcher.index().largest_file());
-    folder::answer(searcher, ask, |name| store.get(name, limit))
+    folder::answer(searcher, ask, |name| store.get_stored(name))
 }

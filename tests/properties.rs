@@ -2,7 +2,6 @@
 //! letter finds it, and the engine agrees with a naive scan of the letters.
 
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, is_stop_word, words};
-use kamerzoek::format::store::gunzip;
 use kamerzoek::indexer::Output;
 use kamerzoek::indexer::{IndexBuilder, RawLetter, analyze};
 use kamerzoek::lexicon::Lexicon;
@@ -85,10 +84,8 @@ fn build(texts: &[String], split: bool) -> Searcher {
 
 fn open_all(output: &Output) -> Searcher {
     let mut searcher = kamerzoek::open_output(output).unwrap();
-    for (name, bytes) in &output.files {
-        searcher
-            .supply(name, &gunzip(bytes, u64::MAX).unwrap())
-            .unwrap();
+    for (name, bytes) in kamerzoek::unpacked_files(output).unwrap() {
+        searcher.supply(&name, &bytes).unwrap();
     }
     searcher
 }

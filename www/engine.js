@@ -19,9 +19,16 @@ const ENTRY_FILE = 'kamerzoek.idx';
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 // A query needs at most a few rounds (chunks, then positions or the word list, then letters).
 const MAX_ROUNDS = 16;
-// Letter files live in the index's letter folder (`l-<hash>/<number>.kz`); the other files are
-// the index's structure.
-const isLetter = (name) => name.includes('/');
+// A letter of a split index is a member of a pack of letters (FORMAT.md): the engine asks for it
+// as `l-<hash>/<pack>.kz#<member>`; the other files are the index's structure.
+const isLetter = (name) => name.includes('#');
+// A pack's header is a sealed file of its own at the pack's start: magic, version, flags, the
+// letter count, count + 1 offsets (4 bytes each, the members' bounds), CRC-32. It only locates
+// the letters; each letter is a sealed file the engine checks.
+const PACK_LETTERS = 64;
+const PACK_HEADER = 16 + 4 * PACK_LETTERS + 4;
+// Whole packs kept for the letters still to come from them (a server that ignores ranges).
+const WHOLE_PACKS = 16;
 
 /**
  * The kinds of IndexError: whether trying again can help, and who can fix it.
@@ -173,9 +180,17 @@ function aborted() {
 // browser unpack a gzip bomb. A server may send the stored gzip bytes as they are (unpacked
 // here) or mark them Content-Encoding: gzip (the browser unpacks them; counted all the same).
 async function fetchBytes(url, limit, signal) {
+  const { body } = await fetchRaw(url, limit + 2, signal);
+  return unpack(body, limit, url, signal);
+}
+
+// A response's bytes as sent, at most `limit`; with `range` ([start, end)), asked for with a
+// Range request: `partial` says whether the server sent just that range.
+async function fetchRaw(url, limit, signal, range) {
   let response;
   try {
-    response = await fetch(url, { signal });
+    const headers = range ? { Range: `bytes=${range[0]}-${range[1] - 1}` } : undefined;
+    response = await fetch(url, { signal, headers });
   } catch (err) {
     if (signal?.aborted) throw aborted();
     throw new IndexError('network', `${url}: ${err.message}`, err);
@@ -185,7 +200,18 @@ async function fetchBytes(url, limit, signal) {
   }
   if (!response.ok) throw new IndexError('network', `${url}: ${response.status} ${response.statusText}`);
   try {
-    const body = response.body ? await readAll(response.body, limit + 2) : new Uint8Array();
+    const body = response.body ? await readAll(response.body, limit, url) : new Uint8Array();
+    return { body, partial: response.status === 206 };
+  } catch (err) {
+    if (signal?.aborted) throw aborted();
+    if (err instanceof IndexError) throw err;
+    throw new IndexError('network', `${url}: ${err.message}`, err);
+  }
+}
+
+// Stored bytes unpacked (gzip), or as they came (unpacked by the server), at most `limit`.
+async function unpack(body, limit, url, signal) {
+  try {
     if (body[0] !== 0x1f || body[1] !== 0x8b) {
       if (body.length > limit) throw new IndexError('damaged', `${url}: larger than the index says its files are`);
       return body;
@@ -197,6 +223,20 @@ async function fetchBytes(url, limit, signal) {
     if (err instanceof IndexError) throw err;
     throw new IndexError('damaged', `${url}: damaged gzip (${err.message})`, err);
   }
+}
+
+// Where each letter of a pack lies, from the pack's first bytes.
+function packOffsets(bytes, url) {
+  const damaged = new IndexError('damaged', `${url}: not a letter pack, or a damaged one`);
+  if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'KZPK') throw damaged;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(8, true);
+  const length = 16 + 4 * count + 4;
+  if (count < 1 || count > PACK_LETTERS || bytes.length < length) throw damaged;
+  const offsets = [];
+  for (let i = 0; i <= count; i++) offsets.push(view.getUint32(12 + 4 * i, true));
+  if (offsets[0] !== length || offsets.some((o, i) => i > 0 && o <= offsets[i - 1])) throw damaged;
+  return offsets;
 }
 
 // Every chunk of a stream, refusing more than `limit` bytes.
@@ -234,6 +274,44 @@ async function openEngine(indexUrl) {
   const limit = engine.largestFile;
   const inflight = new Map(); // name -> { promise, controller, users }
 
+  // Letter packs: the header of each, fetched once (a Range request for its first bytes) and
+  // shared by the letters in it; then each letter by its range. A server that ignores ranges
+  // sends the whole pack, kept for the letters still to come from it.
+  const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
+  const packs = new Map(); // pack url -> Promise<{ offsets, whole }>
+  const packOf = (url) => {
+    let pack = packs.get(url.href);
+    if (!pack) {
+      pack = fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER])
+        .then(({ body, partial }) => ({ offsets: packOffsets(body, url), whole: partial ? null : body }));
+      pack.catch(() => packs.delete(url.href)); // tried again by the next query that needs it
+      packs.set(url.href, pack);
+      if (packs.size > WHOLE_PACKS) {
+        // Forget the oldest pack: a header is asked for again, a whole pack fetched again.
+        packs.delete(packs.keys().next().value);
+      }
+    }
+    return pack;
+  };
+  const fetchLetter = async (url, member, signal) => {
+    const { offsets, whole } = await packOf(url);
+    if (signal?.aborted) throw aborted();
+    if (!(member < offsets.length - 1)) throw new IndexError('damaged', `${url}: holds no letter ${member}`);
+    const [start, end] = [offsets[member], offsets[member + 1]];
+    if (whole) return unpack(whole.subarray(start, end), limit, url, signal);
+    const { body, partial } = await fetchRaw(url, wholeLimit, signal, [start, end]);
+    // A server that stopped honouring ranges sent the whole pack.
+    const bytes = partial ? body : body.subarray(start, end);
+    if (bytes.length !== end - start) throw new IndexError('damaged', `${url}: the letter's bytes are cut short`);
+    return unpack(bytes, limit, url, signal);
+  };
+  const fetchFile = (name, signal) => {
+    const [file, member] = name.split('#');
+    return member === undefined
+      ? fetchBytes(new URL(name, indexUrl), limit, signal)
+      : fetchLetter(new URL(file, indexUrl), Number(member), signal);
+  };
+
   // Fetches `name` for one query; the query's `release` list gets a function that lets go. A
   // letter nobody waits for any more is cancelled; the index's own files (term chunks, positions,
   // the table, the word list) are fetched to the end and kept: while a visitor types, the query
@@ -244,7 +322,7 @@ async function openEngine(indexUrl) {
     if (!entry) {
       const controller = new AbortController();
       entry = { controller, users: 0 };
-      entry.promise = fetchBytes(new URL(name, indexUrl), limit, controller.signal)
+      entry.promise = fetchFile(name, controller.signal)
         .then((data) => guard(() => engine.supply(name, data)))
         .finally(() => { if (inflight.get(name) === entry) inflight.delete(name); });
       // Its waiters see a failure; a file kept after its queries went must not raise it unheard.

@@ -10,9 +10,11 @@
 //   from the store only when the network fails, so an online visitor always gets the current
 //   build, and never an old entry file naming chunks a new build removed;
 // - the pages that include offline.js, and the styles, scripts and images they loaded, kept
-//   across builds, fetched first and answered from the store when the network fails. Nothing
-//   else of the site is touched: other pages, other origins, range requests, anything the server
-//   marks `no-store` or `private`.
+//   across builds, fetched first and answered from the store when the network fails;
+// - ranges of the index's files (a letter pack's header, a letter in it): cut from the whole file
+//   when stored, else from the same range stored before, else fetched and that range kept.
+// Nothing else of the site is touched: other pages, other origins, other range requests,
+// anything the server marks `no-store` or `private`.
 
 const BUILD = "__KAMERZOEK_BUILD__";
 const SITE = new URL(BUILD.dir, self.location.href).href;
@@ -63,9 +65,14 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (BUILD.retired || request.method !== 'GET' || request.headers.has('range') || !inScope(request.url)) return;
+  if (BUILD.retired || request.method !== 'GET' || !inScope(request.url)) return;
+  const named = request.url.startsWith(`${SITE}index/`) && !request.url.startsWith(ENTRY);
+  if (request.headers.has('range')) {
+    // A letter pack's header, or one letter in it: the index's files never change.
+    if (named) event.respondWith(rangeFromStore(event, STORE));
+    return;
+  }
   if (request.url.startsWith(SITE)) {
-    const named = request.url.startsWith(`${SITE}index/`) && !request.url.startsWith(ENTRY);
     event.respondWith(named ? storeFirst(event, STORE) : networkFirst(event, STORE, false));
   } else if (request.mode === 'navigate' || PAGE_PARTS.has(request.destination)) {
     event.respondWith(networkFirst(event, PAGES, true));
@@ -100,6 +107,38 @@ async function storeFirst(event, name) {
   if (stored) return stored;
   const response = await fetch(event.request);
   keep(event, name, event.request, response);
+  return response;
+}
+
+// A range of an index file: cut from the whole file when it is stored (stored first, or sent
+// whole by a server that ignores ranges), else from a stored copy of this very range (what a
+// visit fetched before), else fetched and that range kept under a key of its own.
+async function rangeFromStore(event, name) {
+  const request = event.request;
+  const asked = /^bytes=(\d+)-(\d+)$/.exec(request.headers.get('range'));
+  if (!asked) return fetch(request);
+  const [start, end] = [Number(asked[1]), Number(asked[2])];
+  const store = await caches.open(name);
+  const partial = (body, total = '*') => new Response(body, {
+    status: 206,
+    headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes ${start}-${start + body.byteLength - 1}/${total}` },
+  });
+  const whole = await store.match(request.url);
+  if (whole) {
+    const body = new Uint8Array(await whole.arrayBuffer());
+    return partial(body.slice(start, end + 1), body.length);
+  }
+  const key = `${request.url}?bytes=${start}-${end}`;
+  const part = await store.match(key);
+  if (part) return partial(new Uint8Array(await part.arrayBuffer()));
+  const response = await fetch(request);
+  const control = response.headers.get('cache-control') ?? '';
+  if (response.status === 206 && response.type === 'basic' && !/no-store|private/i.test(control)) {
+    const copy = response.clone();
+    event.waitUntil(copy.arrayBuffer().then((body) => store.put(key, new Response(body))).catch(() => {}));
+  } else {
+    keep(event, name, request.url, response);
+  }
   return response;
 }
 

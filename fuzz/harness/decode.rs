@@ -6,12 +6,12 @@ use kamerzoek::indexer::RawLetter;
 use kamerzoek::format::store::gunzip;
 use kamerzoek::indexer::Output;
 use kamerzoek::format::{FileKind, seal};
-use kamerzoek::{Answer, Index, Searcher};
+use kamerzoek::{Index, Searcher};
 use std::sync::OnceLock;
 
 const QUERIES: [&str; 7] = ["a", "oekraine", "\"de steun\"", "lucht", "patriott -navo", "", "-steun"];
 
-/// Three letters, one chunk per few terms, one file per letter.
+/// Three letters, one chunk per few terms, the letters in a pack.
 fn split() -> &'static Output {
     static OUTPUT: OnceLock<Output> = OnceLock::new();
     OUTPUT.get_or_init(|| {
@@ -35,29 +35,19 @@ fn kind(name: &str) -> FileKind {
         b'm' => FileKind::Table,
         b'i' => FileKind::Ids,
         b'w' => FileKind::Words,
-        _ => FileKind::Letter,
+        _ => FileKind::Pack,
     }
 }
 
-/// Searches and reads, answering needs from `files` (name -> bytes); a file that fails to load
-/// ends the round, as it ends the query in the page.
+/// Searches and reads, answering needs from `files` (name -> bytes as stored: gzip, a letter
+/// pack, or plain) as the CLI does; a file that fails to load ends the query, as in the page.
 fn exercise(mut searcher: Searcher, files: &dyn Fn(&str) -> Option<Vec<u8>>) {
+    let fetch = |name: &str| {
+        files(name).ok_or_else(|| kamerzoek::Error::UnknownFile { name: name.to_string() })
+    };
     for query in QUERIES {
-        for _ in 0..8 {
-            match searcher.search(query, 10) {
-                Ok(Answer::Need(names)) => {
-                    let ok = names.iter().all(|n| match files(n) {
-                        Some(bytes) => searcher.supply(n, &bytes).is_ok(),
-                        None => false,
-                    });
-                    if !ok {
-                        break;
-                    }
-                }
-                _ => break,
-            }
-        }
-        let _ = searcher.read("0", query);
+        let _ = kamerzoek::folder::answer(&mut searcher, |s| s.search(query, 10), fetch);
+        let _ = kamerzoek::folder::answer(&mut searcher, |s| s.read("0", query), fetch);
     }
 }
 
@@ -73,7 +63,7 @@ pub fn run_decode(data: &[u8]) {
     let output = split();
     let real = |name: &str| -> Option<Vec<u8>> {
         let (_, bytes) = output.files.iter().find(|(n, _)| n == name)?;
-        gunzip(bytes, u64::MAX).ok()
+        Some(bytes.clone())
     };
     // The fuzzed bytes in place of one file, chosen by the first byte.
     let Some((&pick, rest)) = data.split_first() else {

@@ -211,7 +211,8 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
         .map(|n| format!("{INDEX_DIR}/{n}"))
         .collect();
     if let Some((folder, count)) = &index.letters {
-        rest.extend((0..*count).map(|n| format!("{INDEX_DIR}/{folder}/{n}.kz")));
+        let packs = count.div_ceil(kamerzoek::format::pack::PACK_LETTERS);
+        rest.extend((0..packs).map(|p| format!("{INDEX_DIR}/{folder}/{p}.kz")));
     }
     let hash_of = |name: &str| -> Result<(u64, u64)> {
         let path = out.join(name);

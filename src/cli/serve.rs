@@ -6,7 +6,7 @@
 
 use super::say;
 use kamerzoek::{Error, Result};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -109,16 +109,67 @@ fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         return status(&mut out, 404, "not found", head_only);
     };
     let length = file.metadata()?.len();
+    // One range of bytes (a letter pack's header, a letter in it), as static hosts answer it.
+    let range = lines[1..]
+        .iter()
+        .filter_map(|l| std::str::from_utf8(l).ok())
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("range"))
+        .and_then(|(_, value)| byte_range(value.trim(), length));
+    let (code, start, count, extra) = match range {
+        None => (200, 0, length, String::new()),
+        Some(None) => {
+            write!(
+                out,
+                "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{length}\r\n\
+                 Content-Length: 0\r\nConnection: close\r\n\r\n"
+            )?;
+            return out.flush();
+        }
+        Some(Some((start, end))) => (
+            206,
+            start,
+            end + 1 - start,
+            format!("Content-Range: bytes {start}-{end}/{length}\r\n"),
+        ),
+    };
+    let text = if code == 206 { "Partial Content" } else { "OK" };
     write!(
         out,
-        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: \
-         no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {code} {text}\r\nContent-Type: {}\r\nContent-Length: {count}\r\n{extra}\
+         Accept-Ranges: bytes\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n\
+         Connection: close\r\n\r\n",
         content_type(&path)
     )?;
     if !head_only {
-        std::io::copy(&mut file, &mut out)?;
+        file.seek(SeekFrom::Start(start))?;
+        std::io::copy(&mut file.take(count), &mut out)?;
     }
     out.flush()
+}
+
+/// `bytes=A-B`, `bytes=A-` or `bytes=-N` of a file of `length` bytes: `Some(Some((first,
+/// last)))`, or `Some(None)` when it asks for no byte the file has; `None` for anything else
+/// (several ranges, other units), which is answered with the whole file.
+fn byte_range(value: &str, length: u64) -> Option<Option<(u64, u64)>> {
+    let (from, to) = value.strip_prefix("bytes=")?.split_once('-')?;
+    let number = |t: &str| t.trim().parse::<u64>().ok();
+    let (from, to) = match (from.trim(), to.trim()) {
+        ("", "") => return None,
+        ("", n) => (None, Some(number(n)?)),
+        (a, "") => (Some(number(a)?), None),
+        (a, b) => (Some(number(a)?), Some(number(b)?)),
+    };
+    let Some(last) = length.checked_sub(1) else {
+        return Some(None);
+    };
+    let (start, end) = match (from, to) {
+        (None, Some(n)) => (length.saturating_sub(n), last),
+        (Some(a), None) => (a, last),
+        (Some(a), Some(b)) => (a, b.min(last)),
+        (None, None) => return None,
+    };
+    Some((start <= end && start <= last).then_some((start, end)))
 }
 
 /// An answer of only a status; a HEAD request's has no body.
@@ -250,6 +301,24 @@ mod tests {
                 .unwrap();
             assert_eq!(resolve(&root, "/s.txt"), None);
         }
+    }
+
+    #[test]
+    fn ranges_of_bytes_are_read_as_servers_read_them() {
+        assert_eq!(byte_range("bytes=0-9", 100), Some(Some((0, 9))));
+        assert_eq!(
+            byte_range("bytes=0-283", 100),
+            Some(Some((0, 99))),
+            "to the end"
+        );
+        assert_eq!(byte_range("bytes=90-", 100), Some(Some((90, 99))));
+        assert_eq!(byte_range("bytes=-10", 100), Some(Some((90, 99))));
+        assert_eq!(byte_range("bytes=100-200", 100), Some(None));
+        assert_eq!(byte_range("bytes=5-2", 100), Some(None));
+        assert_eq!(byte_range("bytes=0-1", 0), Some(None));
+        assert_eq!(byte_range("bytes=0-1,4-5", 100), None, "one range only");
+        assert_eq!(byte_range("lines=0-1", 100), None);
+        assert_eq!(byte_range("bytes=-", 100), None);
     }
 
     #[test]

@@ -67,8 +67,9 @@ pub struct Entry {
     pub chunks: Vec<ChunkRef>,
 }
 
-/// What an entry file names beside itself: its files, and its letter folder with the letters
-/// in it (`<number>.kz` for each number below the count).
+/// What an entry file names beside itself: its files, and its letter folder with the letter
+/// count (the folder holds `<number>.kz` for numbers below it: a pack each from version 7, a
+/// letter each before).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
     pub files: Vec<String>,

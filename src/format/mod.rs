@@ -10,6 +10,7 @@ pub(crate) mod chunk;
 pub(crate) mod entry;
 pub mod layout;
 pub(crate) mod letter;
+pub mod pack;
 pub(crate) mod postings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod store;
@@ -29,7 +30,7 @@ pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 6;
+pub const VERSION: u16 = 7;
 /// No index holds more letters: a stated bound for the entry file's count, which nothing else
 /// in the entry file bounds (a split index keeps its letters elsewhere).
 pub const MAX_LETTERS: u32 = 1 << 24;
@@ -56,9 +57,10 @@ pub enum FileKind {
     Table,
     Ids,
     Words,
+    Pack,
 }
 
-const KINDS: [FileKind; 7] = [
+const KINDS: [FileKind; 8] = [
     FileKind::Entry,
     FileKind::Terms,
     FileKind::Positions,
@@ -66,6 +68,7 @@ const KINDS: [FileKind; 7] = [
     FileKind::Table,
     FileKind::Ids,
     FileKind::Words,
+    FileKind::Pack,
 ];
 
 impl FileKind {
@@ -78,6 +81,7 @@ impl FileKind {
             FileKind::Table => b"KZMT",
             FileKind::Ids => b"KZID",
             FileKind::Words => b"KZWD",
+            FileKind::Pack => b"KZPK",
         }
     }
 
@@ -90,6 +94,7 @@ impl FileKind {
             FileKind::Table => "the letter table",
             FileKind::Ids => "the id list",
             FileKind::Words => "the word list",
+            FileKind::Pack => "a letter pack's header",
         }
     }
 }

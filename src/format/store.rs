@@ -62,21 +62,28 @@ impl Store {
 
     /// A file's bytes, unpacked, at most `limit` of them.
     pub fn get(&self, name: &str, limit: u64) -> Result<Vec<u8>> {
+        let packed = self.get_stored(name)?;
         match self {
-            Store::Memory(files) => {
-                let (_, packed) =
-                    files
-                        .iter()
-                        .find(|(n, _)| n == name)
-                        .ok_or_else(|| Error::UnknownFile {
-                            name: name.to_string(),
-                        })?;
-                gunzip(packed, limit)
+            Store::Memory(_) => gunzip(&packed, limit),
+            Store::Folder { dir, .. } => {
+                gunzip(&packed, limit).map_err(|e| e.in_file(dir.join(name).display()))
             }
+        }
+    }
+
+    /// A file's bytes as stored: gzip-compressed, or a letter pack of gzip members.
+    pub fn get_stored(&self, name: &str) -> Result<Vec<u8>> {
+        match self {
+            Store::Memory(files) => files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, packed)| packed.clone())
+                .ok_or_else(|| Error::UnknownFile {
+                    name: name.to_string(),
+                }),
             Store::Folder { dir, .. } => {
                 let path = dir.join(name);
-                let packed = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
-                gunzip(&packed, limit).map_err(|e| e.in_file(path.display()))
+                std::fs::read(&path).map_err(|e| Error::io(path.display(), e))
             }
         }
     }

@@ -38,8 +38,8 @@ fn build(split: bool) -> Output {
 
 fn open_all(output: &Output) -> Searcher {
     let mut s = crate::open_output(output).unwrap();
-    for (name, bytes) in &output.files {
-        s.supply(name, &gunzip(bytes, u64::MAX).unwrap()).unwrap();
+    for (name, bytes) in crate::unpacked_files(output).unwrap() {
+        s.supply(&name, &bytes).unwrap();
     }
     s
 }
@@ -211,12 +211,9 @@ fn rejects_wrong_magic_and_files_of_another_kind() {
         Err(Error::WrongFile { .. })
     ));
     let mut s = crate::open_output(&output).unwrap();
-    let letter = output
-        .files
-        .iter()
-        .find(|(n, _)| n.starts_with("l-"))
-        .unwrap();
-    let Err(e) = s.supply(chunk_name, &gunzip(&letter.1, u64::MAX).unwrap()) else {
+    let files = crate::unpacked_files(&output).unwrap();
+    let letter = files.iter().find(|(n, _)| n.starts_with("l-")).unwrap();
+    let Err(e) = s.supply(chunk_name, &letter.1) else {
         panic!("a letter taken for a chunk")
     };
     assert!(
@@ -247,14 +244,11 @@ fn rejects_another_version() {
 fn every_truncation_and_flipped_byte_of_every_file_is_a_typed_error() {
     let output = build(true);
     let mut files: Vec<(String, Vec<u8>)> = vec![(ENTRY_FILE.into(), entry(&output))];
-    // One file of each kind: the first of each name prefix.
+    // One file of each kind: the first of each name prefix (a letter out of its pack).
+    let unpacked = crate::unpacked_files(&output).unwrap();
     for prefix in ["t-", "p-", "m-", "i-", "w-", "l-"] {
-        let (name, bytes) = output
-            .files
-            .iter()
-            .find(|(n, _)| n.starts_with(prefix))
-            .unwrap();
-        files.push((name.clone(), gunzip(bytes, u64::MAX).unwrap()));
+        let file = unpacked.iter().find(|(n, _)| n.starts_with(prefix));
+        files.push(file.unwrap().clone());
     }
     for (name, bytes) in &files {
         let load = |damaged: &[u8]| -> crate::Result<()> {

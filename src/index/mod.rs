@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::format::chunk::{TermChunk, TermEntry};
 use crate::format::entry::{Entry, FileRef, Letters};
 use crate::format::letter::Letter;
+use crate::format::pack::{self, InPack, PACK_LETTERS};
 use crate::format::postings::{self, Row};
 use crate::format::{table, words};
 use crate::meta::Meta;
@@ -300,11 +301,32 @@ impl Index {
         Ok(())
     }
 
-    /// `l-…/12.kz` -> 12, for a letter of this index not yet loaded.
+    /// `l-…/1.kz#3` -> 67 (the member 3 of pack 1), for a letter of this index not yet loaded.
     fn letter_number(&self, name: &str) -> Option<u32> {
         let rest = name.strip_prefix(self.letter_folder.as_deref()?)?;
-        let n: u32 = rest.strip_prefix('/')?.strip_suffix(".kz")?.parse().ok()?;
-        (n < self.docs && !self.letters.contains_key(&n) && format!("/{n}.kz") == rest).then_some(n)
+        let (pack, member) = rest.strip_prefix('/')?.split_once(".kz#")?;
+        let (pack, member): (u32, u32) = (pack.parse().ok()?, member.parse().ok()?);
+        let n = pack.checked_mul(PACK_LETTERS)?.checked_add(member)?;
+        let canonical = member < PACK_LETTERS && format!("/{pack}.kz#{member}") == rest;
+        (canonical && n < self.docs && !self.letters.contains_key(&n)).then_some(n)
+    }
+
+    /// The name a letter is asked for by: its pack's file and its place in it.
+    fn letter_name(folder: &str, doc: u32) -> String {
+        format!("{folder}/{}.kz#{}", doc / PACK_LETTERS, doc % PACK_LETTERS)
+    }
+
+    /// Where the letter a need names is: its pack's file, its member, the pack's letter count;
+    /// `None` for any other name. For the callers that fetch files (`folder.rs`, `engine.js`
+    /// reads the same from the name and the pack's header).
+    pub fn in_pack(&self, name: &str) -> Option<InPack> {
+        let (file, _) = name.split_once('#')?;
+        let n = self.letter_number(name)?;
+        Some(InPack {
+            pack: file.to_string(),
+            member: (n % PACK_LETTERS) as usize,
+            count: pack::count(n / PACK_LETTERS, self.docs),
+        })
     }
 
     /// The files asked for; a Mutex (not a RefCell) so that a searcher can be shared by threads.
@@ -557,7 +579,7 @@ impl Index {
         if held.is_none() {
             if let Some(folder) = &self.letter_folder {
                 if doc < self.docs {
-                    self.ask_for(&format!("{folder}/{doc}.kz"));
+                    self.ask_for(&Self::letter_name(folder, doc));
                 }
             }
         }

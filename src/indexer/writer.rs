@@ -12,7 +12,8 @@ use crate::format::chunk::ChunkWriter;
 use crate::format::entry::{ChunkRef, Entry, FileRef, Letters};
 use crate::format::layout::Layout;
 use crate::format::letter::Letter;
-use crate::format::store::{Store, gzip};
+use crate::format::pack::{self, PACK_LETTERS};
+use crate::format::store::{Store, gzip, write_beside};
 use crate::format::table::{TableBuilder, encode_ids};
 use crate::format::words::WordsWriter;
 use crate::format::{FileKind, fnv64, name_hash};
@@ -67,6 +68,8 @@ struct Spool {
 
 /// Where letter files wait until the folder's name is known.
 const SPOOL: &str = "letters";
+/// Where the packs of the spooled letters are made, then moved into place as the letter folder.
+const PACKS: &str = "packs";
 
 pub struct Writer {
     layout: Layout,
@@ -213,7 +216,7 @@ impl Writer {
         match &self.work {
             Some(work) => {
                 self.largest = self.largest.max(sealed.len());
-                crate::format::store::write_beside(&work.join(&name), &gzip(sealed))
+                write_beside(&work.join(&name), &gzip(sealed))
             }
             None => self.put(&name, sealed),
         }
@@ -402,21 +405,46 @@ impl Writer {
             .flat_map(|h| h.to_le_bytes())
             .collect();
         let folder = format!("l-{:012x}", name_hash(&all));
+        let docs = self.docs;
         match (&mut self.store, &self.work) {
             (Store::Folder { dir, .. }, Some(work)) => {
-                let (from, to) = (work.join(SPOOL), dir.join(&folder));
+                let (spool, packs, to) = (work.join(SPOOL), work.join(PACKS), dir.join(&folder));
                 // The same letters as a build before are the same files; the spool goes with
                 // the work folder.
                 if !to.exists() {
-                    std::fs::rename(&from, &to).map_err(|e| Error::io(to.display(), e))?;
+                    std::fs::create_dir(&packs).map_err(|e| Error::io(packs.display(), e))?;
+                    for p in 0..docs.div_ceil(PACK_LETTERS) {
+                        let members = (p * PACK_LETTERS..docs.min((p + 1) * PACK_LETTERS))
+                            .map(|n| {
+                                let path = spool.join(format!("{n}.kz"));
+                                std::fs::read(&path).map_err(|e| Error::io(path.display(), e))
+                            })
+                            .collect::<Result<Vec<_>>>()?;
+                        write_beside(&packs.join(format!("{p}.kz")), &pack::encode(&members))?;
+                    }
+                    std::fs::rename(&packs, &to).map_err(|e| Error::io(to.display(), e))?;
                     self.store.made(to);
                 }
             }
             (Store::Memory(files), _) => {
-                for (name, _) in files.iter_mut() {
-                    if let Some(rest) = name.strip_prefix(SPOOL) {
-                        *name = format!("{folder}{rest}");
+                // The spooled letters, in number order, out of the files and into packs.
+                let mut letters: Vec<(u32, Vec<u8>)> = Vec::new();
+                files.retain_mut(|(name, bytes)| {
+                    let number = name
+                        .strip_prefix(SPOOL)
+                        .and_then(|rest| rest.strip_prefix('/')?.strip_suffix(".kz")?.parse().ok());
+                    match number {
+                        Some(n) => {
+                            letters.push((n, std::mem::take(bytes)));
+                            false
+                        }
+                        None => true,
                     }
+                });
+                letters.sort_unstable_by_key(|(n, _)| *n);
+                for (p, members) in letters.chunks(PACK_LETTERS as usize).enumerate() {
+                    let members: Vec<Vec<u8>> = members.iter().map(|(_, b)| b.clone()).collect();
+                    files.push((format!("{folder}/{p}.kz"), pack::encode(&members)));
                 }
             }
             (Store::Folder { .. }, None) => {

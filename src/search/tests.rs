@@ -19,9 +19,8 @@ fn searcher(bodies: &[&str]) -> Searcher {
     let output = crate::build_index(&letters(bodies));
     let mut s = crate::open_output(&output).unwrap();
     // Beside a one-file index: the positions files, which phrases fetch.
-    for (name, bytes) in &output.files {
-        let bytes = crate::format::store::gunzip(bytes, u64::MAX).unwrap();
-        s.supply(name, &bytes).unwrap();
+    for (name, bytes) in crate::unpacked_files(&output).unwrap() {
+        s.supply(&name, &bytes).unwrap();
     }
     s
 }
@@ -242,7 +241,7 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
     let mut s = crate::open_output(&output).unwrap();
     let letter = |n: u32| {
         let folder = output.names.iter().find(|n| n.starts_with("l-")).unwrap();
-        format!("{folder}/{n}.kz")
+        format!("{folder}/0.kz#{n}")
     };
     // The second letter's file is gone (a 404): the others are shown, and the answer says so.
     s.unavailable(&letter(1));

@@ -1,12 +1,13 @@
 // A large archive is split: the page loads the entry file, then only the chunks a query's words
-// live in and the letters it shows; positions for phrases, the letter table for facets, the word
+// live in and the letters it shows (each by its range of bytes in its pack of 64 letters, after
+// the pack's header, once a pack); positions for phrases, the letter table for facets, the word
 // list for typos and the id list for opening an unseen letter only when asked for. Every answer
 // equals the CLI's on the same index.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { pageOnSite, splitIndex } from './harness.mjs';
+import { openBrowser, pageOnSite, serve, splitIndex } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
 // The page, opened once; every request for a file of the split index is noted from the first
@@ -17,7 +18,11 @@ let listening = false;
 
 function api(call, ...args) {
   if (!listening) {
-    site.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/split-index/')[1]));
+    site.page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/split-index/')[1];
+      const range = request.headers().range;
+      requests.push(range ? `${name} ${range}` : name);
+    });
     listening = true;
   }
   requests = [];
@@ -29,11 +34,17 @@ function api(call, ...args) {
 }
 
 const fetched = (prefix) => requests.filter((name) => name?.startsWith(prefix));
+// A letter pack is asked for in ranges only: its header (from byte 0), then each letter in it.
+const headers = () => fetched('l-').filter((r) => / bytes=0-\d+$/.test(r));
+const letters = () => fetched('l-').filter((r) => / bytes=[1-9]\d*-\d+$/.test(r));
+const packOf = (request) => request.split(' ')[0];
 const withoutScores = (r) => ({ ...r, hits: r.hits.map(({ score, ...hit }) => ({ ...hit, score: Math.fround(score) })) });
 
-test('the index is split into many files', () => {
+test('the index is split into many files, its 600 letters into 10 packs', () => {
   const files = readdirSync(INDEX);
   assert.ok(files.filter((f) => f.startsWith('t-')).length > 3, files.join(' '));
+  const folder = files.find((f) => f.startsWith('l-'));
+  assert.deepEqual(readdirSync(`${INDEX}/${folder}`).sort(), [...Array(10).keys()].map((p) => `${p}.kz`).sort());
 });
 
 test('a first query fetches the entry file, its chunk and the letters it shows, nothing else', async () => {
@@ -44,7 +55,9 @@ test('a first query fetches the entry file, its chunk and the letters it shows, 
   const entry = requests.filter((name) => name === 'kamerzoek.idx');
   assert.equal(entry.length, 1);
   assert.ok(fetched('t-').length >= 1 && fetched('t-').length <= 2, requests.join(' '));
-  assert.equal(fetched('l-').length, 5, requests.join(' '));
+  assert.equal(letters().length, 5, requests.join(' '));
+  assert.deepEqual(headers().map(packOf).sort(), [...new Set(letters().map(packOf))].sort(), 'a header for each pack');
+  assert.equal(fetched('l-').length, letters().length + headers().length, 'no pack fetched whole');
   for (const lazy of ['p-', 'm-', 'w-', 'i-']) assert.deepEqual(fetched(lazy), [], `${lazy} fetched`);
 });
 
@@ -80,6 +93,34 @@ test('opening a letter no search showed fetches the id list and that letter', as
   const reading = await api('read', id, '');
   assert.equal(reading.id, id);
   assert.equal(fetched('i-').length, 1, requests.join(' '));
-  assert.equal(fetched('l-').length, 1, requests.join(' '));
+  assert.equal(letters().length, 1, requests.join(' '));
+  // Its pack's header, unless a letter of that pack was shown before.
+  assert.ok(headers().length <= 1, requests.join(' '));
   assert.equal(await api('read', 'no-such-letter', ''), null);
+});
+
+test('a server that ignores ranges sends whole packs: each is fetched once and serves its letters', async () => {
+  const server = await serve(undefined, { ranges: false });
+  const b = await openBrowser();
+  try {
+    const packs = [];
+    b.page.on('response', (r) => {
+      if (r.url().includes('/split-index/l-')) packs.push(`${new URL(r.url()).pathname} ${r.status()}`);
+    });
+    await b.page.goto(`${server.url}index.html`);
+    const [first, second] = await b.page.evaluate(async () => {
+      const { load } = await import('./kamerzoek.js');
+      const idx = await load('./split-index/');
+      const ask = (q) => idx.search(q, { limit: 10, facets: 'never' });
+      return [await ask('luchtverdediging'), await ask('patriot')];
+    });
+    assert.deepEqual(withoutScores(first), withoutScores(cli('luchtverdediging', '--facets', 'never')));
+    assert.deepEqual(withoutScores(second), withoutScores(cli('patriot', '--facets', 'never')));
+    assert.ok(packs.length > 0 && packs.every((p) => p.endsWith(' 200')), packs.join('\n'));
+    assert.equal(new Set(packs).size, packs.length, `a pack fetched twice: ${packs.join('\n')}`);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    server.stop();
+  }
 });

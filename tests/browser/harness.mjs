@@ -25,8 +25,8 @@ export const README_CSP = (() => {
 })();
 
 // Starts the static server; resolves to { url, stop }. `csp: true` sends the README's policy.
-export function serve(root = SITE, { csp = false } = {}) {
-  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : [])];
+export function serve(root = SITE, { csp = false, ranges = true } = {}) {
+  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : []), ...(ranges ? [] : ['--no-range'])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -121,8 +121,8 @@ export function pageFor(name, index) {
 }
 
 // Builds (once) 600 generated letters into `${SITE}/split-index/`: an index too large for one
-// file. Returns { letters, index, number(id) }, number being the letter's number in the index
-// (letters are numbered in file-name order).
+// file. Returns { letters, index, number(id), pack(id), cli(query) }, number being the letter's
+// number in the index (letters are numbered in file-name order), pack the end of its pack's path.
 export function splitIndex() {
   const letters = 'target/browser-split/letters';
   const index = `${SITE}/split-index`;
@@ -134,6 +134,15 @@ export function splitIndex() {
     letters,
     index,
     number: (id) => ids.indexOf(id),
+    // Where letter `id` is: the end of its pack's path (64 letters a pack) and the Range header
+    // the page asks for it with, read from the pack's header.
+    where: (id) => {
+      const n = ids.indexOf(id);
+      const folder = readdirSync(index).find((f) => f.startsWith('l-'));
+      const pack = readFileSync(`${index}/${folder}/${Math.floor(n / 64)}.kz`);
+      const offset = (i) => pack.readUInt32LE(12 + 4 * i);
+      return { path: `/${Math.floor(n / 64)}.kz`, range: `bytes=${offset(n % 64)}-${offset(n % 64 + 1) - 1}` };
+    },
     cli: (query, ...args) => JSON.parse(kamerzoek('search', index, query, '--json', ...args)),
   };
 }

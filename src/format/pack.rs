@@ -1,0 +1,137 @@
+//! Letter packs: a split index keeps its letters [`PACK_LETTERS`] to a file, not one a file, so
+//! that an archive of 100,000 letters is some 1,600 letter files, not 100,000 (static hosts limit
+//! the files of a site, and many small files deploy slowly). Each letter stays a gzip member of
+//! its own: a reader reads the pack's header (its first bytes, a `Range` request) once, then
+//! fetches each letter it shows by its byte range; where a server ignores ranges, the whole
+//! pack comes at once and serves every letter in it. See `FORMAT.md`.
+
+use super::{FileKind, open, seal};
+use crate::error::{Error, Result};
+use std::ops::Range;
+
+/// Letters in a pack: letter `n` is member `n % PACK_LETTERS` of pack `n / PACK_LETTERS`.
+pub const PACK_LETTERS: u32 = 64;
+
+/// Where a letter is: its pack's file (`l-<hash>/<pack>.kz`), its member, and how many letters
+/// that pack holds (the last pack may hold fewer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InPack {
+    pub pack: String,
+    pub member: usize,
+    pub count: u32,
+}
+
+/// How many letters pack `pack` of an index of `docs` letters holds.
+pub fn count(pack: u32, docs: u32) -> u32 {
+    docs.saturating_sub(pack.saturating_mul(PACK_LETTERS))
+        .min(PACK_LETTERS)
+}
+
+/// The length of the header of a pack of `count` letters: a sealed file (magic, version, flags,
+/// CRC-32) around the count and the count + 1 offsets, four bytes each.
+pub fn header_len(count: u32) -> usize {
+    8 + 4 + 4 * (count as usize + 1) + 4
+}
+
+/// A pack of `members` (each a letter's file as stored, gzip-compressed): its header, then them.
+pub fn encode(members: &[Vec<u8>]) -> Vec<u8> {
+    let count = members.len() as u32;
+    let mut body = Vec::with_capacity(4 * (members.len() + 2));
+    body.extend_from_slice(&count.to_le_bytes());
+    let mut at = header_len(count);
+    body.extend_from_slice(&(at as u32).to_le_bytes());
+    for m in members {
+        at += m.len();
+        body.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    let mut out = seal(FileKind::Pack, &body);
+    for m in members {
+        out.extend_from_slice(m);
+    }
+    out
+}
+
+/// Where each member of a pack of `count` letters lies, from the pack's first bytes (its header;
+/// what follows need not be there): byte ranges from the start of the pack, in order.
+pub fn members(bytes: &[u8], count: u32) -> Result<Vec<Range<usize>>> {
+    if count == 0 || count > PACK_LETTERS {
+        return Err(Error::corrupt(
+            "a letter pack of no letters, or of too many",
+        ));
+    }
+    let len = header_len(count);
+    let header = bytes.get(..len).ok_or(Error::Truncated {
+        what: "a letter pack's header",
+    })?;
+    let words: Vec<u32> = open(FileKind::Pack, header)?
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect();
+    if words.first() != Some(&count) {
+        return Err(Error::corrupt(
+            "a letter pack holds another number of letters",
+        ));
+    }
+    let offsets = &words[1..];
+    if offsets.first() != Some(&(len as u32)) || offsets.windows(2).any(|w| w[1] <= w[0]) {
+        return Err(Error::corrupt(
+            "a letter pack's letters are out of order or empty",
+        ));
+    }
+    Ok(offsets
+        .windows(2)
+        .map(|w| w[0] as usize..w[1] as usize)
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack() -> (Vec<Vec<u8>>, Vec<u8>) {
+        let members: Vec<Vec<u8>> = (0..5u8).map(|i| vec![i; 10 + i as usize]).collect();
+        let bytes = encode(&members);
+        (members, bytes)
+    }
+
+    #[test]
+    fn a_pack_gives_back_each_member() {
+        let (given, bytes) = pack();
+        let ranges = members(&bytes, 5).unwrap();
+        assert_eq!(ranges.len(), 5);
+        for (m, r) in given.iter().zip(ranges) {
+            assert_eq!(&bytes[r], m.as_slice());
+        }
+        // The header alone is enough.
+        assert_eq!(super::members(&bytes[..header_len(5)], 5).unwrap().len(), 5);
+    }
+
+    #[test]
+    fn every_truncation_and_flipped_byte_of_a_header_is_a_typed_error() {
+        let (_, bytes) = pack();
+        let len = header_len(5);
+        for cut in 0..len {
+            assert!(members(&bytes[..cut], 5).is_err(), "cut at {cut}");
+        }
+        for i in 0..len {
+            for bit in 0..8 {
+                let mut damaged = bytes.clone();
+                damaged[i] ^= 1 << bit;
+                assert!(members(&damaged, 5).is_err(), "byte {i} bit {bit}");
+            }
+        }
+        // Another count than the index says.
+        assert!(members(&bytes, 4).is_err());
+        assert!(members(&bytes, 0).is_err());
+        assert!(members(&bytes, 65).is_err());
+    }
+
+    #[test]
+    fn letters_are_numbered_into_packs() {
+        assert_eq!(count(0, 5), 5);
+        assert_eq!(count(0, 64), 64);
+        assert_eq!(count(1, 64), 0);
+        assert_eq!(count(1, 65), 1);
+        assert_eq!(count(u32::MAX, 65), 0);
+    }
+}
