@@ -198,6 +198,8 @@ async function fetchRaw(url, limit, signal, range) {
   if (response.status === 404 || response.status === 410) {
     throw new IndexError('missing', `${url}: ${response.status} ${response.statusText}`);
   }
+  // A range past the file's end: the pack's header named bytes the pack does not have.
+  if (response.status === 416) throw new IndexError('damaged', `${url}: no such bytes in the file`);
   if (!response.ok) throw new IndexError('network', `${url}: ${response.status} ${response.statusText}`);
   try {
     const body = response.body ? await readAll(response.body, limit, url) : new Uint8Array();

@@ -87,6 +87,30 @@ test('a damaged file fails the query, and the results of the query before are go
   });
 });
 
+test('a letter pack whose header names bytes the pack has not, or whose letter is damaged, fails the query as damaged', async () => {
+  const [first] = split.cli('patriot').hits.map((h) => h.id);
+  const { path, range } = split.where(first);
+  const folder = readdirSync(split.index).find((f) => f.startsWith('l-'));
+  const pack = readFileSync(`${split.index}/${folder}${path}`);
+  // Its offsets all moved past the pack's end: still ascending, so only the server can tell.
+  const header = Buffer.from(pack.subarray(0, 20 + 4 * pack.readUInt32LE(8)));
+  for (let i = 1; i <= header.readUInt32LE(8); i++) header.writeUInt32LE(header.readUInt32LE(12 + 4 * i) + 10_000_000, 12 + 4 * i);
+  // The letter's own bytes, one flipped: its gzip or its seal fails.
+  const [start, end] = range.slice('bytes='.length).split('-').map(Number);
+  const letter = Buffer.from(pack.subarray(start, end + 1));
+  letter[letter.length >> 1] ^= 0x40;
+  for (const [what, answer] of [['header', (r) => (/^bytes=0-/.test(r) ? header : null)], ['letter', (r) => (r === range ? letter : null)]]) {
+    await withPage(async (page) => {
+      await page.route((url) => url.pathname.endsWith(`${folder}${path}`), (route) => {
+        const body = answer(route.request().headers().range);
+        return body ? route.fulfill({ status: 206, body }) : route.continue();
+      });
+      assert.deepEqual(await search(page, 'patriot'), [], what);
+      assert.match(await page.locator('[role=alert]').innerText(), /beschadigd/, what);
+    });
+  }
+});
+
 test('on a slow server, typing key by key fetches each file once, keeps what it fetched, and shows the last answer', async () => {
   const query = 'patriot -f16 vilnius';
   const expected = split.cli(query).hits.map((h) => h.id);
