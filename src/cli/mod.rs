@@ -167,11 +167,20 @@ fn build_index(
     })?;
     progress.clear();
     let written = write::write(&built.output, out, &earlier)?;
+    // The letter folder is one name, and holds a pack of letters for every 64.
+    let folders = built
+        .output
+        .names
+        .iter()
+        .filter(|n| n.starts_with("l-"))
+        .count();
+    let packs =
+        folders * (built.letters as u32).div_ceil(kamerzoek::format::pack::PACK_LETTERS) as usize;
     say(&format!(
         "indexed {} letters into {} ({} files, entry file {} bytes; {} files of the earlier build removed)",
         built.letters,
         out.display(),
-        built.output.names.len() + 1,
+        built.output.names.len() - folders + packs + 1,
         written.entry_bytes,
         written.removed
     ));
