@@ -304,8 +304,12 @@ impl Index {
     /// `l-…/1.kz#3` -> 67 (the member 3 of pack 1), for a letter of this index not yet loaded.
     fn letter_number(&self, name: &str) -> Option<u32> {
         let rest = name.strip_prefix(self.letter_folder.as_deref()?)?;
-        let (pack, member) = rest.strip_prefix('/')?.split_once(".kz#")?;
-        let (pack, member): (u32, u32) = (pack.parse().ok()?, member.parse().ok()?);
+        // Split at a character, not a string: a string pattern costs the wasm a substring search.
+        let (pack, member) = rest.strip_prefix('/')?.split_once('#')?;
+        let (pack, member): (u32, u32) = (
+            pack.strip_suffix(".kz")?.parse().ok()?,
+            member.parse().ok()?,
+        );
         let n = pack.checked_mul(PACK_LETTERS)?.checked_add(member)?;
         let canonical = member < PACK_LETTERS && format!("/{pack}.kz#{member}") == rest;
         (canonical && n < self.docs && !self.letters.contains_key(&n)).then_some(n)

@@ -432,9 +432,16 @@ fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
-            let bare = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            let edge = |c: char| !c.is_alphanumeric();
+            let bare = lowercase(w.trim_matches(edge));
+            // The word between its punctuation, replaced (no substring search in the wasm).
+            let start = w.len() - w.trim_start_matches(edge).len();
+            let end = w.trim_end_matches(edge).len().max(start);
             match corrections.iter().find(|(typed, _)| *typed == bare) {
-                Some((_, written)) => lowercase(w).replace(&bare, written),
+                Some((_, written)) => {
+                    let (head, tail) = (w.get(..start).unwrap_or(""), w.get(end..).unwrap_or(""));
+                    format!("{}{written}{}", lowercase(head), lowercase(tail))
+                }
                 None => w.to_string(),
             }
         })

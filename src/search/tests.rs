@@ -501,3 +501,15 @@ fn a_word_being_typed_prefetches_what_the_words_it_may_become_stand_for() {
         Answer::Ready(r) => panic!("{r:?}"),
     }
 }
+
+#[test]
+fn a_suggestion_replaces_the_corrected_word_and_keeps_its_punctuation() {
+    let c = [("oekraene".to_string(), "oekraïne".to_string())];
+    assert_eq!(
+        suggest("Steun \"Oekraene,\" nu", &c).as_deref(),
+        Some("Steun \"oekraïne,\" nu")
+    );
+    assert_eq!(suggest("(oekraene)", &c).as_deref(), Some("(oekraïne)"));
+    assert_eq!(suggest("... oekraene", &c).as_deref(), Some("... oekraïne"));
+    assert_eq!(suggest("navo", &[]), None);
+}
