@@ -280,18 +280,19 @@ async function openEngine(indexUrl) {
   // shared by the letters in it; then each letter by its range. A server that ignores ranges
   // sends the whole pack, kept for the letters still to come from it.
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
-  const packs = new Map(); // pack url -> Promise<{ offsets, whole }>
+  const packs = new Map(); // pack url -> Promise<{ offsets, whole }>: every header is kept
+  const wholes = []; // the packs that came whole, oldest first
   const packOf = (url) => {
     let pack = packs.get(url.href);
     if (!pack) {
-      pack = fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER])
-        .then(({ body, partial }) => ({ offsets: packOffsets(body, url), whole: partial ? null : body }));
+      pack = fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER]).then(({ body, partial }) => {
+        const kept = { offsets: packOffsets(body, url), whole: partial ? null : body };
+        // Only the latest whole packs stay whole; an older one's letters are fetched again.
+        if (kept.whole && wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
+        return kept;
+      });
       pack.catch(() => packs.delete(url.href)); // tried again by the next query that needs it
       packs.set(url.href, pack);
-      if (packs.size > WHOLE_PACKS) {
-        // Forget the oldest pack: a header is asked for again, a whole pack fetched again.
-        packs.delete(packs.keys().next().value);
-      }
     }
     return pack;
   };
