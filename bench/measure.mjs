@@ -41,12 +41,14 @@ function filesUnder(path) {
 function indexSize(site, engine) {
   let raw = 0;
   let gz = 0;
+  let files = 0;
   for (const pattern of INDEX_FILES[engine]) {
     const [dir, glob] = pattern.includes('*') ? [join(site, pattern, '..'), pattern.split('/').pop()] : [null, null];
     const files = glob
       ? readdirSync(dir).filter((f) => new RegExp(`^${glob.replace('.', '\\.').replace('*', '.*')}$`).test(f)).map((f) => join(dir, f))
       : filesUnder(join(site, pattern));
     for (const file of files) {
+      files += 1;
       const bytes = readFileSync(file);
       // Pagefind's and kamerzoek's files are stored gzip: their raw size is unpacked, and gzip of
       // gzip is not what a server sends.
@@ -55,7 +57,7 @@ function indexSize(site, engine) {
       gz += packed ? bytes.length : gzipSync(bytes, { level: 9 }).length;
     }
   }
-  return { raw, gz };
+  return { raw, gz, files };
 }
 
 const percentile = (values, p) => {
@@ -209,7 +211,7 @@ for (const size of sizes) {
         Object.assign(result, await measureTyping(site, engine, server)
           .catch((err) => ({ typed_error: String(err.message ?? err).split('\n')[0] })));
       }
-      rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, ...result };
+      rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, index_files: index.files, ...result };
       console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
     }
   } finally {
@@ -225,16 +227,16 @@ let md = `# Benchmark, ${machine.date.slice(0, 10)}\n\n${machine.cpus}, ${machin
 for (const [size, rows] of Object.entries(all.corpora)) {
   const pf = rows.pagefind ?? {};
   md += `\n## ${size === 'seeds' ? 'The five letters' : `${size} synthetic letters`}\n\n`
-    + '| engine | first query KB (gzip) | × Pagefind | cold ms | warm median ms | warm p95 ms | × Pagefind p95 | index KB raw / gzip | build s | build peak MB |\n'
-    + '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
+    + '| engine | first query KB (gzip) | × Pagefind | cold ms | warm median ms | warm p95 ms | × Pagefind p95 | index KB raw / gzip | index files | build s | build peak MB |\n'
+    + '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
   for (const engine of ENGINES) {
     const r = rows[engine];
     if (!r) continue;
     if (r.error) {
-      md += `| ${engine} | ${r.error.split('\n')[0].slice(0, 80)} | | | | | | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.build?.seconds ?? '-'} | ${r.build?.peak_rss_mb ?? '-'} |\n`;
+      md += `| ${engine} | ${r.error.split('\n')[0].slice(0, 80)} | | | | | | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.index_files} | ${r.build?.seconds ?? '-'} | ${r.build?.peak_rss_mb ?? '-'} |\n`;
       continue;
     }
-    md += `| ${engine} | ${kb(r.first_result_bytes_gz)} | ${ratio(r.first_result_bytes_gz, pf.first_result_bytes_gz)} | ${r.cold_ms} | ${r.warm_median_ms} | ${r.warm_p95_ms} | ${ratio(r.warm_p95_ms, pf.warm_p95_ms)} | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.build.seconds} | ${r.build.peak_rss_mb} |\n`;
+    md += `| ${engine} | ${kb(r.first_result_bytes_gz)} | ${ratio(r.first_result_bytes_gz, pf.first_result_bytes_gz)} | ${r.cold_ms} | ${r.warm_median_ms} | ${r.warm_p95_ms} | ${ratio(r.warm_p95_ms, pf.warm_p95_ms)} | ${kb(r.index_raw)} / ${kb(r.index_gz)} | ${r.index_files} | ${r.build.seconds} | ${r.build.peak_rss_mb} |\n`;
   }
   md += `\nNew queries typed on a slow mobile link (${NETWORK.latency} ms round trip, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s), ${CHAR_MS} ms a character:\n\n`
     + '| engine | median ms | p95 ms | × Pagefind p95 | median KB a query | requests a query (median) |\n|---|---:|---:|---:|---:|---:|\n';
@@ -248,6 +250,21 @@ for (const [size, rows] of Object.entries(all.corpora)) {
     const unanswered = r.typed_unanswered?.length ? ` (${r.typed_unanswered.length} not answered in 60 s)` : '';
     const ms = (v) => (Number.isFinite(v) ? v : '> 60000');
     md += `| ${engine}${unanswered} | ${ms(r.typed_median_ms)} | ${ms(r.typed_p95_ms)} | ${ratio(r.typed_p95_ms, pf.typed_p95_ms)} | ${kb(r.typed_bytes_median)} | ${percentile(r.typed.map((t) => t.requests), 50)} |\n`;
+  }
+}
+const buildOnly = (process.env.BENCH_BUILD_ONLY ?? '').split(/\s+/).filter(Boolean);
+if (buildOnly.length) {
+  all.build_only = {};
+  md += '\n## The build alone (kamerzoek; archives of `bench/gen-letters.py`, about 2.6 KB a letter)\n\n'
+    + '| letters | build s | ms a letter | peak MB | index files | index KB gzip |\n|---:|---:|---:|---:|---:|---:|\n';
+  for (const size of buildOnly) {
+    const build = JSON.parse(readFileSync(`target/bench/build-${size}/kamerzoek.json`, 'utf8'));
+    const files = filesUnder(`target/bench/build-${size}/index`);
+    const gz = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    all.build_only[size] = { build, index_files: files.length, index_gz: gz };
+    md += build.status === 0
+      ? `| ${size} | ${build.seconds} | ${(build.seconds * 1000 / size).toFixed(2)} | ${build.peak_rss_mb} | ${files.length} | ${kb(gz)} |\n`
+      : `| ${size} | build failed: ${JSON.stringify(build)} | | | | |\n`;
   }
 }
 md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';

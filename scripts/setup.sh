@@ -22,6 +22,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   retry rustup target add wasm32-unknown-unknown
 fi
 
+# The engine is compiled with a pinned nightly (scripts/build-web.sh says why): its standard
+# library is rebuilt from source, so it needs rust-src and the wasm target.
+wasm_toolchain=$(cat scripts/wasm-toolchain)
+if ! rustup run "$wasm_toolchain" rustc --print sysroot >/dev/null 2>&1 ||
+  ! rustup +"$wasm_toolchain" component list --installed | grep -q '^rust-src' ||
+  ! rustup +"$wasm_toolchain" target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup toolchain install $wasm_toolchain (rust-src, wasm32; about 100 MB)"
+  retry rustup toolchain install "$wasm_toolchain" --profile minimal \
+    --component rust-src --target wasm32-unknown-unknown
+fi
+
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)

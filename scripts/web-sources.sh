@@ -12,7 +12,7 @@ if ! git rev-parse --verify -q HEAD >/dev/null; then
   exit 1
 fi
 paths=(src www/*.js www/*.css www/*.html www/*.svg build.rs Cargo.toml Cargo.lock
-  package-lock.json scripts/build-web.sh)
+  package-lock.json scripts/build-web.sh scripts/wasm-toolchain)
 if [ "${1:-}" = --head ]; then
   git ls-tree -r HEAD -- "${paths[@]}" | awk '{ print $3 "  " $4 }'
 else
