@@ -41,14 +41,14 @@ function filesUnder(path) {
 function indexSize(site, engine) {
   let raw = 0;
   let gz = 0;
-  let files = 0;
+  let fileCount = 0;
   for (const pattern of INDEX_FILES[engine]) {
     const [dir, glob] = pattern.includes('*') ? [join(site, pattern, '..'), pattern.split('/').pop()] : [null, null];
     const files = glob
       ? readdirSync(dir).filter((f) => new RegExp(`^${glob.replace('.', '\\.').replace('*', '.*')}$`).test(f)).map((f) => join(dir, f))
       : filesUnder(join(site, pattern));
     for (const file of files) {
-      files += 1;
+      fileCount += 1;
       const bytes = readFileSync(file);
       // Pagefind's and kamerzoek's files are stored gzip: their raw size is unpacked, and gzip of
       // gzip is not what a server sends.
@@ -57,7 +57,7 @@ function indexSize(site, engine) {
       gz += packed ? bytes.length : gzipSync(bytes, { level: 9 }).length;
     }
   }
-  return { raw, gz, files };
+  return { raw, gz, files: fileCount };
 }
 
 const percentile = (values, p) => {

@@ -76,9 +76,10 @@ printf '%-44s %10d %10d\n' "the widget (7 scripts and styles)" "$widget_raw" "$w
 # 76,945 (the CRC table built on first use, the stop words one string: -1,273), then to 76,523
 # (combining marks as varints unpacked on first use, no standard substring search: -431), then
 # to 76,192 (no substring search at all), then to 67,640 (the standard library rebuilt by the
-# pinned nightly, for size and without panic messages: -8,552), so the budget is that plus 2%.
-# Issue 17's goal is 60 KB.
-WASM_BUDGET_GZ=68990
+# pinned nightly, for size and without panic messages: -8,552), then up to 69,812 for issue 18's
+# date ranges and timeline (+2,161: parsing and checking dates, the timeline's counts), so the
+# budget is that plus 2%. Issue 17's goal is 60 KB.
+WASM_BUDGET_GZ=71200
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

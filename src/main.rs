@@ -101,6 +101,12 @@ enum Command {
         /// minister=ollongren. Repeat it: values of one field are alternatives, fields all hold.
         #[arg(long = "filter", value_name = "FIELD=VALUE")]
         filters: Vec<String>,
+        /// Only letters dated from this year, month or day on: 2023, 2023-01, 2023-01-15.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only letters dated up to this year, month or day (its end): 2024, 2024-06, 2024-06-30.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
         /// Order: relevance (default), date (oldest first) or -date (newest first).
         #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
         sort: String,
@@ -147,12 +153,18 @@ fn main() -> ExitCode {
             dir,
             query,
             limit,
-            filters,
+            mut filters,
+            from,
+            to,
             sort,
             facets,
             json,
-        } => kamerzoek::search::SearchOptions::parse(limit, &filters, &sort, &facets)
-            .and_then(|options| cli::search(&dir, &query, &options, json)),
+        } => {
+            filters.extend(from.map(|d| format!("from={d}")));
+            filters.extend(to.map(|d| format!("to={d}")));
+            kamerzoek::search::SearchOptions::parse(limit, &filters, &sort, &facets)
+                .and_then(|options| cli::search(&dir, &query, &options, json))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

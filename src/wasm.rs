@@ -57,7 +57,7 @@ impl Kamerzoek {
     /// incomplete}` (facets null when `facets` is `never`, or `if-loaded` and the letter table is
     /// not here), or `{need}`. The options are spelled as the CLI's flags: `filters` are
     /// `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is `always`,
-    /// `never` or `if-loaded`.
+    /// `never` or `if-loaded`. Bad options throw an `Error` named `OptionError`.
     pub fn search(
         &self,
         query: &str,
@@ -65,9 +65,9 @@ impl Kamerzoek {
         filters: Vec<String>,
         sort: &str,
         facets: &str,
-    ) -> Result<JsValue, JsError> {
-        let options = SearchOptions::parse(limit, &filters, sort, facets).map_err(js_error)?;
-        answer(self.searcher.search_with(query, &options))
+    ) -> Result<JsValue, JsValue> {
+        let options = SearchOptions::parse(limit, &filters, sort, facets).map_err(option_error)?;
+        Ok(answer(self.searcher.search_with(query, &options))?)
     }
 
     /// The letter `id` for reading, with the words `query` matched marked:
@@ -99,6 +99,14 @@ fn answer<T: Serialize>(result: crate::Result<Answer<T>>) -> Result<JsValue, JsE
 
 fn js_error(err: Error) -> JsError {
     JsError::new(&err.to_string())
+}
+
+/// Options the caller got wrong (a bad filter, a bad date) as an `Error` named `OptionError`, so
+/// the page tells them from a damaged index.
+fn option_error(err: Error) -> JsValue {
+    let error = js_sys::Error::new(&err.to_string());
+    error.set_name("OptionError");
+    error.into()
 }
 
 /// JSON text, absent values as null, as the CLI's `--json`.

@@ -286,6 +286,143 @@ fn every_hit_says_which_section_matched() {
     assert_eq!(r["hits"][0]["section"]["heading"], "Lastenverdeling");
 }
 
+/// The hits' ids, sorted: which letters pass, whatever their order.
+fn id_set(results: &Value) -> Vec<String> {
+    let mut got = ids(results);
+    got.sort();
+    got
+}
+
+fn values(facet: &Value) -> Vec<(String, u64)> {
+    facet
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().unwrap().to_string(),
+                v["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_date_range_takes_a_year_a_month_or_a_day_and_holds_with_the_other_filters() {
+    let dir = built_index();
+    // The letters are dated 2022-06, 2023-06 (two), 2024-02 and 2025-01-31.
+    let r = search_args(dir.path(), &["navo", "--from", "2023-06", "--to", "2024"]);
+    assert_eq!(id_set(&r), ["000", "001", "003"]);
+    assert_eq!(r["total"], 3);
+    let r = search_args(dir.path(), &["navo", "--from", "2023-07"]);
+    assert_eq!(id_set(&r), ["001", "004"]);
+    let r = search_args(dir.path(), &["navo", "--to", "2025-01-30"]);
+    assert_eq!(
+        id_set(&r),
+        ["000", "001", "002", "003"],
+        "the 31st is after"
+    );
+    let r = search_args(
+        dir.path(),
+        &["navo", "--from", "2025-01-31", "--to", "2025-01-31"],
+    );
+    assert_eq!(id_set(&r), ["004"]);
+    // With a filter: AND. As filter specs, as the JS API sends them.
+    let r = search_args(
+        dir.path(),
+        &["navo", "--from", "2023", "--filter", "kind=agenda"],
+    );
+    assert_eq!(id_set(&r), ["001", "004"]);
+    let r = search_args(
+        dir.path(),
+        &["navo", "--filter", "from=2023", "--filter", "to=2023"],
+    );
+    assert_eq!(id_set(&r), ["000", "003"]);
+    // A blank query with only a range lists the letters in it.
+    let r = search_args(dir.path(), &["", "--to", "2022", "--sort", "date"]);
+    assert_eq!(ids(&r), ["002"]);
+}
+
+#[test]
+fn facets_respect_the_range_and_the_timeline_shows_where_the_other_hits_lie() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &["navo", "--from", "2024"]);
+    assert_eq!(
+        values(&r["facets"]["kind"]),
+        [("agenda".to_string(), 2)],
+        "the kinds of the letters in the range"
+    );
+    assert_eq!(
+        values(&r["facets"]["year"]),
+        [("2025".to_string(), 1), ("2024".to_string(), 1)]
+    );
+    // The timeline leaves the range out, oldest first, per year when the hits span years.
+    let years: Vec<(String, u64)> = [("2022", 1), ("2023", 2), ("2024", 1), ("2025", 1)]
+        .iter()
+        .map(|(y, n)| (y.to_string(), *n))
+        .collect();
+    assert_eq!(values(&r["facets"]["timeline"]), years);
+    // It leaves the year filter out too, and applies the others.
+    let r = search_args(
+        dir.path(),
+        &["navo", "--filter", "year=2023", "--filter", "kind=agenda"],
+    );
+    assert_eq!(
+        values(&r["facets"]["timeline"]),
+        [("2022", 1), ("2024", 1), ("2025", 1)]
+            .iter()
+            .map(|(y, n)| (y.to_string(), *n))
+            .collect::<Vec<_>>()
+    );
+    // Hits within two years: per month.
+    let r = search_args(dir.path(), &["navo", "--filter", "kind=verslag"]);
+    assert_eq!(
+        values(&r["facets"]["timeline"]),
+        [("2023-06".to_string(), 1)]
+    );
+    let r = search_args(
+        dir.path(),
+        &[
+            "navo",
+            "--filter",
+            "year=2023",
+            "--filter",
+            "kind=beslisnota",
+        ],
+    );
+    assert_eq!(
+        values(&r["facets"]["timeline"]),
+        [("2023-06".to_string(), 1)]
+    );
+}
+
+#[test]
+fn bad_dates_are_clear_errors_naming_the_value() {
+    let dir = built_index();
+    let path = dir.path().to_str().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--from", "2023-13"],
+            "bad from date \"2023-13\": use a year (2023), a month (2023-06) or a day (2023-06-15)",
+        ),
+        (&["--to", "30-06-2024"], "bad to date \"30-06-2024\""),
+        (&["--filter", "to=2023-02-29"], "bad to date \"2023-02-29\""),
+        (
+            &["--from", "2024-07", "--to", "2024-06"],
+            "the date range is empty: from 2024-07 is after to 2024-06",
+        ),
+        (
+            &["--from", "2024", "--filter", "from=2023"],
+            "from is given twice",
+        ),
+    ];
+    for (args, expect) in cases {
+        let mut all = vec!["search", path, "x"];
+        all.extend_from_slice(args);
+        assert_clean_failure(&kamerzoek(&all), expect);
+    }
+}
+
 #[test]
 fn bad_filters_and_sorts_are_clear_errors() {
     let dir = built_index();

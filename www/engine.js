@@ -39,8 +39,9 @@ const WHOLE_PACKS = 16;
  * - engine: the engine failed and was restarted; trying again works.
  * - unsupported: this browser lacks WebAssembly or DecompressionStream.
  * - aborted: the caller's signal aborted the call.
+ * - option: the caller's options are wrong (an unknown filter, a bad date); the message says which.
  */
-export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine', 'unsupported', 'aborted'];
+export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine', 'unsupported', 'aborted', 'option'];
 
 /**
  * The answer to a search: as `kamerzoek search --json` prints it.
@@ -87,6 +88,8 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @typedef {object} SearchOptions
  * @property {number} [limit]  hits to return (10)
  * @property {Object<string, string|string[]>} [filters]  `{ kind: ['verslag'], year: '2024' }`
+ * @property {string|number} [from]  only letters dated from this year, month or day on: `'2023-01'`
+ * @property {string|number} [to]  only letters dated up to this year, month or day: `'2024-06'`
  * @property {'relevance'|'date'|'-date'} [sort]
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
@@ -169,6 +172,8 @@ function guard(call) {
 
 function engineError(err) {
   const message = String(err?.message ?? err);
+  // Options the caller got wrong (a bad filter or date): the message names the value.
+  if (err?.name === 'OptionError') return new IndexError('option', message, err);
   return new IndexError(/format version/.test(message) ? 'version' : 'damaged', message, err);
 }
 
@@ -413,7 +418,7 @@ function handle(indexUrl, opened) {
     /** @type {Index['search']} */
     async search(query, options = {}) {
       const { engine, ask } = await use();
-      const specs = filterSpecs(options.filters);
+      const specs = [...filterSpecs(options.filters), ...rangeSpecs(options)];
       const question = JSON.stringify(['search', String(query ?? ''), options.limit ?? 10, specs, options.sort]);
       return ask(question, () => engine.search(
         String(query ?? ''),
@@ -445,6 +450,13 @@ function filterSpecs(filters = {}) {
   return Object.entries(filters)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([field, values]) => [values].flat().map((value) => `${field}=${value}`));
+}
+
+// { from: '2023-01', to: 2024 } -> ['from=2023-01', 'to=2024'], as the CLI's --from and --to.
+function rangeSpecs({ from, to }) {
+  return [['from', from], ['to', to]]
+    .filter(([, date]) => date != null && date !== '')
+    .map(([bound, date]) => `${bound}=${date}`);
 }
 
 /**

@@ -11,7 +11,9 @@ const nl = {
     version: 'De zoekindex hoort bij een andere versie van de zoekfunctie. Opnieuw proberen helpt niet; de beheerder van deze site moet de index opnieuw bouwen.',
     engine: 'Er ging iets mis in de zoekfunctie; die is opnieuw gestart. Probeer het nog eens.',
     unsupported: 'Deze browser kan de zoekfunctie niet uitvoeren (WebAssembly ontbreekt). Probeer een recente browser.',
+    option: 'Deze zoekopdracht heeft een ongeldig filter.',
   },
+  badRange: (dates) => `De periode ${dates} is geen geldige datum en is weggelaten.`,
   unexpected: 'Er ging iets onverwachts mis. Probeer het opnieuw; helpt dat niet, herlaad dan de pagina.',
   incomplete: 'Niet alle delen van de zoekindex konden worden geladen: de resultaten zijn mogelijk onvolledig.',
   label: 'Zoek in de brieven',
@@ -46,6 +48,15 @@ const nl = {
     overleg: 'Commissiedebat', 'schriftelijk-overleg': 'Schriftelijk overleg', brief: 'Brief',
   },
   fields: { kind: 'Soort', year: 'Jaar', minister: 'Minister' },
+  perYear: 'Tijdlijn: brieven per jaar',
+  perMonth: 'Tijdlijn: brieven per maand',
+  periodCount: (period, n, number) => `${period}: ${n} ${number === 1 ? 'brief' : 'brieven'}`,
+  since: (date) => `vanaf ${date}`,
+  until: (date) => `tot en met ${date}`,
+  removeRange: (label) => `Periode ${label} verwijderen`,
+  filters: 'Filters',
+  noDate: 'Zonder datum',
+  moreValues: (n) => `nog ${n} tonen`,
 };
 
 const en = {
@@ -57,7 +68,9 @@ const en = {
     version: 'The search index belongs to another version of the search. Trying again will not help; the owner of this site must build the index again.',
     engine: 'Something went wrong in the search; it has been restarted. Please try again.',
     unsupported: 'This browser cannot run the search (WebAssembly is missing). Try a recent browser.',
+    option: 'This search has a filter that is not valid.',
   },
+  badRange: (dates) => `The period ${dates} is not a valid date and was left out.`,
   unexpected: 'Something unexpected went wrong. Try again; if that does not help, reload the page.',
   incomplete: 'Not every part of the search index could be loaded: the results may be incomplete.',
   label: 'Search the letters',
@@ -92,6 +105,15 @@ const en = {
     overleg: 'Committee debate', 'schriftelijk-overleg': 'Written consultation', brief: 'Letter',
   },
   fields: { kind: 'Kind', year: 'Year', minister: 'Minister' },
+  perYear: 'Timeline: letters per year',
+  perMonth: 'Timeline: letters per month',
+  periodCount: (period, n, number) => `${period}: ${n} ${number === 1 ? 'letter' : 'letters'}`,
+  since: (date) => `from ${date}`,
+  until: (date) => `up to ${date}`,
+  removeRange: (label) => `Remove the period ${label}`,
+  filters: 'Filters',
+  noDate: 'Undated',
+  moreValues: (n) => `show ${n} more`,
 };
 
 /** The strings of a language: `en` for English, Dutch for anything else. */

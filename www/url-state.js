@@ -1,13 +1,16 @@
 // The widget's state in the page's URL, so a search can be shared and the back button works:
-// ?q=...&kind=...&year=...&minister=...&sort=...&open=<letter id>. Other parameters of the page
-// are left alone.
+// ?q=...&kind=...&year=...&minister=...&from=...&to=...&sort=...&open=<letter id>. Other
+// parameters of the page are left alone.
 
 // The metadata fields a visitor filters on, here once for the widget, its facets and the URL.
 export const FIELDS = ['kind', 'year', 'minister'];
 
 // No filter chosen: an empty list per field.
 export const noFilters = () => Object.fromEntries(FIELDS.map((field) => [field, []]));
-const KEYS = ['q', 'sort', 'open', ...FIELDS];
+const KEYS = ['q', 'sort', 'open', 'from', 'to', ...FIELDS];
+
+// No date range: both ends open.
+export const noRange = () => ({ from: '', to: '' });
 
 export function readUrl(href = location.href) {
   const params = new URL(href).searchParams;
@@ -16,6 +19,7 @@ export function readUrl(href = location.href) {
   return {
     query: params.get('q') ?? '',
     filters,
+    range: { from: params.get('from') ?? '', to: params.get('to') ?? '' },
     sort: params.get('sort') ?? 'relevance',
     open: params.get('open'),
   };
@@ -28,6 +32,8 @@ export function urlFor(state, href = location.href) {
   for (const field of FIELDS) {
     for (const value of state.filters[field] ?? []) url.searchParams.append(field, value);
   }
+  if (state.range?.from) url.searchParams.set('from', state.range.from);
+  if (state.range?.to) url.searchParams.set('to', state.range.to);
   if (state.sort && state.sort !== 'relevance') url.searchParams.set('sort', state.sort);
   if (state.open) url.searchParams.set('open', state.open);
   return url.href;

@@ -8,12 +8,15 @@
 // Events (bubbling, composed): kamerzoek-search {query, total, partial, ids},
 // kamerzoek-open {id, title}.
 // Theming: CSS custom properties (--kz-accent, --kz-bg, --kz-fg, --kz-muted, --kz-border,
-// --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | reader).
+// --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | timeline |
+// timeline-bar | reader).
 
 import { load } from './engine.js';
-import { count, facetGroups, metaLine, milliseconds, resultItem } from './render.js';
+import {
+  byYear, count, el, facetGroups, metaLine, milliseconds, rangeLabel, resultItem, timelineChart,
+} from './render.js';
 import { strings } from './strings.js';
-import { noFilters, readUrl, writeUrl } from './url-state.js';
+import { noFilters, noRange, readUrl, writeUrl } from './url-state.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -51,14 +54,19 @@ const template = (t) => `
     <p class="hint">${t.hint}</p>
   </div>
   <div class="controls" hidden>
-    <div class="facets"></div>
-    <label class="sort">${t.sort}
-      <select>
-        <option value="relevance">${t.relevance}</option>
-        <option value="-date">${t.newest}</option>
-        <option value="date">${t.oldest}</option>
-      </select>
-    </label>
+    <div class="timeline-box"></div>
+    <div class="control-row">
+      <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="kz-facets"></button>
+      <div class="chips"></div>
+      <label class="sort">${t.sort}
+        <select>
+          <option value="relevance">${t.relevance}</option>
+          <option value="-date">${t.newest}</option>
+          <option value="date">${t.oldest}</option>
+        </select>
+      </label>
+    </div>
+    <div class="facets" id="kz-facets"></div>
   </div>
   <p class="status" role="status" aria-live="polite"></p>
   <p class="expanded" hidden></p>
@@ -84,10 +92,12 @@ export class KamerZoek extends HTMLElement {
     super();
     this.ui = null; // made when the element is first connected (see `build`)
     // The one truth about what is shown: the reader is open exactly when `state.open` is an id.
-    this.state = { query: '', filters: noFilters(), sort: 'relevance', open: null };
+    this.state = { query: '', filters: noFilters(), range: noRange(), sort: 'relevance', open: null };
     this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
     this.hits = [];
     this.active = -1;
+    this.facets = null; // the last facets shown
+    this.unfolded = new Set(); // facet fields whose every value the visitor asked to see
     this.sequence = 0;
     this.timer = 0;
     this.openedByPush = false;
@@ -109,6 +119,7 @@ export class KamerZoek extends HTMLElement {
     const $ = (selector) => this.shadowRoot.querySelector(selector);
     this.ui = {
       input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),
+      timeline: $('.timeline-box'), chips: $('.chips'), filtersToggle: $('.filters-toggle'),
       status: $('.status'), expanded: $('.expanded'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
       list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
       readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
@@ -157,12 +168,31 @@ export class KamerZoek extends HTMLElement {
     });
     input.addEventListener('keydown', (event) => this.onInputKey(event));
     facets.addEventListener('click', (event) => {
+      const more = event.target.closest('button[data-more]');
+      if (more) {
+        this.unfolded.add(more.dataset.more);
+        this.renderFacets(this.facets);
+        this.ui.facets.querySelector(`[data-field="${more.dataset.more}"]`)?.focus();
+        return;
+      }
       const button = event.target.closest('button.facet');
       if (!button) return;
       const { field, value } = button.dataset;
       const chosen = this.state.filters[field];
       this.state.filters[field] = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
       this.search();
+    });
+    this.bindTimeline();
+    this.ui.chips.addEventListener('click', (event) => {
+      if (!event.target.closest('.range-chip')) return;
+      this.state.range = noRange();
+      this.search();
+      this.ui.input.focus();
+    });
+    this.ui.filtersToggle.addEventListener('click', () => {
+      const open = !this.ui.facets.classList.contains('open');
+      this.ui.facets.classList.toggle('open', open);
+      this.ui.filtersToggle.setAttribute('aria-expanded', String(open));
     });
     sort.addEventListener('change', () => {
       this.state.sort = sort.value;
@@ -249,9 +279,9 @@ export class KamerZoek extends HTMLElement {
       return;
     }
     if (number !== this.sequence) return;
-    const { query, filters, sort } = this.state;
+    const { query, filters, range, sort } = this.state;
     const started = performance.now();
-    const options = { limit: this.limit, filters, sort, signal: pending.signal };
+    const options = { limit: this.limit, filters, ...range, sort, signal: pending.signal };
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
       // they come with the hits once it is here, and from a second query until then.
@@ -266,6 +296,14 @@ export class KamerZoek extends HTMLElement {
       this.renderFacets(facets);
     } catch (err) {
       if (number !== this.sequence) return;
+      if (err?.kind === 'option' && (this.state.range.from || this.state.range.to)) {
+        // A bad date (a hand-edited link): search without the period, and say so.
+        this.badRange = [this.state.range.from, this.state.range.to].filter(Boolean).join(' – ');
+        console.warn('kamerzoek: the period left out:', err);
+        this.state.range = noRange();
+        this.search();
+        return;
+      }
       // Never the previous query's results under this query's error.
       this.clearResults();
       this.setStatus(explain(this.t, err, `searching for "${query}"`), true);
@@ -286,14 +324,101 @@ export class KamerZoek extends HTMLElement {
   }
 
   renderFacets(facets) {
-    this.ui.facets.replaceChildren(...facetGroups(facets, this.state.filters, this.t));
+    this.facets = facets;
+    this.ui.facets.replaceChildren(...facetGroups(facets, this.state.filters, this.t, this.unfolded));
+    // The timeline is drawn anew; the bar that had the focus keeps it.
+    const focused = this.shadowRoot.activeElement?.dataset?.period;
+    const chart = timelineChart(facets?.timeline, this.state.range, this.t);
+    this.ui.timeline.replaceChildren(...(chart ? [chart] : []));
+    if (focused) this.ui.timeline.querySelector(`[data-period="${CSS.escape(focused)}"]`)?.focus();
     this.updateControls();
+  }
+
+  // The chosen range as a chip that removes it, and how many filters hold, on the button that
+  // shows them on a narrow screen.
+  renderChips() {
+    const { range, filters } = this.state;
+    const label = range.from || range.to ? rangeLabel(range, this.t) : '';
+    this.ui.chips.replaceChildren(...(label
+      ? [el('button', { type: 'button', class: 'range-chip', 'aria-label': this.t.removeRange(label) },
+        label, el('span', { 'aria-hidden': 'true' }, ' ×'))]
+      : []));
+    const active = Object.values(filters).reduce((n, values) => n + values.length, 0);
+    this.ui.filtersToggle.textContent = active ? `${this.t.filters} (${active})` : this.t.filters;
   }
 
   // Facets and sort show with results, and with facets to choose from; never with a letter open.
   updateControls() {
-    const empty = this.ui.facets.childElementCount === 0;
+    const empty = this.ui.facets.childElementCount === 0 && this.ui.timeline.childElementCount === 0;
     this.ui.controls.hidden = this.state.open != null || (this.blank && !this.filtered && empty);
+    this.renderChips();
+  }
+
+  // The timeline: a bar (its button) filters to its year or month, again removes the range;
+  // shift-click, dragging over bars, or Shift with the arrow keys takes several. The arrow keys,
+  // Home and End move between the bars.
+  bindTimeline() {
+    const box = this.ui.timeline;
+    const periodAt = (x, y) => this.shadowRoot.elementFromPoint(x, y)?.closest?.('.tick')?.dataset.period;
+    const span = (a, b) => (a <= b ? { from: a, to: b } : { from: b, to: a });
+    const setRange = (range, later = false) => {
+      this.state.range = range;
+      if (later) this.schedule();
+      else this.search();
+    };
+    const current = () => {
+      const { from, to } = this.state.range;
+      return from && to ? [from, to] : null;
+    };
+    box.addEventListener('click', (event) => {
+      const tick = event.target.closest('.tick');
+      if (!tick || this.dragged) return;
+      const period = tick.dataset.period;
+      const chosen = current();
+      if (event.shiftKey && chosen) setRange(span(period < chosen[0] ? period : chosen[0], period > chosen[1] ? period : chosen[1]));
+      else if (chosen && chosen[0] === period && chosen[1] === period) setRange(noRange());
+      else setRange({ from: period, to: period });
+    });
+    box.addEventListener('pointerdown', (event) => {
+      const tick = event.target.closest('.tick');
+      this.dragged = false;
+      this.drag = tick && event.button === 0 ? { anchor: tick.dataset.period, over: tick.dataset.period } : null;
+    });
+    box.addEventListener('pointermove', (event) => {
+      if (!this.drag) return;
+      const over = periodAt(event.clientX, event.clientY);
+      if (!over || over === this.drag.over) return;
+      this.drag.over = over;
+      this.dragged = true;
+      const { from, to } = span(this.drag.anchor, over);
+      for (const tick of box.querySelectorAll('.tick')) {
+        tick.classList.toggle('preview', tick.dataset.period >= from && tick.dataset.period <= to);
+      }
+    });
+    const drop = () => {
+      if (this.drag && this.dragged) setRange(span(this.drag.anchor, this.drag.over));
+      this.drag = null;
+      // The click that ends a drag is not a click on a bar.
+      setTimeout(() => { this.dragged = false; });
+    };
+    box.addEventListener('pointerup', drop);
+    box.addEventListener('pointercancel', () => { this.drag = null; this.dragged = false; });
+    box.addEventListener('keydown', (event) => {
+      const ticks = [...box.querySelectorAll('.tick')];
+      const at = ticks.indexOf(event.target);
+      if (at < 0) return;
+      const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: ticks.length - 1 }[event.key];
+      if (to == null) return;
+      event.preventDefault();
+      const next = ticks[Math.max(0, Math.min(ticks.length - 1, to))];
+      for (const tick of ticks) tick.tabIndex = tick === next ? 0 : -1;
+      next.focus();
+      if (event.shiftKey) {
+        const chosen = current() ?? [event.target.dataset.period, event.target.dataset.period];
+        const period = next.dataset.period;
+        setRange(span(period < chosen[0] ? period : chosen[0], period > chosen[1] ? period : chosen[1]), true);
+      }
+    });
   }
 
   get blank() {
@@ -301,7 +426,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   get filtered() {
-    return Object.values(this.state.filters).some((v) => v.length > 0);
+    return Object.values(this.state.filters).some((v) => v.length > 0) || Boolean(this.state.range.from || this.state.range.to);
   }
 
   /** Tells the host page what happened: an event that bubbles out of the shadow root. */
@@ -315,7 +440,17 @@ export class KamerZoek extends HTMLElement {
     this.hits = results.hits;
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
-    list.replaceChildren(...results.hits.map((hit, i) => resultItem(hit, i, this.t)));
+    const items = results.hits.map((hit, i) => resultItem(hit, i, this.t));
+    if (this.state.sort === 'relevance') list.replaceChildren(...items);
+    else {
+      // Sorted by date, the list reads as a chronology: a heading per year.
+      let i = 0;
+      list.replaceChildren(...byYear(results.hits).map(([year, hits], g) => el('li', {
+        role: 'group', class: 'year-group', 'aria-labelledby': `kz-year-${g}`,
+      },
+      el('div', { class: 'year-heading', id: `kz-year-${g}` }, year || this.t.noDate),
+      el('ul', { role: 'none' }, ...hits.map(() => items[i++])))));
+    }
     input.setAttribute('aria-expanded', results.hits.length > 0 ? 'true' : 'false');
     sort.value = this.state.sort;
     this.updateControls();
@@ -331,7 +466,8 @@ export class KamerZoek extends HTMLElement {
     this.ui.expanded.textContent = also.length ? t.alsoSearched(also.join(', ')) : '';
     const n = results.total;
     const time = milliseconds(ms, t);
-    const note = results.incomplete ? ` ${t.incomplete}` : '';
+    const note = (results.incomplete ? ` ${t.incomplete}` : '') + (this.badRange ? ` ${t.badRange(this.badRange)}` : '');
+    this.badRange = null;
     if (blank && !filtered) this.setStatus(t.searchIn(count(docCount, t)));
     else if (n === 0) this.setStatus((blank ? t.noneFiltered : t.none(results.query.trim())) + note);
     else if (results.partial) this.setStatus(t.partial(count(n, t), n !== 1, time) + note);
@@ -490,10 +626,11 @@ export class KamerZoek extends HTMLElement {
     const { input, sort } = this.ui;
     this.state.query = next.query;
     this.state.filters = next.filters;
+    this.state.range = next.range;
     this.state.sort = next.sort;
     input.value = next.query;
     sort.value = next.sort;
-    const searching = next.query !== '' || Object.values(next.filters).some((v) => v.length > 0);
+    const searching = next.query !== '' || this.filtered;
     if (next.open) {
       this.openLetter(next.open, { push: false });
       if (searching) this.search();

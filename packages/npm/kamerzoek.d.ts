@@ -8,7 +8,8 @@ export type ErrorKind =
   | 'version'      // built by another version of kamerzoek: rebuild the index
   | 'engine'       // the engine failed and was restarted: try again
   | 'unsupported'  // no WebAssembly or DecompressionStream in this browser
-  | 'aborted';     // the caller's signal aborted the call
+  | 'aborted'      // the caller's signal aborted the call
+  | 'option';      // the options are wrong (an unknown filter, a bad date): the message says which
 
 export declare const ERROR_KINDS: readonly ErrorKind[];
 
@@ -65,6 +66,9 @@ export interface Facets {
   kind: FacetValue[];
   year: FacetValue[];
   minister: FacetValue[];
+  /** Oldest first, per year (`'2024'`) or, when the hits lie within two years, per month
+   *  (`'2024-03'`), leaving out the year filter and the date range. */
+  timeline: FacetValue[];
 }
 
 export interface Expanded {
@@ -95,6 +99,10 @@ export interface SearchOptions {
   limit?: number;
   /** `{ kind: ['verslag'], year: '2024' }`: values of one field are alternatives. */
   filters?: Partial<Record<'kind' | 'year' | 'minister', string | string[]>>;
+  /** Only letters dated from this year, month or day on: `'2023'`, `'2023-01'`, `'2023-01-15'`. */
+  from?: string | number;
+  /** Only letters dated up to this year, month or day (its end): `'2024-06'` is up to 30 June. */
+  to?: string | number;
   sort?: 'relevance' | 'date' | '-date';
   facets?: 'always' | 'never' | 'if-loaded' | boolean;
   /** Aborts the search and the fetches only it needs. */

@@ -1,6 +1,8 @@
 //! Facets: for each filter field, how many of the letters that match the query have each value.
 //! A field's counts leave out that field's own filter (and apply the others), so choosing
-//! `kind=verslag` still shows how many agendas there are to add.
+//! `kind=verslag` still shows how many agendas there are to add. The timeline counts the hits
+//! per year, or per month when they lie within two years, leaving out the year filter and the
+//! date range: it shows where in time the hits are, the range being a selection on it.
 
 use super::options::{FIELDS, Field, Filters};
 use super::sort::sort_by;
@@ -12,6 +14,9 @@ pub struct Facets {
     pub kind: Vec<FacetValue>,
     pub year: Vec<FacetValue>,
     pub minister: Vec<FacetValue>,
+    /// Oldest first: `2024` or `2024-03` (a letter dated only by its year stays `2024` among the
+    /// months), each with its count; periods without hits are left out.
+    pub timeline: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,5 +59,41 @@ pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
             Field::Minister => &mut facets.minister,
         } = values;
     }
+    facets.timeline = timeline(metas, candidates, filters);
     facets
+}
+
+/// Months apart within which the timeline counts months, not years.
+const MONTHS_SPAN: u32 = 24;
+
+fn timeline(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Vec<FacetValue> {
+    let dates: Vec<&str> = candidates
+        .iter()
+        .map(|&doc| &metas[doc as usize])
+        .filter(|meta| filters.accepts_but_dates(meta, Some(Field::Year)))
+        .filter_map(|meta| meta.date.as_deref())
+        .collect();
+    let months = dates.iter().filter_map(|d| month_number(d));
+    let (first, last) = months.fold((u32::MAX, 0), |(lo, hi), m| (lo.min(m), hi.max(m)));
+    let by_month = first <= last && last - first < MONTHS_SPAN;
+    let mut values: Vec<FacetValue> = Vec::new();
+    for date in dates {
+        let period = date.get(..if by_month { 7 } else { 4 }).unwrap_or(date);
+        match values.iter_mut().find(|v| v.value == period) {
+            Some(v) => v.count += 1,
+            None => values.push(FacetValue {
+                value: period.to_string(),
+                count: 1,
+            }),
+        }
+    }
+    sort_by(&mut values, |a, b| a.value.cmp(&b.value));
+    values
+}
+
+/// `2024-03...` as months since year 0; none for a date of a year only.
+fn month_number(date: &str) -> Option<u32> {
+    let year: u32 = date.get(..4)?.parse().ok()?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    (1..=12).contains(&month).then(|| year * 12 + month - 1)
 }

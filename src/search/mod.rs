@@ -17,6 +17,7 @@ mod meet;
 mod options;
 mod phrase;
 mod query;
+mod range;
 mod reader;
 mod score;
 mod shown;

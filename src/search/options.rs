@@ -2,8 +2,10 @@
 //!
 //! Filters name a field and a value (`kind=verslag`, `year=2024`, `minister=ollongren`); values
 //! of one field are alternatives (OR), fields must all hold (AND). `minister` matches any part of
-//! the name, ignoring case and diacritics; the others match exactly.
+//! the name, ignoring case and diacritics; the others match exactly. `from=2023-01` and
+//! `to=2024-06` bound the date ([`super::range`]), and hold with the others.
 
+use super::range::{Bound, DateRange};
 use crate::analyze::fold;
 use crate::error::{Error, Result};
 use crate::meta::Meta;
@@ -35,7 +37,7 @@ impl Field {
             .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| Error::BadOption {
                 message: format!(
-                    "unknown filter field \"{name}\"; the fields are kind, year and minister"
+                    "unknown filter field \"{name}\"; the fields are kind, year, minister, from and to"
                 ),
             })
     }
@@ -60,6 +62,7 @@ impl Field {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     by_field: Vec<(Field, Vec<String>)>,
+    range: DateRange,
 }
 
 impl Filters {
@@ -68,7 +71,11 @@ impl Filters {
         let (field, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
             message: format!("filter \"{spec}\" is not FIELD=VALUE, e.g. kind=verslag"),
         })?;
-        self.add(Field::parse(field)?, value)
+        match field.trim().to_ascii_lowercase().as_str() {
+            "from" => self.range.set(Bound::From, value),
+            "to" => self.range.set(Bound::To, value),
+            _ => self.add(Field::parse(field)?, value),
+        }
     }
 
     pub fn add(&mut self, field: Field, value: &str) -> Result<()> {
@@ -91,11 +98,17 @@ impl Filters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_field.is_empty()
+        self.by_field.is_empty() && self.range.is_empty()
     }
 
     /// Whether a letter passes every filter, leaving out those on `except` (for its facet).
     pub fn accepts(&self, meta: &Meta, except: Option<Field>) -> bool {
+        self.range.accepts(meta.date.as_deref()) && self.accepts_but_dates(meta, except)
+    }
+
+    /// [`Filters::accepts`] leaving out the date range as well: the timeline shows where in time
+    /// the other hits lie, with the range as a selection on it.
+    pub fn accepts_but_dates(&self, meta: &Meta, except: Option<Field>) -> bool {
         self.by_field
             .iter()
             .filter(|(field, _)| Some(*field) != except)

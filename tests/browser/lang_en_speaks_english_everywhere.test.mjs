@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SITE, pageOnSite, search, statusText } from './harness.mjs';
+import { SITE, pageOnSite, search, settled, statusText } from './harness.mjs';
 
 // The demo page with the element in English.
 const html = readFileSync(`${SITE}/index.html`, 'utf8').replace('<kamer-zoek ', '<kamer-zoek lang="en" ');
@@ -23,7 +23,14 @@ test('lang="en" speaks English: labels, status, facets, the partial line, the re
   assert.match(await statusText(page), /^\d+ letters found \(\d+\.\d ms\)\.$/);
   await shadow('.facet-group').first().waitFor();
   const labels = await shadow('.facet-label').allInnerTexts();
-  assert.deepEqual(labels.slice(0, 2), ['Kind', 'Year']);
+  assert.deepEqual(labels.slice(0, 2), ['Kind', 'Minister']);
+  assert.equal(await shadow('.timeline').getAttribute('aria-label'), 'Timeline: letters per year');
+  assert.match(await shadow('.tick').first().getAttribute('aria-label'), /^2022: 1 letter$/);
+  await shadow('.tick[data-period="2023"]').click();
+  await settled(page);
+  assert.equal(await shadow('.range-chip').getAttribute('aria-label'), 'Remove the period 2023');
+  await shadow('.range-chip').click();
+  await settled(page);
   const kinds = await shadow('.facet[data-field="kind"]').allInnerTexts();
   assert.ok(kinds.some((k) => /^(Annotated agenda|Report|Decision memo) \(\d+\)$/.test(k)), kinds.join(' | '));
   // Dates in English.

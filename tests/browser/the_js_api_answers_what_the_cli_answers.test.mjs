@@ -32,6 +32,9 @@ const cases = [
   ['oekraine', { sort: '-date', limit: 3 }, ['--sort', '-date', '--limit', '3']],
   ['lucht', {}, []],
   ['', { filters: { kind: 'agenda' }, sort: 'date' }, ['--filter', 'kind=agenda', '--sort', 'date']],
+  ['navo', { from: '2023-06', to: 2024, filters: { kind: 'agenda' } },
+    ['--from', '2023-06', '--to', '2024', '--filter', 'kind=agenda']],
+  ['', { to: '2023-06-30', sort: 'date' }, ['--to', '2023-06-30', '--sort', 'date']],
 ];
 
 for (const [query, options, args] of cases) {
@@ -55,4 +58,19 @@ test('bad options are a clear error, not a crash', async () => {
     }
   });
   assert.match(message, /unknown filter field "colour"/);
+});
+
+test('a bad date rejects with kind option, naming the value', async () => {
+  const { kind, message } = await browser.page.evaluate(async () => {
+    const { load } = await import('./kamerzoek.js');
+    const idx = await load('./index/');
+    try {
+      await idx.search('navo', { from: '2023-02-30' });
+      return { kind: 'no error' };
+    } catch (err) {
+      return { kind: err.kind, message: err.message };
+    }
+  });
+  assert.equal(kind, 'option');
+  assert.match(message, /bad from date "2023-02-30"/);
 });
