@@ -77,9 +77,10 @@ printf '%-44s %10d %10d\n' "the widget (7 scripts and styles)" "$widget_raw" "$w
 # (combining marks as varints unpacked on first use, no standard substring search: -431), then
 # to 76,192 (no substring search at all), then to 67,640 (the standard library rebuilt by the
 # pinned nightly, for size and without panic messages: -8,552), then up to 69,812 for issue 18's
-# date ranges and timeline (+2,161: parsing and checking dates, the timeline's counts), so the
+# date ranges and timeline (+2,161: parsing and checking dates, the timeline's counts), then to
+# 70,793 for the letters of one meeting (+981: read from the letter file, in every hit), so the
 # budget is that plus 2%. Issue 17's goal is 60 KB.
-WASM_BUDGET_GZ=71200
+WASM_BUDGET_GZ=72200
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

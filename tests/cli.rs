@@ -424,6 +424,39 @@ fn bad_dates_are_clear_errors_naming_the_value() {
 }
 
 #[test]
+fn a_hit_names_the_other_letters_of_its_meeting() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &["navo", "--limit", "5"]);
+    let hits = r["hits"].as_array().unwrap();
+    let of = |id: &str| {
+        hits.iter()
+            .find(|h| h["id"].as_str().unwrap().starts_with(id))
+            .unwrap()["same_meeting"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["id"].as_str().unwrap()[..3].to_string(),
+                    l["kind"].as_str().unwrap().to_string(),
+                    l["date"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // The report and the decision memo of the meeting of 15 June 2023; the agendas each of
+    // another meeting.
+    let memo = (
+        "003".to_string(),
+        "beslisnota".to_string(),
+        "2023-06".to_string(),
+    );
+    assert_eq!(of("000"), [memo]);
+    assert_eq!(of("003")[0].1, "verslag");
+    assert!(of("001").is_empty() && of("002").is_empty() && of("004").is_empty());
+}
+
+#[test]
 fn bad_filters_and_sorts_are_clear_errors() {
     let dir = built_index();
     let path = dir.path().to_str().unwrap();

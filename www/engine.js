@@ -62,6 +62,8 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @property {'agenda'|'verslag'|'beslisnota'|'overleg'|'schriftelijk-overleg'|'brief'|null} kind
  * @property {string|null} minister
  * @property {{place: string|null, start: string, end: string, summit: string|null, name: string}|null} meeting
+ * @property {{id: string, kind: string|null, date: string|null}[]} same_meeting  the other letters
+ *   about the same meeting (agenda, report, debate), oldest first
  */
 /**
  * @typedef {About & {id: string, title: string, score: number, excerpt: string,

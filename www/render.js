@@ -72,6 +72,7 @@ export function resultItem(hit, index, t = DUTCH) {
   el('h3', { class: 'title' }, hit.title),
   el('p', { class: 'meta' }, metaLine(hit, t)),
   section,
+  sameMeeting(hit.same_meeting, t, false),
   excerpt,
   // A partial answer: which of the query's words this letter does not have.
   hit.missing?.length ? el('p', { class: 'missing' }, t.lacks(hit.missing.join(', '))) : null);
@@ -199,4 +200,21 @@ export function byYear(hits) {
     groups.at(-1)[1].push(hit);
   }
   return groups;
+}
+
+// "Zelfde vergadering: geannoteerde agenda · verslag": the other letters of a letter's meeting,
+// each opening that letter. In the reader they are buttons; in a hit, which is itself an option
+// of the result list, they are spans the pointer clicks (an option holds no other control), and
+// the keyboard reaches them in the reader.
+export function sameMeeting(links, t = DUTCH, buttons = true) {
+  if (!links?.length) return null;
+  const items = links.flatMap((link, i) => {
+    const kind = t.kinds[link.kind] ?? t.kinds.brief;
+    const when = dutchDate(link.date, t);
+    const attrs = buttons
+      ? { type: 'button', class: 'link other', 'data-open': link.id, 'aria-label': t.openOther(kind, when) }
+      : { class: 'other', 'data-open': link.id, title: when };
+    return [i ? ' · ' : '', el(buttons ? 'button' : 'span', attrs, kind.toLowerCase())];
+  });
+  return el('p', { class: 'same-meeting' }, `${t.sameMeeting} `, ...items);
 }

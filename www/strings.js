@@ -57,6 +57,8 @@ const nl = {
   filters: 'Filters',
   noDate: 'Zonder datum',
   moreValues: (n) => `nog ${n} tonen`,
+  sameMeeting: 'Zelfde vergadering:',
+  openOther: (kind, date) => `${kind}${date ? ` van ${date}` : ''} openen`,
 };
 
 const en = {
@@ -114,6 +116,8 @@ const en = {
   filters: 'Filters',
   noDate: 'Undated',
   moreValues: (n) => `show ${n} more`,
+  sameMeeting: 'Same meeting:',
+  openOther: (kind, date) => `Open the ${kind.toLowerCase()}${date ? ` of ${date}` : ''}`,
 };
 
 /** The strings of a language: `en` for English, Dutch for anything else. */

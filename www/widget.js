@@ -13,7 +13,7 @@
 
 import { load } from './engine.js';
 import {
-  byYear, count, el, facetGroups, metaLine, milliseconds, rangeLabel, resultItem, timelineChart,
+  byYear, count, el, facetGroups, metaLine, milliseconds, rangeLabel, resultItem, sameMeeting, timelineChart,
 } from './render.js';
 import { strings } from './strings.js';
 import { noFilters, noRange, readUrl, writeUrl } from './url-state.js';
@@ -81,6 +81,7 @@ const template = (t) => `
     </nav>
     <h2 id="kz-reader-title" tabindex="-1"></h2>
     <p class="meta"></p>
+    <div class="same"></div>
     <div class="letter"></div>
   </article>
 </div>`;
@@ -122,7 +123,7 @@ export class KamerZoek extends HTMLElement {
       timeline: $('.timeline-box'), chips: $('.chips'), filtersToggle: $('.filters-toggle'),
       status: $('.status'), expanded: $('.expanded'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
       list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
-      readerMeta: $('.reader .meta'), letter: $('.letter'), matchCount: $('.match-count'),
+      readerMeta: $('.reader .meta'), readerSame: $('.reader .same'), letter: $('.letter'), matchCount: $('.match-count'),
       back: $('.back'), prev: $('.prev'), next: $('.next'),
     };
     this.bindEvents();
@@ -199,6 +200,12 @@ export class KamerZoek extends HTMLElement {
       this.search();
     });
     list.addEventListener('click', (event) => {
+      // A letter of the same meeting, named in a hit.
+      const other = event.target.closest('[data-open]');
+      if (other) {
+        this.openLetter(other.dataset.open);
+        return;
+      }
       const item = event.target.closest('[data-id]');
       if (item) this.openLetter(item.dataset.id);
     });
@@ -211,6 +218,10 @@ export class KamerZoek extends HTMLElement {
     back.addEventListener('click', () => this.closeLetter());
     prev.addEventListener('click', () => this.step(-1));
     next.addEventListener('click', () => this.step(1));
+    this.ui.readerSame.addEventListener('click', (event) => {
+      const other = event.target.closest('[data-open]');
+      if (other) this.openLetter(other.dataset.open);
+    });
     this.ui.reader.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -549,6 +560,8 @@ export class KamerZoek extends HTMLElement {
     readerTitle.textContent = reading.title;
     readerMeta.textContent = [metaLine(reading, this.t), reading.kamerstuk && this.t.kamerstuk(reading.kamerstuk)]
       .filter(Boolean).join(' · ');
+    const same = sameMeeting(reading.same_meeting, this.t);
+    this.ui.readerSame.replaceChildren(...(same ? [same] : []));
     // Safe: the engine escapes the letter and adds only <p>, <h3 id> and <mark> elements.
     letter.innerHTML = reading.html;
     this.marks = [...letter.querySelectorAll('mark')];

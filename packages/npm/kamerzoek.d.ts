@@ -39,6 +39,15 @@ export interface About {
   kind: Kind | null;
   minister: string | null;
   meeting: Meeting | null;
+  /** The other letters about the same meeting (its agenda, report, debate), oldest first. */
+  same_meeting: LetterLink[];
+}
+
+/** Another letter, enough to open it (`read(id)`) and say what it is. */
+export interface LetterLink {
+  id: string;
+  kind: Kind | null;
+  date: string | null;
 }
 
 export interface SectionRef {

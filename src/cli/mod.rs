@@ -194,6 +194,11 @@ fn build_index(
         see.raw,
         see.gzip
     ));
+    let (linked, bytes) = built.output.same_meeting;
+    say(&format!(
+        "letters of one meeting: {linked} letters name the others of theirs ({bytes} bytes in \
+         their letter files)"
+    ));
     if !written.kept.is_empty() {
         let shown: Vec<&str> = written.kept.iter().take(5).map(String::as_str).collect();
         let more = written.kept.len() - shown.len();

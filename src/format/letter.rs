@@ -8,7 +8,7 @@ use super::{FileKind, Reader, finished, put_str, put_varint};
 use crate::analyze::{Word, fold, words};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
-use crate::meta::{Kind, Meeting, Meta, Precision};
+use crate::meta::{Kind, Link, Meeting, Meta, Precision};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
@@ -55,6 +55,12 @@ impl Letter {
             put_varint(&mut out, positions.len() as u64);
             super::postings::put_positions(&mut out, positions);
         }
+        put_varint(&mut out, d.meta.same_meeting.len() as u64);
+        for link in &d.meta.same_meeting {
+            put_str(&mut out, &link.id);
+            put_str(&mut out, link.kind.map_or("", |k| k.name()));
+            put_str(&mut out, link.date.as_deref().unwrap_or(""));
+        }
         super::seal(FileKind::Letter, &out)
     }
 
@@ -92,6 +98,16 @@ impl Letter {
             let positions = ascending(&mut r, n, length, "a letter's term positions")?;
             extras.push((term, positions));
         }
+        let mut meta = meta;
+        meta.same_meeting = (0..r.count()?)
+            .map(|_| {
+                Ok(Link {
+                    id: r.str()?.to_string(),
+                    kind: known(r.str()?, Kind::from_name, "kind")?,
+                    date: Some(r.str()?).filter(|d| !d.is_empty()).map(str::to_string),
+                })
+            })
+            .collect::<Result<_>>()?;
         finished(&r, FileKind::Letter)?;
         let doc = Document {
             id,
@@ -186,6 +202,8 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
         },
         // Kept in the title only.
         subject: None,
+        // At the letter's end (`Letter::decode`).
+        same_meeting: Vec::new(),
     })
 }
 
@@ -212,6 +230,33 @@ mod tests {
             extras: Vec::new(),
             parts,
         }
+    }
+
+    #[test]
+    fn the_letters_of_its_meeting_round_trip_and_a_bad_kind_is_corruption() {
+        let mut l = letter(Vec::new());
+        l.document.meta.same_meeting = vec![
+            Link {
+                id: "000_report".into(),
+                kind: Some(Kind::Verslag),
+                date: Some("2023-06".into()),
+            },
+            Link {
+                id: "x".into(),
+                kind: None,
+                date: None,
+            },
+        ];
+        assert_eq!(Letter::decode(&l.encode()).unwrap(), l);
+        // The same bytes with the kind renamed: not a kind this version knows.
+        let body = super::super::open(FileKind::Letter, &l.encode())
+            .unwrap()
+            .to_vec();
+        let at = body.windows(7).position(|w| w == b"verslag").unwrap();
+        let mut bad = body.clone();
+        bad[at..at + 7].copy_from_slice(b"verslah");
+        let err = Letter::decode(&super::super::seal(FileKind::Letter, &bad));
+        assert!(matches!(err, Err(Error::Corrupt { .. })), "{err:?}");
     }
 
     #[test]

@@ -380,3 +380,37 @@ fn real_letters_spilled_after_every_letter_give_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn the_letters_of_one_meeting_name_each_other_in_both_layouts() {
+    // The five letters: the report (000) and the decision memo (003) are about the meeting of
+    // 15 June 2023 in Brussels; the three agendas each about another.
+    let letters: Vec<crate::indexer::RawLetter> = crate::test_seeds::raw()
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| crate::indexer::RawLetter {
+            id: format!("00{i}"),
+            text,
+        })
+        .collect();
+    for (chunk, single) in [(12 * 1024, usize::MAX), (16, 0)] {
+        let output = crate::build_index_with_layout(&letters, chunk, single);
+        assert_eq!(output.same_meeting.0, 2);
+        let s = open_all(&output);
+        let named = |n: u32| -> Vec<(String, Option<&'static str>)> {
+            let letter = s.index().letter(n).unwrap();
+            letter
+                .document
+                .meta
+                .same_meeting
+                .iter()
+                .map(|l| (l.id.clone(), l.kind.map(|k| k.name())))
+                .collect()
+        };
+        assert_eq!(named(0), [("003".to_string(), Some("beslisnota"))]);
+        assert_eq!(named(3), [("000".to_string(), Some("verslag"))]);
+        for other in [1, 2, 4] {
+            assert!(named(other).is_empty(), "{other}");
+        }
+    }
+}

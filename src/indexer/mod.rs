@@ -9,6 +9,7 @@ mod acronyms;
 mod analysis;
 mod derivations;
 mod letters;
+mod meetings;
 mod pipeline;
 mod postings;
 mod see_also;

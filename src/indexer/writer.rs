@@ -4,6 +4,7 @@
 //! them into chunks where the [`Layout`] says, and puts every file into the [`Store`]: a small
 //! index in one file, a large one in many, each named by its content. See `FORMAT.md`.
 
+use super::meetings::Meetings;
 use super::postings::{Occurrence, Postings};
 use super::see_also::Learned;
 use crate::doc::Document;
@@ -13,7 +14,7 @@ use crate::format::entry::{ChunkRef, Entry, FileRef, Letters};
 use crate::format::layout::Layout;
 use crate::format::letter::Letter;
 use crate::format::pack::{self, PACK_LETTERS};
-use crate::format::store::{Store, gzip, write_beside};
+use crate::format::store::{Store, gunzip, gzip, write_beside};
 use crate::format::table::{TableBuilder, encode_ids};
 use crate::format::words::WordsWriter;
 use crate::format::{FileKind, fnv64, name_hash};
@@ -42,6 +43,8 @@ pub struct Output {
     pub names: Vec<String>,
     pub files: Vec<(String, Vec<u8>)>,
     pub see_also: SeeAlsoSize,
+    /// Letters that name others of their meeting, and about the bytes those names take in them.
+    pub same_meeting: (usize, usize),
 }
 
 /// The see-also table's size, for the build to print: it rides in the term chunks, so a query
@@ -87,6 +90,8 @@ pub struct Writer {
     ids: Vec<String>,
     /// What the letter table keeps of each letter so far.
     table: TableBuilder,
+    /// Each letter's meeting, to find the letters of one meeting at the end.
+    meetings: Meetings,
     learned: Learned,
 }
 
@@ -116,6 +121,7 @@ impl Writer {
             letters: Spool::default(),
             ids: Vec::new(),
             table: TableBuilder::default(),
+            meetings: Meetings::default(),
             learned: Learned::default(),
         }
     }
@@ -176,6 +182,7 @@ impl Writer {
         self.postings.add(doc, document.length, letter.terms)?;
         self.ids.push(document.id.clone());
         self.table.add(&document.meta);
+        self.meetings.add(&document.meta);
         let sealed = Letter {
             doc,
             document,
@@ -229,6 +236,7 @@ impl Writer {
     }
 
     fn write_all(&mut self) -> Result<Output> {
+        let linked = self.link_meetings()?;
         // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
         // whose range holds it.
         let table = super::see_also::table(|t| self.postings.has(t), &self.learned);
@@ -362,6 +370,7 @@ impl Writer {
                 gzip: gzip(&see_bytes).len(),
                 acronyms: self.learned.acronyms.len(),
             },
+            same_meeting: linked,
         })
     }
 
@@ -387,6 +396,65 @@ impl Writer {
             terms: FileRef::File(t),
             positions: FileRef::File(p),
         })
+    }
+
+    /// Writes into each letter of a meeting with others the others (see `meetings`): the letter is
+    /// read back from where it waits, and sealed again. Returns how many letters name others, and
+    /// the bytes their names take.
+    fn link_meetings(&mut self) -> Result<(usize, usize)> {
+        let links = std::mem::take(&mut self.meetings).links(&self.ids);
+        let mut bytes = 0;
+        for (n, others) in &links {
+            let n = *n as usize;
+            let mut letter = Letter::decode(&self.waiting_letter(n)?)?;
+            bytes += others
+                .iter()
+                .map(|l| l.id.len() + l.date.as_ref().map_or(0, String::len) + 8)
+                .sum::<usize>();
+            letter.document.meta.same_meeting = others.clone();
+            self.replace_letter(n, letter.encode())?;
+        }
+        Ok((links.len(), bytes))
+    }
+
+    /// Letter `n`'s file as it waits to be placed: held in memory, or spooled (gzip).
+    fn waiting_letter(&self, n: usize) -> Result<Vec<u8>> {
+        if !self.letters.spooled {
+            return Ok(self.letters.held[n].clone());
+        }
+        let name = format!("{SPOOL}/{n}.kz");
+        let packed = match &self.work {
+            Some(work) => {
+                let path = work.join(&name);
+                std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?
+            }
+            None => self.store.get_stored(&name)?,
+        };
+        gunzip(&packed, u64::MAX)
+    }
+
+    fn replace_letter(&mut self, n: usize, sealed: Vec<u8>) -> Result<()> {
+        self.largest = self.largest.max(sealed.len());
+        if !self.letters.spooled {
+            self.letters.held_bytes += sealed.len();
+            self.letters.held_bytes -= self.letters.held[n].len();
+            self.letters.held[n] = sealed;
+            return Ok(());
+        }
+        self.letters.hashes[n] = fnv64(&sealed);
+        let name = format!("{SPOOL}/{n}.kz");
+        match (&self.work, &mut self.store) {
+            (Some(work), _) => write_beside(&work.join(&name), &gzip(&sealed)),
+            (None, Store::Memory(files)) => {
+                let file = files.iter_mut().find(|(f, _)| *f == name);
+                let file = file.ok_or_else(|| Error::corrupt("a spooled letter went missing"))?;
+                file.1 = gzip(&sealed);
+                Ok(())
+            }
+            (None, Store::Folder { .. }) => {
+                Err(Error::corrupt("a folder build without its work folder"))
+            }
+        }
     }
 
     /// Names the letters' folder by their content and puts the spooled files there.

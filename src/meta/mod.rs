@@ -60,6 +60,18 @@ pub struct Meta {
     /// What its `Betreft` line says it is about: its title when it has one. Only the title
     /// keeps it (the index stores the title, not this).
     pub subject: Option<String>,
+    /// The other letters about the same meeting (its agenda, its report, the debate about them),
+    /// oldest first: found by the build across all letters (`indexer::meetings`), stored in the
+    /// letter's file.
+    pub same_meeting: Vec<Link>,
+}
+
+/// Another letter, as a letter names it: enough to link to it and say what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub id: String,
+    pub kind: Option<Kind>,
+    pub date: Option<String>,
 }
 
 impl Meta {
@@ -97,6 +109,8 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         minister: signer::minister(body),
         kamerstuk: kamerstuk::number(raw),
         subject: subject(body),
+        // Known only when every letter is read: the build fills it in.
+        same_meeting: Vec::new(),
     }
 }
 

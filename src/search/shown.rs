@@ -6,7 +6,7 @@ use super::excerpt::{self, Match};
 use super::{Searcher, reader};
 use crate::doc::Document;
 use crate::doc::sections::anchors;
-use crate::meta::{Kind, Meeting, Meta, Precision};
+use crate::meta::{Kind, Link, Meeting, Meta, Precision};
 use crate::sorted::SortedMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -20,17 +20,20 @@ pub struct About {
     pub kind: Option<Kind>,
     pub minister: Option<String>,
     pub meeting: Option<Meeting>,
+    /// The other letters of its meeting (an agenda, its report, the debate), oldest first.
+    pub same_meeting: Vec<Link>,
 }
 
 impl About {
-    const FIELDS: usize = 5;
+    const FIELDS: usize = 6;
 
     fn put<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
         out.serialize_field("date", &self.date)?;
         out.serialize_field("date_precision", &self.date_precision)?;
         out.serialize_field("kind", &self.kind)?;
         out.serialize_field("minister", &self.minister)?;
-        out.serialize_field("meeting", &self.meeting)
+        out.serialize_field("meeting", &self.meeting)?;
+        out.serialize_field("same_meeting", &self.same_meeting)
     }
 
     fn of(meta: &Meta) -> About {
@@ -40,6 +43,7 @@ impl About {
             kind: meta.kind,
             minister: meta.minister.clone(),
             meeting: meta.meeting.clone(),
+            same_meeting: meta.same_meeting.clone(),
         }
     }
 }

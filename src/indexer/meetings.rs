@@ -1,0 +1,225 @@
+//! The letters of one meeting: the annotated agenda before it, the minister's report after it, the
+//! committee debate about both. A build notes each letter's meeting as the letter goes by (a few
+//! bytes), and at the end joins the letters that name the same kind of meeting on the same first
+//! day, or at the same place in the same month (a report may give the meeting as 15-16 June where
+//! the agenda said 15 June; a debate may name only the place and month). Each letter of a group
+//! then names the others in its file (`Meta::same_meeting`), so a hit shows them without a fetch.
+
+use crate::format::fnv64;
+use crate::meta::{Kind, Link, Meta};
+use std::collections::HashMap;
+
+/// The most letters a letter names as its meeting's: a meeting has a handful of documents, and a
+/// strange archive must not make each letter file carry hundreds.
+pub const MAX_LINKS: usize = 12;
+
+/// What the build keeps of a letter for this: its meeting's keys (hashes), kind and date.
+struct Noted {
+    /// The same kind of meeting on the same first day; at the same place in the same month.
+    keys: Option<(u64, Option<u64>)>,
+    kind: Option<Kind>,
+    /// `2023-06-15` as 20230615, `2023-06` as 20230600, `2023` as 20230000; 0 without a date.
+    date: u32,
+}
+
+#[derive(Default)]
+pub struct Meetings {
+    letters: Vec<Noted>,
+}
+
+impl Meetings {
+    /// Notes the next letter (letters come in number order).
+    pub fn add(&mut self, meta: &Meta) {
+        let keys = meta.meeting.as_ref().and_then(|m| {
+            let month = m.start.get(..7)?;
+            let name = m
+                .name
+                .strip_suffix(" (videoconferentie)")
+                .unwrap_or(&m.name);
+            let day = fnv64(format!("{name}\u{0}{}", m.start).as_bytes());
+            let place = m.place.as_ref().map(|place| {
+                let key = format!("{name}\u{0}{}\u{0}{month}", place.to_lowercase());
+                fnv64(key.as_bytes())
+            });
+            Some((day, place))
+        });
+        self.letters.push(Noted {
+            keys,
+            kind: meta.kind,
+            date: meta.date.as_deref().map_or(0, date_number),
+        });
+    }
+
+    /// Per letter of a meeting with other letters: its number and the others, oldest first (at
+    /// most [`MAX_LINKS`]). `ids` are the letters' ids by number.
+    pub fn links(&self, ids: &[String]) -> Vec<(u32, Vec<Link>)> {
+        // Union-find over the letters: a key seen before joins its letter to the first one.
+        let mut parent: Vec<u32> = (0..self.letters.len() as u32).collect();
+        fn root(parent: &mut [u32], mut n: u32) -> u32 {
+            while parent[n as usize] != n {
+                parent[n as usize] = parent[parent[n as usize] as usize];
+                n = parent[n as usize];
+            }
+            n
+        }
+        let mut first: HashMap<u64, u32> = HashMap::new();
+        for (n, noted) in self.letters.iter().enumerate() {
+            let Some((day, place)) = noted.keys else {
+                continue;
+            };
+            for key in std::iter::once(day).chain(place) {
+                let other = *first.entry(key).or_insert(n as u32);
+                let (a, b) = (root(&mut parent, n as u32), root(&mut parent, other));
+                parent[a.max(b) as usize] = a.min(b);
+            }
+        }
+        let mut groups: HashMap<u32, Vec<u32>> = HashMap::new();
+        for n in 0..self.letters.len() as u32 {
+            if self.letters[n as usize].keys.is_some() {
+                groups.entry(root(&mut parent, n)).or_default().push(n);
+            }
+        }
+        let mut links: Vec<(u32, Vec<Link>)> = Vec::new();
+        for mut members in groups.into_values().filter(|m| m.len() > 1) {
+            members.sort_by_key(|&n| (self.letters[n as usize].date, n));
+            for &n in &members {
+                let others = members
+                    .iter()
+                    .filter(|&&m| m != n)
+                    .take(MAX_LINKS)
+                    .map(|&m| Link {
+                        id: ids[m as usize].clone(),
+                        kind: self.letters[m as usize].kind,
+                        date: date_text(self.letters[m as usize].date),
+                    })
+                    .collect();
+                links.push((n, others));
+            }
+        }
+        links.sort_unstable_by_key(|(n, _)| *n);
+        links
+    }
+}
+
+/// `2023-06-15` -> 20230615; `2023-06` -> 20230600; `2023` -> 20230000.
+fn date_number(date: &str) -> u32 {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (y, m, d) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    );
+    y * 10_000 + m.min(99) * 100 + d.min(99)
+}
+
+fn date_text(n: u32) -> Option<String> {
+    let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
+    match (y, m, d) {
+        (0, _, _) => None,
+        (y, 0, _) => Some(format!("{y:04}")),
+        (y, m, 0) => Some(format!("{y:04}-{m:02}")),
+        (y, m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Meeting;
+
+    fn meta(kind: Kind, date: &str, name: &str, start: &str, place: Option<&str>) -> Meta {
+        Meta {
+            kind: Some(kind),
+            date: Some(date.into()),
+            meeting: Some(Meeting {
+                place: place.map(str::to_string),
+                start: start.into(),
+                end: start.into(),
+                summit: None,
+                name: name.into(),
+            }),
+            ..Meta::default()
+        }
+    }
+
+    const DMM: &str = "NAVO-ministers van Defensie";
+
+    #[test]
+    fn the_same_meeting_by_its_day_or_by_place_and_month_and_nothing_else() {
+        let mut m = Meetings::default();
+        // 0 and 1: the same first day; 2: the same place and month, another day given.
+        m.add(&meta(
+            Kind::Agenda,
+            "2024-02-01",
+            DMM,
+            "2024-02-15",
+            Some("Brussel"),
+        ));
+        m.add(&meta(Kind::Verslag, "2024-02-20", DMM, "2024-02-15", None));
+        m.add(&meta(
+            Kind::Overleg,
+            "2024-02",
+            &format!("{DMM} (videoconferentie)"),
+            "2024-02-14",
+            Some("brussel"),
+        ));
+        // 3: the same day, another kind of meeting; 4: no meeting; 5: another month.
+        m.add(&meta(
+            Kind::Agenda,
+            "2024-02-01",
+            "NAVO-top",
+            "2024-02-15",
+            Some("Brussel"),
+        ));
+        m.add(&Meta::default());
+        m.add(&meta(
+            Kind::Agenda,
+            "2024-06-01",
+            DMM,
+            "2024-06-13",
+            Some("Brussel"),
+        ));
+        let ids: Vec<String> = (0..6).map(|n| format!("l{n}")).collect();
+        let links = m.links(&ids);
+        let of = |n: u32| -> Vec<String> {
+            links
+                .iter()
+                .find(|(l, _)| *l == n)
+                .map(|(_, ls)| ls.iter().map(|l| l.id.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            of(0),
+            ["l2", "l1"],
+            "oldest first: 2024-02 sorts before 2024-02-20"
+        );
+        assert_eq!(of(1), ["l2", "l0"]);
+        assert_eq!(of(2), ["l0", "l1"]);
+        assert!(of(3).is_empty() && of(4).is_empty() && of(5).is_empty());
+        let first = &links[0].1[1];
+        assert_eq!(
+            (first.kind, first.date.as_deref()),
+            (Some(Kind::Verslag), Some("2024-02-20"))
+        );
+    }
+
+    #[test]
+    fn a_letter_names_at_most_a_dozen_others() {
+        let mut m = Meetings::default();
+        for _ in 0..40 {
+            m.add(&meta(Kind::Brief, "2024-02", DMM, "2024-02-15", None));
+        }
+        let ids: Vec<String> = (0..40).map(|n| n.to_string()).collect();
+        let links = m.links(&ids);
+        assert_eq!(links.len(), 40);
+        assert!(links.iter().all(|(_, l)| l.len() == MAX_LINKS));
+    }
+
+    #[test]
+    fn dates_round_trip_through_their_numbers() {
+        for date in ["2023-06-15", "2023-06", "2023"] {
+            assert_eq!(date_text(date_number(date)).as_deref(), Some(date));
+        }
+        assert_eq!(date_text(0), None);
+    }
+}

@@ -1,0 +1,36 @@
+// The report (000) and the decision memo (003) of the meeting of 15 June 2023 name each other:
+// in a hit, a line the pointer clicks; in the reader, buttons the keyboard reaches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pageOnSite, search } from './harness.mjs';
+
+const b = pageOnSite();
+const hit = (page, id) => page.locator(`[data-id^="${id}"]`);
+const openId = (page) => page.evaluate(() => new URL(location.href).searchParams.get('open')?.slice(0, 3));
+
+test('a hit says which letters are of the same meeting; clicking one opens it', async () => {
+  const { page } = b;
+  await search(page, 'navo');
+  assert.equal((await hit(page, '000').locator('.same-meeting').innerText()).trim(), 'Zelfde vergadering: beslisnota');
+  assert.equal(await hit(page, '001').locator('.same-meeting').count(), 0, 'an agenda of another meeting');
+  await hit(page, '000').locator('[data-open]').click();
+  await page.locator('.reader:not([hidden])').waitFor();
+  assert.equal(await openId(page), '003');
+  assert.match(await page.locator('#kz-reader-title').innerText(), /^Beslisnota/);
+});
+
+test('in the reader they are buttons: the keyboard opens the report from the memo, and back returns', async () => {
+  const { page } = b;
+  const report = page.locator('.reader .same-meeting button');
+  assert.equal(await report.innerText(), 'verslag');
+  assert.equal(await report.getAttribute('aria-label'), 'Verslag van juni 2023 openen');
+  await report.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('open')?.startsWith('000'));
+  assert.match(await page.locator('#kz-reader-title').innerText(), /^Verslag/);
+  assert.equal(await page.locator('.reader .same-meeting button').innerText(), 'beslisnota');
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('open')?.startsWith('003'));
+});
+
+test('no errors', () => assert.deepEqual(b.errors, []));
