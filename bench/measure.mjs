@@ -221,7 +221,7 @@ for (const size of sizes) {
 }
 
 const kb = (b) => (b == null ? '-' : (b / 1024).toFixed(1));
-const ratio = (a, b) => (a == null || !b ? '-' : (a / b).toFixed(2));
+const ratio = (a, b) => (a == null || !b || !Number.isFinite(b) ? '-' : (a / b).toFixed(2));
 let md = `# Benchmark, ${machine.date.slice(0, 10)}\n\n${machine.cpus}, ${machine.memory_gb} GiB, ${machine.kernel}, ${machine.chromium}, Node ${machine.node}.\n`
   + `Queries (${queries.length}, ${ROUNDS} rounds each, the first round not counted): ${queries.map((q) => `\`${q}\``).join(', ')}.\n`;
 for (const [size, rows] of Object.entries(all.corpora)) {

@@ -86,6 +86,17 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+    /// The letters most like one letter (by the terms they share, weighed as BM25 weighs them),
+    /// and the others of its meeting, as the build found them.
+    Related {
+        /// Index folder.
+        dir: PathBuf,
+        /// The letter's id: its file name without `.txt`.
+        id: String,
+        /// Print one JSON object instead of a readable list.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search an index folder made by `kamerzoek build`.
     Search {
         /// Index folder.
@@ -149,6 +160,7 @@ fn main() -> ExitCode {
             out,
         } => cli::generate(&from, count, seed, &out),
         Command::Serve { dir, port } => cli::serve(&dir, port),
+        Command::Related { dir, id, json } => cli::related(&dir, &id, json),
         Command::Search {
             dir,
             query,

@@ -457,6 +457,52 @@ fn a_hit_names_the_other_letters_of_its_meeting() {
 }
 
 #[test]
+fn related_names_the_letters_most_like_one_and_those_of_its_meeting() {
+    let dir = built_index();
+    let path = dir.path().to_str().unwrap();
+    let out = kamerzoek(&["related", path, "000_679e953a95cdb28b", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["id"], "000_679e953a95cdb28b");
+    let related = r["related"].as_array().unwrap();
+    assert!(!related.is_empty() && related.len() <= 5);
+    for link in related {
+        assert_ne!(link["id"], r["id"], "not itself");
+        assert!(link["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(link["date"].is_string() && link["kind"].is_string());
+    }
+    assert_eq!(r["same_meeting"][0]["kind"], "beslisnota");
+    // The same as the letter's hit carries.
+    let hits = search_args(dir.path(), &["navo"]);
+    let hit = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == r["id"])
+        .unwrap();
+    assert_eq!(hit["related"], r["related"]);
+    // Readable: the title, then a line a letter.
+    let out = kamerzoek(&["related", path, "000_679e953a95cdb28b"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Verslag NAVO-ministers van Defensie"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Of the same meeting:\n  2023-06     beslisnota  (003_"),
+        "{text}"
+    );
+    assert_clean_failure(
+        &kamerzoek(&["related", path, "999_none"]),
+        "the index holds no letter \"999_none\"",
+    );
+}
+
+#[test]
 fn bad_filters_and_sorts_are_clear_errors() {
     let dir = built_index();
     let path = dir.path().to_str().unwrap();

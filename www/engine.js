@@ -62,8 +62,10 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @property {'agenda'|'verslag'|'beslisnota'|'overleg'|'schriftelijk-overleg'|'brief'|null} kind
  * @property {string|null} minister
  * @property {{place: string|null, start: string, end: string, summit: string|null, name: string}|null} meeting
- * @property {{id: string, kind: string|null, date: string|null}[]} same_meeting  the other letters
- *   about the same meeting (agenda, report, debate), oldest first
+ * @property {{id: string, kind: string|null, date: string|null, title: null}[]} same_meeting  the
+ *   other letters about the same meeting (agenda, report, debate), oldest first
+ * @property {{id: string, kind: string|null, date: string|null, title: string|null}[]} related
+ *   the letters most like it, best first
  */
 /**
  * @typedef {About & {id: string, title: string, score: number, excerpt: string,

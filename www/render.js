@@ -218,3 +218,13 @@ export function sameMeeting(links, t = DUTCH, buttons = true) {
   });
   return el('p', { class: 'same-meeting' }, `${t.sameMeeting} `, ...items);
 }
+
+// "Verwant": the letters most like this one, each a button with its title and date.
+export function relatedList(links, t = DUTCH) {
+  if (!links?.length) return null;
+  return el('nav', { class: 'related', 'aria-labelledby': 'kz-related' },
+    el('h3', { id: 'kz-related' }, t.related),
+    el('ul', {}, ...links.map((link) => el('li', {},
+      el('button', { type: 'button', class: 'link other', 'data-open': link.id }, link.title ?? link.id),
+      link.date ? el('span', { class: 'date' }, ` · ${dutchDate(link.date, t)}`) : null))));
+}

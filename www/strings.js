@@ -58,6 +58,7 @@ const nl = {
   noDate: 'Zonder datum',
   moreValues: (n) => `nog ${n} tonen`,
   sameMeeting: 'Zelfde vergadering:',
+  related: 'Verwant',
   openOther: (kind, date) => `${kind}${date ? ` van ${date}` : ''} openen`,
 };
 
@@ -117,6 +118,7 @@ const en = {
   noDate: 'Undated',
   moreValues: (n) => `show ${n} more`,
   sameMeeting: 'Same meeting:',
+  related: 'Related',
   openOther: (kind, date) => `Open the ${kind.toLowerCase()}${date ? ` of ${date}` : ''}`,
 };
 

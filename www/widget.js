@@ -13,7 +13,8 @@
 
 import { load } from './engine.js';
 import {
-  byYear, count, el, facetGroups, metaLine, milliseconds, rangeLabel, resultItem, sameMeeting, timelineChart,
+  byYear, count, el, facetGroups, metaLine, milliseconds, rangeLabel, relatedList, resultItem, sameMeeting,
+  timelineChart,
 } from './render.js';
 import { strings } from './strings.js';
 import { noFilters, noRange, readUrl, writeUrl } from './url-state.js';
@@ -83,6 +84,7 @@ const template = (t) => `
     <p class="meta"></p>
     <div class="same"></div>
     <div class="letter"></div>
+    <div class="after"></div>
   </article>
 </div>`;
 
@@ -123,7 +125,7 @@ export class KamerZoek extends HTMLElement {
       timeline: $('.timeline-box'), chips: $('.chips'), filtersToggle: $('.filters-toggle'),
       status: $('.status'), expanded: $('.expanded'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
       list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
-      readerMeta: $('.reader .meta'), readerSame: $('.reader .same'), letter: $('.letter'), matchCount: $('.match-count'),
+      readerMeta: $('.reader .meta'), readerSame: $('.reader .same'), readerAfter: $('.reader .after'), letter: $('.letter'), matchCount: $('.match-count'),
       back: $('.back'), prev: $('.prev'), next: $('.next'),
     };
     this.bindEvents();
@@ -218,10 +220,12 @@ export class KamerZoek extends HTMLElement {
     back.addEventListener('click', () => this.closeLetter());
     prev.addEventListener('click', () => this.step(-1));
     next.addEventListener('click', () => this.step(1));
-    this.ui.readerSame.addEventListener('click', (event) => {
-      const other = event.target.closest('[data-open]');
-      if (other) this.openLetter(other.dataset.open);
-    });
+    for (const links of [this.ui.readerSame, this.ui.readerAfter]) {
+      links.addEventListener('click', (event) => {
+        const other = event.target.closest('[data-open]');
+        if (other) this.openLetter(other.dataset.open);
+      });
+    }
     this.ui.reader.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -562,6 +566,8 @@ export class KamerZoek extends HTMLElement {
       .filter(Boolean).join(' · ');
     const same = sameMeeting(reading.same_meeting, this.t);
     this.ui.readerSame.replaceChildren(...(same ? [same] : []));
+    const related = relatedList(reading.related, this.t);
+    this.ui.readerAfter.replaceChildren(...(related ? [related] : []));
     // Safe: the engine escapes the letter and adds only <p>, <h3 id> and <mark> elements.
     letter.innerHTML = reading.html;
     this.marks = [...letter.querySelectorAll('mark')];

@@ -41,6 +41,8 @@ export interface About {
   meeting: Meeting | null;
   /** The other letters about the same meeting (its agenda, report, debate), oldest first. */
   same_meeting: LetterLink[];
+  /** The letters most like it (the terms they share, weighed as BM25 weighs them), best first. */
+  related: LetterLink[];
 }
 
 /** Another letter, enough to open it (`read(id)`) and say what it is. */
@@ -48,6 +50,8 @@ export interface LetterLink {
   id: string;
   kind: Kind | null;
   date: string | null;
+  /** Related letters only. */
+  title: string | null;
 }
 
 export interface SectionRef {

@@ -194,10 +194,11 @@ fn build_index(
         see.raw,
         see.gzip
     ));
-    let (linked, bytes) = built.output.same_meeting;
+    let links = built.output.links;
     say(&format!(
-        "letters of one meeting: {linked} letters name the others of theirs ({bytes} bytes in \
-         their letter files)"
+        "letters named in letters: {} name the others of their meeting, {} their related \
+         letters ({} bytes in the letter files)",
+        links.same_meeting, links.related, links.bytes
     ));
     if !written.kept.is_empty() {
         let shown: Vec<&str> = written.kept.iter().take(5).map(String::as_str).collect();
@@ -251,6 +252,32 @@ fn index_of(dir: &Path) -> std::path::PathBuf {
     dir.to_path_buf()
 }
 
+/// `kamerzoek related DIR ID`: the letter's related letters and the others of its meeting.
+pub fn related(dir: &Path, id: &str, json: bool) -> Result<()> {
+    let folder = Folder::new(&index_of(dir));
+    let mut searcher = Searcher::new(folder.open()?);
+    let reading = folder
+        .answer(&mut searcher, |s| s.read(id, ""))?
+        .ok_or_else(|| kamerzoek::Error::BadOption {
+            message: format!("the index holds no letter \"{id}\""),
+        })?;
+    let mut out = std::io::stdout().lock();
+    let printed = if json {
+        output::print_related_json(&mut out, &reading)
+    } else {
+        output::print_related(&mut out, &reading)
+    };
+    finish_output(printed.and_then(|()| out.flush()))
+}
+
+/// Standard output written: a reader that went away (`| head -1`) has what it wanted.
+fn finish_output(done: std::io::Result<()>) -> Result<()> {
+    match done {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| kamerzoek::Error::io("standard output", e)),
+    }
+}
+
 pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> Result<()> {
     let folder = Folder::new(&index_of(dir));
     let mut searcher = Searcher::new(folder.open()?);
@@ -261,9 +288,5 @@ pub fn search(dir: &Path, query: &str, options: &SearchOptions, json: bool) -> R
     } else {
         output::print_list(&mut out, &results)
     };
-    match printed.and_then(|()| out.flush()) {
-        // The reader went away (`| head -1`): what it wanted it has; nothing to report.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| kamerzoek::Error::io("standard output", e)),
-    }
+    finish_output(printed.and_then(|()| out.flush()))
 }

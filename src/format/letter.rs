@@ -55,12 +55,8 @@ impl Letter {
             put_varint(&mut out, positions.len() as u64);
             super::postings::put_positions(&mut out, positions);
         }
-        put_varint(&mut out, d.meta.same_meeting.len() as u64);
-        for link in &d.meta.same_meeting {
-            put_str(&mut out, &link.id);
-            put_str(&mut out, link.kind.map_or("", |k| k.name()));
-            put_str(&mut out, link.date.as_deref().unwrap_or(""));
-        }
+        put_links(&mut out, &d.meta.same_meeting, false);
+        put_links(&mut out, &d.meta.related, true);
         super::seal(FileKind::Letter, &out)
     }
 
@@ -99,15 +95,8 @@ impl Letter {
             extras.push((term, positions));
         }
         let mut meta = meta;
-        meta.same_meeting = (0..r.count()?)
-            .map(|_| {
-                Ok(Link {
-                    id: r.str()?.to_string(),
-                    kind: known(r.str()?, Kind::from_name, "kind")?,
-                    date: Some(r.str()?).filter(|d| !d.is_empty()).map(str::to_string),
-                })
-            })
-            .collect::<Result<_>>()?;
+        meta.same_meeting = get_links(&mut r, false)?;
+        meta.related = get_links(&mut r, true)?;
         finished(&r, FileKind::Letter)?;
         let doc = Document {
             id,
@@ -204,7 +193,43 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
         subject: None,
         // At the letter's end (`Letter::decode`).
         same_meeting: Vec::new(),
+        related: Vec::new(),
     })
+}
+
+/// Other letters: id, kind, date and, with `titled`, title (empty is absent).
+fn put_links(out: &mut Vec<u8>, links: &[Link], titled: bool) {
+    put_varint(out, links.len() as u64);
+    for link in links {
+        put_str(out, &link.id);
+        put_str(out, link.kind.map_or("", |k| k.name()));
+        put_str(out, link.date.as_deref().unwrap_or(""));
+        if titled {
+            put_str(out, link.title.as_deref().unwrap_or(""));
+        }
+    }
+}
+
+fn get_links(r: &mut Reader, titled: bool) -> Result<Vec<Link>> {
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    (0..r.count()?)
+        .map(|_| {
+            Ok(Link {
+                id: r.str()?.to_string(),
+                kind: known(r.str()?, Kind::from_name, "kind")?,
+                date: opt(r.str()?),
+                title: if titled { opt(r.str()?) } else { None },
+            })
+        })
+        .collect()
+}
+
+/// The title of a sealed letter file, read without the rest.
+pub fn title_of(bytes: &[u8]) -> Result<String> {
+    let mut r = Reader::new(super::open(FileKind::Letter, bytes)?, "a letter file");
+    r.u32()?;
+    r.str()?;
+    Ok(r.str()?.to_string())
 }
 
 /// An optional named value: empty is absent, an unknown name is corruption.
@@ -240,13 +265,21 @@ mod tests {
                 id: "000_report".into(),
                 kind: Some(Kind::Verslag),
                 date: Some("2023-06".into()),
+                title: None,
             },
             Link {
                 id: "x".into(),
                 kind: None,
                 date: None,
+                title: None,
             },
         ];
+        l.document.meta.related = vec![Link {
+            id: "y".into(),
+            kind: Some(Kind::Agenda),
+            date: Some("2024-02-01".into()),
+            title: Some("Geannoteerde agenda".into()),
+        }];
         assert_eq!(Letter::decode(&l.encode()).unwrap(), l);
         // The same bytes with the kind renamed: not a kind this version knows.
         let body = super::super::open(FileKind::Letter, &l.encode())

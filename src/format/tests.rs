@@ -60,7 +60,11 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
         for (n, doc) in docs().into_iter().enumerate() {
             let expected = analyze(&analyzer, doc, &Default::default());
             let letter = index.letter(n as u32).unwrap();
-            assert_eq!(letter.document, expected.document);
+            // What the build adds when every letter is in: the letters it names.
+            let mut document = letter.document.clone();
+            document.meta.related.clear();
+            document.meta.same_meeting.clear();
+            assert_eq!(document, expected.document);
             assert_eq!(letter.extras, expected.extras);
             assert_eq!(letter.parts, expected.parts);
             for (term, occ) in &expected.terms {
@@ -395,7 +399,7 @@ fn the_letters_of_one_meeting_name_each_other_in_both_layouts() {
         .collect();
     for (chunk, single) in [(12 * 1024, usize::MAX), (16, 0)] {
         let output = crate::build_index_with_layout(&letters, chunk, single);
-        assert_eq!(output.same_meeting.0, 2);
+        assert_eq!(output.links.same_meeting, 2);
         let s = open_all(&output);
         let named = |n: u32| -> Vec<(String, Option<&'static str>)> {
             let letter = s.index().letter(n).unwrap();

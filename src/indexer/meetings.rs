@@ -9,9 +9,11 @@ use crate::format::fnv64;
 use crate::meta::{Kind, Link, Meta};
 use std::collections::HashMap;
 
-/// The most letters a letter names as its meeting's: a meeting has a handful of documents, and a
-/// strange archive must not make each letter file carry hundreds.
-pub const MAX_LINKS: usize = 12;
+/// The most letters of one meeting: a meeting has a handful of documents (an agenda, a report, a
+/// debate, written questions). More letters naming the same meeting are not one meeting's papers
+/// (a generated archive that draws its meetings from a short list, a key that collides) and are
+/// not linked: each would carry dozens of names that say nothing.
+pub const MAX_GROUP: usize = 13;
 
 /// What the build keeps of a letter for this: its meeting's keys (hashes), kind and date.
 struct Noted {
@@ -50,8 +52,8 @@ impl Meetings {
         });
     }
 
-    /// Per letter of a meeting with other letters: its number and the others, oldest first (at
-    /// most [`MAX_LINKS`]). `ids` are the letters' ids by number.
+    /// Per letter of a meeting with other letters: its number and the others, oldest first
+    /// (none for a group of more than [`MAX_GROUP`]). `ids` are the letters' ids by number.
     pub fn links(&self, ids: &[String]) -> Vec<(u32, Vec<Link>)> {
         // Union-find over the letters: a key seen before joins its letter to the first one.
         let mut parent: Vec<u32> = (0..self.letters.len() as u32).collect();
@@ -80,17 +82,20 @@ impl Meetings {
             }
         }
         let mut links: Vec<(u32, Vec<Link>)> = Vec::new();
-        for mut members in groups.into_values().filter(|m| m.len() > 1) {
+        let linked = groups
+            .into_values()
+            .filter(|m| (2..=MAX_GROUP).contains(&m.len()));
+        for mut members in linked {
             members.sort_by_key(|&n| (self.letters[n as usize].date, n));
             for &n in &members {
                 let others = members
                     .iter()
                     .filter(|&&m| m != n)
-                    .take(MAX_LINKS)
                     .map(|&m| Link {
                         id: ids[m as usize].clone(),
                         kind: self.letters[m as usize].kind,
                         date: date_text(self.letters[m as usize].date),
+                        title: None,
                     })
                     .collect();
                 links.push((n, others));
@@ -98,6 +103,14 @@ impl Meetings {
         }
         links.sort_unstable_by_key(|(n, _)| *n);
         links
+    }
+}
+
+impl Meetings {
+    /// Letter `n`'s kind and date, as its links name them.
+    pub fn about(&self, n: usize) -> (Option<Kind>, Option<String>) {
+        let noted = &self.letters[n];
+        (noted.kind, date_text(noted.date))
     }
 }
 
@@ -204,15 +217,17 @@ mod tests {
     }
 
     #[test]
-    fn a_letter_names_at_most_a_dozen_others() {
-        let mut m = Meetings::default();
-        for _ in 0..40 {
-            m.add(&meta(Kind::Brief, "2024-02", DMM, "2024-02-15", None));
+    fn a_meeting_of_more_letters_than_one_meeting_has_is_not_linked() {
+        for (n, linked) in [(MAX_GROUP, MAX_GROUP), (MAX_GROUP + 1, 0)] {
+            let mut m = Meetings::default();
+            for _ in 0..n {
+                m.add(&meta(Kind::Brief, "2024-02", DMM, "2024-02-15", None));
+            }
+            let ids: Vec<String> = (0..n).map(|n| n.to_string()).collect();
+            let links = m.links(&ids);
+            assert_eq!(links.len(), linked);
+            assert!(links.iter().all(|(_, l)| l.len() == n - 1));
         }
-        let ids: Vec<String> = (0..40).map(|n| n.to_string()).collect();
-        let links = m.links(&ids);
-        assert_eq!(links.len(), 40);
-        assert!(links.iter().all(|(_, l)| l.len() == MAX_LINKS));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use super::meetings::Meetings;
 use super::postings::{Occurrence, Postings};
+use super::related::{self, Related};
 use super::see_also::Learned;
 use crate::doc::Document;
 use crate::error::{Error, Result};
@@ -18,6 +19,7 @@ use crate::format::store::{Store, gunzip, gzip, write_beside};
 use crate::format::table::{TableBuilder, encode_ids};
 use crate::format::words::WordsWriter;
 use crate::format::{FileKind, fnv64, name_hash};
+use crate::meta::Link;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -43,8 +45,17 @@ pub struct Output {
     pub names: Vec<String>,
     pub files: Vec<(String, Vec<u8>)>,
     pub see_also: SeeAlsoSize,
-    /// Letters that name others of their meeting, and about the bytes those names take in them.
-    pub same_meeting: (usize, usize),
+    /// What the letters name of one another.
+    pub links: Links,
+}
+
+/// Letters that name others of their meeting, that name related letters, and the bytes the
+/// names take in the letter files (before compression).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Links {
+    pub same_meeting: usize,
+    pub related: usize,
+    pub bytes: usize,
 }
 
 /// The see-also table's size, for the build to print: it rides in the term chunks, so a query
@@ -236,7 +247,7 @@ impl Writer {
     }
 
     fn write_all(&mut self) -> Result<Output> {
-        let linked = self.link_meetings()?;
+        let mut related = Related::new(self.docs, self.total_length);
         // The see-also table, cut along the chunks as the terms are: an entry goes to the chunk
         // whose range holds it.
         let table = super::see_also::table(|t| self.postings.has(t), &self.learned);
@@ -279,6 +290,17 @@ impl Writer {
                 first = t.term.clone();
             }
             positions.extend_from_slice(&t.positions);
+            if related.wants(t.df) {
+                // Read back as a reader reads them: stored column by column.
+                let stored = crate::format::postings::columns(&t.rows, t.df as usize);
+                let rows = crate::format::postings::rows(
+                    &stored,
+                    t.df as usize,
+                    self.docs,
+                    t.surfaces.len(),
+                )?;
+                related.add_term(t.df, &rows);
+            }
             words.add(&t.term, t.df);
             chunk.add(&t.term, t.df, &t.surfaces, &t.rows, t.positions.len());
         }
@@ -291,6 +313,7 @@ impl Writer {
             see_bytes.extend_from_slice(chunk.see_also_bytes());
             pending.push((first, chunk.finish(), pos));
         }
+        let linked = self.link_letters(related.finish())?;
         let table = std::mem::take(&mut self.table).finish();
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
@@ -370,7 +393,7 @@ impl Writer {
                 gzip: gzip(&see_bytes).len(),
                 acronyms: self.learned.acronyms.len(),
             },
-            same_meeting: linked,
+            links: linked,
         })
     }
 
@@ -398,23 +421,55 @@ impl Writer {
         })
     }
 
-    /// Writes into each letter of a meeting with others the others (see `meetings`): the letter is
-    /// read back from where it waits, and sealed again. Returns how many letters name others, and
-    /// the bytes their names take.
-    fn link_meetings(&mut self) -> Result<(usize, usize)> {
-        let links = std::mem::take(&mut self.meetings).links(&self.ids);
-        let mut bytes = 0;
-        for (n, others) in &links {
-            let n = *n as usize;
-            let mut letter = Letter::decode(&self.waiting_letter(n)?)?;
-            bytes += others
-                .iter()
-                .map(|l| l.id.len() + l.date.as_ref().map_or(0, String::len) + 8)
-                .sum::<usize>();
-            letter.document.meta.same_meeting = others.clone();
-            self.replace_letter(n, letter.encode())?;
+    /// Writes into each letter the others of its meeting (see `meetings`) and its related
+    /// letters (`related`, from [`Related::finish`]): each letter is read back from where it
+    /// waits, and sealed again. Returns the letters that name others of their meeting, and the
+    /// bytes all the names take.
+    fn link_letters(&mut self, related: Vec<u32>) -> Result<Links> {
+        let meetings = std::mem::take(&mut self.meetings);
+        let mut same = meetings.links(&self.ids).into_iter().peekable();
+        // The titles of the letters some letter names as related.
+        let mut titles: Vec<Option<String>> = vec![None; self.docs as usize];
+        for n in 0..self.docs as usize {
+            for other in related::of(&related, n) {
+                titles[other as usize] = Some(String::new());
+            }
         }
-        Ok((links.len(), bytes))
+        for n in 0..self.docs as usize {
+            if titles[n].is_some() {
+                titles[n] = Some(crate::format::letter::title_of(&self.waiting_letter(n)?)?);
+            }
+        }
+        let mut links = Links::default();
+        for n in 0..self.docs as usize {
+            let meeting = same.next_if(|(m, _)| *m as usize == n).map(|(_, l)| l);
+            let near: Vec<Link> = related::of(&related, n)
+                .map(|other| {
+                    let (kind, date) = meetings.about(other as usize);
+                    Link {
+                        id: self.ids[other as usize].clone(),
+                        kind,
+                        date,
+                        title: titles[other as usize].clone(),
+                    }
+                })
+                .collect();
+            if meeting.is_none() && near.is_empty() {
+                continue;
+            }
+            let waiting = self.waiting_letter(n)?;
+            let mut letter = Letter::decode(&waiting)?;
+            if let Some(meeting) = meeting {
+                links.same_meeting += 1;
+                letter.document.meta.same_meeting = meeting;
+            }
+            links.related += usize::from(!near.is_empty());
+            letter.document.meta.related = near;
+            let sealed = letter.encode();
+            links.bytes += sealed.len().saturating_sub(waiting.len());
+            self.replace_letter(n, sealed)?;
+        }
+        Ok(links)
     }
 
     /// Letter `n`'s file as it waits to be placed: held in memory, or spooled (gzip).

@@ -64,6 +64,9 @@ pub struct Meta {
     /// oldest first: found by the build across all letters (`indexer::meetings`), stored in the
     /// letter's file.
     pub same_meeting: Vec<Link>,
+    /// The letters most like it by the terms they share, best first: found by the build
+    /// (`indexer::related`), stored in the letter's file.
+    pub related: Vec<Link>,
 }
 
 /// Another letter, as a letter names it: enough to link to it and say what it is.
@@ -72,6 +75,8 @@ pub struct Link {
     pub id: String,
     pub kind: Option<Kind>,
     pub date: Option<String>,
+    /// Its title (related letters; the letters of a meeting are named by their kind).
+    pub title: Option<String>,
 }
 
 impl Meta {
@@ -109,8 +114,9 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         minister: signer::minister(body),
         kamerstuk: kamerstuk::number(raw),
         subject: subject(body),
-        // Known only when every letter is read: the build fills it in.
+        // Known only when every letter is read: the build fills them in.
         same_meeting: Vec::new(),
+        related: Vec::new(),
     }
 }
 

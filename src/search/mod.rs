@@ -7,7 +7,7 @@
 //! [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses; then the best
 //! [`EXACT_WINDOW`] letters gain up to [`EXACT_BONUS`] for holding the words exactly as typed.
 
-mod bm25;
+pub(crate) mod bm25;
 mod excerpt;
 mod expand;
 mod facets;

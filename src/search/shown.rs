@@ -22,10 +22,12 @@ pub struct About {
     pub meeting: Option<Meeting>,
     /// The other letters of its meeting (an agenda, its report, the debate), oldest first.
     pub same_meeting: Vec<Link>,
+    /// The letters most like it, best first, with their titles.
+    pub related: Vec<Link>,
 }
 
 impl About {
-    const FIELDS: usize = 6;
+    const FIELDS: usize = 7;
 
     fn put<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
         out.serialize_field("date", &self.date)?;
@@ -33,7 +35,8 @@ impl About {
         out.serialize_field("kind", &self.kind)?;
         out.serialize_field("minister", &self.minister)?;
         out.serialize_field("meeting", &self.meeting)?;
-        out.serialize_field("same_meeting", &self.same_meeting)
+        out.serialize_field("same_meeting", &self.same_meeting)?;
+        out.serialize_field("related", &self.related)
     }
 
     fn of(meta: &Meta) -> About {
@@ -44,6 +47,7 @@ impl About {
             minister: meta.minister.clone(),
             meeting: meta.meeting.clone(),
             same_meeting: meta.same_meeting.clone(),
+            related: meta.related.clone(),
         }
     }
 }

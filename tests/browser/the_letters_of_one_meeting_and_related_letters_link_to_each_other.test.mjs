@@ -1,5 +1,6 @@
 // The report (000) and the decision memo (003) of the meeting of 15 June 2023 name each other:
-// in a hit, a line the pointer clicks; in the reader, buttons the keyboard reaches.
+// in a hit, a line the pointer clicks; in the reader, buttons the keyboard reaches. The reader
+// also lists the letters most like the one open ("Verwant").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageOnSite, search } from './harness.mjs';
@@ -31,6 +32,20 @@ test('in the reader they are buttons: the keyboard opens the report from the mem
   assert.equal(await page.locator('.reader .same-meeting button').innerText(), 'beslisnota');
   await page.goBack();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('open')?.startsWith('003'));
+});
+
+test('the reader lists the related letters by title and date; one opens with the keyboard', async () => {
+  const { page } = b;
+  const related = page.locator('.reader .related');
+  assert.equal(await related.locator('h3').innerText(), 'Verwant');
+  const items = await related.locator('li').allInnerTexts();
+  assert.ok(items.length >= 1 && items.length <= 5, items.join(' | '));
+  assert.ok(items.every((i) => /^(Geannoteerde agenda|Verslag|Beslisnota) .+ · \S.* \d{4}$/.test(i)), items.join(' | '));
+  const first = related.locator('button').first();
+  const title = await first.innerText();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('kamer-zoek').shadowRoot.querySelector('#kz-reader-title').textContent === t, title);
 });
 
 test('no errors', () => assert.deepEqual(b.errors, []));
