@@ -435,9 +435,9 @@ impl Writer {
                 titles[other as usize] = Some(String::new());
             }
         }
-        for n in 0..self.docs as usize {
-            if titles[n].is_some() {
-                titles[n] = Some(crate::format::letter::title_of(&self.waiting_letter(n)?)?);
+        for (n, title) in titles.iter_mut().enumerate() {
+            if title.is_some() {
+                *title = Some(crate::format::letter::title_of(&self.waiting_letter(n)?)?);
             }
         }
         let mut links = Links::default();
