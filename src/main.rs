@@ -125,6 +125,10 @@ enum Command {
         /// table is loaded anyway), as the JS API's `facets` option.
         #[arg(long, default_value = "always")]
         facets: String,
+        /// Show the letters of one meeting as one hit, the best of them, the others attached
+        /// (`grouped`): meeting, or none (default).
+        #[arg(long, default_value = "none")]
+        group: String,
         /// Print one JSON object instead of a readable list.
         #[arg(long)]
         json: bool,
@@ -170,11 +174,12 @@ fn main() -> ExitCode {
             to,
             sort,
             facets,
+            group,
             json,
         } => {
             filters.extend(from.map(|d| format!("from={d}")));
             filters.extend(to.map(|d| format!("to={d}")));
-            kamerzoek::search::SearchOptions::parse(limit, &filters, &sort, &facets)
+            kamerzoek::search::SearchOptions::parse(limit, &filters, &sort, &facets, &group)
                 .and_then(|options| cli::search(&dir, &query, &options, json))
         }
     };

@@ -57,7 +57,7 @@ impl Kamerzoek {
     /// incomplete}` (facets null when `facets` is `never`, or `if-loaded` and the letter table is
     /// not here), or `{need}`. The options are spelled as the CLI's flags: `filters` are
     /// `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is `always`,
-    /// `never` or `if-loaded`. Bad options throw an `Error` named `OptionError`.
+    /// `never` or `if-loaded`, `group` is `meeting` or empty. Bad options throw an `Error` named `OptionError`.
     pub fn search(
         &self,
         query: &str,
@@ -65,8 +65,10 @@ impl Kamerzoek {
         filters: Vec<String>,
         sort: &str,
         facets: &str,
+        group: &str,
     ) -> Result<JsValue, JsValue> {
-        let options = SearchOptions::parse(limit, &filters, sort, facets).map_err(option_error)?;
+        let options =
+            SearchOptions::parse(limit, &filters, sort, facets, group).map_err(option_error)?;
         Ok(answer(self.searcher.search_with(query, &options))?)
     }
 

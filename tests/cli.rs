@@ -503,6 +503,42 @@ fn related_names_the_letters_most_like_one_and_those_of_its_meeting() {
 }
 
 #[test]
+fn grouped_by_meeting_the_letters_of_one_meeting_are_one_hit() {
+    let dir = built_index();
+    let flat = search_args(dir.path(), &["navo"]);
+    let grouped = search_args(dir.path(), &["navo", "--group", "meeting"]);
+    assert_eq!(flat["hits"].as_array().unwrap().len(), 5);
+    assert_eq!(grouped["total"], 5, "the total counts letters");
+    let hits = grouped["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 4);
+    // The better of the report and the memo stands for both; the order is otherwise the same.
+    let best = ids(&flat)
+        .into_iter()
+        .find(|id| id == "000" || id == "003")
+        .unwrap();
+    let other = if best == "000" { "003" } else { "000" };
+    let stands = hits
+        .iter()
+        .find(|h| h["id"].as_str().unwrap().starts_with(&best))
+        .unwrap();
+    assert!(stands["grouped"][0].as_str().unwrap().starts_with(other));
+    let flat_without: Vec<String> = ids(&flat).into_iter().filter(|id| id != other).collect();
+    assert_eq!(ids(&grouped), flat_without);
+    assert!(
+        flat["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["grouped"] == serde_json::json!([]))
+    );
+    let path = dir.path().to_str().unwrap();
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--group", "minister"]),
+        "unknown group \"minister\"; use meeting or none",
+    );
+}
+
+#[test]
 fn bad_filters_and_sorts_are_clear_errors() {
     let dir = built_index();
     let path = dir.path().to_str().unwrap();

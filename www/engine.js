@@ -95,6 +95,8 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @property {string|number} [from]  only letters dated from this year, month or day on: `'2023-01'`
  * @property {string|number} [to]  only letters dated up to this year, month or day: `'2024-06'`
  * @property {'relevance'|'date'|'-date'} [sort]
+ * @property {'meeting'|'none'} [group]  `meeting`: the letters of one meeting as one hit, the best
+ *   of them, the others' ids in its `grouped`
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
  */
@@ -423,13 +425,14 @@ function handle(indexUrl, opened) {
     async search(query, options = {}) {
       const { engine, ask } = await use();
       const specs = [...filterSpecs(options.filters), ...rangeSpecs(options)];
-      const question = JSON.stringify(['search', String(query ?? ''), options.limit ?? 10, specs, options.sort]);
+      const question = JSON.stringify(['search', String(query ?? ''), options.limit ?? 10, specs, options.sort, options.group]);
       return ask(question, () => engine.search(
         String(query ?? ''),
         options.limit ?? 10,
         specs,
         options.sort ?? 'relevance',
         facetMode(options.facets),
+        options.group ?? '',
       ), options.signal);
     },
     /** @type {Index['read']} */

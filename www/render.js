@@ -73,6 +73,7 @@ export function resultItem(hit, index, t = DUTCH) {
   el('p', { class: 'meta' }, metaLine(hit, t)),
   section,
   sameMeeting(hit.same_meeting, t, false),
+  hit.grouped?.length ? el('p', { class: 'grouped' }, t.grouped(hit.grouped.length)) : null,
   excerpt,
   // A partial answer: which of the query's words this letter does not have.
   hit.missing?.length ? el('p', { class: 'missing' }, t.lacks(hit.missing.join(', '))) : null);
@@ -174,18 +175,20 @@ export function timelineChart(timeline, range, t = DUTCH) {
   const bars = all.map(({ value, count: n }, i) => {
     const label = byMonth && value.length === 7 ? dutchDate(value, t) : value;
     const shown = i % every === 0 || (byMonth && value.endsWith('-01'));
-    return el('button', {
+    const bar = el('button', {
       type: 'button',
       class: 'tick',
       'data-period': value,
       'aria-pressed': inRange(value, range) ? 'true' : 'false',
       'aria-label': t.periodCount(label, count(n, t), n),
       tabindex: i === focusable ? '0' : '-1',
-      style: `--share: ${(n / most).toFixed(3)}`,
       part: 'timeline-bar',
     },
     el('span', { class: 'bar', 'aria-hidden': 'true' }),
     el('span', { class: 'tick-label', 'aria-hidden': 'true' }, shown ? periodShort(value, t, i === 0 || value.endsWith('-01')) : ''));
+    // Through the CSSOM, not a style attribute, which a strict Content-Security-Policy blocks.
+    bar.style.setProperty('--share', (n / most).toFixed(3));
+    return bar;
   });
   return el('div', { class: 'timeline', role: 'group', 'aria-label': byMonth ? t.perMonth : t.perYear, part: 'timeline' },
     el('div', { class: 'ticks' }, ...bars));

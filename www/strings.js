@@ -59,6 +59,8 @@ const nl = {
   moreValues: (n) => `nog ${n} tonen`,
   sameMeeting: 'Zelfde vergadering:',
   related: 'Verwant',
+  groupByMeeting: 'Per vergadering',
+  grouped: (n) => `met ${n} andere ${n === 1 ? 'brief' : 'brieven'} van deze vergadering die ook ${n === 1 ? 'past' : 'passen'}`,
   openOther: (kind, date) => `${kind}${date ? ` van ${date}` : ''} openen`,
 };
 
@@ -119,6 +121,8 @@ const en = {
   moreValues: (n) => `show ${n} more`,
   sameMeeting: 'Same meeting:',
   related: 'Related',
+  groupByMeeting: 'By meeting',
+  grouped: (n) => `with ${n} other ${n === 1 ? 'letter' : 'letters'} of this meeting that ${n === 1 ? 'matches' : 'match'} too`,
   openOther: (kind, date) => `Open the ${kind.toLowerCase()}${date ? ` of ${date}` : ''}`,
 };
 

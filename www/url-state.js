@@ -1,5 +1,5 @@
 // The widget's state in the page's URL, so a search can be shared and the back button works:
-// ?q=...&kind=...&year=...&minister=...&from=...&to=...&sort=...&open=<letter id>. Other
+// ?q=...&kind=...&year=...&minister=...&from=...&to=...&sort=...&group=meeting&open=<letter id>. Other
 // parameters of the page are left alone.
 
 // The metadata fields a visitor filters on, here once for the widget, its facets and the URL.
@@ -7,7 +7,7 @@ export const FIELDS = ['kind', 'year', 'minister'];
 
 // No filter chosen: an empty list per field.
 export const noFilters = () => Object.fromEntries(FIELDS.map((field) => [field, []]));
-const KEYS = ['q', 'sort', 'open', 'from', 'to', ...FIELDS];
+const KEYS = ['q', 'sort', 'group', 'open', 'from', 'to', ...FIELDS];
 
 // No date range: both ends open.
 export const noRange = () => ({ from: '', to: '' });
@@ -21,6 +21,7 @@ export function readUrl(href = location.href) {
     filters,
     range: { from: params.get('from') ?? '', to: params.get('to') ?? '' },
     sort: params.get('sort') ?? 'relevance',
+    group: params.get('group') === 'meeting' ? 'meeting' : '',
     open: params.get('open'),
   };
 }
@@ -34,6 +35,7 @@ export function urlFor(state, href = location.href) {
   }
   if (state.range?.from) url.searchParams.set('from', state.range.from);
   if (state.range?.to) url.searchParams.set('to', state.range.to);
+  if (state.group) url.searchParams.set('group', state.group);
   if (state.sort && state.sort !== 'relevance') url.searchParams.set('sort', state.sort);
   if (state.open) url.searchParams.set('open', state.open);
   return url.href;

@@ -59,6 +59,7 @@ const template = (t) => `
     <div class="control-row">
       <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="kz-facets"></button>
       <div class="chips"></div>
+      <label class="group"><input type="checkbox" class="group-toggle"> ${t.groupByMeeting}</label>
       <label class="sort">${t.sort}
         <select>
           <option value="relevance">${t.relevance}</option>
@@ -95,7 +96,7 @@ export class KamerZoek extends HTMLElement {
     super();
     this.ui = null; // made when the element is first connected (see `build`)
     // The one truth about what is shown: the reader is open exactly when `state.open` is an id.
-    this.state = { query: '', filters: noFilters(), range: noRange(), sort: 'relevance', open: null };
+    this.state = { query: '', filters: noFilters(), range: noRange(), sort: 'relevance', group: '', open: null };
     this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
     this.hits = [];
     this.active = -1;
@@ -122,7 +123,7 @@ export class KamerZoek extends HTMLElement {
     const $ = (selector) => this.shadowRoot.querySelector(selector);
     this.ui = {
       input: $('input'), controls: $('.controls'), facets: $('.facets'), sort: $('select'),
-      timeline: $('.timeline-box'), chips: $('.chips'), filtersToggle: $('.filters-toggle'),
+      timeline: $('.timeline-box'), chips: $('.chips'), filtersToggle: $('.filters-toggle'), groupToggle: $('.group-toggle'),
       status: $('.status'), expanded: $('.expanded'), suggestion: $('.suggestion'), suggestionButton: $('.suggestion button'),
       list: $('.results'), reader: $('.reader'), readerTitle: $('#kz-reader-title'),
       readerMeta: $('.reader .meta'), readerSame: $('.reader .same'), readerAfter: $('.reader .after'), letter: $('.letter'), matchCount: $('.match-count'),
@@ -196,6 +197,10 @@ export class KamerZoek extends HTMLElement {
       const open = !this.ui.facets.classList.contains('open');
       this.ui.facets.classList.toggle('open', open);
       this.ui.filtersToggle.setAttribute('aria-expanded', String(open));
+    });
+    this.ui.groupToggle.addEventListener('change', () => {
+      this.state.group = this.ui.groupToggle.checked ? 'meeting' : '';
+      this.search();
     });
     sort.addEventListener('change', () => {
       this.state.sort = sort.value;
@@ -294,9 +299,9 @@ export class KamerZoek extends HTMLElement {
       return;
     }
     if (number !== this.sequence) return;
-    const { query, filters, range, sort } = this.state;
+    const { query, filters, range, sort, group } = this.state;
     const started = performance.now();
-    const options = { limit: this.limit, filters, ...range, sort, signal: pending.signal };
+    const options = { limit: this.limit, filters, ...range, sort, group, signal: pending.signal };
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
       // they come with the hits once it is here, and from a second query until then.
@@ -647,6 +652,8 @@ export class KamerZoek extends HTMLElement {
     this.state.filters = next.filters;
     this.state.range = next.range;
     this.state.sort = next.sort;
+    this.state.group = next.group;
+    this.ui.groupToggle.checked = next.group === 'meeting';
     input.value = next.query;
     sort.value = next.sort;
     const searching = next.query !== '' || this.filtered;

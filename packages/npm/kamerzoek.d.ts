@@ -68,6 +68,8 @@ export interface Hit extends About {
   section: SectionRef | null;
   /** The query's words this letter lacks (empty unless the answer is partial). */
   missing: string[];
+  /** With `group: 'meeting'`: the letters of its meeting that match too, shown as this hit. */
+  grouped: string[];
 }
 
 export interface FacetValue {
@@ -117,6 +119,8 @@ export interface SearchOptions {
   /** Only letters dated up to this year, month or day (its end): `'2024-06'` is up to 30 June. */
   to?: string | number;
   sort?: 'relevance' | 'date' | '-date';
+  /** `meeting`: the letters of one meeting as one hit, the best of them, the others' ids in `grouped`. */
+  group?: 'meeting' | 'none';
   facets?: 'always' | 'never' | 'if-loaded' | boolean;
   /** Aborts the search and the fetches only it needs. */
   signal?: AbortSignal;

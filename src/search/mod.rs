@@ -25,7 +25,7 @@ mod sort;
 mod spans;
 
 pub use facets::{FacetValue, Facets};
-pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, SearchOptions, Sort};
+pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, Group, SearchOptions, Sort};
 pub use query::{Clause, Query};
 pub use shown::{About, Hit, Reading, SectionRef};
 
@@ -229,17 +229,33 @@ impl Searcher {
                 .collect(),
             None => Vec::new(),
         };
-        let mut ranked = self.order(&query, passing, options.sort, table);
+        let ranked = self.order(&query, passing, options.sort, table);
         let total = ranked.len();
-        ranked.truncate(options.limit);
         let clause_of = clause_of(&terms);
-        let hits = ranked
-            .into_iter()
-            .filter_map(|(doc, c)| {
-                let missing = missing_words(&words, c.missing);
-                self.hit(doc, c.score, c.matches, &clause_of, missing)
-            })
-            .collect();
+        // The first `limit` hits; grouped, a letter of a meeting a hit above is about joins that
+        // hit, and the next letter takes its place (its file fetched in the next round).
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut waiting = 0;
+        for (doc, c) in ranked {
+            if hits.len() + waiting >= options.limit {
+                break;
+            }
+            let missing = missing_words(&words, c.missing);
+            let Some(hit) = self.hit(doc, c.score, c.matches, &clause_of, missing) else {
+                waiting += 1;
+                continue;
+            };
+            let owner = (options.group == Group::Meeting)
+                .then(|| {
+                    hits.iter_mut()
+                        .find(|h| h.about.same_meeting.iter().any(|l| l.id == hit.id))
+                })
+                .flatten();
+            match owner {
+                Some(owner) => owner.grouped.push(hit.id),
+                None => hits.push(hit),
+            }
+        }
         Ok(SearchResults {
             query: text.to_string(),
             total,

@@ -169,6 +169,27 @@ impl FacetCount {
     }
 }
 
+/// Whether the letters of one meeting show as one hit: the best of them, the others attached
+/// (`--group meeting`, `{ group: 'meeting' }`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Group {
+    #[default]
+    None,
+    Meeting,
+}
+
+impl Group {
+    pub fn parse(name: &str) -> Result<Group> {
+        match name.trim() {
+            "" | "none" => Ok(Group::None),
+            "meeting" => Ok(Group::Meeting),
+            other => Err(Error::BadOption {
+                message: format!("unknown group \"{other}\"; use meeting or none"),
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
     pub limit: usize,
@@ -176,21 +197,25 @@ pub struct SearchOptions {
     pub sort: Sort,
     /// Whether to count facets, which read the letter table.
     pub facets: FacetCount,
+    pub group: Group,
 }
 
 impl SearchOptions {
     /// The options as the CLI's flags and the JS API give them, spelled the same: a limit,
-    /// `field=value` filters, a sort (`relevance`, `date`, `-date`) and when to count facets.
+    /// `field=value` filters, a sort (`relevance`, `date`, `-date`), when to count facets, and
+    /// a grouping (`meeting` or none).
     pub fn parse(
         limit: usize,
         filters: &[String],
         sort: &str,
         facets: &str,
+        group: &str,
     ) -> Result<SearchOptions> {
         let mut options = SearchOptions {
             limit,
             sort: Sort::parse(sort)?,
             facets: FacetCount::parse(facets)?,
+            group: Group::parse(group)?,
             ..SearchOptions::default()
         };
         for spec in filters {
@@ -207,6 +232,7 @@ impl Default for SearchOptions {
             filters: Filters::default(),
             sort: Sort::Relevance,
             facets: FacetCount::Always,
+            group: Group::None,
         }
     }
 }

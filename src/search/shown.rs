@@ -64,6 +64,8 @@ pub struct Hit {
     pub section: Option<SectionRef>,
     /// The query's words the letter does not have (a partial answer only).
     pub missing: Vec<String>,
+    /// Grouped by meeting: the letters of its meeting that match too, shown as this one.
+    pub grouped: Vec<String>,
 }
 
 /// A whole letter, for reading, with the words a query matched marked.
@@ -91,7 +93,7 @@ pub struct SectionRef {
 
 impl Serialize for Hit {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Hit", 6 + About::FIELDS)?;
+        let mut out = serializer.serialize_struct("Hit", 7 + About::FIELDS)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("score", &self.score)?;
@@ -99,6 +101,7 @@ impl Serialize for Hit {
         self.about.put(&mut out)?;
         out.serialize_field("section", &self.section)?;
         out.serialize_field("missing", &self.missing)?;
+        out.serialize_field("grouped", &self.grouped)?;
         out.end()
     }
 }
@@ -154,6 +157,7 @@ impl Searcher {
             about: About::of(&d.meta),
             section,
             missing,
+            grouped: Vec::new(),
         })
     }
 }

@@ -3,7 +3,7 @@
 // also lists the letters most like the one open ("Verwant").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search } from './harness.mjs';
+import { pageOnSite, search, settled } from './harness.mjs';
 
 const b = pageOnSite();
 const hit = (page, id) => page.locator(`[data-id^="${id}"]`);
@@ -46,6 +46,23 @@ test('the reader lists the related letters by title and date; one opens with the
   await first.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => document.querySelector('kamer-zoek').shadowRoot.querySelector('#kz-reader-title').textContent === t, title);
+});
+
+test('"Per vergadering" shows the letters of one meeting as one hit, and goes into the URL', async () => {
+  const { page, url } = b;
+  await page.goto(url);
+  assert.equal((await search(page, 'navo')).length, 5);
+  await page.locator('.group-toggle').check();
+  const ids = (await settled(page)).map((id) => id.slice(0, 3));
+  assert.equal(ids.length, 4);
+  assert.equal(ids.includes('000') && ids.includes('003'), false, 'one of the two stands for both');
+  assert.match(await page.locator('.grouped').innerText(), /^met 1 andere brief van deze vergadering die ook past$/);
+  assert.equal(new URL(page.url()).searchParams.get('group'), 'meeting');
+  await page.reload();
+  assert.equal((await settled(page)).length, 4);
+  assert.equal(await page.locator('.group-toggle').isChecked(), true);
+  await page.locator('.group-toggle').uncheck();
+  assert.equal((await settled(page)).length, 5);
 });
 
 test('no errors', () => assert.deepEqual(b.errors, []));
