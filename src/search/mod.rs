@@ -241,19 +241,10 @@ impl Searcher {
                 break;
             }
             let missing = missing_words(&words, c.missing);
-            let Some(hit) = self.hit(doc, c.score, c.matches, &clause_of, missing) else {
-                waiting += 1;
-                continue;
-            };
-            let owner = (options.group == Group::Meeting)
-                .then(|| {
-                    hits.iter_mut()
-                        .find(|h| h.about.same_meeting.iter().any(|l| l.id == hit.id))
-                })
-                .flatten();
-            match owner {
-                Some(owner) => owner.grouped.push(hit.id),
-                None => hits.push(hit),
+            match self.hit(doc, c.score, c.matches, &clause_of, missing) {
+                // Its file is not here yet: it keeps its place until the next round.
+                None => waiting += 1,
+                Some(hit) => place(hit, &mut hits, options.group),
             }
         }
         Ok(SearchResults {
@@ -428,6 +419,20 @@ impl Searcher {
 /// Every letter as a candidate, counted from the letter table: the table's entries are
 /// checked against its bytes, where the entry file's letter count is checked against nothing, so
 /// a crafted count cannot make this list exhaust memory. None until the table is here.
+/// Puts `hit` after the others, or, grouped by meeting, with the hit above it of its meeting.
+fn place(hit: Hit, hits: &mut Vec<Hit>, group: Group) {
+    let owner = match group {
+        Group::Meeting => hits
+            .iter_mut()
+            .find(|h| h.about.same_meeting.iter().any(|l| l.id == hit.id)),
+        Group::None => None,
+    };
+    match owner {
+        Some(owner) => owner.grouped.push(hit.id),
+        None => hits.push(hit),
+    }
+}
+
 fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
     let count = table.map_or(0, <[Meta]>::len) as u32;
     (0..count).map(|d| (d, Candidate::default())).collect()
