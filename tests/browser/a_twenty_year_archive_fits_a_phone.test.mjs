@@ -1,7 +1,7 @@
-// Twenty years of letters (bench/gen-letters.py dates them 2007-2026, with a hundred made-up
-// ministers): the timeline stands for the twenty years, the facets fold behind one button on a
-// phone, and the first result shows without scrolling. Screenshots at 375 and 1280 px, light and
-// dark, go to target/screenshots/ for a person to look at.
+// Twenty years of letters, 20,000 of them (bench/gen-letters.py dates them 2007-2026, with
+// thousands of made-up ministers): the timeline stands for the twenty years, the facets fold
+// behind one button on a phone, and the first result shows without scrolling. Screenshots at 375
+// and 1280 px, light and dark, go to target/screenshots/ for a person to look at.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const OUT = 'target/screenshots';
 let server;
 
 before(async () => {
-  if (!existsSync(LETTERS)) execFileSync('python3', ['bench/gen-letters.py', '400', LETTERS, '7']);
+  if (!existsSync(LETTERS)) execFileSync('python3', ['bench/gen-letters.py', '20000', LETTERS, '7']);
   execFileSync('target/release/kamerzoek', ['build', LETTERS, '--out', `${SITE}/twenty-index`, '--index-only'], { stdio: 'ignore' });
   pageFor('twenty.html', './twenty-index/');
   mkdirSync(OUT, { recursive: true });
@@ -65,16 +65,17 @@ for (const colorScheme of ['light', 'dark']) {
       const bars = await page.locator('.tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       assert.equal(bars.length, 20);
       assert.ok(Math.min(...bars) >= 20, `bars wide enough to hit: ${Math.min(...bars)} px`);
-      // A hundred ministers: the eight with most letters, and a button for the rest.
+      // Thousands of ministers: the eight with most letters, and a button for the rest.
       const ministers = page.locator('button.facet[data-field="minister"]');
       assert.equal(await ministers.count(), 8);
       const first = await page.locator('[data-id] .title').first().boundingBox();
       assert.ok(first.y + first.height <= 900, `the first title at ${first.y}`);
       await page.screenshot({ path: `${OUT}/timeline-twenty-1280-${colorScheme}.png` });
       const more = page.locator('button[data-more="minister"]');
-      assert.equal(await more.innerText(), 'nog 109 tonen');
+      const rest = Number((await more.innerText()).match(/^nog (\d+) tonen$/)?.[1]);
+      assert.ok(rest > 1000, `${rest} more`);
       await more.click();
-      assert.equal(await ministers.count(), 117);
+      assert.equal(await ministers.count(), 8 + rest);
       assert.equal(await more.count(), 0);
       assert.deepEqual(b.errors, []);
     } finally {
