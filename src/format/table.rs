@@ -32,6 +32,12 @@ impl TableBuilder {
             .push((date, meta.date_precision, meta.kind, minister));
     }
 
+    /// Letter `n`'s kind and date, as other letters name it.
+    pub fn about(&self, n: usize) -> (Option<Kind>, Option<String>) {
+        let (date, _, kind, _) = &self.rows[n];
+        (*kind, (!date.is_empty()).then(|| date.to_string()))
+    }
+
     pub fn finish(self) -> Vec<u8> {
         let mut ministers: Vec<(&String, &u32)> = self.ministers.iter().collect();
         ministers.sort_unstable();

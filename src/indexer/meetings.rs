@@ -15,48 +15,59 @@ use std::collections::HashMap;
 /// not linked: each would carry dozens of names that say nothing.
 pub const MAX_GROUP: usize = 13;
 
-/// What the build keeps of a letter for this: its meeting's keys (hashes), kind and date.
+/// What the build keeps of a letter about a meeting (only those: most letters of an archive may
+/// be about none): its number, its meeting's keys (hashes) and its date.
 struct Noted {
+    letter: u32,
     /// The same kind of meeting on the same first day; at the same place in the same month.
-    keys: Option<(u64, Option<u64>)>,
-    kind: Option<Kind>,
+    keys: (u64, Option<u64>),
     /// `2023-06-15` as 20230615, `2023-06` as 20230600, `2023` as 20230000; 0 without a date.
     date: u32,
 }
 
 #[derive(Default)]
 pub struct Meetings {
-    letters: Vec<Noted>,
+    noted: Vec<Noted>,
+    letters: u32,
 }
 
 impl Meetings {
     /// Notes the next letter (letters come in number order).
     pub fn add(&mut self, meta: &Meta) {
-        let keys = meta.meeting.as_ref().and_then(|m| {
-            let month = m.start.get(..7)?;
-            let name = m
-                .name
-                .strip_suffix(" (videoconferentie)")
-                .unwrap_or(&m.name);
-            let day = fnv64(format!("{name}\u{0}{}", m.start).as_bytes());
-            let place = m.place.as_ref().map(|place| {
-                let key = format!("{name}\u{0}{}\u{0}{month}", place.to_lowercase());
-                fnv64(key.as_bytes())
-            });
-            Some((day, place))
+        let letter = self.letters;
+        self.letters += 1;
+        let Some(m) = &meta.meeting else {
+            return;
+        };
+        let Some(month) = m.start.get(..7) else {
+            return;
+        };
+        let name = m
+            .name
+            .strip_suffix(" (videoconferentie)")
+            .unwrap_or(&m.name);
+        let day = fnv64(format!("{name}\u{0}{}", m.start).as_bytes());
+        let place = m.place.as_ref().map(|place| {
+            let key = format!("{name}\u{0}{}\u{0}{month}", place.to_lowercase());
+            fnv64(key.as_bytes())
         });
-        self.letters.push(Noted {
-            keys,
-            kind: meta.kind,
+        self.noted.push(Noted {
+            letter,
+            keys: (day, place),
             date: meta.date.as_deref().map_or(0, date_number),
         });
     }
 
     /// Per letter of a meeting with other letters: its number and the others, oldest first
-    /// (none for a group of more than [`MAX_GROUP`]). `ids` are the letters' ids by number.
-    pub fn links(&self, ids: &[String]) -> Vec<(u32, Vec<Link>)> {
-        // Union-find over the letters: a key seen before joins its letter to the first one.
-        let mut parent: Vec<u32> = (0..self.letters.len() as u32).collect();
+    /// (none for a group of more than [`MAX_GROUP`]). `ids` are the letters' ids by number,
+    /// `about` gives a letter's kind and date.
+    pub fn links(
+        &self,
+        ids: &[String],
+        about: impl Fn(usize) -> (Option<Kind>, Option<String>),
+    ) -> Vec<(u32, Vec<Link>)> {
+        // Union-find over the noted letters: a key seen before joins its letter to the first.
+        let mut parent: Vec<u32> = (0..self.noted.len() as u32).collect();
         fn root(parent: &mut [u32], mut n: u32) -> u32 {
             while parent[n as usize] != n {
                 parent[n as usize] = parent[parent[n as usize] as usize];
@@ -65,40 +76,43 @@ impl Meetings {
             n
         }
         let mut first: HashMap<u64, u32> = HashMap::new();
-        for (n, noted) in self.letters.iter().enumerate() {
-            let Some((day, place)) = noted.keys else {
-                continue;
-            };
+        for (i, noted) in self.noted.iter().enumerate() {
+            let (day, place) = noted.keys;
             for key in std::iter::once(day).chain(place) {
-                let other = *first.entry(key).or_insert(n as u32);
-                let (a, b) = (root(&mut parent, n as u32), root(&mut parent, other));
+                let other = *first.entry(key).or_insert(i as u32);
+                let (a, b) = (root(&mut parent, i as u32), root(&mut parent, other));
                 parent[a.max(b) as usize] = a.min(b);
             }
         }
         let mut groups: HashMap<u32, Vec<u32>> = HashMap::new();
-        for n in 0..self.letters.len() as u32 {
-            if self.letters[n as usize].keys.is_some() {
-                groups.entry(root(&mut parent, n)).or_default().push(n);
-            }
+        for i in 0..self.noted.len() as u32 {
+            groups.entry(root(&mut parent, i)).or_default().push(i);
         }
         let mut links: Vec<(u32, Vec<Link>)> = Vec::new();
         let linked = groups
             .into_values()
             .filter(|m| (2..=MAX_GROUP).contains(&m.len()));
         for mut members in linked {
-            members.sort_by_key(|&n| (self.letters[n as usize].date, n));
-            for &n in &members {
+            members.sort_by_key(|&i| {
+                let noted = &self.noted[i as usize];
+                (noted.date, noted.letter)
+            });
+            for &i in &members {
                 let others = members
                     .iter()
-                    .filter(|&&m| m != n)
-                    .map(|&m| Link {
-                        id: ids[m as usize].clone(),
-                        kind: self.letters[m as usize].kind,
-                        date: date_text(self.letters[m as usize].date),
-                        title: None,
+                    .filter(|&&m| m != i)
+                    .map(|&m| {
+                        let letter = self.noted[m as usize].letter as usize;
+                        let (kind, date) = about(letter);
+                        Link {
+                            id: ids[letter].clone(),
+                            kind,
+                            date,
+                            title: None,
+                        }
                     })
                     .collect();
-                links.push((n, others));
+                links.push((self.noted[i as usize].letter, others));
             }
         }
         links.sort_unstable_by_key(|(n, _)| *n);
@@ -106,15 +120,8 @@ impl Meetings {
     }
 }
 
-impl Meetings {
-    /// Letter `n`'s kind and date, as its links name them.
-    pub fn about(&self, n: usize) -> (Option<Kind>, Option<String>) {
-        let noted = &self.letters[n];
-        (noted.kind, date_text(noted.date))
-    }
-}
-
-/// `2023-06-15` -> 20230615; `2023-06` -> 20230600; `2023` -> 20230000.
+/// `2023-06-15` -> 20230615; `2023-06` -> 20230600; `2023` -> 20230000: sorts as the dates do,
+/// a month before its days.
 fn date_number(date: &str) -> u32 {
     let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
     let (y, m, d) = (
@@ -123,16 +130,6 @@ fn date_number(date: &str) -> u32 {
         parts.next().unwrap_or(0),
     );
     y * 10_000 + m.min(99) * 100 + d.min(99)
-}
-
-fn date_text(n: u32) -> Option<String> {
-    let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
-    match (y, m, d) {
-        (0, _, _) => None,
-        (y, 0, _) => Some(format!("{y:04}")),
-        (y, m, 0) => Some(format!("{y:04}-{m:02}")),
-        (y, m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-    }
 }
 
 #[cfg(test)]
@@ -193,7 +190,18 @@ mod tests {
             Some("Brussel"),
         ));
         let ids: Vec<String> = (0..6).map(|n| format!("l{n}")).collect();
-        let links = m.links(&ids);
+        let about: Vec<(Option<Kind>, Option<String>)> = [
+            (Some(Kind::Agenda), Some("2024-02-01")),
+            (Some(Kind::Verslag), Some("2024-02-20")),
+            (Some(Kind::Overleg), Some("2024-02")),
+            (Some(Kind::Agenda), Some("2024-02-01")),
+            (None, None),
+            (Some(Kind::Agenda), Some("2024-06-01")),
+        ]
+        .into_iter()
+        .map(|(k, d)| (k, d.map(str::to_string)))
+        .collect();
+        let links = m.links(&ids, |n| about[n].clone());
         let of = |n: u32| -> Vec<String> {
             links
                 .iter()
@@ -224,17 +232,17 @@ mod tests {
                 m.add(&meta(Kind::Brief, "2024-02", DMM, "2024-02-15", None));
             }
             let ids: Vec<String> = (0..n).map(|n| n.to_string()).collect();
-            let links = m.links(&ids);
+            let about = vec![(Some(Kind::Brief), Some("2024-02".to_string())); n];
+            let links = m.links(&ids, |n| about[n].clone());
             assert_eq!(links.len(), linked);
             assert!(links.iter().all(|(_, l)| l.len() == n - 1));
         }
     }
 
     #[test]
-    fn dates_round_trip_through_their_numbers() {
-        for date in ["2023-06-15", "2023-06", "2023"] {
-            assert_eq!(date_text(date_number(date)).as_deref(), Some(date));
-        }
-        assert_eq!(date_text(0), None);
+    fn dates_sort_as_numbers() {
+        let mut dates = ["2023-06-15", "2023", "2024-01", "2023-06"];
+        dates.sort_by_key(|d| date_number(d));
+        assert_eq!(dates, ["2023", "2023-06", "2023-06-15", "2024-01"]);
     }
 }

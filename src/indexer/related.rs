@@ -10,7 +10,7 @@ use crate::format::postings::Row;
 use crate::search::bm25;
 
 /// The terms a letter is compared by.
-pub const TERMS: usize = 12;
+pub const TERMS: usize = 10;
 /// Related letters a letter names.
 pub const SHOWN: usize = 5;
 /// The most letters a term may be kept by and still relate them.
@@ -21,8 +21,10 @@ const NONE: u32 = u32::MAX;
 pub struct Related {
     docs: usize,
     avg_len: f32,
-    /// Per letter, [`TERMS`] places of (term number, weight); empty places have term [`NONE`].
-    kept: Vec<(u32, f32)>,
+    /// Per letter, [`TERMS`] places of a term number ([`NONE`]: empty) and its weight (in
+    /// 1/1024ths: six bytes a place, for 300,000 letters 18 MB).
+    kept: Vec<u32>,
+    weights: Vec<u16>,
     terms: u32,
 }
 
@@ -32,7 +34,8 @@ impl Related {
         Related {
             docs,
             avg_len: total_length as f32 / docs.max(1) as f32,
-            kept: vec![(NONE, 0.0); docs * TERMS],
+            kept: vec![NONE; docs * TERMS],
+            weights: vec![0; docs * TERMS],
             terms: 0,
         }
     }
@@ -55,18 +58,19 @@ impl Related {
         let idf = bm25::idf(self.docs, df);
         for row in rows {
             let weight = idf * bm25::tf_weight(row.freq as f32, row.length, self.avg_len);
-            let places = &mut self.kept[row.doc as usize * TERMS..][..TERMS];
+            let weight = (weight * 1024.0).clamp(1.0, f32::from(u16::MAX)) as u16;
+            let first = row.doc as usize * TERMS;
+            let (terms, weights) = (
+                &mut self.kept[first..first + TERMS],
+                &mut self.weights[first..first + TERMS],
+            );
             // The lightest place (an empty one first) goes to a weightier term.
             let lightest = (0..TERMS)
-                .min_by(|&a, &b| {
-                    let key = |i: usize| (places[i].0 != NONE, places[i].1);
-                    key(a)
-                        .partial_cmp(&key(b))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
+                .min_by_key(|&i| (terms[i] != NONE, weights[i]))
                 .unwrap_or(0);
-            if places[lightest].0 == NONE || places[lightest].1 < weight {
-                places[lightest] = (term, weight);
+            if terms[lightest] == NONE || weights[lightest] < weight {
+                terms[lightest] = term;
+                weights[lightest] = weight;
             }
         }
     }
@@ -75,7 +79,7 @@ impl Related {
     pub fn finish(self) -> Vec<u32> {
         // The letters by term: where each term's list starts, then the lists.
         let mut start = vec![0u32; self.terms as usize + 1];
-        for &(term, _) in &self.kept {
+        for &term in &self.kept {
             if term != NONE {
                 start[term as usize + 1] += 1;
             }
@@ -84,18 +88,20 @@ impl Related {
             start[t] += start[t - 1];
         }
         let mut fill = start.clone();
-        let mut lists = vec![(0u32, 0f32); *start.last().unwrap_or(&0) as usize];
-        for (i, &(term, weight)) in self.kept.iter().enumerate() {
+        let mut lists = vec![(0u32, 0u16); *start.last().unwrap_or(&0) as usize];
+        for (i, (&term, &weight)) in self.kept.iter().zip(&self.weights).enumerate() {
             if term != NONE {
                 lists[fill[term as usize] as usize] = ((i / TERMS) as u32, weight);
                 fill[term as usize] += 1;
             }
         }
+        drop(fill);
         let mut related = vec![NONE; self.docs * SHOWN];
         let mut score = vec![0f32; self.docs];
         let mut touched: Vec<u32> = Vec::new();
         for doc in 0..self.docs {
-            for &(term, weight) in &self.kept[doc * TERMS..][..TERMS] {
+            let places = doc * TERMS..(doc + 1) * TERMS;
+            for (&term, &weight) in self.kept[places.clone()].iter().zip(&self.weights[places]) {
                 if term == NONE {
                     continue;
                 }
@@ -108,7 +114,7 @@ impl Related {
                         if score[other as usize] == 0.0 {
                             touched.push(other);
                         }
-                        score[other as usize] += weight * w;
+                        score[other as usize] += f32::from(weight) * f32::from(w);
                     }
                 }
             }

@@ -313,6 +313,8 @@ impl Writer {
             see_bytes.extend_from_slice(chunk.see_also_bytes());
             pending.push((first, chunk.finish(), pos));
         }
+        // The postings' merge is done: its buffers go before the letters are linked.
+        drop(terms);
         let linked = self.link_letters(related.finish())?;
         let table = std::mem::take(&mut self.table).finish();
         let ids = encode_ids(self.ids.iter().map(String::as_str));
@@ -427,30 +429,37 @@ impl Writer {
     /// bytes all the names take.
     fn link_letters(&mut self, related: Vec<u32>) -> Result<Links> {
         let meetings = std::mem::take(&mut self.meetings);
-        let mut same = meetings.links(&self.ids).into_iter().peekable();
-        // The titles of the letters some letter names as related.
-        let mut titles: Vec<Option<String>> = vec![None; self.docs as usize];
+        let mut same = meetings
+            .links(&self.ids, |n| self.table.about(n))
+            .into_iter()
+            .peekable();
+        // The titles of the letters some letter names as related, end to end in one string
+        // (a letter's title is `text[at[n]..at[n + 1]]`): a few bytes a letter, not a String.
+        let mut named = vec![false; self.docs as usize];
         for n in 0..self.docs as usize {
             for other in related::of(&related, n) {
-                titles[other as usize] = Some(String::new());
+                named[other as usize] = true;
             }
         }
-        for (n, title) in titles.iter_mut().enumerate() {
-            if title.is_some() {
-                *title = Some(crate::format::letter::title_of(&self.waiting_letter(n)?)?);
+        let (mut text, mut at) = (String::new(), vec![0u32]);
+        for (n, &named) in named.iter().enumerate() {
+            if named {
+                text.push_str(&crate::format::letter::title_of(&self.waiting_letter(n)?)?);
             }
+            at.push(text.len() as u32);
         }
+        let title = |n: usize| Some(text[at[n] as usize..at[n + 1] as usize].to_string());
         let mut links = Links::default();
         for n in 0..self.docs as usize {
             let meeting = same.next_if(|(m, _)| *m as usize == n).map(|(_, l)| l);
             let near: Vec<Link> = related::of(&related, n)
                 .map(|other| {
-                    let (kind, date) = meetings.about(other as usize);
+                    let (kind, date) = self.table.about(other as usize);
                     Link {
                         id: self.ids[other as usize].clone(),
                         kind,
                         date,
-                        title: titles[other as usize].clone(),
+                        title: title(other as usize),
                     }
                 })
                 .collect();
