@@ -133,9 +133,10 @@ export function periods(timeline = []) {
   const counts = new Map(timeline.map(({ value, count: n }) => [value, n]));
   const months = timeline.filter(({ value }) => value.length === 7).map(({ value }) => value);
   const all = timeline.filter(({ value }) => value.length === 4 || months.length === 0).map(({ value }) => value);
+  // Gaps are filled up to a few centuries of years (a damaged date must not make a million bars).
   if (months.length === 0) {
     const [first, last] = [Number(all[0]), Number(all.at(-1))];
-    for (let y = first + 1; y < last; y += 1) all.push(String(y));
+    for (let y = first + 1; y < last && last - first < 400; y += 1) all.push(String(y));
   } else {
     let [y, m] = months[0].split('-').map(Number);
     const [lastY, lastM] = months.at(-1).split('-').map(Number);
