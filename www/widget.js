@@ -390,12 +390,17 @@ export class KamerZoek extends HTMLElement {
       const { from, to } = this.state.range;
       return from && to ? [from, to] : null;
     };
+    // The range `chosen` ([from, to]) widened to take `period` in.
+    const extend = (chosen, period) => ({
+      from: period < chosen[0] ? period : chosen[0],
+      to: period > chosen[1] ? period : chosen[1],
+    });
     box.addEventListener('click', (event) => {
       const tick = event.target.closest('.tick');
       if (!tick || this.dragged) return;
       const period = tick.dataset.period;
       const chosen = current();
-      if (event.shiftKey && chosen) setRange(span(period < chosen[0] ? period : chosen[0], period > chosen[1] ? period : chosen[1]));
+      if (event.shiftKey && chosen) setRange(extend(chosen, period));
       else if (chosen && chosen[0] === period && chosen[1] === period) setRange(noRange());
       else setRange({ from: period, to: period });
     });
@@ -435,8 +440,7 @@ export class KamerZoek extends HTMLElement {
       next.focus();
       if (event.shiftKey) {
         const chosen = current() ?? [event.target.dataset.period, event.target.dataset.period];
-        const period = next.dataset.period;
-        setRange(span(period < chosen[0] ? period : chosen[0], period > chosen[1] ? period : chosen[1]), true);
+        setRange(extend(chosen, next.dataset.period), true);
       }
     });
   }

@@ -316,6 +316,10 @@ impl Writer {
         // The postings' merge is done: its buffers go before the letters are linked.
         drop(terms);
         let linked = self.link_letters(related.finish())?;
+        // Held letters grew by the letters they name: the one-file size counts it.
+        if !self.letters.spooled {
+            pending_bytes += linked.bytes;
+        }
         let table = std::mem::take(&mut self.table).finish();
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();

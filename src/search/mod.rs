@@ -416,9 +416,6 @@ impl Searcher {
     }
 }
 
-/// Every letter as a candidate, counted from the letter table: the table's entries are
-/// checked against its bytes, where the entry file's letter count is checked against nothing, so
-/// a crafted count cannot make this list exhaust memory. None until the table is here.
 /// Puts `hit` after the others, or, grouped by meeting, with the hit above it of its meeting.
 fn place(hit: Hit, hits: &mut Vec<Hit>, group: Group) {
     let owner = match group {
@@ -433,6 +430,9 @@ fn place(hit: Hit, hits: &mut Vec<Hit>, group: Group) {
     }
 }
 
+/// Every letter as a candidate, counted from the letter table: the table's entries are
+/// checked against its bytes, where the entry file's letter count is checked against nothing, so
+/// a crafted count cannot make this list exhaust memory. None until the table is here.
 fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
     let count = table.map_or(0, <[Meta]>::len) as u32;
     (0..count).map(|d| (d, Candidate::default())).collect()
