@@ -89,6 +89,9 @@ pub fn open_output(output: &Output) -> Result<Searcher> {
 pub fn unpacked_files(output: &Output) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     for (name, stored) in &output.files {
+        if format::pack::is_directory(name) {
+            continue;
+        }
         if !stored.starts_with(&format::FileKind::Pack.magic()) {
             files.push((name.clone(), gunzip(stored, u64::MAX)?));
             continue;

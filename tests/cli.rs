@@ -683,13 +683,20 @@ fn a_split_index_is_rebuilt_byte_for_byte_and_removes_only_its_own_stale_files()
     let (l, i) = (letters.to_str().unwrap(), index.to_str().unwrap());
     let first = listing(&index);
     let letters_written = std::fs::read_dir(&letters).unwrap().count();
-    let packs = first.iter().filter(|(n, _)| n.starts_with("l-")).count();
-    // Letters come 64 to a pack: a static host's file limit is no limit on the archive.
+    let in_folder = |directory: bool| {
+        first
+            .iter()
+            .filter(|(n, _)| n.starts_with("l-") && n.contains("/h") == directory)
+            .count()
+    };
+    // Letters come 64 to a pack, and the headers of 16 packs in a directory: a static host's
+    // file limit is no limit on the archive.
     assert_eq!(
-        packs,
+        in_folder(false),
         letters_written.div_ceil(64),
         "{letters_written} letters"
     );
+    assert_eq!(in_folder(true), letters_written.div_ceil(64 * 16));
     assert!(first.len() > 40, "packs and chunks: {}", first.len());
     // Files of the site owner's, some named as index files are named, beside the index.
     std::fs::create_dir(index.join("l-drafts")).unwrap();

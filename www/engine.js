@@ -27,6 +27,8 @@ const isLetter = (name) => name.includes('#');
 // the letters; each letter is a sealed file the engine checks.
 const PACK_LETTERS = 64;
 const PACK_HEADER = 16 + 4 * PACK_LETTERS + 4;
+// Packs whose headers one directory file (`h<k>.kz`) of the letter folder holds.
+const DIRECTORY_PACKS = 16;
 // Whole packs kept for the letters still to come from them (a server that ignores ranges).
 const WHOLE_PACKS = 16;
 
@@ -99,6 +101,9 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  *   of them, the others' ids in its `grouped`
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
+ * @property {boolean} [typing]  the query of a keystroke in an as-you-type box: once it knows its
+ *   hits, the letters that only earlier `typing` queries still wait for are cancelled, and those
+ *   queries fail as `aborted` (a box shows only its latest query)
  */
 
 export class IndexError extends Error {
@@ -190,18 +195,18 @@ function aborted() {
 // The bytes of a response, unpacked, at most `limit` of them: a crafted index cannot make the
 // browser unpack a gzip bomb. A server may send the stored gzip bytes as they are (unpacked
 // here) or mark them Content-Encoding: gzip (the browser unpacks them; counted all the same).
-async function fetchBytes(url, limit, signal) {
-  const { body } = await fetchRaw(url, limit + 2, signal);
+async function fetchBytes(url, limit, signal, priority) {
+  const { body } = await fetchRaw(url, limit + 2, signal, undefined, priority);
   return unpack(body, limit, url, signal);
 }
 
 // A response's bytes as sent, at most `limit`; with `range` ([start, end)), asked for with a
 // Range request: `partial` says whether the server sent just that range.
-async function fetchRaw(url, limit, signal, range) {
+async function fetchRaw(url, limit, signal, range, priority = 'auto') {
   let response;
   try {
     const headers = range ? { Range: `bytes=${range[0]}-${range[1] - 1}` } : undefined;
-    response = await fetch(url, { signal, headers });
+    response = await fetch(url, { signal, headers, priority });
   } catch (err) {
     if (signal?.aborted) throw aborted();
     throw new IndexError('network', `${url}: ${err.message}`, err);
@@ -252,6 +257,22 @@ function packOffsets(bytes, url) {
   return offsets;
 }
 
+// A directory of packs (`h<k>.kz`): the headers of packs `first`, `first + 1`, ... back to
+// back, as each pack begins. The offsets of each, by the pack's URL.
+function directoryOffsets(bytes, url, folder, first) {
+  const found = new Map();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0, p = first; at < bytes.length; p++) {
+    if (at + 12 > bytes.length || p >= first + DIRECTORY_PACKS) {
+      throw new IndexError('damaged', `${url}: not a directory of letter packs, or a damaged one`);
+    }
+    const length = 16 + 4 * view.getUint32(at + 8, true) + 4;
+    found.set(new URL(`${p}.kz`, folder).href, packOffsets(bytes.subarray(at, at + length), url));
+    at += length;
+  }
+  return found;
+}
+
 // Every chunk of a stream, refusing more than `limit` bytes.
 async function readAll(stream, limit, url = 'a file') {
   const reader = stream.getReader();
@@ -287,83 +308,150 @@ async function openEngine(indexUrl) {
   const limit = engine.largestFile;
   const inflight = new Map(); // name -> { promise, controller, users }
 
-  // Letter packs: the header of each, fetched once (a Range request for its first bytes) and
-  // shared by the letters in it; then each letter by its range. A server that ignores ranges
-  // sends the whole pack, kept for the letters still to come from it.
+  // Letter packs: where each letter of a pack lies, learnt once per pack and shared by its
+  // letters; then each letter by its range (a Range request). The offsets come from the
+  // directory of the pack's 16 (`h<k>.kz`, one small file for 1,024 letters), or, where it cannot
+  // be read (an index built before directories), from the pack's own first bytes. A server that
+  // ignores ranges sends the whole pack, kept for the letters still to come from it.
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
   const packs = new Map(); // pack url -> Promise<{ offsets, whole }>: every header is kept
+  const directories = new Map(); // directory url -> Promise<Map<pack url, offsets>|null>
   const wholes = []; // the packs that came whole, oldest first
+  const keepWhole = (kept, body) => {
+    kept.whole = body;
+    // Only the latest whole packs stay whole; an older one's letters are fetched again.
+    if (wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
+  };
+  const directoryOf = (url) => {
+    const [, folder, n] = url.href.match(/^(.*\/)(\d+)\.kz$/) ?? [];
+    if (folder === undefined) return Promise.resolve(null);
+    const first = Number(n) - (Number(n) % DIRECTORY_PACKS);
+    const at = new URL(`h${first / DIRECTORY_PACKS}.kz`, folder);
+    let directory = directories.get(at.href);
+    if (!directory) {
+      directory = fetchBytes(at, DIRECTORY_PACKS * PACK_HEADER, undefined, 'high')
+        .then((body) => directoryOffsets(body, at, folder, first))
+        .catch((err) => {
+          console.warn(`kamerzoek: ${err.message}: reading the packs' own headers`);
+          directories.delete(at.href); // tried again by the next pack that needs it
+          return null;
+        });
+      directories.set(at.href, directory);
+    }
+    return directory;
+  };
   const packOf = (url) => {
     let pack = packs.get(url.href);
     if (!pack) {
-      pack = fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER]).then(({ body, partial }) => {
-        const kept = { offsets: packOffsets(body, url), whole: partial ? null : body };
-        // Only the latest whole packs stay whole; an older one's letters are fetched again.
-        if (kept.whole && wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
-        return kept;
+      pack = directoryOf(url).then((directory) => {
+        const offsets = directory?.get(url.href);
+        if (offsets) return { offsets, whole: null };
+        return fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER], 'high').then(({ body, partial }) => {
+          const kept = { offsets: packOffsets(body, url), whole: null };
+          if (!partial) keepWhole(kept, body);
+          return kept;
+        });
       });
       pack.catch(() => packs.delete(url.href)); // tried again by the next query that needs it
       packs.set(url.href, pack);
     }
     return pack;
   };
-  const fetchLetter = async (url, member, signal) => {
-    const { offsets, whole } = await packOf(url);
+  let ranges = false; // whether the server has answered a Range request with just the range
+  const fetchLetter = async (url, member, signal, priority) => {
+    const kept = await packOf(url);
+    if (ranges) return letterOf(url, kept, member, signal, priority);
+    // Until the server has shown that it answers ranges, the letters of one pack are asked for
+    // one after another: one that ignores them sends the whole pack, once.
+    const before = kept.queue;
+    let done;
+    kept.queue = new Promise((resolve) => { done = resolve; });
+    try {
+      await before;
+      return await letterOf(url, kept, member, signal, priority);
+    } finally {
+      done();
+    }
+  };
+  const letterOf = async (url, kept, member, signal, priority) => {
+    const { offsets } = kept;
     if (signal?.aborted) throw aborted();
     if (!(member < offsets.length - 1)) throw new IndexError('damaged', `${url}: holds no letter ${member}`);
     const [start, end] = [offsets[member], offsets[member + 1]];
-    if (whole) return unpack(whole.subarray(start, end), limit, url, signal);
-    const { body, partial } = await fetchRaw(url, wholeLimit, signal, [start, end]);
-    // A server that stopped honouring ranges sent the whole pack.
+    if (kept.whole) return unpack(kept.whole.subarray(start, end), limit, url, signal);
+    // Each letter by a URL of its own (the pack's, with the member as a query a static server
+    // ignores): the browser's cache lets one request at a time ask for ranges of one URL, and the
+    // letters of one pack would wait for each other.
+    const own = new URL(url);
+    own.search = String(member);
+    const { body, partial } = await fetchRaw(own, wholeLimit, signal, [start, end], priority);
+    if (partial) ranges = true;
+    // A server that ignores ranges (or stopped honouring them) sent the whole pack.
+    else keepWhole(kept, body);
     const bytes = partial ? body : body.subarray(start, end);
     if (bytes.length !== end - start) throw new IndexError('damaged', `${url}: the letter's bytes are cut short`);
     return unpack(bytes, limit, url, signal);
   };
-  const fetchFile = (name, signal) => {
+  const fetchFile = (name, signal, priority) => {
     const [file, member] = name.split('#');
     return member === undefined
-      ? fetchBytes(new URL(name, indexUrl), limit, signal)
-      : fetchLetter(new URL(file, indexUrl), Number(member), signal);
+      ? fetchBytes(new URL(name, indexUrl), limit, signal, priority)
+      : fetchLetter(new URL(file, indexUrl), Number(member), signal, priority);
   };
 
-  // Fetches `name` for one query; the query's `release` list gets a function that lets go. A
-  // letter nobody waits for any more is cancelled; the index's own files (term chunks, positions,
-  // the table, the word list) are fetched to the end and kept: while a visitor types, the query
-  // of each keystroke is superseded by the next, and what it fetched is what the next one needs
-  // (`luchtverdedi` and `luchtverdediging` live in one chunk).
-  const fetchFor = (name, held) => {
+  // Fetches `name` for one query (`asker`); the query's `held` list gets a function that lets go.
+  // A letter nobody waits for any more is cancelled; the index's own files (term chunks,
+  // positions, the table, the word list) are fetched to the end and kept: while a visitor types,
+  // the query of each keystroke is superseded by the next, and what it fetched is what the next
+  // one needs (`luchtverdedi` and `luchtverdediging` live in one chunk). What nobody waits for
+  // (a prefetch) asks the browser for a low priority.
+  const cancel = (name, entry) => {
+    if (inflight.get(name) !== entry) return;
+    inflight.delete(name);
+    entry.controller.abort();
+  };
+  const fetchFor = (name, held, asker = null) => {
     let entry = inflight.get(name);
     if (!entry) {
       const controller = new AbortController();
-      entry = { controller, users: 0 };
-      entry.promise = fetchFile(name, controller.signal)
+      entry = { controller, users: new Set() };
+      entry.promise = fetchFile(name, controller.signal, asker ? 'high' : 'low')
         .then((data) => guard(() => engine.supply(name, data)))
         .finally(() => { if (inflight.get(name) === entry) inflight.delete(name); });
       // Its waiters see a failure; a file kept after its queries went must not raise it unheard.
       entry.promise.catch(() => {});
       inflight.set(name, entry);
     }
-    entry.users += 1;
-    let released = false;
+    const user = asker ?? {};
+    entry.users.add(user);
     held.push(() => {
-      if (released) return;
-      released = true;
-      entry.users -= 1;
-      if (entry.users === 0 && isLetter(name) && inflight.get(name) === entry) {
-        inflight.delete(name);
-        entry.controller.abort();
-      }
+      if (!entry.users.delete(user)) return;
+      if (entry.users.size === 0 && isLetter(name)) cancel(name, entry);
     });
     return entry.promise;
+  };
+
+  // The query of a keystroke (`typing`) comes to its letters: the letters that only earlier such
+  // queries, still running unseen, wait for are cancelled (those queries fail as aborted). On a
+  // slow link they would hold up the connections this query's letters need; the letters it
+  // shares with them go on.
+  let typed = 0;
+  const yieldLetters = (asker, names) => {
+    const wanted = new Set(names);
+    for (const [name, entry] of inflight) {
+      if (!isLetter(name) || wanted.has(name)) continue;
+      if ([...entry.users].every((u) => u.typing && u.typing < asker.typing)) cancel(name, entry);
+    }
   };
 
   // Files that could not be fetched are tried again by the next question, but not by the same
   // question asked again (the widget asks for facets in a second call).
   let lastQuestion = null;
-  const ask = async (question, call, signal) => {
+  const ask = async (question, call, signal, typing = false) => {
     if (signal?.aborted) throw aborted();
     if (question !== lastQuestion) guard(() => engine.retry());
     lastQuestion = question;
+    const asker = { typing: typing ? ++typed : 0 };
     const held = [];
     const letGo = () => held.splice(0).forEach((release) => release());
     signal?.addEventListener('abort', letGo, { once: true });
@@ -377,13 +465,14 @@ async function openEngine(indexUrl) {
           if (name) fetchFor(name, []).catch(() => {});
         }
         if (!Array.isArray(answer?.need)) return answer;
+        if (asker.typing) yieldLetters(asker, answer.need);
         const abort = signal ? new Promise((_, reject) => {
           if (signal.aborted) reject(aborted());
           signal.addEventListener('abort', () => reject(aborted()), { once: true });
         }) : null;
         const fetched = Promise.all(answer.need.map(async (name) => {
           try {
-            await fetchFor(name, held);
+            await fetchFor(name, held, asker);
           } catch (err) {
             // Not here: answer without it. Damage, a version or the engine fail the query.
             if (err.kind === 'network' || err.kind === 'missing') {
@@ -433,7 +522,7 @@ function handle(indexUrl, opened) {
         options.sort ?? 'relevance',
         facetMode(options.facets),
         options.group ?? '',
-      ), options.signal);
+      ), options.signal, Boolean(options.typing));
     },
     /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {

@@ -118,17 +118,21 @@ async function rangeFromStore(event, name) {
   const asked = /^bytes=(\d+)-(\d+)$/.exec(request.headers.get('range'));
   if (!asked) return fetch(request);
   const [start, end] = [Number(asked[1]), Number(asked[2])];
+  // The page asks for each letter by its pack's URL with the letter's number as a query: the
+  // file is the URL without it.
+  const file = new URL(request.url);
+  file.search = '';
   const store = await caches.open(name);
   const partial = (body, total = '*') => new Response(body, {
     status: 206,
     headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes ${start}-${start + body.byteLength - 1}/${total}` },
   });
-  const whole = await store.match(request.url);
+  const whole = await store.match(file.href);
   if (whole) {
     const body = new Uint8Array(await whole.arrayBuffer());
     return partial(body.slice(start, end + 1), body.length);
   }
-  const key = `${request.url}?bytes=${start}-${end}`;
+  const key = `${file.href}?bytes=${start}-${end}`;
   const part = await store.match(key);
   if (part) return partial(new Uint8Array(await part.arrayBuffer()));
   const response = await fetch(request);
@@ -137,7 +141,7 @@ async function rangeFromStore(event, name) {
     const copy = response.clone();
     event.waitUntil(copy.arrayBuffer().then((body) => store.put(key, new Response(body))).catch(() => {}));
   } else {
-    keep(event, name, request.url, response);
+    keep(event, name, file.href, response);
   }
   return response;
 }

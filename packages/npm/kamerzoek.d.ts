@@ -124,6 +124,11 @@ export interface SearchOptions {
   facets?: 'always' | 'never' | 'if-loaded' | boolean;
   /** Aborts the search and the fetches only it needs. */
   signal?: AbortSignal;
+  /**
+   * The query of a keystroke in an as-you-type box: once it knows its hits, the letters that only
+   * earlier `typing` queries still wait for are cancelled, and those queries fail as `aborted`.
+   */
+  typing?: boolean;
 }
 
 /** A whole letter for reading. */

@@ -167,15 +167,15 @@ fn build_index(
     })?;
     progress.clear();
     let written = write::write(&built.output, out, &earlier)?;
-    // The letter folder is one name, and holds a pack of letters for every 64.
+    // The letter folder is one name, and holds a pack of letters for every 64 and a directory of
+    // their headers for every 16 packs.
     let folders = built
         .output
         .names
         .iter()
         .filter(|n| n.starts_with("l-"))
         .count();
-    let packs =
-        folders * (built.letters as u32).div_ceil(kamerzoek::format::pack::PACK_LETTERS) as usize;
+    let packs = folders * kamerzoek::format::pack::folder_files(built.letters as u32).count();
     say(&format!(
         "indexed {} letters into {} ({} files, entry file {} bytes; {} files of the earlier build removed)",
         built.letters,

@@ -211,8 +211,10 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
         .map(|n| format!("{INDEX_DIR}/{n}"))
         .collect();
     if let Some((folder, count)) = &index.letters {
-        let packs = count.div_ceil(kamerzoek::format::pack::PACK_LETTERS);
-        rest.extend((0..packs).map(|p| format!("{INDEX_DIR}/{folder}/{p}.kz")));
+        rest.extend(
+            kamerzoek::format::pack::folder_files(*count)
+                .map(|f| format!("{INDEX_DIR}/{folder}/{f}")),
+        );
     }
     let hash_of = |name: &str| -> Result<(u64, u64)> {
         let path = out.join(name);

@@ -83,8 +83,9 @@ fn remove_stale(earlier: &Named, new: &BTreeSet<&str>, out: &Path) -> usize {
     removed
 }
 
-/// Removes `<n>.kz` for each letter number below `count` from an earlier build's letter folder,
-/// then the folder if nothing else is in it.
+/// Removes `<n>.kz` for each letter number below `count` (a letter, or a pack of them) and the
+/// packs' directories `h<n>.kz` from an earlier build's letter folder, then the folder if nothing
+/// else is in it.
 fn remove_letters(folder: &Path, count: u32) -> usize {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return 0;
@@ -92,8 +93,9 @@ fn remove_letters(folder: &Path, count: u32) -> usize {
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let number = name.strip_suffix(".kz").and_then(|n| n.parse::<u32>().ok());
-        let ours = number.is_some_and(|n| n < count && format!("{n}.kz") == name);
+        let bare = name.strip_prefix('h').unwrap_or(&name);
+        let number = bare.strip_suffix(".kz").and_then(|n| n.parse::<u32>().ok());
+        let ours = number.is_some_and(|n| n < count && format!("{n}.kz") == bare);
         if ours
             && entry.file_type().is_ok_and(|t| t.is_file())
             && std::fs::remove_file(entry.path()).is_ok()

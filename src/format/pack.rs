@@ -21,6 +21,39 @@ pub struct InPack {
     pub count: u32,
 }
 
+/// Packs whose headers one directory file holds: `h<k>.kz` in the letter folder holds the
+/// headers of packs `16 k` to `16 k + 15`, so that a page learns where 1,024 letters lie from one
+/// small file, not from a request to each of sixteen packs before it can ask for their letters.
+pub const DIRECTORY_PACKS: u32 = 16;
+
+/// The files of a letter folder of `docs` letters: every pack, then every directory.
+pub fn folder_files(docs: u32) -> impl Iterator<Item = String> {
+    let packs = docs.div_ceil(PACK_LETTERS);
+    let directories = packs.div_ceil(DIRECTORY_PACKS);
+    (0..packs)
+        .map(|p| format!("{p}.kz"))
+        .chain((0..directories).map(|d| format!("h{d}.kz")))
+}
+
+/// Whether `name` (`l-<hash>/h<k>.kz`) is a directory: read by pages only, to locate letters;
+/// the engine never asks for one.
+pub fn is_directory(name: &str) -> bool {
+    name.starts_with("l-") && name.rsplit('/').next().is_some_and(|f| f.starts_with('h'))
+}
+
+/// The directory of some packs (each as [`encode`] wrote it, in order): their headers back to
+/// back, each as it stands at the start of its pack (its length follows from its count).
+pub fn directory<'a>(packs: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for pack in packs {
+        let count = pack
+            .get(8..12)
+            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        out.extend_from_slice(&pack[..header_len(count).min(pack.len())]);
+    }
+    out
+}
+
 /// How many letters pack `pack` of an index of `docs` letters holds.
 pub fn count(pack: u32, docs: u32) -> u32 {
     docs.saturating_sub(pack.saturating_mul(PACK_LETTERS))
@@ -124,6 +157,30 @@ mod tests {
         assert!(members(&bytes, 4).is_err());
         assert!(members(&bytes, 0).is_err());
         assert!(members(&bytes, 65).is_err());
+    }
+
+    #[test]
+    fn a_directory_holds_each_packs_header_as_the_pack_begins() {
+        let packs: Vec<Vec<u8>> = [5u8, 64, 1]
+            .iter()
+            .map(|&n| encode(&(0..n).map(|i| vec![i; 3]).collect::<Vec<_>>()))
+            .collect();
+        let dir = directory(packs.iter().map(Vec::as_slice));
+        let mut at = 0;
+        for (pack, n) in packs.iter().zip([5u32, 64, 1]) {
+            let len = header_len(n);
+            assert_eq!(&dir[at..at + len], &pack[..len]);
+            assert_eq!(members(&dir[at..], n).unwrap(), members(pack, n).unwrap());
+            at += len;
+        }
+        assert_eq!(at, dir.len());
+        let files: Vec<String> = folder_files(64 * 17 + 1).collect();
+        assert_eq!(files.len(), 18 + 2);
+        assert_eq!(files[17], "17.kz");
+        assert_eq!(&files[18..], ["h0.kz", "h1.kz"]);
+        assert_eq!(folder_files(0).count(), 0);
+        assert!(is_directory("l-0123456789ab/h0.kz"));
+        assert!(!is_directory("l-0123456789ab/0.kz") && !is_directory("h0.kz"));
     }
 
     #[test]

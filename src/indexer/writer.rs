@@ -549,14 +549,23 @@ impl Writer {
                 // the work folder.
                 if !to.exists() {
                     std::fs::create_dir(&packs).map_err(|e| Error::io(packs.display(), e))?;
-                    for p in 0..docs.div_ceil(PACK_LETTERS) {
+                    let count = docs.div_ceil(PACK_LETTERS);
+                    let mut headers = Vec::new();
+                    for p in 0..count {
                         let members = (p * PACK_LETTERS..docs.min((p + 1) * PACK_LETTERS))
                             .map(|n| {
                                 let path = spool.join(format!("{n}.kz"));
                                 std::fs::read(&path).map_err(|e| Error::io(path.display(), e))
                             })
                             .collect::<Result<Vec<_>>>()?;
-                        write_beside(&packs.join(format!("{p}.kz")), &pack::encode(&members))?;
+                        let bytes = pack::encode(&members);
+                        write_beside(&packs.join(format!("{p}.kz")), &bytes)?;
+                        headers.push(pack::directory([bytes.as_slice()]));
+                        if headers.len() as u32 == pack::DIRECTORY_PACKS || p + 1 == count {
+                            let name = format!("h{}.kz", p / pack::DIRECTORY_PACKS);
+                            write_beside(&packs.join(name), &gzip(&headers.concat()))?;
+                            headers.clear();
+                        }
                     }
                     std::fs::rename(&packs, &to).map_err(|e| Error::io(to.display(), e))?;
                     self.store.made(to);
@@ -578,9 +587,20 @@ impl Writer {
                     }
                 });
                 letters.sort_unstable_by_key(|(n, _)| *n);
-                for (p, members) in letters.chunks(PACK_LETTERS as usize).enumerate() {
-                    let members: Vec<Vec<u8>> = members.iter().map(|(_, b)| b.clone()).collect();
-                    files.push((format!("{folder}/{p}.kz"), pack::encode(&members)));
+                let packs: Vec<Vec<u8>> = letters
+                    .chunks(PACK_LETTERS as usize)
+                    .map(|members| {
+                        let members: Vec<Vec<u8>> =
+                            members.iter().map(|(_, b)| b.clone()).collect();
+                        pack::encode(&members)
+                    })
+                    .collect();
+                for (d, some) in packs.chunks(pack::DIRECTORY_PACKS as usize).enumerate() {
+                    let headers = pack::directory(some.iter().map(Vec::as_slice));
+                    files.push((format!("{folder}/h{d}.kz"), gzip(&headers)));
+                }
+                for (p, bytes) in packs.into_iter().enumerate() {
+                    files.push((format!("{folder}/{p}.kz"), bytes));
                 }
             }
             (Store::Folder { .. }, None) => {

@@ -236,6 +236,15 @@ impl Searcher {
         // hit, and the next letter takes its place (its file fetched in the next round).
         let mut hits: Vec<Hit> = Vec::new();
         let mut waiting = 0;
+        // While term chunks, positions or the table are still to come, the ranking may change
+        // with them (a word's see-also, `oekraine` -> `ukraine`, is found in the chunk of the
+        // word): letters fetched now for the hits as they stand would often be the wrong ones,
+        // and on a slow link they hold up the connections the right ones need.
+        let ranked = if self.index.waiting() {
+            Vec::new()
+        } else {
+            ranked
+        };
         for (doc, c) in ranked {
             if hits.len() + waiting >= options.limit {
                 break;

@@ -1,6 +1,6 @@
 // A large archive is split: the page loads the entry file, then only the chunks a query's words
 // live in and the letters it shows (each by its range of bytes in its pack of 64 letters, after
-// the pack's header, once a pack); positions for phrases, the letter table for facets, the word
+// the directory of 16 packs' headers, once); positions for phrases, the letter table for facets, the word
 // list for typos and the id list for opening an unseen letter only when asked for. Every answer
 // equals the CLI's on the same index.
 
@@ -34,9 +34,11 @@ function api(call, ...args) {
 }
 
 const fetched = (prefix) => requests.filter((name) => name?.startsWith(prefix));
-// A letter pack is asked for in ranges only: its header (from byte 0), then each letter in it.
+// A letter pack is asked for in ranges only: each letter in it, where the directory of its 16
+// packs (`h0.kz`) says it lies; never its own header (from byte 0).
 const headers = () => fetched('l-').filter((r) => / bytes=0-\d+$/.test(r));
 const letters = () => fetched('l-').filter((r) => / bytes=[1-9]\d*-\d+$/.test(r));
+const directories = () => fetched('l-').filter((r) => /\/h\d+\.kz$/.test(r));
 const packOf = (request) => request.split(' ')[0];
 const withoutScores = (r) => ({ ...r, hits: r.hits.map(({ score, ...hit }) => ({ ...hit, score: Math.fround(score) })) });
 
@@ -44,7 +46,7 @@ test('the index is split into many files, its 600 letters into 10 packs', () => 
   const files = readdirSync(INDEX);
   assert.ok(files.filter((f) => f.startsWith('t-')).length > 3, files.join(' '));
   const folder = files.find((f) => f.startsWith('l-'));
-  assert.deepEqual(readdirSync(`${INDEX}/${folder}`).sort(), [...Array(10).keys()].map((p) => `${p}.kz`).sort());
+  assert.deepEqual(readdirSync(`${INDEX}/${folder}`).sort(), [...[...Array(10).keys()].map((p) => `${p}.kz`), 'h0.kz'].sort());
 });
 
 test('a first query fetches the entry file, its chunk and the letters it shows, nothing else', async () => {
@@ -56,8 +58,9 @@ test('a first query fetches the entry file, its chunk and the letters it shows, 
   assert.equal(entry.length, 1);
   assert.ok(fetched('t-').length >= 1 && fetched('t-').length <= 2, requests.join(' '));
   assert.equal(letters().length, 5, requests.join(' '));
-  assert.deepEqual(headers().map(packOf).sort(), [...new Set(letters().map(packOf))].sort(), 'a header for each pack');
-  assert.equal(fetched('l-').length, letters().length + headers().length, 'no pack fetched whole');
+  assert.equal(directories().length, 1, requests.join(' '));
+  assert.deepEqual(headers(), [], 'no pack header: the directory says where the letters are');
+  assert.equal(fetched('l-').length, letters().length + 1, 'no pack fetched whole');
   for (const lazy of ['p-', 'm-', 'w-', 'i-']) assert.deepEqual(fetched(lazy), [], `${lazy} fetched`);
 });
 
@@ -94,8 +97,8 @@ test('opening a letter no search showed fetches the id list and that letter', as
   assert.equal(reading.id, id);
   assert.equal(fetched('i-').length, 1, requests.join(' '));
   assert.equal(letters().length, 1, requests.join(' '));
-  // Its pack's header, unless a letter of that pack was shown before.
-  assert.ok(headers().length <= 1, requests.join(' '));
+  // Where it lies is known already: from the directory the first query fetched.
+  assert.deepEqual([...headers(), ...directories()], [], requests.join(' '));
   assert.equal(await api('read', 'no-such-letter', ''), null);
 });
 
@@ -122,5 +125,35 @@ test('a server that ignores ranges sends whole packs: each is fetched once and s
   } finally {
     await b.close();
     server.stop();
+  }
+});
+
+test("without a readable directory (missing, or damaged) each pack's own header says where its letters are", async () => {
+  for (const answer of [{ status: 404, body: 'gone' }, { status: 200, body: Buffer.from('KZPK and then nothing useful') }]) {
+    const b = await openBrowser();
+    try {
+      const asked = [];
+      await b.page.route('**/split-index/l-*/h*.kz', (route) => route.fulfill(answer));
+      b.page.on('request', (r) => {
+        if (r.url().includes('/split-index/l-')) asked.push(`${new URL(r.url()).pathname} ${r.headers().range ?? ''}`);
+      });
+      const server = await serve();
+      try {
+        await b.page.goto(`${server.url}index.html`);
+        const results = await b.page.evaluate(async () => {
+          const { load } = await import('./kamerzoek.js');
+          const idx = await load('./split-index/');
+          return idx.search('luchtverdediging', { limit: 5, facets: 'never' });
+        });
+        assert.deepEqual(withoutScores(results), withoutScores(cli('luchtverdediging', '--limit', '5', '--facets', 'never')));
+        assert.ok(asked.some((r) => / bytes=0-\d+$/.test(r)), `a pack header: ${asked.join('\n')}`);
+        // The browser's own line for the 404 is all.
+        assert.deepEqual(b.errors.filter((e) => !/the server responded with a status of 404/.test(e)), []);
+      } finally {
+        server.stop();
+      }
+    } finally {
+      await b.close();
+    }
   }
 });

@@ -41,7 +41,7 @@ test('a missing letter file: the other hits are shown, with a note; the next que
   const { path, range } = split.where(gone);
   await withPage(async (page) => {
     let asked = 0;
-    // Its bytes in its pack cannot be had; the pack's header and the other letters can.
+    // Its bytes in its pack cannot be had; where it lies and the other letters can.
     await page.route((url) => url.pathname.includes('/split-index/l-') && url.pathname.endsWith(path), (route) => {
       if (route.request().headers().range !== range) return route.continue();
       asked += 1;
@@ -87,20 +87,27 @@ test('a damaged file fails the query, and the results of the query before are go
   });
 });
 
-test('a letter pack whose header names bytes the pack has not, or whose letter is damaged, fails the query as damaged', async () => {
+test('a directory of packs that names bytes a pack has not, or a damaged letter, fails the query as damaged', async () => {
   const [first] = split.cli('patriot').hits.map((h) => h.id);
   const { path, range } = split.where(first);
   const folder = readdirSync(split.index).find((f) => f.startsWith('l-'));
-  const pack = readFileSync(`${split.index}/${folder}${path}`);
-  // Its offsets all moved past the pack's end: still ascending, so only the server can tell.
-  const header = Buffer.from(pack.subarray(0, 20 + 4 * pack.readUInt32LE(8)));
-  for (let i = 1; i <= header.readUInt32LE(8); i++) header.writeUInt32LE(header.readUInt32LE(12 + 4 * i) + 10_000_000, 12 + 4 * i);
+  // The directory (the headers of packs 0 to 15, back to back), with the offsets of the pack of
+  // that letter all moved past the pack's end: still ascending, so only the server can tell.
+  const directory = gunzipSync(readFileSync(`${split.index}/${folder}/h0.kz`));
+  let at = 0;
+  for (let p = 0; p < Number(path.match(/\d+/)[0]); p++) at += 20 + 4 * directory.readUInt32LE(at + 8);
+  for (let i = 1; i <= directory.readUInt32LE(at + 8); i++) {
+    directory.writeUInt32LE(directory.readUInt32LE(at + 12 + 4 * i) + 10_000_000, at + 12 + 4 * i);
+  }
   // The letter's own bytes, one flipped: its gzip or its seal fails.
   const [start, end] = range.slice('bytes='.length).split('-').map(Number);
-  const letter = Buffer.from(pack.subarray(start, end + 1));
+  const letter = Buffer.from(readFileSync(`${split.index}/${folder}${path}`).subarray(start, end + 1));
   letter[letter.length >> 1] ^= 0x40;
-  for (const [what, answer] of [['header', (r) => (/^bytes=0-/.test(r) ? header : null)], ['letter', (r) => (r === range ? letter : null)]]) {
+  for (const [what, answer] of [['directory', (r) => (r === undefined ? directory : null)], ['letter', (r) => (r === range ? letter : null)]]) {
     await withPage(async (page) => {
+      if (what === 'directory') {
+        await page.route((url) => url.pathname.endsWith(`${folder}/h0.kz`), (route) => route.fulfill({ body: directory }));
+      }
       await page.route((url) => url.pathname.endsWith(`${folder}${path}`), (route) => {
         const body = answer(route.request().headers().range);
         return body ? route.fulfill({ status: 206, body }) : route.continue();
@@ -146,9 +153,9 @@ test('on a slow server, searching for other words cancels the letters the query 
     const aborted = [];
     page.on('requestfailed', (r) => aborted.push(`${r.url()} ${r.headers().range} ${r.failure()?.errorText}`));
     const letters = [];
-    // The packs' headers come at once; the letters in them slowly.
+    // The directory of the packs comes at once; the letters in them slowly.
     await page.route((url) => /\/split-index\/l-/.test(url.pathname), async (route) => {
-      if (/^bytes=0-/.test(route.request().headers().range)) return route.continue();
+      if (/\/h\d+\.kz$/.test(new URL(route.request().url()).pathname)) return route.continue();
       letters.push(route.request().url());
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue().catch(() => {}); // cancelled meanwhile
