@@ -27,8 +27,10 @@ const isLetter = (name) => name.includes('#');
 // the letters; each letter is a sealed file the engine checks.
 const PACK_LETTERS = 64;
 const PACK_HEADER = 16 + 4 * PACK_LETTERS + 4;
-// Packs whose headers one directory file (`h<k>.kz`) of the letter folder holds.
+// Packs whose headers one directory file (`h<k>.kz`) of the letter folder holds, and how many of
+// them a query must want, their headers not here yet, for the directory to be fetched.
 const DIRECTORY_PACKS = 16;
+const DIRECTORY_CROWD = 3;
 // Whole packs kept for the letters still to come from them (a server that ignores ranges).
 const WHOLE_PACKS = 16;
 
@@ -101,8 +103,9 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  *   of them, the others' ids in its `grouped`
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
- * @property {boolean} [typing]  the query of a keystroke in an as-you-type box: once it knows its
- *   hits, the letters that only earlier `typing` queries still wait for are cancelled, and those
+ * @property {boolean|object} [typing]  the query of a keystroke in an as-you-type box (`true`, or
+ *   any object that stands for the box when a page has several): once it knows its hits, the
+ *   letters that only earlier queries of the same box still wait for are cancelled, and those
  *   queries fail as `aborted` (a box shows only its latest query)
  */
 
@@ -310,8 +313,9 @@ async function openEngine(indexUrl) {
 
   // Letter packs: where each letter of a pack lies, learnt once per pack and shared by its
   // letters; then each letter by its range (a Range request). The offsets come from the
-  // directory of the pack's 16 (`h<k>.kz`, one small file for 1,024 letters), or, where it cannot
-  // be read (an index built before directories), from the pack's own first bytes. A server that
+  // directory of the pack's 16 (`h<k>.kz`, one small file for 1,024 letters) when a query wanted
+  // it, else (or where it cannot be read: an index built before directories) from the pack's own
+  // first bytes. A server that
   // ignores ranges sends the whole pack, kept for the letters still to come from it.
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
   const packs = new Map(); // pack url -> Promise<{ offsets, whole }>: every header is kept
@@ -322,29 +326,50 @@ async function openEngine(indexUrl) {
     // Only the latest whole packs stay whole; an older one's letters are fetched again.
     if (wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
   };
-  const directoryOf = (url) => {
+  // The directory that holds the header of the pack at `url`: { at, folder, first }.
+  const directoryFor = (url) => {
     const [, folder, n] = url.href.match(/^(.*\/)(\d+)\.kz$/) ?? [];
-    if (folder === undefined) return Promise.resolve(null);
+    if (folder === undefined) return null;
     const first = Number(n) - (Number(n) % DIRECTORY_PACKS);
-    const at = new URL(`h${first / DIRECTORY_PACKS}.kz`, folder);
+    return { at: new URL(`h${first / DIRECTORY_PACKS}.kz`, folder), folder, first };
+  };
+  const fetchDirectory = ({ at, folder, first }) => {
     let directory = directories.get(at.href);
     if (!directory) {
       directory = fetchBytes(at, DIRECTORY_PACKS * PACK_HEADER, undefined, 'high')
         .then((body) => directoryOffsets(body, at, folder, first))
         .catch((err) => {
           console.warn(`kamerzoek: ${err.message}: reading the packs' own headers`);
-          directories.delete(at.href); // tried again by the next pack that needs it
+          directories.delete(at.href); // tried again when a query next wants it
           return null;
         });
       directories.set(at.href, directory);
     }
     return directory;
   };
+  // A directory is worth its bytes (some 3 KB for 16 packs, against 276 bytes a header) where a
+  // query wants letters of several packs it covers whose headers are not here yet: one request
+  // instead of several. Asked for before the letters, which then find it.
+  const wantDirectories = (names) => {
+    const unknown = new Map(); // directory url -> its packs wanted, headers not here
+    for (const name of names.filter(isLetter)) {
+      const url = new URL(name.split('#')[0], indexUrl);
+      const directory = directoryFor(url);
+      if (!directory || packs.has(url.href)) continue;
+      if (!unknown.has(directory.at.href)) unknown.set(directory.at.href, { directory, packs: new Set() });
+      unknown.get(directory.at.href).packs.add(url.href);
+    }
+    for (const { directory, packs: wanted } of unknown.values()) {
+      if (wanted.size >= DIRECTORY_CROWD) fetchDirectory(directory);
+    }
+  };
   const packOf = (url) => {
     let pack = packs.get(url.href);
     if (!pack) {
-      pack = directoryOf(url).then((directory) => {
-        const offsets = directory?.get(url.href);
+      const directory = directoryFor(url);
+      const known = directory && directories.get(directory.at.href);
+      pack = Promise.resolve(known).then((offsetsOf) => {
+        const offsets = offsetsOf?.get(url.href);
         if (offsets) return { offsets, whole: null };
         return fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER], 'high').then(({ body, partial }) => {
           const kept = { offsets: packOffsets(body, url), whole: null };
@@ -431,27 +456,27 @@ async function openEngine(indexUrl) {
     return entry.promise;
   };
 
-  // The query of a keystroke (`typing`) comes to its letters: the letters that only earlier such
-  // queries, still running unseen, wait for are cancelled (those queries fail as aborted). On a
-  // slow link they would hold up the connections this query's letters need; the letters it
-  // shares with them go on.
+  // The query of a keystroke (`typing`: the key of its box) comes to its letters: the letters
+  // that only earlier queries of the same box, still running unseen, wait for are cancelled
+  // (those queries fail as aborted). On a slow link they would hold up the connections this
+  // query's letters need; the letters it shares with them go on.
   let typed = 0;
   const yieldLetters = (asker, names) => {
     const wanted = new Set(names);
+    const older = (u) => u.box === asker.box && u.turn < asker.turn;
     for (const [name, entry] of inflight) {
-      if (!isLetter(name) || wanted.has(name)) continue;
-      if ([...entry.users].every((u) => u.typing && u.typing < asker.typing)) cancel(name, entry);
+      if (isLetter(name) && !wanted.has(name) && [...entry.users].every(older)) cancel(name, entry);
     }
   };
 
   // Files that could not be fetched are tried again by the next question, but not by the same
   // question asked again (the widget asks for facets in a second call).
   let lastQuestion = null;
-  const ask = async (question, call, signal, typing = false) => {
+  const ask = async (question, call, signal, box = null) => {
     if (signal?.aborted) throw aborted();
     if (question !== lastQuestion) guard(() => engine.retry());
     lastQuestion = question;
-    const asker = { typing: typing ? ++typed : 0 };
+    const asker = { box, turn: ++typed };
     const held = [];
     const letGo = () => held.splice(0).forEach((release) => release());
     signal?.addEventListener('abort', letGo, { once: true });
@@ -465,7 +490,8 @@ async function openEngine(indexUrl) {
           if (name) fetchFor(name, []).catch(() => {});
         }
         if (!Array.isArray(answer?.need)) return answer;
-        if (asker.typing) yieldLetters(asker, answer.need);
+        if (box !== null) yieldLetters(asker, answer.need);
+        wantDirectories(answer.need);
         const abort = signal ? new Promise((_, reject) => {
           if (signal.aborted) reject(aborted());
           signal.addEventListener('abort', () => reject(aborted()), { once: true });
@@ -522,7 +548,7 @@ function handle(indexUrl, opened) {
         options.sort ?? 'relevance',
         facetMode(options.facets),
         options.group ?? '',
-      ), options.signal, Boolean(options.typing));
+      ), options.signal, options.typing ? options.typing : null);
     },
     /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {

@@ -305,7 +305,7 @@ export class KamerZoek extends HTMLElement {
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
       // they come with the hits once it is here, and from a second query until then.
-      const results = await idx.search(query, { ...options, facets: 'if-loaded', typing: true });
+      const results = await idx.search(query, { ...options, facets: 'if-loaded', typing: this });
       if (number !== this.sequence) return;
       this.render(results, performance.now() - started, idx.docCount);
       this.tell('kamerzoek-search', {

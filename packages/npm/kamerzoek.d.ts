@@ -125,10 +125,11 @@ export interface SearchOptions {
   /** Aborts the search and the fetches only it needs. */
   signal?: AbortSignal;
   /**
-   * The query of a keystroke in an as-you-type box: once it knows its hits, the letters that only
-   * earlier `typing` queries still wait for are cancelled, and those queries fail as `aborted`.
+   * The query of a keystroke in an as-you-type box (`true`, or any object that stands for the box
+   * when a page has several): once it knows its hits, the letters that only earlier queries of
+   * the same box still wait for are cancelled, and those queries fail as `aborted`.
    */
-  typing?: boolean;
+  typing?: boolean | object;
 }
 
 /** A whole letter for reading. */

@@ -146,6 +146,7 @@ test("without a readable directory (missing, or damaged) each pack's own header 
           return idx.search('luchtverdediging', { limit: 5, facets: 'never' });
         });
         assert.deepEqual(withoutScores(results), withoutScores(cli('luchtverdediging', '--limit', '5', '--facets', 'never')));
+        assert.ok(asked.some((r) => /\/h0\.kz $/.test(r)), `the directory asked for: ${asked.join('\n')}`);
         assert.ok(asked.some((r) => / bytes=0-\d+$/.test(r)), `a pack header: ${asked.join('\n')}`);
         // The browser's own line for the 404 is all.
         assert.deepEqual(b.errors.filter((e) => !/the server responded with a status of 404/.test(e)), []);

@@ -173,3 +173,41 @@ test('on a slow server, searching for other words cancels the letters the query 
     assert.deepEqual(errors, []);
   });
 });
+
+test('on a slow server, a keystroke that changes the hits cancels the letters only the query before wanted; one that keeps them keeps them', async () => {
+  // `nav` and `navo` share no hit; `pat` and `patriot` the same ten.
+  for (const [before, after, changes] of [['nav', 'navo', true], ['pat', 'patriot', false]]) {
+    const expected = split.cli(after).hits.map((h) => h.id);
+    const earlier = split.cli(before).hits.map((h) => h.id);
+    assert.equal(earlier.some((id) => !expected.includes(id)), changes, `${before} -> ${after}`);
+    await withPage(async (page, errors) => {
+      await box(page).focus();
+      await settled(page);
+      const aborted = [];
+      page.on('requestfailed', (r) => aborted.push(`${r.url()} ${r.headers().range} ${r.failure()?.errorText}`));
+      const letters = [];
+      await page.route((url) => /\/split-index\/l-/.test(url.pathname), async (route) => {
+        if (/\/h\d+\.kz$/.test(new URL(route.request().url()).pathname)) return route.continue();
+        letters.push(route.request().url());
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue().catch(() => {}); // cancelled meanwhile
+      });
+      await box(page).fill(before);
+      for (let i = 0; i < 100 && letters.length === 0; i++) await page.waitForTimeout(50);
+      assert.ok(letters.length > 0, `${before} asked for its letters`);
+      // Typed on: the query before runs on unseen, as its letters may be the next one's.
+      await box(page).fill(after);
+      await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 60_000 });
+      assert.deepEqual(await shown(page), expected);
+      const only = earlier.filter((id) => !expected.includes(id)).map((id) => split.where(id).range);
+      const cancelled = aborted.filter((a) => only.some((range) => a.includes(` ${range} `)));
+      if (changes) {
+        assert.ok(cancelled.length > 0, `${before}'s own letters cancelled: ${aborted.join('\n')}`);
+        assert.ok(cancelled.every((a) => /ERR_ABORTED/.test(a)), cancelled.join('\n'));
+      }
+      const kept = expected.map((id) => split.where(id).range);
+      assert.deepEqual(aborted.filter((a) => kept.some((range) => a.includes(` ${range} `))), [], `${after}'s letters go on`);
+      assert.deepEqual(errors, []);
+    });
+  }
+});
