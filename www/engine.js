@@ -315,8 +315,8 @@ async function openEngine(indexUrl) {
   // letters; then each letter by its range (a Range request). The offsets come from the
   // directory of the pack's 16 (`h<k>.kz`, one small file for 1,024 letters) when a query wanted
   // it, else (or where it cannot be read: an index built before directories) from the pack's own
-  // first bytes. A server that
-  // ignores ranges sends the whole pack, kept for the letters still to come from it.
+  // first bytes. A server that ignores ranges sends the whole pack, kept for the letters still to
+  // come from it.
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
   const packs = new Map(); // pack url -> Promise<{ offsets, whole }>: every header is kept
   const directories = new Map(); // directory url -> Promise<Map<pack url, offsets>|null>
@@ -340,7 +340,8 @@ async function openEngine(indexUrl) {
         .then((body) => directoryOffsets(body, at, folder, first))
         .catch((err) => {
           console.warn(`kamerzoek: ${err.message}: reading the packs' own headers`);
-          directories.delete(at.href); // tried again when a query next wants it
+          // Tried again when a query next wants it; an index built before directories has none.
+          if (err.kind !== 'missing') directories.delete(at.href);
           return null;
         });
       directories.set(at.href, directory);
