@@ -96,9 +96,7 @@ pub fn unpacked_files(output: &Output) -> Result<Vec<(String, Vec<u8>)>> {
             files.push((name.clone(), gunzip(stored, u64::MAX)?));
             continue;
         }
-        let count = stored
-            .get(8..12)
-            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let count = format::pack::stated_count(stored);
         for (m, range) in format::pack::members(stored, count)?
             .into_iter()
             .enumerate()

@@ -41,17 +41,15 @@ pub fn is_directory(name: &str) -> bool {
     name.starts_with("l-") && name.rsplit('/').next().is_some_and(|f| f.starts_with('h'))
 }
 
-/// The directory of some packs (each as [`encode`] wrote it, in order): their headers back to
-/// back, each as it stands at the start of its pack (its length follows from its count).
-pub fn directory<'a>(packs: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for pack in packs {
-        let count = pack
-            .get(8..12)
-            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
-        out.extend_from_slice(&pack[..header_len(count).min(pack.len())]);
-    }
-    out
+/// The count of letters a pack's header states (0 when its bytes are too short to hold one).
+pub fn stated_count(pack: &[u8]) -> u32 {
+    pack.get(8..12)
+        .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
+/// A pack's header, as long as its count says (a directory holds these back to back).
+pub fn header(pack: &[u8]) -> &[u8] {
+    &pack[..header_len(stated_count(pack)).min(pack.len())]
 }
 
 /// How many letters pack `pack` of an index of `docs` letters holds.
@@ -165,7 +163,7 @@ mod tests {
             .iter()
             .map(|&n| encode(&(0..n).map(|i| vec![i; 3]).collect::<Vec<_>>()))
             .collect();
-        let dir = directory(packs.iter().map(Vec::as_slice));
+        let dir: Vec<u8> = packs.iter().flat_map(|p| header(p)).copied().collect();
         let mut at = 0;
         for (pack, n) in packs.iter().zip([5u32, 64, 1]) {
             let len = header_len(n);

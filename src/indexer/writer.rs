@@ -560,10 +560,10 @@ impl Writer {
                             .collect::<Result<Vec<_>>>()?;
                         let bytes = pack::encode(&members);
                         write_beside(&packs.join(format!("{p}.kz")), &bytes)?;
-                        headers.push(pack::directory([bytes.as_slice()]));
-                        if headers.len() as u32 == pack::DIRECTORY_PACKS || p + 1 == count {
+                        headers.extend_from_slice(pack::header(&bytes));
+                        if (p + 1) % pack::DIRECTORY_PACKS == 0 || p + 1 == count {
                             let name = format!("h{}.kz", p / pack::DIRECTORY_PACKS);
-                            write_beside(&packs.join(name), &gzip(&headers.concat()))?;
+                            write_beside(&packs.join(name), &gzip(&headers))?;
                             headers.clear();
                         }
                     }
@@ -596,7 +596,8 @@ impl Writer {
                     })
                     .collect();
                 for (d, some) in packs.chunks(pack::DIRECTORY_PACKS as usize).enumerate() {
-                    let headers = pack::directory(some.iter().map(Vec::as_slice));
+                    let headers: Vec<u8> =
+                        some.iter().flat_map(|p| pack::header(p)).copied().collect();
                     files.push((format!("{folder}/h{d}.kz"), gzip(&headers)));
                 }
                 for (p, bytes) in packs.into_iter().enumerate() {
