@@ -319,12 +319,29 @@ async function openEngine(indexUrl) {
   // come from it.
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
   const packs = new Map(); // pack url -> Promise<{ offsets, whole }>: every header is kept
+  // Whether the letters of one pack may be asked for at once: the server has answered a letter's
+  // Range request with just the range, and has never sent a whole pack for one. A host may honour
+  // ranges for some URLs and not others (a CDN that has the pack but not its `?member` URL in its
+  // cache): once a pack came whole, the letters of one pack go one after another for the rest of
+  // the visit, so each pack comes whole at most once more (the letters already asked for at once).
+  let ranges = false;
+  let wholeSeen = false;
+  const answered = (partial) => {
+    if (!partial) wholeSeen = true;
+    ranges = partial && !wholeSeen;
+  };
   const directories = new Map(); // directory url -> Promise<Map<pack url, offsets>|null>
   const wholes = []; // the packs that came whole, oldest first
-  const keepWhole = (kept, body) => {
-    kept.whole = body;
+  // A pack that came whole is kept when it is one: its header's last offset is its length (a
+  // login page, a proxy's error page or a range sent as 200 is not, and would otherwise answer
+  // for the pack's letters until the page is reloaded).
+  const keepWhole = (kept, body, url) => {
+    if (body.length !== kept.offsets[kept.offsets.length - 1]) {
+      throw new IndexError('damaged', `${url}: not the whole letter pack its header describes`);
+    }
     // Only the latest whole packs stay whole; an older one's letters are fetched again.
-    if (wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
+    if (!kept.whole && wholes.push(kept) > WHOLE_PACKS) wholes.shift().whole = null;
+    kept.whole = body;
   };
   // The directory that holds the header of the pack at `url`: { at, folder, first }.
   const directoryFor = (url) => {
@@ -374,7 +391,10 @@ async function openEngine(indexUrl) {
         if (offsets) return { offsets, whole: null };
         return fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER], 'high').then(({ body, partial }) => {
           const kept = { offsets: packOffsets(body, url), whole: null };
-          if (!partial) keepWhole(kept, body);
+          if (!partial) {
+            keepWhole(kept, body, url);
+            answered(false);
+          }
           return kept;
         });
       });
@@ -383,7 +403,6 @@ async function openEngine(indexUrl) {
     }
     return pack;
   };
-  let ranges = false; // whether the server has answered a Range request with just the range
   const fetchLetter = async (url, member, signal, priority) => {
     const kept = await packOf(url);
     if (ranges) return letterOf(url, kept, member, signal, priority);
@@ -411,9 +430,9 @@ async function openEngine(indexUrl) {
     const own = new URL(url);
     own.search = String(member);
     const { body, partial } = await fetchRaw(own, wholeLimit, signal, [start, end], priority);
-    if (partial) ranges = true;
     // A server that ignores ranges (or stopped honouring them) sent the whole pack.
-    else keepWhole(kept, body);
+    if (!partial) keepWhole(kept, body, url);
+    answered(partial);
     const bytes = partial ? body : body.subarray(start, end);
     if (bytes.length !== end - start) throw new IndexError('damaged', `${url}: the letter's bytes are cut short`);
     return unpack(bytes, limit, url, signal);
@@ -491,7 +510,9 @@ async function openEngine(indexUrl) {
           if (name) fetchFor(name, []).catch(() => {});
         }
         if (!Array.isArray(answer?.need)) return answer;
-        if (box !== null) yieldLetters(asker, answer.need);
+        // Only a round that asks for letters knows the hits: a round that waits for a term chunk
+        // or positions asks for none, and must not cancel what the keystrokes before it fetch.
+        if (box !== null && answer.need.some(isLetter)) yieldLetters(asker, answer.need);
         wantDirectories(answer.need);
         const abort = signal ? new Promise((_, reject) => {
           if (signal.aborted) reject(aborted());

@@ -137,13 +137,29 @@ async function rangeFromStore(event, name) {
   if (part) return partial(new Uint8Array(await part.arrayBuffer()));
   const response = await fetch(request);
   const control = response.headers.get('cache-control') ?? '';
-  if (response.status === 206 && response.type === 'basic' && !/no-store|private/i.test(control)) {
+  const sent = response.headers.get('content-range') ?? '';
+  if (response.status === 206 && response.type === 'basic' && !/no-store|private/i.test(control)
+    && sent.startsWith(`bytes ${start}-${end}/`)) {
     const copy = response.clone();
     event.waitUntil(copy.arrayBuffer().then((body) => store.put(key, new Response(body))).catch(() => {}));
-  } else {
-    keep(event, name, file.href, response);
+  } else if (response.status === 200 && storable(response)) {
+    // Sent whole: kept as the pack only when it is one (a login or error page, or a range sent
+    // as 200, would otherwise answer for the pack's letters for as long as this build is kept).
+    const copy = response.clone();
+    event.waitUntil(copy.arrayBuffer().then((body) => wholePack(new Uint8Array(body))
+      && store.put(file.href, new Response(body, { headers: copy.headers }))).catch(() => {}));
   }
   return response;
+}
+
+// Whether `bytes` are a whole letter pack: its magic, and its length where its header's last
+// offset says it ends (FORMAT.md, "Letter pack").
+function wholePack(bytes) {
+  if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'KZPK') return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(8, true);
+  const last = 12 + 4 * count;
+  return count >= 1 && count <= 64 && last + 4 <= bytes.length && view.getUint32(last, true) === bytes.length;
 }
 
 // `onlyKept`: only what is in the store already is kept up to date (the pages that asked).

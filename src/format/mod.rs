@@ -1,4 +1,4 @@
-//! The binary index format, version 5: an entry file and the files it names, each sealed with a
+//! The binary index format (its version is [`VERSION`]): an entry file and the files it names, each sealed with a
 //! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 

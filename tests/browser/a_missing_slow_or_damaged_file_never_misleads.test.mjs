@@ -118,6 +118,27 @@ test('a directory of packs that names bytes a pack has not, or a damaged letter,
   }
 });
 
+test('a page sent in place of a letter (a login page, as 200) fails that query, and is not kept as the letter pack', async () => {
+  const expected = split.cli('patriot').hits.map((h) => h.id);
+  const again = split.cli('patriot ').hits.map((h) => h.id);
+  const { path, range } = split.where(expected[0]);
+  assert.ok(again.includes(expected[0]));
+  await withPage(async (page) => {
+    let sent = 0;
+    // A lapsed sign-in: the host answers the letter's request with a page of its own, once.
+    await page.route((url) => url.pathname.includes('/split-index/l-') && url.pathname.endsWith(path), (route) => {
+      if (route.request().headers().range !== range || sent > 0) return route.continue();
+      sent += 1;
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title><form></form>' });
+    });
+    assert.deepEqual(await search(page, 'patriot'), []);
+    assert.match(await page.locator('[role=alert]').innerText(), /beschadigd/);
+    assert.equal(sent, 1);
+    // The letters of that pack are asked for again, not cut from the page that came.
+    assert.deepEqual(await search(page, 'patriot '), again);
+  });
+});
+
 test('on a slow server, typing key by key fetches each file once, keeps what it fetched, and shows the last answer', async () => {
   const query = 'patriot -f16 vilnius';
   const expected = split.cli(query).hits.map((h) => h.id);
@@ -203,4 +224,24 @@ test('on a slow server, a keystroke that changes the hits cancels the letters on
       assert.deepEqual(errors, []);
     });
   }
+});
+
+test('on a slow server, a keystroke whose query first waits for a term chunk cancels none of the letters of the query before', async () => {
+  const after = 'patriot luchtverdediging';
+  const expected = split.cli(after).hits.map((h) => h.id);
+  const shared = split.cli('patriot').hits.map((h) => h.id).filter((id) => expected.includes(id));
+  assert.ok(shared.length > 0, 'the two queries share hits');
+  await withPage(async (page, errors) => {
+    const { aborted } = await slowLetters(page, 'patriot');
+    const chunks = [];
+    page.on('request', (r) => { if (/\/t-[0-9a-f]+\.kz$/.test(new URL(r.url()).pathname)) chunks.push(r.url()); });
+    await box(page).fill(after);
+    await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await shown(page), expected);
+    assert.ok(chunks.length > 0, `${after} waited for a term chunk first`);
+    // Its first round knew no hits yet: the letters it shares with `patriot` went on.
+    const kept = shared.map((id) => split.where(id).range);
+    assert.deepEqual(aborted.filter((a) => kept.some((range) => a.includes(` ${range} `))), []);
+    assert.deepEqual(errors, []);
+  });
 });
