@@ -33,6 +33,11 @@ const DIRECTORY_PACKS = 16;
 const DIRECTORY_CROWD = 3;
 // Whole packs kept for the letters still to come from them (a server that ignores ranges).
 const WHOLE_PACKS = 16;
+// A response that sends nothing for this long is given up as a network failure: the query
+// answers without its file (marked incomplete) and the next query asks for it again, where a
+// stalled connection would hold every query that needs the file, sharing its fetch, for as long
+// as the browser keeps it open. Any bytes that come start the wait again, so a slow link is no stall.
+const STALL_MS = 20_000;
 
 /**
  * The kinds of IndexError: whether trying again can help, and who can fix it.
@@ -206,28 +211,42 @@ async function fetchBytes(url, limit, signal, priority) {
 // A response's bytes as sent, at most `limit`; with `range` ([start, end)), asked for with a
 // Range request: `partial` says whether the server sent just that range.
 async function fetchRaw(url, limit, signal, range, priority = 'auto') {
-  let response;
+  const stall = new AbortController();
+  let timer;
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stall.abort(), STALL_MS);
+  };
+  // Browsers without AbortSignal.any (before 2024) wait as long as the connection does.
+  const both = !signal ? stall.signal : AbortSignal.any?.([signal, stall.signal]) ?? signal;
+  const failed = (err) => {
+    if (signal?.aborted) return aborted();
+    if (err instanceof IndexError) return err;
+    if (stall.signal.aborted) return new IndexError('network', `${url}: nothing came for ${STALL_MS / 1000} s`, err);
+    return new IndexError('network', `${url}: ${err.message}`, err);
+  };
+  alive();
   try {
-    const headers = range ? { Range: `bytes=${range[0]}-${range[1] - 1}` } : undefined;
-    response = await fetch(url, { signal, headers, priority });
+    return await fetchResponse(url, limit, both, range, priority, alive);
   } catch (err) {
-    if (signal?.aborted) throw aborted();
-    throw new IndexError('network', `${url}: ${err.message}`, err);
+    throw failed(err);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+async function fetchResponse(url, limit, signal, range, priority, alive) {
+  const headers = range ? { Range: `bytes=${range[0]}-${range[1] - 1}` } : undefined;
+  const response = await fetch(url, { signal, headers, priority });
+  alive();
   if (response.status === 404 || response.status === 410) {
     throw new IndexError('missing', `${url}: ${response.status} ${response.statusText}`);
   }
   // A range past the file's end: the pack's header named bytes the pack does not have.
   if (response.status === 416) throw new IndexError('damaged', `${url}: no such bytes in the file`);
   if (!response.ok) throw new IndexError('network', `${url}: ${response.status} ${response.statusText}`);
-  try {
-    const body = response.body ? await readAll(response.body, limit, url) : new Uint8Array();
-    return { body, partial: response.status === 206 };
-  } catch (err) {
-    if (signal?.aborted) throw aborted();
-    if (err instanceof IndexError) throw err;
-    throw new IndexError('network', `${url}: ${err.message}`, err);
-  }
+  const body = response.body ? await readAll(response.body, limit, url, alive) : new Uint8Array();
+  return { body, partial: response.status === 206 };
 }
 
 // Stored bytes unpacked (gzip), or as they came (unpacked by the server), at most `limit`.
@@ -277,13 +296,14 @@ function directoryOffsets(bytes, url, folder, first) {
 }
 
 // Every chunk of a stream, refusing more than `limit` bytes.
-async function readAll(stream, limit, url = 'a file') {
+async function readAll(stream, limit, url = 'a file', alive = () => {}) {
   const reader = stream.getReader();
   const chunks = [];
   let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    alive();
     length += value.length;
     if (length > limit) {
       reader.cancel().catch(() => {});

@@ -1,7 +1,8 @@
 // On an index split into many files, one file that cannot be had does not cost the whole answer:
 // a letter's file that is missing (404) leaves out that hit and says the answer is incomplete,
-// and the next query tries it again; a missing positions file leaves phrases unmarked. A file
-// that is damaged fails the query, and the results of the query before are never left on screen
+// and the next query tries it again; a missing positions file leaves phrases unmarked; a file
+// whose server sends nothing is given up after 20 s, as a missing one. A file that is damaged, or
+// a page sent in its place, fails the query, and the results of the query before are never left on screen
 // as its answer. On a slow server, the files a query typed key by key fetches are shared and
 // kept (the next keystroke's query needs them), the letters of a query for other words are
 // cancelled, and the last query's answer is the one shown.
@@ -136,6 +137,34 @@ test('a page sent in place of a letter (a login page, as 200) fails that query, 
     assert.equal(sent, 1);
     // The letters of that pack are asked for again, not cut from the page that came.
     assert.deepEqual(await search(page, 'patriot '), again);
+  });
+});
+
+test('a file whose server sends nothing: after 20 s the query answers without it, and the next query asks again', async () => {
+  const again = split.cli('luchtverdediging ').hits.map((h) => h.id);
+  await withPage(async (page) => {
+    await box(page).focus();
+    await settled(page);
+    // The term chunks' connection stays open and silent until the test lets it go.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let stalled = 0;
+    await page.route((url) => /\/split-index\/t-[0-9a-f]+\.kz$/.test(url.pathname), async (route) => {
+      stalled += 1;
+      await held;
+      await route.abort().catch(() => {}); // the page gave up on it before
+    });
+    const started = Date.now();
+    await box(page).fill('luchtverdediging');
+    await page.locator('[role=listbox][aria-busy="true"]').waitFor({ state: 'attached' });
+    await page.locator('[role=listbox][aria-busy="false"]').waitFor({ state: 'attached', timeout: 60_000 });
+    const waited = Date.now() - started;
+    release();
+    assert.ok(stalled > 0, 'the query waited for a term chunk');
+    assert.ok(waited >= 19_000 && waited < 40_000, `answered after ${waited} ms`);
+    assert.match(await statusText(page), /Niet alle delen van de zoekindex konden worden geladen/);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    assert.deepEqual(await search(page, 'luchtverdediging '), again);
   });
 });
 
