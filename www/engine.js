@@ -446,9 +446,10 @@ async function openEngine(indexUrl) {
     if (kept.whole) return unpack(kept.whole.subarray(start, end), limit, url, signal);
     // Each letter by a URL of its own (the pack's, with the member as a query a static server
     // ignores): the browser's cache lets one request at a time ask for ranges of one URL, and the
-    // letters of one pack would wait for each other.
+    // letters of one pack would wait for each other. Letters asked for one after another use the
+    // pack's own URL, so that a pack sent whole, once dropped here, comes from the browser's cache.
     const own = new URL(url);
-    own.search = String(member);
+    if (ranges) own.search = String(member);
     const { body, partial } = await fetchRaw(own, wholeLimit, signal, [start, end], priority);
     // A server that ignores ranges (or stopped honouring them) sent the whole pack.
     if (!partial) keepWhole(kept, body, url);
