@@ -212,13 +212,13 @@ async function fetchBytes(url, limit, signal, priority) {
 // Range request: `partial` says whether the server sent just that range.
 async function fetchRaw(url, limit, signal, range, priority = 'auto') {
   const stall = new AbortController();
+  // Browsers without AbortSignal.any (before 2024) wait as long as the connection does.
+  const both = !signal ? stall.signal : AbortSignal.any?.([signal, stall.signal]);
   let timer;
   const alive = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => stall.abort(), STALL_MS);
+    if (both) timer = setTimeout(() => stall.abort(), STALL_MS);
   };
-  // Browsers without AbortSignal.any (before 2024) wait as long as the connection does.
-  const both = !signal ? stall.signal : AbortSignal.any?.([signal, stall.signal]) ?? signal;
   const failed = (err) => {
     if (signal?.aborted) return aborted();
     if (err instanceof IndexError) return err;
@@ -227,7 +227,7 @@ async function fetchRaw(url, limit, signal, range, priority = 'auto') {
   };
   alive();
   try {
-    return await fetchResponse(url, limit, both, range, priority, alive);
+    return await fetchResponse(url, limit, both ?? signal, range, priority, alive);
   } catch (err) {
     throw failed(err);
   } finally {

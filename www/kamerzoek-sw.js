@@ -88,10 +88,10 @@ function inScope(url) {
   }
 }
 
-// A whole, plain answer of this origin that the server lets be kept.
-function storable(response) {
+// An answer of this origin with `status` (a whole file unless said) that the server lets be kept.
+function storable(response, status = 200) {
   const control = response.headers.get('cache-control') ?? '';
-  return response.status === 200 && response.type === 'basic' && !/no-store|private/i.test(control);
+  return response.status === status && response.type === 'basic' && !/no-store|private/i.test(control);
 }
 
 // Keeps a copy without holding up the answer; a full store loses the copy, never the answer.
@@ -136,13 +136,11 @@ async function rangeFromStore(event, name) {
   const part = await store.match(key);
   if (part) return partial(new Uint8Array(await part.arrayBuffer()));
   const response = await fetch(request);
-  const control = response.headers.get('cache-control') ?? '';
   const sent = response.headers.get('content-range') ?? '';
-  if (response.status === 206 && response.type === 'basic' && !/no-store|private/i.test(control)
-    && sent.startsWith(`bytes ${start}-${end}/`)) {
+  if (storable(response, 206) && sent.startsWith(`bytes ${start}-${end}/`)) {
     const copy = response.clone();
     event.waitUntil(copy.arrayBuffer().then((body) => store.put(key, new Response(body))).catch(() => {}));
-  } else if (response.status === 200 && storable(response)) {
+  } else if (storable(response)) {
     // Sent whole: kept as the pack only when it is one (a login or error page, or a range sent
     // as 200, would otherwise answer for the pack's letters for as long as this build is kept).
     const copy = response.clone();

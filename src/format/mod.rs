@@ -1,5 +1,5 @@
-//! The binary index format (its version is [`VERSION`]): an entry file and the files it names, each sealed with a
-//! magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
+//! The binary index format (its version is [`VERSION`]): an entry file and the files it names,
+//! each sealed with a magic, the version and a checksum. Encoders and decoders sit side by side per file kind, so
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 
 // The wasm only decodes; the encoders beside the decoders are used by the native build alone.
