@@ -84,9 +84,10 @@ printf '%-44s %10d %10d\n' "the widget (7 scripts and styles)" "$widget_raw" "$w
 # pinned nightly, for size and without panic messages: -8,552), then up to 69,812 for issue 18's
 # date ranges and timeline (+2,161: parsing and checking dates, the timeline's counts), then to
 # 70,793 for the letters of one meeting (+981: read from the letter file, in every hit), then
-# down to 65,762 (binaryen no longer inlines functions called once: -5,203), so the budget is
-# that plus 2%. Issue 17's goal is 60 KB.
-WASM_BUDGET_GZ=67100
+# down to 65,762 (binaryen no longer inlines functions called once: -5,203), then up to 67,199
+# (+1,437: a query's hits shown with their titles while their letters come, from the letter
+# table of a small archive), so the budget is that plus 2%. Issue 17's goal is 60 KB.
+WASM_BUDGET_GZ=68500
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

@@ -69,7 +69,22 @@ impl Kamerzoek {
     ) -> Result<JsValue, JsValue> {
         let options =
             SearchOptions::parse(limit, &filters, sort, facets, group).map_err(option_error)?;
-        Ok(answer(self.searcher.search_with(query, &options))?)
+        let answer = self.searcher.search_with(query, &options);
+        // A search waiting for letter files only: `{need, preview}`, the preview an answer with
+        // its hits in their final order, titles without excerpts (`Searcher::take_preview`).
+        // Spliced as text: serializing it inside `Need` would carry a second copy of the
+        // answer's serializer in the wasm.
+        match (&answer, self.searcher.take_preview()) {
+            (Ok(Answer::Need(files)), Some(preview)) => {
+                let mut text = json(&Need { need: files })?;
+                text.pop(); // its closing brace
+                text.push_str(",\"preview\":");
+                text.push_str(&json(&preview)?);
+                text.push('}');
+                Ok(JsValue::from_str(&text))
+            }
+            _ => Ok(self::answer(answer)?),
+        }
     }
 
     /// The letter `id` for reading, with the words `query` matched marked:
@@ -112,10 +127,12 @@ fn option_error(err: Error) -> JsValue {
 }
 
 /// JSON text, absent values as null, as the CLI's `--json`.
+fn json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    crate::json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    crate::json::to_string(value)
-        .map(|text| JsValue::from_str(&text))
-        .map_err(|e| JsError::new(&e.to_string()))
+    json(value).map(|text| JsValue::from_str(&text))
 }
 
 // Talc in place of the default dlmalloc: 4.5 KB less of the engine every visitor downloads.

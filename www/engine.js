@@ -108,6 +108,10 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  *   of them, the others' ids in its `grouped`
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
+ * @property {(results: SearchResults) => void} [preview]  called once, before the answer, when
+ *   only the hits' letter files are still to come and the index's letter table (fetched for
+ *   facets; small archives only) has their titles: the hits in their final order, those whose
+ *   letters are not here with an empty excerpt
  * @property {boolean|object} [typing]  the query of a keystroke in an as-you-type box (`true`, or
  *   any object that stands for the box when a page has several): once it knows its hits, the
  *   letters that only earlier queries of the same box still wait for are cancelled, and those
@@ -513,7 +517,7 @@ async function openEngine(indexUrl) {
   // Files that could not be fetched are tried again by the next question, but not by the same
   // question asked again (the widget asks for facets in a second call).
   let lastQuestion = null;
-  const ask = async (question, call, signal, box = null) => {
+  const ask = async (question, call, signal, box = null, preview = null) => {
     if (signal?.aborted) throw aborted();
     if (question !== lastQuestion) guard(() => engine.retry());
     lastQuestion = question;
@@ -531,6 +535,11 @@ async function openEngine(indexUrl) {
           if (name) fetchFor(name, []).catch(() => {});
         }
         if (!Array.isArray(answer?.need)) return answer;
+        if (answer.preview && preview) {
+          // The page's own code: its failure must not fail the query.
+          try { preview(answer.preview); } catch (err) { console.warn('kamerzoek: preview:', err); }
+          preview = null;
+        }
         // Only a round that asks for letters knows the hits: a round that waits for a term chunk
         // or positions asks for none, and must not cancel what the keystrokes before it fetch.
         if (box !== null && answer.need.some(isLetter)) yieldLetters(asker, answer.need);
@@ -591,7 +600,7 @@ function handle(indexUrl, opened) {
         options.sort ?? 'relevance',
         facetMode(options.facets),
         options.group ?? '',
-      ), options.signal, options.typing ? options.typing : null);
+      ), options.signal, options.typing ? options.typing : null, options.preview);
     },
     /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {

@@ -55,8 +55,9 @@ export function metaLine(item, t = DUTCH) {
   return [dutchDate(item.date, t), item.minister].filter(Boolean).join(' · ');
 }
 
-export function resultItem(hit, index, t = DUTCH) {
-  const excerpt = el('p', { class: 'excerpt' });
+// `pending`: the hit of a preview, its letter (and so its excerpt) still coming.
+export function resultItem(hit, index, t = DUTCH, pending = false) {
+  const excerpt = el('p', pending ? { class: 'excerpt pending', 'aria-hidden': 'true' } : { class: 'excerpt' });
   excerpt.innerHTML = hit.excerpt;
   const section = hit.section
     ? el('p', { class: 'section' }, el('span', { class: 'section-mark', 'aria-hidden': 'true' }, '§ '), hit.section.heading)

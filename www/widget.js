@@ -6,7 +6,7 @@
 //   url-state="off"      keep the search out of the page's URL (on by default)
 //   lang="en"            English labels and messages (Dutch by default), read when first connected
 // Events (bubbling, composed): kamerzoek-search {query, total, partial, ids},
-// kamerzoek-open {id, title}.
+// kamerzoek-preview {query, total, ids} (titles shown, excerpts coming), kamerzoek-open {id, title}.
 // Theming: CSS custom properties (--kz-accent, --kz-bg, --kz-fg, --kz-muted, --kz-border,
 // --kz-mark, --kz-radius, --kz-font) and ::part(input | results | result | facet | timeline |
 // timeline-bar | reader).
@@ -305,7 +305,14 @@ export class KamerZoek extends HTMLElement {
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
       // they come with the hits once it is here, and from a second query until then.
-      const results = await idx.search(query, { ...options, facets: 'if-loaded', typing: this });
+      // In a small archive, once the letter table is here (it comes with the first facets),
+      // the hits show with titles and dates while their letters come; the excerpts follow.
+      const preview = (early) => {
+        if (number !== this.sequence) return;
+        this.render(early, performance.now() - started, idx.docCount, true);
+        this.tell('kamerzoek-preview', { query, total: early.total, ids: early.hits.map((h) => h.id) });
+      };
+      const results = await idx.search(query, { ...options, facets: 'if-loaded', typing: this, preview });
       if (number !== this.sequence) return;
       this.render(results, performance.now() - started, idx.docCount);
       this.tell('kamerzoek-search', {
@@ -458,13 +465,14 @@ export class KamerZoek extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  render(results, ms, docCount) {
+  // `early`: a preview, the hits whose letters are still coming without excerpts.
+  render(results, ms, docCount, early = false) {
     const { list, sort, input, suggestion, suggestionButton } = this.ui;
     const { blank, filtered } = this;
     this.hits = results.hits;
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
-    const items = results.hits.map((hit, i) => resultItem(hit, i, this.t));
+    const items = results.hits.map((hit, i) => resultItem(hit, i, this.t, early && !hit.excerpt));
     if (this.state.sort === 'relevance') list.replaceChildren(...items);
     else {
       // Sorted by date, the list reads as a chronology: a heading per year.

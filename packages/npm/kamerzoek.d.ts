@@ -130,6 +130,12 @@ export interface SearchOptions {
    * the same box still wait for are cancelled, and those queries fail as `aborted`.
    */
   typing?: boolean | object;
+  /**
+   * Called once, before the answer, when only the hits' letter files are still to come and the
+   * letter table (an archive of at most 2,000 letters, once fetched for facets) has their titles:
+   * the hits in their final order, those still coming with an empty `excerpt`.
+   */
+  preview?: (results: SearchResults) => void;
 }
 
 /** A whole letter for reading. */

@@ -30,7 +30,7 @@ pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 8;
+pub const VERSION: u16 = 9;
 /// No index holds more letters: a stated bound for the entry file's count, which nothing else
 /// in the entry file bounds (a split index keeps its letters elsewhere).
 pub const MAX_LETTERS: u32 = 1 << 24;

@@ -1,6 +1,9 @@
 //! The letter table: per letter what filters, facets and date sorting read (date, kind, minister),
-//! fetched only when a query filters, sorts by date or asks for facets. And the id list, fetched
-//! only to open a letter by id that no search has shown. See `FORMAT.md`.
+//! fetched only when a query filters, sorts by date or asks for facets; in an archive of at most
+//! [`PREVIEW_MAX_LETTERS`], also each letter's id and title, so that a query's hits can be shown
+//! with titles before their letter files come (the page fetches the table after its first
+//! results). And the id list, fetched only to open a letter by id that no search has shown. See
+//! `FORMAT.md`.
 
 use super::letter::known;
 use super::{FileKind, Reader, finished, put_str, put_varint};
@@ -8,21 +11,54 @@ use crate::error::{Error, Result};
 use crate::meta::{Kind, Meta, Precision};
 use std::collections::HashMap;
 
+/// The largest archive whose table holds every letter's id and title. At 1,000 letters of the
+/// benchmark they add about 25 KB gzip to the table (ids are file names with a hash, titles
+/// repeat); at 2,000 about 50 KB, as much as one new query's letters on a slow link: beyond that,
+/// the table every facet needs would cost more than the early titles save.
+pub const PREVIEW_MAX_LETTERS: usize = 2_000;
+
 /// Date, precision, kind, minister (0 none, else 1 + its number as it came).
 type TableRow = (Box<str>, Option<Precision>, Option<Kind>, u32);
 
 /// The letter table as a build makes it, a letter at a time: what the table keeps of each letter
 /// (a few bytes, not its whole metadata, so that a build of 300,000 letters holds little more),
 /// ministers numbered as they come and sorted at the end.
-#[derive(Default)]
 pub struct TableBuilder {
     ministers: HashMap<String, u32>,
     /// Per letter: date, precision, kind, minister (0 none, else 1 + its number as it came).
     rows: Vec<TableRow>,
+    /// Per letter its title, while there are at most [`PREVIEW_MAX_LETTERS`]; then none.
+    titles: Option<Vec<Box<str>>>,
+}
+
+/// What a page reads of the letter table: per letter its metadata, and in a small archive its
+/// id and title (empty otherwise).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LetterTable {
+    pub metas: Vec<Meta>,
+    pub previews: Vec<(String, String)>,
+}
+
+impl Default for TableBuilder {
+    fn default() -> Self {
+        TableBuilder {
+            ministers: HashMap::new(),
+            rows: Vec::new(),
+            titles: Some(Vec::new()),
+        }
+    }
 }
 
 impl TableBuilder {
-    pub fn add(&mut self, meta: &Meta) {
+    pub fn add(&mut self, meta: &Meta, title: &str) {
+        if let Some(titles) = &mut self.titles {
+            if titles.len() < PREVIEW_MAX_LETTERS {
+                titles.push(title.into());
+            } else {
+                // A large archive: no titles, and none held while the build goes on.
+                self.titles = None;
+            }
+        }
         let minister = meta.minister.as_ref().map_or(0, |name| {
             let next = self.ministers.len() as u32;
             1 + *self.ministers.entry(name.clone()).or_insert(next)
@@ -38,7 +74,8 @@ impl TableBuilder {
         (*kind, (!date.is_empty()).then(|| date.to_string()))
     }
 
-    pub fn finish(self) -> Vec<u8> {
+    /// The table's bytes; `ids` are the letters' ids by number, as many as were added.
+    pub fn finish(self, ids: &[String]) -> Vec<u8> {
         let mut ministers: Vec<(&String, &u32)> = self.ministers.iter().collect();
         ministers.sort_unstable();
         // 1 + number as it came -> 1 + place in name order.
@@ -52,18 +89,25 @@ impl TableBuilder {
             put_str(&mut out, m);
         }
         put_varint(&mut out, self.rows.len() as u64);
-        for (date, precision, kind, minister) in &self.rows {
+        let titles = self.titles.filter(|t| t.len() == ids.len());
+        out.push(u8::from(titles.is_some()));
+        for (n, (date, precision, kind, minister)) in self.rows.iter().enumerate() {
             put_str(&mut out, date);
             put_str(&mut out, precision.map_or("", |p| p.name()));
             put_str(&mut out, kind.map_or("", |k| k.name()));
             put_varint(&mut out, renumber[*minister as usize]);
+            if let Some(titles) = &titles {
+                put_str(&mut out, &ids[n]);
+                put_str(&mut out, &titles[n]);
+            }
         }
         super::seal(FileKind::Table, &out)
     }
 }
 
-/// Per letter, the fields of its metadata that the table keeps; `docs` letters exactly.
-pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
+/// Per letter, the fields of its metadata that the table keeps, and the ids and titles if it
+/// keeps them; `docs` letters exactly.
+pub fn decode_table(bytes: &[u8], docs: u32) -> Result<LetterTable> {
     let mut r = Reader::new(super::open(FileKind::Table, bytes)?, "the letter table");
     let ministers = (0..r.count()?)
         .map(|_| r.str().map(str::to_string))
@@ -74,7 +118,17 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
             "the letter table has another number of letters",
         ));
     }
+    let titled = match r.u8()? {
+        0 => false,
+        1 => true,
+        _ => {
+            return Err(Error::corrupt(
+                "the letter table's titles flag is neither 0 nor 1",
+            ));
+        }
+    };
     let mut metas = Vec::with_capacity(n);
+    let mut previews = Vec::new();
     for _ in 0..n {
         let date = r.str()?;
         let precision = r.str()?;
@@ -95,9 +149,13 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<Vec<Meta>> {
             minister,
             ..Meta::default()
         });
+        if titled {
+            let id = r.str()?.to_string();
+            previews.push((id, r.str()?.to_string()));
+        }
     }
     finished(&r, FileKind::Table)?;
-    Ok(metas)
+    Ok(LetterTable { metas, previews })
 }
 
 pub fn encode_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<u8> {

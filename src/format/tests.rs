@@ -418,3 +418,41 @@ fn the_letters_of_one_meeting_name_each_other_in_both_layouts() {
         }
     }
 }
+
+#[test]
+fn the_letter_table_keeps_ids_and_titles_in_a_small_archive_only() {
+    use crate::format::table::{PREVIEW_MAX_LETTERS, TableBuilder, decode_table};
+    use crate::meta::Meta;
+    let build = |n: usize| {
+        let mut b = TableBuilder::default();
+        let ids: Vec<String> = (0..n).map(|i| format!("{i:06}_x")).collect();
+        for i in 0..n {
+            b.add(&Meta::default(), &format!("Brief {i}"));
+        }
+        (b.finish(&ids), ids)
+    };
+    let (bytes, ids) = build(3);
+    let table = decode_table(&bytes, 3).unwrap();
+    assert_eq!(table.metas.len(), 3);
+    let expected: Vec<(String, String)> = (0..3)
+        .map(|i| (ids[i].clone(), format!("Brief {i}")))
+        .collect();
+    assert_eq!(table.previews, expected);
+    // One letter more than the limit: no titles at all.
+    let n = PREVIEW_MAX_LETTERS + 1;
+    let table = decode_table(&build(n).0, n as u32).unwrap();
+    assert_eq!(table.metas.len(), n);
+    assert!(table.previews.is_empty());
+    let table = decode_table(&build(PREVIEW_MAX_LETTERS).0, PREVIEW_MAX_LETTERS as u32).unwrap();
+    assert_eq!(table.previews.len(), PREVIEW_MAX_LETTERS);
+    // No minister, 3 letters, then the titles flag: any other value than 0 or 1 is damage, and
+    // so is a table that says it has titles and ends before them.
+    let body = super::open(FileKind::Table, &bytes).unwrap();
+    assert_eq!(&body[..3], [0, 3, 1]);
+    let mut crafted = body.to_vec();
+    crafted[2] = 2;
+    let err = decode_table(&seal(FileKind::Table, &crafted), 3).unwrap_err();
+    assert!(matches!(err, Error::Corrupt { .. }), "{err:?}");
+    let cut = &body[..body.len() - "Brief 2".len() - 1];
+    assert!(decode_table(&seal(FileKind::Table, cut), 3).is_err());
+}

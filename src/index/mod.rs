@@ -61,7 +61,7 @@ pub struct Index {
     /// No file of this index unpacks to more (the entry file says so).
     largest: u32,
     chunks: Vec<Chunk>,
-    table: Slot<Vec<Meta>>,
+    table: Slot<table::LetterTable>,
     ids: Slot<Vec<String>>,
     words: Slot<Vec<(String, u32)>>,
     /// The folder of letter files, when they are not inside the entry file.
@@ -158,7 +158,11 @@ impl Index {
         let table = Slot::new(
             entry.table,
             |b| table::decode_table(b, docs),
-            || in_order().iter().map(|l| l.document.meta.clone()).collect(),
+            || table::LetterTable {
+                metas: in_order().iter().map(|l| l.document.meta.clone()).collect(),
+                // Every letter is here: its hits are shown whole at once.
+                previews: Vec::new(),
+            },
         )?;
         let ids = Slot::new(
             entry.ids,
@@ -562,13 +566,25 @@ impl Index {
 
     /// Per letter, the metadata filters, facets and sorting read; `None` until the table is here.
     pub fn table(&self) -> Option<&[Meta]> {
-        self.get(&self.table).map(Vec::as_slice)
+        self.get(&self.table).map(|t| t.metas.as_slice())
+    }
+
+    /// Letter `doc`'s id and title from the letter table, where it is here and keeps them (a
+    /// small archive's): its hit can be shown before its file comes.
+    pub fn preview(&self, doc: u32) -> Option<(&str, &str)> {
+        match &self.table {
+            Slot::Ready(t) => t
+                .previews
+                .get(doc as usize)
+                .map(|(id, title)| (id.as_str(), title.as_str())),
+            Slot::Missing(_) => None,
+        }
     }
 
     /// The letter table if it is here, without asking for it.
     pub fn table_if_loaded(&self) -> Option<&[Meta]> {
         match &self.table {
-            Slot::Ready(t) => Some(t),
+            Slot::Ready(t) => Some(&t.metas),
             Slot::Missing(_) => None,
         }
     }

@@ -192,7 +192,7 @@ impl Writer {
         self.total_length += u64::from(document.length);
         self.postings.add(doc, document.length, letter.terms)?;
         self.ids.push(document.id.clone());
-        self.table.add(&document.meta);
+        self.table.add(&document.meta, &document.title);
         self.meetings.add(&document.meta);
         let sealed = Letter {
             doc,
@@ -320,7 +320,7 @@ impl Writer {
         if !self.letters.spooled {
             pending_bytes += linked.bytes;
         }
-        let table = std::mem::take(&mut self.table).finish();
+        let table = std::mem::take(&mut self.table).finish(&self.ids);
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
         let single = !split

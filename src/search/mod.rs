@@ -37,6 +37,7 @@ use crate::meta::Meta;
 use excerpt::Match;
 use matches::clause_of;
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
 pub const PART_WEIGHT: f32 = 0.5;
@@ -75,11 +76,18 @@ pub struct SearchResults {
     /// Some files of the index could not be fetched: the answer is what the others give (hits
     /// whose letters could not be loaded are left out).
     pub incomplete: bool,
+    /// While hits wait for their letter files: each such hit as the letter table tells it (id,
+    /// title, date; no excerpt) with its place among the hits; `None` when one cannot be told.
+    /// Not part of an answer.
+    #[serde(skip)]
+    pub preview: Option<Vec<(usize, Hit)>>,
 }
 
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
+    /// The last search's answer in preview (see [`Searcher::take_preview`]).
+    preview: RefCell<Option<SearchResults>>,
 }
 
 /// One word a query word was searched as besides itself, and why.
@@ -125,6 +133,7 @@ impl Searcher {
         Searcher {
             index,
             analyzer: Analyzer::new(),
+            preview: RefCell::new(None),
         }
     }
 
@@ -158,11 +167,27 @@ impl Searcher {
         self.index.take_prefetch();
         let answer = self.answer(text, options);
         if let Some(files) = self.index.take_need() {
+            // The ranking is final and only letters are to come: the hits can be shown now with
+            // their titles, and their excerpts when the letters are here.
+            let preview = answer.ok().and_then(|mut a| {
+                for (at, hit) in a.preview.take()? {
+                    a.hits.insert(at, hit);
+                }
+                Some(a)
+            });
+            self.preview.replace(preview);
             return Ok(Answer::Need(files));
         }
         let mut answer = answer?;
         answer.incomplete = self.index.take_lacked();
         Ok(Answer::Ready(answer))
+    }
+
+    /// When the last search answered [`Answer::Need`] for letter files only, in an index whose
+    /// letter table keeps titles and is here: its answer with the hits in their final order,
+    /// those whose letters are not here shown by id, title and date, without excerpts.
+    pub fn take_preview(&self) -> Option<SearchResults> {
+        self.preview.take()
     }
 
     /// The caller could not fetch the file `name`: answer without it, and say so.
@@ -236,6 +261,8 @@ impl Searcher {
         // hit, and the next letter takes its place (its file fetched in the next round).
         let mut hits: Vec<Hit> = Vec::new();
         let mut waiting = 0;
+        // Grouped, which letters join a hit above is in their files: no preview.
+        let mut preview = (options.group == Group::None).then(Vec::new);
         // While term chunks, positions or the table are still to come, the ranking may change
         // with them (a word's see-also, `oekraine` -> `ukraine`, is found in the chunk of the
         // word): letters fetched now for the hits as they stand would often be the wrong ones,
@@ -250,9 +277,17 @@ impl Searcher {
                 break;
             }
             let missing = missing_words(&words, c.missing);
+            let (score, at) = (c.score, hits.len() + waiting);
             match self.hit(doc, c.score, c.matches, &clause_of, missing) {
                 // Its file is not here yet: it keeps its place until the next round.
-                None => waiting += 1,
+                None => {
+                    waiting += 1;
+                    preview = preview.and_then(|mut p| {
+                        let missing = missing_words(&words, c.missing);
+                        p.push((at, self.preview_hit(doc, score, missing)?));
+                        Some(p)
+                    });
+                }
                 Some(hit) => place(hit, &mut hits, options.group),
             }
         }
@@ -265,6 +300,7 @@ impl Searcher {
             partial,
             expanded,
             incomplete: false,
+            preview,
         })
     }
 

@@ -122,6 +122,23 @@ impl Serialize for Reading {
 }
 
 impl Searcher {
+    /// The hit of the letter numbered `doc` as the letter table tells it, before its file comes:
+    /// id, title and date, no excerpt; `None` unless the table is here and keeps titles.
+    pub(super) fn preview_hit(&self, doc: u32, score: f32, missing: Vec<String>) -> Option<Hit> {
+        let (id, title) = self.index.preview(doc)?;
+        let meta = self.index.table_if_loaded()?.get(doc as usize)?;
+        Some(Hit {
+            id: id.to_string(),
+            title: title.to_string(),
+            score,
+            excerpt: String::new(),
+            about: About::of(meta),
+            section: None,
+            missing,
+            grouped: Vec::new(),
+        })
+    }
+
     /// A hit for the letter numbered `doc`, scored `score`, its phrase matches known; `None`
     /// until its file is here.
     pub(super) fn hit(

@@ -513,3 +513,68 @@ fn a_suggestion_replaces_the_corrected_word_and_keeps_its_punctuation() {
     assert_eq!(suggest("... oekraene", &c).as_deref(), Some("... oekraïne"));
     assert_eq!(suggest("navo", &[]), None);
 }
+
+#[test]
+fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_the_table_is_here() {
+    let bodies = [
+        "Verslag over de NAVO.\nDe NAVO en de NAVO-top en de NAVO-landen.",
+        "Brief over steun.\nDe NAVO steunt Oekraïne.",
+        "Agenda over de NAVO.\nDe NAVO en de NAVO-ministers.",
+        "Brief over iets anders.\nGeen bondgenootschap hier.",
+    ];
+    let output = crate::build_index_with_layout(&letters(&bodies), 64, 0);
+    let files = crate::unpacked_files(&output).unwrap();
+    let supply = |s: &mut Searcher, take: &dyn Fn(&str) -> bool| {
+        for (name, bytes) in files.iter().filter(|(n, _)| take(n)) {
+            s.supply(name, bytes).unwrap();
+        }
+    };
+    let letter = |n: &str| n.starts_with("l-");
+    let table = |n: &str| n.starts_with("m-");
+    let mut s = crate::open_output(&output).unwrap();
+    supply(&mut s, &|n| !letter(n) && !table(n));
+    let need = |s: &Searcher, options: &SearchOptions| match s.search_with("navo", options) {
+        Ok(Answer::Need(names)) => names,
+        other => panic!("{other:?}"),
+    };
+    // As the page asks while typing: facets only if the table is here.
+    let options = SearchOptions {
+        limit: 10,
+        facets: FacetCount::IfLoaded,
+        ..SearchOptions::default()
+    };
+    // No table yet: the letters are needed, and nothing can be shown before them.
+    let names = need(&s, &options);
+    assert!(names.iter().all(|n| letter(n)), "{names:?}");
+    assert_eq!(s.take_preview(), None);
+    supply(&mut s, &table);
+    need(&s, &options);
+    let preview = s.take_preview().expect("a preview once the table is here");
+    assert_eq!(s.take_preview(), None, "taken once");
+    assert!(preview.hits.iter().all(|h| h.excerpt.is_empty()));
+    // Grouped by meeting, which letters join a hit is in their files: no preview.
+    let grouped = SearchOptions {
+        group: Group::Meeting,
+        ..options.clone()
+    };
+    need(&s, &grouped);
+    assert_eq!(s.take_preview(), None);
+    // The answer once the letters are here: the same hits, in the same order, with the same
+    // titles and dates, and now excerpts.
+    let full = crate::answer_from(&output, &mut s, |s| s.search_with("navo", &options)).unwrap();
+    assert_eq!(full.hits.len(), 3);
+    let brief = |h: &Hit| {
+        (
+            h.id.clone(),
+            h.title.clone(),
+            h.about.date.clone(),
+            h.about.kind,
+        )
+    };
+    assert_eq!(
+        preview.hits.iter().map(brief).collect::<Vec<_>>(),
+        full.hits.iter().map(brief).collect::<Vec<_>>()
+    );
+    assert_eq!(preview.total, full.total);
+    assert!(full.hits.iter().all(|h| !h.excerpt.is_empty()));
+}

@@ -274,3 +274,45 @@ test('on a slow server, a keystroke whose query first waits for a term chunk can
     assert.deepEqual(errors, []);
   });
 });
+
+test('on a slow server, a small archive shows a query\'s hits with titles and dates at once, and their excerpts when the letters come', async () => {
+  const expected = split.cli('vilnius').hits;
+  assert.ok(expected.length > 1);
+  await withPage(async (page, errors) => {
+    // A first query brings the letter table (for the facets), which holds the titles.
+    const before = await search(page, 'navo');
+    await page.locator('[part=facet]').first().waitFor();
+    await page.evaluate(() => {
+      window.heard = [];
+      for (const type of ['kamerzoek-preview', 'kamerzoek-search']) {
+        document.addEventListener(type, (e) => window.heard.push({ type, detail: e.detail }));
+      }
+    });
+    await page.route((url) => /\/split-index\/l-/.test(url.pathname), async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => {});
+    });
+    await box(page).fill('vilnius');
+    // Before any letter came: every hit, in the CLI's order, with its title and date.
+    await page.locator('.excerpt.pending').first().waitFor({ timeout: 1400 });
+    assert.equal(await page.locator('[role=listbox]').getAttribute('aria-busy'), 'true');
+    const early = await page.locator('[data-id]').evaluateAll((els) => els.map((el) => ({
+      id: el.dataset.id, title: el.querySelector('.title').textContent, excerpt: el.querySelector('.excerpt').textContent,
+    })));
+    assert.deepEqual(early.map((h) => h.id), expected.map((h) => h.id));
+    assert.deepEqual(early.map((h) => h.title), expected.map((h) => h.title));
+    // A letter the query before showed is here: its excerpt is; the others' are still coming.
+    assert.ok(early.some((h) => !before.includes(h.id)), 'vilnius shows letters navo did not');
+    for (const h of early) assert.equal(h.excerpt !== '', before.includes(h.id), h.id);
+    // Then the excerpts, the same hits in the same order.
+    await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await shown(page), expected.map((h) => h.id));
+    assert.equal(await page.locator('.excerpt.pending').count(), 0);
+    const marked = await page.locator('[data-id] .excerpt mark').count();
+    assert.ok(marked >= expected.length, `every excerpt marks the word: ${marked}`);
+    const heard = await page.evaluate(() => window.heard);
+    assert.deepEqual(heard.map((h) => h.type), ['kamerzoek-preview', 'kamerzoek-search']);
+    assert.deepEqual(heard[0].detail.ids, heard[1].detail.ids);
+    assert.deepEqual(errors, []);
+  });
+});
