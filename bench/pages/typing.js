@@ -1,18 +1,24 @@
 // Shared by the typing pages: types a query a character at a time, as a visitor does, and
 // reports the time from the last keystroke until that query's results are shown with their
-// titles. Each engine's page gives `start(onShown)`, which returns `key(text)`: called with the
-// box's text after every keystroke; the page calls onShown(text) when it shows text's results.
+// titles, and until they are shown whole (with excerpts). Each engine's page gives
+// `start(onShown)`, which returns `key(text)`: called with the box's text after every keystroke;
+// the page calls onShown(text) when it shows text's results, onShown(text, false) when it shows
+// them with titles but without excerpts yet.
 
 export function typing(start) {
   let waiting = null;
-  const key = start((text) => {
+  const key = start((text, whole = true) => {
     if (waiting && text === waiting.text) {
+      const now = performance.now() - waiting.last;
+      waiting.titles ??= now;
+      if (!whole) return;
       const w = waiting;
       waiting = null;
-      w.resolve(performance.now() - w.last);
+      w.resolve({ ms: w.titles, full: now });
     }
   });
-  // Resolves with the milliseconds from the last keystroke to the results of `query` shown.
+  // Resolves with the milliseconds from the last keystroke to the results of `query` shown with
+  // titles (`ms`) and whole (`full`).
   window.typeQuery = (query, charMs) => new Promise((resolve, reject) => {
     let i = 0;
     const timeout = setTimeout(() => reject(new Error(`no results for ${query} in 60 s`)), 60_000);

@@ -300,7 +300,9 @@ impl Searcher {
             partial,
             expanded,
             incomplete: false,
-            preview,
+            // Only hits waiting for their letters make a preview: none while the ranking itself
+            // still waits for a term chunk (no hits yet), or when every letter is here.
+            preview: preview.filter(|p| !p.is_empty()),
         })
     }
 

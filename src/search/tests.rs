@@ -531,8 +531,6 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
     };
     let letter = |n: &str| n.starts_with("l-");
     let table = |n: &str| n.starts_with("m-");
-    let mut s = crate::open_output(&output).unwrap();
-    supply(&mut s, &|n| !letter(n) && !table(n));
     let need = |s: &Searcher, options: &SearchOptions| match s.search_with("navo", options) {
         Ok(Answer::Need(names)) => names,
         other => panic!("{other:?}"),
@@ -543,6 +541,14 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
         facets: FacetCount::IfLoaded,
         ..SearchOptions::default()
     };
+    // The table is here but the term chunk is not: no hits are known, and no (empty) preview.
+    let mut s = crate::open_output(&output).unwrap();
+    supply(&mut s, &table);
+    let names = need(&s, &options);
+    assert!(names.iter().all(|n| n.starts_with("t-")), "{names:?}");
+    assert_eq!(s.take_preview(), None);
+    let mut s = crate::open_output(&output).unwrap();
+    supply(&mut s, &|n| !letter(n) && !table(n));
     // No table yet: the letters are needed, and nothing can be shown before them.
     let names = need(&s, &options);
     assert!(names.iter().all(|n| letter(n)), "{names:?}");
