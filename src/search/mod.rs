@@ -165,6 +165,7 @@ impl Searcher {
     ) -> Result<Answer<SearchResults>> {
         self.index.take_lacked();
         self.index.take_prefetch();
+        self.preview.take();
         let answer = self.answer(text, options);
         if let Some(files) = self.index.take_need() {
             // The ranking is final and only letters are to come: the hits can be shown now with
