@@ -108,10 +108,11 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  *   of them, the others' ids in its `grouped`
  * @property {'always'|'never'|'if-loaded'|boolean} [facets]
  * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
- * @property {(results: SearchResults) => void} [preview]  called once, before the answer, when
- *   only the hits' letter files are still to come and the index's letter table (fetched for
- *   facets; small archives only) has their titles: the hits in their final order, those whose
- *   letters are not here with an empty excerpt
+ * @property {(results: SearchResults) => void} [preview]  called at most once, when only the
+ *   hits' letter files are still to come and the index's letter table (fetched for facets; small
+ *   archives only) has their titles: the hits in their final order, those whose letters are not
+ *   here with an empty excerpt and no section or linked letters (the answer may still fail, or
+ *   leave out a letter that could not be fetched)
  * @property {boolean|object} [typing]  the query of a keystroke in an as-you-type box (`true`, or
  *   any object that stands for the box when a page has several): once it knows its hits, the
  *   letters that only earlier queries of the same box still wait for are cancelled, and those

@@ -263,6 +263,7 @@ export class KamerZoek extends HTMLElement {
   }
 
   setStatus(text, error = false) {
+    if (error) this.ui.status.setAttribute('aria-busy', 'false'); // after a preview, too
     this.ui.status.textContent = text;
     this.ui.status.classList.toggle('error', error);
     this.ui.status.setAttribute('role', error ? 'alert' : 'status');
@@ -469,6 +470,11 @@ export class KamerZoek extends HTMLElement {
   render(results, ms, docCount, early = false) {
     const { list, sort, input, suggestion, suggestionButton } = this.ui;
     const { blank, filtered } = this;
+    // The answer after its preview, the same hits: the row chosen with the arrow keys stays chosen.
+    const same = this.previewed && this.hits.length === results.hits.length
+      && this.hits.every((h, i) => h.id === results.hits[i].id);
+    const chosen = same ? this.active : -1;
+    this.previewed = early;
     this.hits = results.hits;
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
@@ -500,6 +506,9 @@ export class KamerZoek extends HTMLElement {
     const time = milliseconds(ms, t);
     const note = (results.incomplete ? ` ${t.incomplete}` : '') + (this.badRange ? ` ${t.badRange(this.badRange)}` : '');
     this.badRange = null;
+    // A preview's count is said once, with the answer: the live region waits while busy.
+    this.ui.status.setAttribute('aria-busy', early ? 'true' : 'false');
+    if (chosen >= 0) this.setActive(chosen);
     if (blank && !filtered) this.setStatus(t.searchIn(count(docCount, t)));
     else if (n === 0) this.setStatus((blank ? t.noneFiltered : t.none(results.query.trim())) + note);
     else if (results.partial) this.setStatus(t.partial(count(n, t), n !== 1, time) + note);

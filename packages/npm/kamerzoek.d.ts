@@ -131,9 +131,11 @@ export interface SearchOptions {
    */
   typing?: boolean | object;
   /**
-   * Called once, before the answer, when only the hits' letter files are still to come and the
-   * letter table (an archive of at most 2,000 letters, once fetched for facets) has their titles:
-   * the hits in their final order, those still coming with an empty `excerpt`.
+   * Called at most once, when only the hits' letter files are still to come and the letter table
+   * (an archive of at most 2,000 letters, once fetched for facets) has their titles: the hits in
+   * their final order, those still coming with an empty `excerpt` and without `section`,
+   * `meeting`, `same_meeting` and `related`. The answer may still fail, be aborted, or leave out
+   * a letter that could not be fetched (then `incomplete`).
    */
   preview?: (results: SearchResults) => void;
 }
@@ -178,6 +180,13 @@ export interface KamerzoekSearchDetail {
   ids: string[];
 }
 
+/** Hits shown with titles and dates while their letters (excerpts) are still coming. */
+export interface KamerzoekPreviewDetail {
+  query: string;
+  total: number;
+  ids: string[];
+}
+
 export interface KamerzoekOpenDetail {
   id: string;
   title: string;
@@ -188,6 +197,7 @@ declare global {
     'kamer-zoek': KamerZoek;
   }
   interface HTMLElementEventMap {
+    'kamerzoek-preview': CustomEvent<KamerzoekPreviewDetail>;
     'kamerzoek-search': CustomEvent<KamerzoekSearchDetail>;
     'kamerzoek-open': CustomEvent<KamerzoekOpenDetail>;
   }

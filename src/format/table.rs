@@ -12,8 +12,8 @@ use crate::meta::{Kind, Meta, Precision};
 use std::collections::HashMap;
 
 /// The largest archive whose table holds every letter's id and title. At 1,000 letters of the
-/// benchmark they add about 25 KB gzip to the table (ids are file names with a hash, titles
-/// repeat); at 2,000 about 50 KB, as much as one new query's letters on a slow link: beyond that,
+/// benchmark they add about 20 KB gzip to the table (ids are file names with a hash, titles
+/// repeat); at 2,000 about 40 KB, as much as one new query's letters on a slow link: beyond that,
 /// the table every facet needs would cost more than the early titles save.
 pub const PREVIEW_MAX_LETTERS: usize = 2_000;
 
@@ -72,6 +72,19 @@ impl TableBuilder {
     pub fn about(&self, n: usize) -> (Option<Kind>, Option<String>) {
         let (date, _, kind, _) = &self.rows[n];
         (*kind, (!date.is_empty()).then(|| date.to_string()))
+    }
+
+    /// The bytes the ids and titles add to the table (none in a large archive): a one-file
+    /// index derives its table from the letters, so they are not part of its size.
+    pub fn titles_bytes(&self, ids: &[String]) -> usize {
+        let str_bytes =
+            |s: &str| s.len() + (usize::BITS - s.len().leading_zeros()).div_ceil(7).max(1) as usize;
+        self.titles.as_ref().map_or(0, |titles| {
+            ids.iter()
+                .zip(titles)
+                .map(|(id, t)| str_bytes(id) + str_bytes(t))
+                .sum()
+        })
     }
 
     /// The table's bytes; `ids` are the letters' ids by number, as many as were added.
@@ -179,4 +192,27 @@ pub fn decode_ids(bytes: &[u8], docs: u32) -> Result<Vec<String>> {
         .collect::<Result<Vec<_>>>()?;
     finished(&r, FileKind::Ids)?;
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_bytes_are_what_the_titles_add_to_the_table() {
+        let ids: Vec<String> = ["a", "b_123", &"x".repeat(200)].map(String::from).to_vec();
+        let table = |titled: bool| {
+            let mut b = TableBuilder::default();
+            for (i, _) in ids.iter().enumerate() {
+                b.add(&Meta::default(), &"Titel ".repeat(i * 30));
+            }
+            if !titled {
+                b.titles = None;
+            }
+            (b.titles_bytes(&ids), b.finish(&ids).len())
+        };
+        let ((titles, with), (none, without)) = (table(true), table(false));
+        assert_eq!(none, 0);
+        assert_eq!(with - without, titles);
+    }
 }

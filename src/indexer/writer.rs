@@ -320,13 +320,14 @@ impl Writer {
         if !self.letters.spooled {
             pending_bytes += linked.bytes;
         }
+        let titles = self.table.titles_bytes(&self.ids);
         let table = std::mem::take(&mut self.table).finish(&self.ids);
         let ids = encode_ids(self.ids.iter().map(String::as_str));
         let words = words.finish();
         let single = !split
             && self
                 .layout
-                .fits_one_file(pending_bytes + table.len() + ids.len() + words.len());
+                .fits_one_file(pending_bytes + table.len() - titles + ids.len() + words.len());
         for (first, terms, positions) in pending {
             entry_chunks.push(if single {
                 // Only phrases read positions: even a one-file index keeps them beside it (a

@@ -284,7 +284,7 @@ test('on a slow server, a small archive shows a query\'s hits with titles and da
     await page.locator('[part=facet]').first().waitFor();
     await page.evaluate(() => {
       window.heard = [];
-      for (const type of ['kamerzoek-preview', 'kamerzoek-search']) {
+      for (const type of ['kamerzoek-preview', 'kamerzoek-search', 'kamerzoek-open']) {
         document.addEventListener(type, (e) => window.heard.push({ type, detail: e.detail }));
       }
     });
@@ -304,15 +304,28 @@ test('on a slow server, a small archive shows a query\'s hits with titles and da
     // A letter the query before showed is here: its excerpt is; the others' are still coming.
     assert.ok(early.some((h) => !before.includes(h.id)), 'vilnius shows letters navo did not');
     for (const h of early) assert.equal(h.excerpt !== '', before.includes(h.id), h.id);
+    // The second row chosen with the arrow keys stays chosen when the excerpts come.
+    await box(page).press('ArrowDown');
+    await box(page).press('ArrowDown');
+    assert.equal(await page.locator('[data-id][aria-selected="true"]').getAttribute('data-id'), expected[1].id);
+    assert.equal(await page.locator('[role=status]').getAttribute('aria-busy'), 'true', 'the count is said once, with the answer');
     // Then the excerpts, the same hits in the same order.
     await page.locator('[role=listbox][aria-busy="false"]').waitFor({ timeout: 30_000 });
     assert.deepEqual(await shown(page), expected.map((h) => h.id));
     assert.equal(await page.locator('.excerpt.pending').count(), 0);
     const marked = await page.locator('[data-id] .excerpt mark').count();
     assert.ok(marked >= expected.length, `every excerpt marks the word: ${marked}`);
+    assert.equal(await page.locator('[role=status]').getAttribute('aria-busy'), 'false');
+    assert.equal(await page.locator('[data-id][aria-selected="true"]').getAttribute('data-id'), expected[1].id);
     const heard = await page.evaluate(() => window.heard);
     assert.deepEqual(heard.map((h) => h.type), ['kamerzoek-preview', 'kamerzoek-search']);
     assert.deepEqual(heard[0].detail.ids, heard[1].detail.ids);
+    await page.unrouteAll();
+    await box(page).press('Enter');
+    // Enter opens the chosen row's letter.
+    await page.waitForFunction(() => window.heard.some((h) => h.type === 'kamerzoek-open'));
+    const opened = await page.evaluate(() => window.heard.find((h) => h.type === 'kamerzoek-open').detail);
+    assert.equal(opened.id, expected[1].id);
     assert.deepEqual(errors, []);
   });
 });
