@@ -100,6 +100,7 @@ export class KamerZoek extends HTMLElement {
     this.engine = null; // the load promise, made on first use so visitors who never search pay nothing
     this.hits = [];
     this.active = -1;
+    this.previewed = false; // the hits shown are a preview (excerpts still coming)
     this.facets = null; // the last facets shown
     this.unfolded = new Set(); // facet fields whose every value the visitor asked to see
     this.sequence = 0;

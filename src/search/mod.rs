@@ -278,14 +278,14 @@ impl Searcher {
                 break;
             }
             let missing = missing_words(&words, c.missing);
-            let (score, at) = (c.score, hits.len() + waiting);
+            let at = hits.len() + waiting;
             match self.hit(doc, c.score, c.matches, &clause_of, missing) {
                 // Its file is not here yet: it keeps its place until the next round.
                 None => {
                     waiting += 1;
                     preview = preview.and_then(|mut p| {
                         let missing = missing_words(&words, c.missing);
-                        p.push((at, self.preview_hit(doc, score, missing)?));
+                        p.push((at, self.preview_hit(doc, c.score, missing)?));
                         Some(p)
                     });
                 }
