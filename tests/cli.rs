@@ -550,6 +550,19 @@ fn bad_filters_and_sorts_are_clear_errors() {
         &kamerzoek(&["search", path, "x", "--filter", "kind"]),
         "FIELD=VALUE",
     );
+    // A value no letter can have is a typo, not an empty answer.
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--filter", "kind=verslagen"]),
+        "unknown kind \"verslagen\"; the kinds are agenda, verslag,",
+    );
+    assert_clean_failure(
+        &kamerzoek(&["search", path, "x", "--filter", "year=2023-01"]),
+        "year \"2023-01\" is not a year of four digits",
+    );
+    assert_eq!(
+        search_args(dir.path(), &["navo", "--filter", "kind=Verslag"])["total"],
+        search_args(dir.path(), &["navo", "--filter", "kind=verslag"])["total"]
+    );
     assert_clean_failure(
         &kamerzoek(&["search", path, "x", "--sort", "sideways"]),
         "unknown sort",
@@ -592,6 +605,12 @@ fn bad_letters_are_named_and_the_rest_is_indexed() {
     .unwrap();
     std::fs::write(letters.path().join("leeg.txt"), b"").unwrap();
     std::fs::write(letters.path().join("nul.txt"), b"steun\0aan").unwrap();
+    // A name that would retitle a terminal and clear it, printed with every hit.
+    std::fs::write(
+        letters.path().join("evil\x1b]0;pwned\x07\x1b[2J.txt"),
+        "De steun aan Oekraïne.",
+    )
+    .unwrap();
     let run = kamerzoek(&[
         "build",
         letters.path().to_str().unwrap(),
@@ -607,6 +626,16 @@ fn bad_letters_are_named_and_the_rest_is_indexed() {
     );
     assert!(stderr.contains("nul.txt: 1 control characters"), "{stderr}");
     assert!(stderr.contains("indexed 3 letters"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "evil\\u{1b}]0;pwned\\u{7}\\u{1b}[2J.txt: skipped: its name has control characters"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\x1b'),
+        "no escape reaches the terminal: {stderr}"
+    );
     let r = search_json(out.path(), "oekraïne");
     let mut found: Vec<&str> = r["hits"]
         .as_array()
@@ -1048,4 +1077,44 @@ fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_i
 fn serve_of_a_missing_folder_is_a_clear_error() {
     let out = kamerzoek(&["serve", "/no/such/folder", "--port", "0"]);
     assert_clean_failure(&out, "/no/such/folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_second_build_into_a_folder_being_built_is_refused_and_a_stopped_ones_work_is_removed() {
+    let out = tempfile::tempdir().unwrap();
+    let first = build_seeds_into(out.path());
+    assert!(!first.contains("work folder"), "{first}");
+    let before = listing(out.path());
+    // Another build holds the folder: this one stops before it writes or removes anything.
+    let held = std::fs::File::open(out.path()).unwrap();
+    held.try_lock().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let second = kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--index-only",
+    ]);
+    assert_clean_failure(&second, "another build is writing into this folder");
+    assert_eq!(listing(out.path()), before, "nothing written or removed");
+    held.unlock().unwrap();
+    // A build killed mid-way left its work folder (Drop never ran); a folder of the same shape
+    // but another name is not a build's, and stays.
+    let stopped = out.path().join(".kamerzoek-build-4242-0");
+    std::fs::create_dir_all(stopped.join("runs")).unwrap();
+    std::fs::write(stopped.join("runs/0.run"), b"postings").unwrap();
+    let mine = out.path().join(".kamerzoek-build-notes");
+    std::fs::create_dir(&mine).unwrap();
+    let third = build_seeds_into(out.path());
+    assert!(
+        third.contains("removed")
+            && third
+                .contains(".kamerzoek-build-4242-0, the work folder of a build that was stopped"),
+        "{third}"
+    );
+    assert!(!stopped.exists());
+    assert!(mine.is_dir());
+    assert!(!ids(&search_json(out.path(), "patriot")).is_empty());
 }

@@ -89,7 +89,7 @@ export interface Facets {
 export interface Expanded {
   from: string;
   to: string;
-  why: 'derivation' | 'translation' | 'acronym' | 'synonym' | 'question' | 'typo' | string;
+  why: 'derivation' | 'translation' | 'acronym' | 'synonym' | 'question' | 'typo' | 'apart' | string;
 }
 
 /** The answer to a search: what `kamerzoek search --json` prints. */

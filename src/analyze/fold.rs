@@ -50,7 +50,7 @@ fn in_runs(runs: &[(u16, u16, u16, u8)], key: u16) -> Option<u16> {
         return None;
     }
     let offset = key - first;
-    if flags & 1 != 0 && offset % 2 != 0 {
+    if flags & 1 != 0 && !offset.is_multiple_of(2) {
         return None;
     }
     Some(if flags & 2 != 0 {

@@ -1,5 +1,6 @@
 //! The command line's two jobs, over the library. Output formatting lives here, nowhere else.
 
+mod lock;
 mod offline;
 mod output;
 mod progress;
@@ -10,6 +11,7 @@ mod write;
 pub use serve::serve;
 
 use kamerzoek::folder::Folder;
+use kamerzoek::indexer::Built;
 use kamerzoek::indexer::{BuildOptions, Event, build_folder, parse_synonyms, read_letters};
 use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
@@ -106,9 +108,19 @@ pub fn build(
         Site::IndexOnly => out.to_path_buf(),
         Site::Full { .. } => out.join(site::INDEX_DIR),
     };
-    let index = build_index(letters, &index_dir, &options)?;
+    // One build at a time in a folder: a second one would remove the files the first reuses.
+    let _lock = lock::Lock::take(&index_dir)?;
+    let (built, earlier) = build_index(letters, &index_dir, &options)?;
+    // The site's own files before the entry file switches readers to the new index: when they
+    // cannot be written, the earlier index stays whole, and what the build wrote is taken back.
+    if let Site::Full { .. } = site
+        && let Err(e) = site::write(out, &assets)
+    {
+        write::take_back(&built.output, &index_dir, &earlier);
+        return Err(e);
+    }
+    let index = commit_index(&built, &index_dir, &earlier, &options)?;
     if let Site::Full { offline, .. } = site {
-        site::write(out, &assets)?;
         match (worker, offline) {
             (offline::Worker::Write, Some(max)) => {
                 offline::write(out, &index, *max)?;
@@ -142,13 +154,9 @@ fn print_sizes(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Builds the index of `letters` into `out` and says what it did; the named files of the new
-/// entry, for the service worker.
-fn build_index(
-    letters: &Path,
-    out: &Path,
-    options: &BuildOptions,
-) -> Result<kamerzoek::format::Named> {
+/// Builds the index of `letters` into `out`, all but its entry file; with what the folder held
+/// before.
+fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Built, Earlier)> {
     // Read before anything is written: only the files it names may be removed afterwards.
     let earlier = write::earlier(out);
     if let Earlier::Unreadable(why) = &earlier {
@@ -166,7 +174,18 @@ fn build_index(
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
     })?;
     progress.clear();
-    let written = write::write(&built.output, out, &earlier)?;
+    Ok((built, earlier))
+}
+
+/// Puts the entry file of `built` in place, removes the earlier build's files, and says what it
+/// did; the named files of the new entry, for the service worker.
+fn commit_index(
+    built: &Built,
+    out: &Path,
+    earlier: &Earlier,
+    options: &BuildOptions,
+) -> Result<kamerzoek::format::Named> {
+    let written = write::write(&built.output, out, earlier)?;
     // The letter folder is one name, and holds a pack of letters for every 64 and a directory of
     // their headers for every 16 packs.
     let folders = built

@@ -61,6 +61,26 @@ pub fn write(output: &Output, out: &Path, earlier: &Earlier) -> Result<Written> 
     })
 }
 
+/// Takes back what a build wrote whose entry file was never put in place (the site's own files
+/// could not be written): the files the new index names that the earlier one does not. Files of
+/// both, by their content-named names, stay; with an earlier entry file that does not read,
+/// nothing goes, since any file may be the earlier index's.
+pub fn take_back(output: &Output, out: &Path, earlier: &Earlier) {
+    let mut keep = BTreeSet::new();
+    match earlier {
+        Earlier::Index(named) => {
+            keep.extend(named.files.iter().map(String::as_str));
+            keep.extend(named.letters.as_ref().map(|(folder, _)| folder.as_str()));
+        }
+        Earlier::None => {}
+        Earlier::Unreadable(_) => return,
+    }
+    if let Ok(new) = gunzip(&output.entry, u64::from(MAX_ENTRY_BYTES)).and_then(|b| named_files(&b))
+    {
+        remove_stale(&new, &keep, out);
+    }
+}
+
 /// Removes the earlier build's files that the new build does not name. Best effort: a file that
 /// cannot be removed costs disk space, not correctness.
 fn remove_stale(earlier: &Named, new: &BTreeSet<&str>, out: &Path) -> usize {
@@ -75,10 +95,10 @@ fn remove_stale(earlier: &Named, new: &BTreeSet<&str>, out: &Path) -> usize {
             removed += 1;
         }
     }
-    if let Some((folder, count)) = &earlier.letters {
-        if !new.contains(folder.as_str()) {
-            removed += remove_letters(&out.join(folder), *count);
-        }
+    if let Some((folder, count)) = &earlier.letters
+        && !new.contains(folder.as_str())
+    {
+        removed += remove_letters(&out.join(folder), *count);
     }
     removed
 }

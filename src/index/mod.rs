@@ -360,10 +360,10 @@ impl Index {
         let Some(chunk) = self.chunks.get(self.route(term)) else {
             return;
         };
-        if let Slot::Missing(name) = &chunk.terms {
-            if !self.unavailable.contains(name) {
-                self.wants().prefetch.add(name.clone());
-            }
+        if let Slot::Missing(name) = &chunk.terms
+            && !self.unavailable.contains(name)
+        {
+            self.wants().prefetch.add(name.clone());
         }
     }
 
@@ -538,10 +538,10 @@ impl Index {
     /// yet either: a phrase needs both, and asking for them together saves a round of fetching
     /// (at the cost of the positions of a phrase whose words the index turns out not to hold).
     pub fn want_positions(&self, term: &str) {
-        if let Some(chunk) = self.chunks.get(self.route(term)) {
-            if matches!(chunk.terms, Slot::Missing(_)) {
-                self.get(&chunk.positions);
-            }
+        if let Some(chunk) = self.chunks.get(self.route(term))
+            && matches!(chunk.terms, Slot::Missing(_))
+        {
+            self.get(&chunk.positions);
         }
     }
 
@@ -596,12 +596,11 @@ impl Index {
 
     fn held(&self, doc: u32) -> Option<&Held> {
         let held = self.letters.get(&doc);
-        if held.is_none() {
-            if let Some(folder) = &self.letter_folder {
-                if doc < self.docs {
-                    self.ask_for(&Self::letter_name(folder, doc));
-                }
-            }
+        if held.is_none()
+            && let Some(folder) = &self.letter_folder
+            && doc < self.docs
+        {
+            self.ask_for(&Self::letter_name(folder, doc));
         }
         held
     }

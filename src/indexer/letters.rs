@@ -50,7 +50,7 @@ impl LetterFile {
     pub fn read(&self) -> std::result::Result<(RawLetter, Vec<Warning>), Warning> {
         let path = &self.path;
         let skip = |message: String| Warning {
-            path: path.display().to_string(),
+            path: shown(path),
             message,
         };
         let bytes = std::fs::read(path).map_err(|e| skip(format!("skipped: {e}")))?;
@@ -132,6 +132,13 @@ pub fn list_letters(dir: &Path, follow_links: bool) -> Result<(Vec<LetterFile>, 
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // The id is printed, put in pages and URLs: a control character in it (an escape that
+        // retitles a terminal, a line break that splits a list) is refused, not carried along.
+        if id.chars().any(char::is_control) {
+            let message = "skipped: its name has control characters; rename the file";
+            warn(&mut warnings, &path, message);
+            continue;
+        }
         if !ids.insert(id.clone()) {
             let message = format!("skipped: a letter with id {id} was read already");
             warn(&mut warnings, &path, &message);
@@ -169,9 +176,25 @@ pub fn read_letters(dir: &Path, follow_links: bool) -> Result<(Vec<RawLetter>, V
     Ok((letters, warnings))
 }
 
+/// A path as a warning prints it: control characters escaped, so a crafted file name cannot send
+/// a terminal commands.
+fn shown(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn warn(warnings: &mut Vec<Warning>, path: &Path, message: &str) {
     warnings.push(Warning {
-        path: path.display().to_string(),
+        path: shown(path),
         message: message.to_string(),
     });
 }

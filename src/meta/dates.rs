@@ -142,11 +142,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         let mut j = i + 1;
         let mut last = first;
         let skip = joiner(&t, j);
-        if skip > 0 {
-            if let Some(d) = t.get(j + skip).and_then(day) {
-                last = d;
-                j += skip + 1;
-            }
+        if skip > 0
+            && let Some(d) = t.get(j + skip).and_then(day)
+        {
+            last = d;
+            j += skip + 1;
         }
         let Some(month) = t.get(j).and_then(|x| month_number(x.text)) else {
             i += 1;
@@ -159,13 +159,13 @@ pub fn find(text: &str) -> Vec<DateMention> {
             let skip = joiner(&t, j + 1);
             let next_day = t.get(j + 1 + skip).and_then(day);
             let next_month = t.get(j + 2 + skip).and_then(|x| month_number(x.text));
-            if let (true, Some(d), Some(m)) = (skip > 0, next_day, next_month) {
-                if m > month {
-                    last = d;
-                    last_month = m;
-                    j += skip + 2;
-                    end = t[j].start + t[j].text.len();
-                }
+            if let (true, Some(d), Some(m)) = (skip > 0, next_day, next_month)
+                && m > month
+            {
+                last = d;
+                last_month = m;
+                j += skip + 2;
+                end = t[j].start + t[j].text.len();
             }
         }
         let year = t.get(j + 1).and_then(year);

@@ -52,6 +52,18 @@ impl Kind {
         }
     }
 
+    /// Every kind's name, as filters and facets write it, in one line: `agenda, verslag, ...`.
+    pub fn names() -> String {
+        let mut names = String::new();
+        for k in ALL {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            names.push_str(k.name());
+        }
+        names
+    }
+
     pub fn from_name(name: &str) -> Option<Kind> {
         ALL.into_iter().find(|k| k.name() == name)
     }

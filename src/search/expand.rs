@@ -3,7 +3,7 @@
 //! Prefixes and typos weigh less than the term itself, so an exact match always ranks first.
 
 use super::levenshtein;
-use crate::analyze::{fold, is_stop_word};
+use crate::analyze::{Analyzer, fold, is_stop_word};
 use crate::format::chunk::Why;
 use crate::index::{Index, TermRef};
 
@@ -121,6 +121,50 @@ pub fn see_also(index: &Index, term: &str) -> Vec<(Expansion, Why)> {
         .collect()
 }
 
+/// Words shorter than this are not split into two ([`apart`]), nor into parts shorter than
+/// [`MIN_APART_PART`]; nor words longer than [`MAX_APART_CHARS`], each of whose splits costs
+/// two analyses (a pasted run of 100 KB would cost seconds).
+const MIN_APART_CHARS: usize = 5;
+const MAX_APART_CHARS: usize = 48;
+const MIN_APART_PART: usize = 2;
+
+/// A word no letter has, as two words that letters write apart: Dutch spelling puts a hyphen where
+/// two vowels meet (`defensie-uitgaven`, `defensie-industrie`) and after a name or an acronym
+/// (`NAVO-top`, `COVID-19`), and a visitor types them joined (`defensieuitgaven`, `navotop`,
+/// `covid19`). Of the splits whose two parts are both in the word list (and neither a stop
+/// word), the one whose shorter part is longest: its terms, to be searched as a phrase, since
+/// apart is how the letters write them, and the word with a space where it splits. `None` until
+/// the word list is here (it is asked for).
+pub fn apart(index: &Index, analyzer: &Analyzer, word: &str) -> Option<([String; 2], String)> {
+    let chars = word.chars().count();
+    if !(MIN_APART_CHARS..=MAX_APART_CHARS).contains(&chars) {
+        return None;
+    }
+    let words = index.words()?;
+    let known = |part: &str| -> Option<String> {
+        if part.chars().count() < MIN_APART_PART || is_stop_word(part) {
+            return None;
+        }
+        let [token] = <[_; 1]>::try_from(analyzer.analyze(part)).ok()?;
+        words
+            .binary_search_by(|w| w.0.as_str().cmp(&token.term))
+            .is_ok()
+            .then_some(token.term)
+    };
+    let mut best: Option<(usize, [String; 2], usize)> = None;
+    for (at, _) in word.char_indices().skip(1) {
+        let (head, tail) = word.split_at(at);
+        let shorter = head.chars().count().min(tail.chars().count());
+        if best.as_ref().is_some_and(|(b, ..)| *b >= shorter) {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (known(head), known(tail)) {
+            best = Some((shorter, [a, b], at));
+        }
+    }
+    best.map(|(_, terms, at)| (terms, format!("{} {}", &word[..at], &word[at..])))
+}
+
 /// Stems shorter than this are not tried as the stem of a word being typed.
 const MIN_AS_WRITTEN_CHARS: usize = 4;
 
@@ -172,24 +216,32 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
         .collect()
 }
 
-/// Edit distance between two short strings, by characters: the oracle the automaton's distances
-/// are checked against.
+/// Edit distance between two short strings, by characters, a swap of two neighbours counting as
+/// one edit (optimal string alignment), written out as the whole table: the oracle the
+/// automaton's distances are checked against.
 #[cfg(test)]
 pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let mut cell = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cell = cell.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = cell;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -202,6 +254,8 @@ mod tests {
         assert_eq!(levenshtein("patriott", "patriot"), 1);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("ë", "e"), 1);
+        assert_eq!(levenshtein("vilnuis", "vilnius"), 1, "a swap is one edit");
+        assert_eq!(levenshtein("ca", "abc"), 3, "no edit of a swapped pair");
     }
 
     #[test]

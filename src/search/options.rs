@@ -8,7 +8,7 @@
 use super::range::{Bound, DateRange};
 use crate::analyze::fold;
 use crate::error::{Error, Result};
-use crate::meta::Meta;
+use crate::meta::{Kind, Meta};
 
 /// Hits returned when nothing else is asked.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -90,6 +90,22 @@ impl Filters {
         } else {
             value.to_string()
         };
+        // A value no letter can have is a mistake, not a filter that silently matches nothing.
+        let known = match field {
+            Field::Kind => Kind::from_name(&value).is_some(),
+            Field::Year => value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()),
+            Field::Minister => true,
+        };
+        if !known {
+            return Err(Error::BadOption {
+                message: match field {
+                    Field::Kind => {
+                        format!("unknown kind \"{value}\"; the kinds are {}", Kind::names())
+                    }
+                    _ => format!("year \"{value}\" is not a year of four digits, e.g. year=2024"),
+                },
+            });
+        }
         match self.by_field.iter_mut().find(|(f, _)| *f == field) {
             Some((_, values)) => values.push(value),
             None => self.by_field.push((field, vec![value])),

@@ -92,10 +92,8 @@ impl Query {
             rest = after;
         }
         let open = last_was_open_word && !text.ends_with(char::is_whitespace);
-        if open {
-            if let Some(Clause::Term { prefix, .. }) = query.must.last_mut() {
-                *prefix = true;
-            }
+        if open && let Some(Clause::Term { prefix, .. }) = query.must.last_mut() {
+            *prefix = true;
         }
         query.must.truncate(MAX_CLAUSES);
         query.must_not.truncate(MAX_CLAUSES);

@@ -118,6 +118,19 @@ impl Searcher {
                 expansions.push(e);
             }
         }
+        // A word no letter has may be two that letters write apart (`defensieindustrie`): searched
+        // as the phrase of the two, before any typo, when they stand side by side somewhere.
+        if expansions.is_empty()
+            && !self.index.waiting()
+            && !is_stop_word(word)
+            && let Some((terms, shown)) = expand::apart(&self.index, &self.analyzer, word)
+        {
+            let mut answer = self.score_phrase(&terms)?;
+            if !answer.hits.is_empty() {
+                answer.also.push((shown, "apart"));
+                return Ok(answer);
+            }
+        }
         // Typos: one edit first, two only when one finds nothing (and the word is long); and only
         // once the word's own chunks are here, or a fetch looks like a typo.
         // Edits are made to the term, so its length bounds them too: `noorse` is the term `nor`,

@@ -584,3 +584,47 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
     assert_eq!(preview.total, full.total);
     assert!(full.hits.iter().all(|h| !h.excerpt.is_empty()));
 }
+
+#[test]
+fn a_word_typed_joined_finds_the_words_letters_write_apart() {
+    let s = searcher(&[
+        "de defensie-industrie groeit",
+        "de industrie van defensie",
+        "de NAVO-top in Vilnius",
+        "een top van de navo",
+    ]);
+    // Only where the two stand side by side, as a phrase of the two.
+    assert_eq!(ids(&s, "defensieindustrie "), ["000"]);
+    assert_eq!(ids(&s, "navotop "), ["002"]);
+    let answer = s.search("defensieindustrie ", 10).unwrap().expect_ready();
+    assert_eq!(answer.expanded.len(), 1);
+    assert_eq!(answer.expanded[0].to, "defensie industrie");
+    assert_eq!(answer.expanded[0].why, "apart");
+    // The letters' own word wins: no split of a word a letter has.
+    let s = searcher(&[
+        "de defensieindustrie groeit",
+        "de defensie-industrie groeit",
+    ]);
+    assert_eq!(ids(&s, "defensieindustrie "), ["000"]);
+    // Parts that never stand side by side, or a stop word as a part: a typo is tried instead.
+    let s = searcher(&["de industrie van defensie", "defensie in de kamer"]);
+    assert!(ids(&s, "defensieindustrie ").is_empty());
+    assert_eq!(
+        s.search("defensiein ", 10).unwrap().expect_ready().expanded[0].why,
+        "typo"
+    );
+}
+
+#[test]
+fn two_neighbouring_letters_swapped_are_one_typo() {
+    let s = searcher(&["de top in vilnius", "de top in riga"]);
+    assert_eq!(ids(&s, "vilnuis "), ["000"]);
+    assert_eq!(
+        s.search("vilnuis ", 10)
+            .unwrap()
+            .expect_ready()
+            .suggestion
+            .as_deref(),
+        Some("vilnius")
+    );
+}

@@ -1,0 +1,85 @@
+//! One build at a time in an index folder. Two builds into one folder each remove what the
+//! earlier index named and theirs does not, while the other still reuses those files by name:
+//! both would end well and leave an entry file naming files that are gone. The folder itself is
+//! locked (an advisory `flock`, let go when the process ends however it ends), so no lock file
+//! is left in a site that is uploaded as it is.
+//!
+//! Holding the lock, a build knows no other build is running there, so a work folder left by one
+//! that was killed (`.kamerzoek-build-<pid>-<n>`, which `Drop` never got to remove) is removed.
+
+use super::say;
+use kamerzoek::{Error, Result};
+use std::fs::File;
+use std::path::Path;
+
+/// Held for as long as the build runs.
+pub struct Lock {
+    _folder: Option<File>,
+}
+
+/// The start of the name of a build's work folder (`src/indexer/writer.rs`).
+const WORK_FOLDER: &str = ".kamerzoek-build-";
+
+impl Lock {
+    pub fn take(dir: &Path) -> Result<Lock> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
+        let folder = lock(dir)?;
+        remove_interrupted(dir);
+        Ok(Lock { _folder: folder })
+    }
+}
+
+#[cfg(unix)]
+fn lock(dir: &Path) -> Result<Option<File>> {
+    let folder = File::open(dir).map_err(|e| Error::io(dir.display(), e))?;
+    match folder.try_lock() {
+        Ok(()) => Ok(Some(folder)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::BadOption {
+            message: format!(
+                "{}: another build is writing into this folder; run this one when it has ended",
+                dir.display()
+            ),
+        }),
+        // A file system without locks (some network mounts): built as before, unlocked.
+        Err(std::fs::TryLockError::Error(e)) => {
+            say(&format!(
+                "kamerzoek: warning: {}: cannot lock the folder ({e}): do not run two builds into \
+                 it at once",
+                dir.display()
+            ));
+            Ok(None)
+        }
+    }
+}
+
+/// Elsewhere a folder cannot be opened as a file to lock it.
+#[cfg(not(unix))]
+fn lock(_dir: &Path) -> Result<Option<File>> {
+    Ok(None)
+}
+
+/// Removes the work folders of builds that were killed, and says so.
+fn remove_interrupted(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.strip_prefix(WORK_FOLDER).is_some_and(|rest| {
+            rest.split('-').count() == 2 && rest.split('-').all(|n| n.parse::<u32>().is_ok())
+        });
+        // Only a folder (never a link to one) under exactly the name a build gives its own.
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            match std::fs::remove_dir_all(entry.path()) {
+                Ok(()) => say(&format!(
+                    "kamerzoek: note: removed {}, the work folder of a build that was stopped",
+                    entry.path().display()
+                )),
+                Err(e) => say(&format!(
+                    "kamerzoek: warning: {}: the work folder of a build that was stopped: {e}",
+                    entry.path().display()
+                )),
+            }
+        }
+    }
+}
