@@ -432,6 +432,23 @@ impl Index {
             .saturating_sub(1)
     }
 
+    /// Whether the chunk `term` lives in could not be fetched: whether the index holds `term` is
+    /// then unknown, not no.
+    pub fn lacks_chunk_of(&self, term: &str) -> bool {
+        self.chunks.get(self.route(term)).is_some_and(
+            |c| matches!(&c.terms, Slot::Missing(name) if self.unavailable.contains(name)),
+        )
+    }
+
+    /// The name of the file of the chunk `term` lives in, while it is not loaded.
+    #[cfg(test)]
+    pub fn missing_chunk_of(&self, term: &str) -> Option<&str> {
+        match &self.chunks.get(self.route(term))?.terms {
+            Slot::Missing(name) => Some(name),
+            Slot::Ready(_) => None,
+        }
+    }
+
     /// Where `term` is; `None` when the index does not hold it (or its chunk is not here yet).
     pub fn lookup(&self, term: &str) -> Option<TermRef> {
         let chunk = self.route(term);

@@ -119,9 +119,11 @@ impl Searcher {
             }
         }
         // A word no letter has may be two that letters write apart (`defensieindustrie`): searched
-        // as the phrase of the two, before any typo, when they stand side by side somewhere.
+        // as the phrase of the two, before any typo, when they stand side by side somewhere. Not
+        // when its own chunk could not be fetched: then it may well be a word of the letters.
         if expansions.is_empty()
             && !self.index.waiting()
+            && !self.index.lacks_chunk_of(term)
             && !is_stop_word(word)
             && let Some((terms, shown)) = expand::apart(&self.index, &self.analyzer, word)
         {

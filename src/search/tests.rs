@@ -628,3 +628,38 @@ fn two_neighbouring_letters_swapped_are_one_typo() {
         Some("vilnius")
     );
 }
+
+#[test]
+fn a_word_whose_chunk_could_not_be_fetched_is_not_split_into_two() {
+    // Words of the `navo` family past a chunk's size: `navo` and `navotop` live in two chunks.
+    let bodies = [
+        "de NAVO-top in Vilnius",
+        "een top van de navo",
+        "navoaaa navobbb navoccc navoddd navoeee navofff navoggg navohhh navoiii navojjj navokkk",
+    ];
+    let output = crate::build_index_with_layout(&letters(&bodies), 16, 0);
+    let ask =
+        |s: &mut Searcher| crate::answer_from(&output, s, |s| s.search("navotop ", 10)).unwrap();
+    let mut s = crate::open_output(&output).unwrap();
+    assert_eq!(
+        ask(&mut s).hits.len(),
+        1,
+        "split when the word's chunk says it is not there"
+    );
+    // Its chunk is gone (a 404, a stall): whether a letter has the word is unknown, so no split
+    // is searched in its place, and the answer says it is incomplete.
+    let mut s = crate::open_output(&output).unwrap();
+    let chunk = s.index().missing_chunk_of("navotop").unwrap().to_string();
+    for part in ["navo", "top"] {
+        assert_ne!(
+            s.index().missing_chunk_of(part),
+            Some(chunk.as_str()),
+            "{part}"
+        );
+    }
+    s.unavailable(&chunk);
+    let answer = ask(&mut s);
+    assert!(answer.hits.is_empty());
+    assert!(answer.expanded.is_empty());
+    assert!(answer.incomplete);
+}
