@@ -91,8 +91,12 @@ printf '%-44s %10d %10d\n' "the widget (7 scripts and styles)" "$widget_raw" "$w
 # 70,793 for the letters of one meeting (+981: read from the letter file, in every hit), then
 # down to 65,762 (binaryen no longer inlines functions called once: -5,203), then up to 67,199
 # (+1,437: a query's hits shown with their titles while their letters come, from the letter
-# table of a small archive), so the budget is that plus 2%. Issue 17's goal is 60 KB.
-WASM_BUDGET_GZ=68500
+# table of a small archive), so the budget is that plus 2%. Issue 17's goal is 60 KB. Then down
+# to 66,548 (wasm-opt --low-memory-unused), and up to 68,589 (+2,041) for queries as people type
+# them that found nothing: a word typed joined found as the two words letters write apart
+# (`defensieindustrie`), a swap of two letters as one typo, dates typed in numbers
+# (`15-04-2020`), and filter values no letter can have as errors. Budget: that plus 2%.
+WASM_BUDGET_GZ=69960
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

@@ -45,5 +45,11 @@ for suite in queries behaviours; do
     target/release/kamerzoek search target/site/index --json --limit 10
 done
 
+step "relevance suite tests/relevance/real.tsv on the 17 real documents"
+rm -rf target/real-index
+target/release/kamerzoek build tests/data/real --out target/real-index --index-only
+python3 tests/relevance/score.py tests/relevance/real.tsv -- \
+  target/release/kamerzoek search target/real-index --json --limit 10
+
 step "browser tests (Chromium, headless)"
 node --test --test-concurrency=1 tests/browser/

@@ -15,7 +15,11 @@ pub fn is_code(text: &str, a: Word, b: Word, uppercase: bool) -> bool {
     let letters = left.chars().count() <= 2 && left.chars().all(|c| c.is_ascii_alphabetic());
     let capitals = !uppercase || left.chars().all(|c| c.is_ascii_uppercase());
     let number = right.chars().all(|c| c.is_ascii_digit());
-    letters && capitals && number && matches!(gap, "-" | " " | "")
+    // A year after a space is a date, not a code's number: `AO 2009` is the debate of 2009,
+    // `GA 2014` the agenda of 2014.
+    let year =
+        gap == " " && right.len() == 4 && (right.starts_with("19") || right.starts_with("20"));
+    letters && capitals && number && !year && matches!(gap, "-" | " " | "")
 }
 
 #[cfg(test)]
@@ -42,5 +46,7 @@ mod tests {
         assert!(!pair("nr. 449", false));
         assert!(!pair("NAVO-2024", true));
         assert!(!pair("f  16", false));
+        assert!(!pair("AO 2009", false), "a year after a space");
+        assert!(!pair("GA 2014", true));
     }
 }

@@ -13,12 +13,28 @@ use crate::meta::{Kind, Meta};
 /// The words a visitor may use for a kind of letter.
 fn kind_words(kind: Kind) -> &'static str {
     match kind {
-        Kind::Agenda => "geannoteerde agenda annotated agenda",
+        // `GA` and `AO` are how the Kamer and its watchers abbreviate them.
+        Kind::Agenda => "geannoteerde agenda annotated agenda GA",
         Kind::Verslag => "verslag report",
         Kind::Beslisnota => "beslisnota nota memo",
-        Kind::Overleg => "verslag commissiedebat algemeen overleg debat committee debate",
+        Kind::Overleg => "verslag commissiedebat algemeen overleg AO debat committee debate",
         Kind::SchriftelijkOverleg => "schriftelijk overleg vragen antwoorden written questions",
         Kind::Brief => "brief kamerbrief letter",
+    }
+}
+
+/// The words a visitor may use for the meeting a letter is about, beyond those its name shares
+/// with every letter of the dossier (`NAVO`, `ministers`): the Kamer's abbreviation of a meeting
+/// of the defence ministers (`DMM`, `defensieministeriële`), and `top` and `summit` for a summit,
+/// so `navo top 2023` finds the summit's letters before those that name a summit in passing.
+fn meeting_words(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
+    if name.starts_with("navo-ministers van defensie") {
+        Some("DMM defensieministeriële defence ministers")
+    } else if name.starts_with("navo-top") {
+        Some("top summit")
+    } else {
+        None
     }
 }
 
@@ -60,6 +76,7 @@ pub fn text(doc: &Document) -> String {
     if let Some(m) = meeting {
         words.extend(m.place.clone());
         words.extend(m.summit.clone());
+        words.extend(meeting_words(&m.name).map(str::to_string));
         words.push(date_words(&m.start));
         if m.end != m.start {
             words.push(date_words(&m.end));

@@ -56,6 +56,78 @@ impl Clause {
     }
 }
 
+/// Dates typed in numbers (`15-04-2020`, `15/4/2020`, `15.04.2020`) as Dutch writes them in
+/// words (`15 april 2020`): how the letters write their dates, and how their metadata indexes
+/// them. Anything else is kept as typed. Written as one pass over the bytes: the wasm carries it.
+fn numeric_dates(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of digits and separators that starts a word.
+        // A byte of a letter or digit, or of a character beyond ASCII (a letter, most likely).
+        let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !word_byte(&bytes[i - 1]));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len() && matches!(bytes[end], b'0'..=b'9' | b'-' | b'/' | b'.') {
+            end += 1;
+        }
+        // Separators after the date (`1.2.2024.`) end a sentence, not the date.
+        let mut date_end = end;
+        while matches!(bytes[date_end - 1], b'-' | b'/' | b'.') {
+            date_end -= 1;
+        }
+        let alone = !bytes.get(end).is_some_and(word_byte);
+        if let Some((day, month)) = alone.then(|| date_of(&bytes[i..date_end])).flatten() {
+            out.push_str(&text[copied..i]);
+            out.push_str(&text[i + day.start..i + day.end]);
+            out.push(' ');
+            out.push_str(month);
+            out.push(' ');
+            out.push_str(&text[date_end - 4..date_end]);
+            copied = date_end;
+        }
+        i = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The day's digits (without a leading zero) and the month's name of `d-m-yyyy` (or with `/` or
+/// `.`), for a real day and month.
+fn date_of(run: &[u8]) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let mut field = [0u32; 3];
+    let mut len = [0usize; 3];
+    let mut k = 0;
+    for &c in run {
+        if c.is_ascii_digit() {
+            field[k] = field[k] * 10 + u32::from(c - b'0');
+            len[k] += 1;
+            if len[k] > 4 {
+                return None;
+            }
+        } else {
+            k += 1;
+            if k == 3 {
+                return None;
+            }
+        }
+    }
+    let shape = k == 2
+        && (1..=2).contains(&len[0])
+        && (1..=2).contains(&len[1])
+        && len[2] == 4
+        && (1..=31).contains(&field[0]);
+    let month = crate::meta::MONTHS.get((field[1] as usize).checked_sub(1)?)?;
+    let zero = usize::from(len[0] == 2 && run[0] == b'0');
+    shape.then_some((zero..len[0], *month))
+}
+
 impl Query {
     pub fn parse(text: &str, analyzer: &Analyzer) -> Query {
         let mut query = Query {
@@ -64,8 +136,9 @@ impl Query {
         };
         // A word pasted from a PDF may carry a soft hyphen: gone from the letters, gone here.
         let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        let dated = numeric_dates(&visible);
         // From here on the text is the visible one: offsets into it must not meet the original.
-        let text = visible.as_str();
+        let text = dated.as_str();
         let mut rest = text;
         let mut last_was_open_word = false;
         while !rest.is_empty() {
@@ -202,6 +275,28 @@ mod tests {
 
     fn parse(text: &str) -> Query {
         Query::parse(text, &Analyzer::new())
+    }
+
+    #[test]
+    fn dates_in_numbers_are_read_as_words() {
+        let cases = [
+            ("15-04-2020", "15 april 2020"),
+            ("verslag 18/10/2018 ", "verslag 18 oktober 2018 "),
+            ("1.2.2024.", "1 februari 2024."),
+            ("\"op 09-07-2023\"", "\"op 9 juli 2023\""),
+            // Not dates: kept as typed.
+            ("32-01-2020", "32-01-2020"),
+            ("15-13-2020", "15-13-2020"),
+            ("15-04-20", "15-04-20"),
+            ("nr15-04-2020", "nr15-04-2020"),
+            ("15-04-2020x", "15-04-2020x"),
+            ("1-2-3-2024", "1-2-3-2024"),
+            ("F-16 2024", "F-16 2024"),
+            ("", ""),
+        ];
+        for (typed, read) in cases {
+            assert_eq!(numeric_dates(typed), read, "{typed}");
+        }
     }
 
     fn term(term: &str, word: &str, prefix: bool) -> Clause {
