@@ -1,6 +1,6 @@
 //! The minister who signed: the line after `De Minister van Defensie,` (any case), or the rest of
-//! that line (`De minister van Defensie, J. S. J. Hillen`), without academic titles (`drs. K.H.
-//! Ollongren` -> `K.H. Ollongren`). A committee report's minister is the one the committee
+//! that line (`De minister van Defensie, J. S. J. Hillen`), without academic titles and initials
+//! (`drs. K.H. Ollongren` -> `Ollongren`). A committee report's minister is the one the committee
 //! debated with (`overleg gevoerd met minister Van Middelkoop van Defensie`, `met mevrouw
 //! Ollongren, Minister van Defensie`). A letter signed by someone else (a civil servant's memo)
 //! or not signed has no minister.
@@ -72,7 +72,25 @@ fn plausible(line: &str) -> Option<String> {
     let plausible = name.split_whitespace().count() <= 4
         && name.chars().any(char::is_uppercase)
         && !name.chars().any(|c| c.is_ascii_digit());
-    plausible.then(|| name.to_string())
+    plausible.then(|| without_initials(name).to_string())
+}
+
+/// A name without its initials (`K.H. Ollongren`, `J. S. J. Hillen`, `A.Th.B. Bijleveld-Schouten`
+/// -> `Ollongren`, `Hillen`, `Bijleveld-Schouten`): a committee report names a minister without
+/// them, so with them one minister would be two values of the minister facet.
+fn without_initials(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((word, after)) = rest.split_once(char::is_whitespace) {
+        let initials = word.ends_with('.')
+            && word.split_terminator('.').all(|i| {
+                (1..=2).contains(&i.chars().count()) && i.chars().all(char::is_alphabetic)
+            });
+        if !initials {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 #[cfg(test)]
@@ -83,11 +101,20 @@ mod tests {
     fn reads_the_signature() {
         assert_eq!(
             minister("tekst\n\nDe Minister van Defensie,\nK.H. Ollongren\n").as_deref(),
-            Some("K.H. Ollongren")
+            Some("Ollongren")
         );
         assert_eq!(
             minister("DE MINISTER VAN DEFENSIE\n\ndrs. K.H. Ollongren\n").as_deref(),
-            Some("K.H. Ollongren")
+            Some("Ollongren")
+        );
+        assert_eq!(
+            minister("De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten\n").as_deref(),
+            Some("Bijleveld-Schouten")
+        );
+        // Only initials: kept as they are, not an empty name.
+        assert_eq!(
+            minister("De Minister van Defensie,\nK.H.\n").as_deref(),
+            Some("K.H.")
         );
     }
 
@@ -99,7 +126,7 @@ mod tests {
 "
             )
             .as_deref(),
-            Some("J. S. J. Hillen")
+            Some("Hillen")
         );
         assert_eq!(
             minister(

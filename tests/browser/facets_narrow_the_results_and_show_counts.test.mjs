@@ -21,9 +21,9 @@ test('a second value of the same field adds letters; another field narrows', asy
   const { page } = b;
   await facet(page, 'kind', 'agenda').click();
   assert.equal((await settled(page)).length, 4);
-  await facet(page, 'minister', 'K.H. Ollongren').click();
+  await facet(page, 'minister', 'Ollongren').click();
   assert.deepEqual((await settled(page)).map((id) => id.slice(0, 3)).sort(), ['000', '001', '002']);
-  await facet(page, 'minister', 'K.H. Ollongren').click();
+  await facet(page, 'minister', 'Ollongren').click();
   await facet(page, 'kind', 'agenda').click();
   await facet(page, 'kind', 'verslag').click();
   assert.equal((await settled(page)).length, 5, 'all filters off again');
