@@ -28,7 +28,61 @@ pub fn extract(lines: Vec<String>) -> (Vec<String>, Vec<String>) {
         body.push(line.clone());
         i += 1;
     }
+    unglue_orphans(&mut body);
     (body, notes)
+}
+
+/// Least markers in a row for markers without their footnotes to be taken for markers.
+const ORPHANS_IN_A_ROW: usize = 3;
+
+/// Markers whose footnotes the text lost (a copy that left out the foot of each page):
+/// `Commission4`, `Afghanistan5`, `Pledge7`. A word then ends in a number that is no part of it,
+/// and is found by no search for the word. Taken off only when at least
+/// [`ORPHANS_IN_A_ROW`] such numbers follow each other in the text, each a little above the one
+/// before (footnotes count up; a marker written apart, `Commission 3`, leaves a gap), each glued
+/// to a word of four letters or more ending in a small letter: a code (`F35`, `SNMG1`) is in
+/// capitals, and one word with a number (`Patriot2`) is no series.
+fn unglue_orphans(body: &mut [String]) {
+    let mut found: Vec<(usize, usize, usize, u32)> = Vec::new();
+    for (l, line) in body.iter().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let letters = chars[k..]
+                .iter()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .count();
+            let digits = chars[k + letters..]
+                .iter()
+                .take_while(|(_, c)| c.is_ascii_digit())
+                .count();
+            let word_start = k == 0 || !chars[k - 1].1.is_alphanumeric();
+            let end = k + letters + digits;
+            let ends = chars.get(end).is_none_or(|(_, c)| !c.is_alphanumeric());
+            if word_start
+                && letters >= 4
+                && (1..=2).contains(&digits)
+                && ends
+                && chars[k + letters - 1].1.is_lowercase()
+            {
+                let at = chars[k + letters].0;
+                let len = chars.get(end).map_or(line.len(), |(b, _)| *b) - at;
+                if let Ok(n) = line[at..at + len].parse() {
+                    found.push((l, at, len, n));
+                }
+            }
+            k = (end).max(k + 1);
+        }
+    }
+    let series = found.len() >= ORPHANS_IN_A_ROW
+        && found
+            .windows(2)
+            .all(|w| w[1].3 > w[0].3 && w[1].3 <= w[0].3 + 3);
+    if series {
+        for &(l, at, len, _) in found.iter().rev() {
+            body[l].replace_range(at..at + len, "");
+        }
+    }
 }
 
 /// The number a line starts with, when it is followed by a space and text (`1 Kamerstuk ...`).
@@ -119,6 +173,34 @@ mod tests {
         let (body, notes) = extract(text.clone());
         assert_eq!(body, text);
         assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn markers_whose_footnotes_are_lost_come_off_when_they_count_up() {
+        let text = lines(
+            "  • Joint statement of the NATO-Ukraine Commission 3\n\
+             \x20 • Joint statement of the NATO-Georgia Commission4\n\
+             \x20 • Warsaw Summit Declaration on Afghanistan5\n\
+             \x20 • Cyber Defence Pledge7, en de resilience8.",
+        );
+        let (body, notes) = extract(text);
+        assert!(notes.is_empty());
+        assert_eq!(
+            body[1],
+            "  • Joint statement of the NATO-Georgia Commission"
+        );
+        assert_eq!(body[2], "  • Warsaw Summit Declaration on Afghanistan");
+        assert_eq!(body[3], "  • Cyber Defence Pledge, en de resilience.");
+        // No series: codes in capitals, one word with a number, numbers that do not count up.
+        for kept in [
+            "de F35 en de SNMG1 en de MQ9 met A400M",
+            "het Patriot2 systeem",
+            "de leerling3 en de ander2 en nog een5",
+            "woord1 en nog woord2 en woord20",
+        ] {
+            let (body, _) = extract(lines(kept));
+            assert_eq!(body, [kept], "{kept}");
+        }
     }
 
     #[test]
