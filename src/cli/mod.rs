@@ -263,9 +263,8 @@ fn read_reporting(dir: &Path) -> Result<Vec<kamerzoek::indexer::RawLetter>> {
 /// The index folder of `dir`: itself, or the `index/` of a site folder.
 fn index_of(dir: &Path) -> std::path::PathBuf {
     let inner = dir.join(site::INDEX_DIR);
-    if !dir.join(kamerzoek::format::ENTRY_FILE).exists()
-        && inner.join(kamerzoek::format::ENTRY_FILE).exists()
-    {
+    // A site's folder: its index is inside, and an error names the file missing there.
+    if !dir.join(kamerzoek::format::ENTRY_FILE).exists() && inner.is_dir() {
         return inner;
     }
     dir.to_path_buf()
