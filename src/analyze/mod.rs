@@ -99,6 +99,10 @@ impl Analyzer {
     }
 
     fn term_of_folded(&self, folded: String) -> String {
+        // The tokenizer's `%` after a number: the word the letters also write it as.
+        if folded == "%" {
+            return "procent".to_string();
+        }
         // Numbers and codes (`2024`, `f16`) are not Dutch words: the stemmer would only damage them.
         if folded.chars().any(|c| c.is_ascii_digit()) {
             return folded;
@@ -241,6 +245,10 @@ mod tests {
             ] {
                 let term = analyzer.term(&form);
                 let folded = fold(&form);
+                // `%` is `procent`: matches.rs knows it.
+                if folded == "%" {
+                    continue;
+                }
                 let head = |s: &str| s.chars().take(2).collect::<String>();
                 let n = head(&term).len();
                 assert_eq!(head(&term), head(&folded)[..n], "{form} -> {term}");

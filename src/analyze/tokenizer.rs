@@ -22,7 +22,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     std::iter::from_fn(move || {
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphanumeric() || (b == b'%' && after_number(bytes, i)) {
                 break;
             }
             if b < 0x80 {
@@ -40,6 +40,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
             return None;
         }
         let start = i;
+        // `%` after a number is a word of its own, read as `procent` (`2%` is `2 procent`).
+        if bytes[i] == b'%' {
+            i += 1;
+            return Some(Word { start, end: i });
+        }
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
@@ -58,6 +63,15 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
+/// Whether the `%` at `at` follows a number, directly or after one space (`2%`, `3,5 %`).
+fn after_number(bytes: &[u8], at: usize) -> bool {
+    let before = match at.checked_sub(1).map(|b| bytes[b]) {
+        Some(b' ') => at.checked_sub(2).map(|b| bytes[b]),
+        other => other,
+    };
+    before.is_some_and(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +86,17 @@ mod tests {
             texts("Op 15 en 16 juni, in Brussel: NAVO-Top."),
             [
                 "Op", "15", "en", "16", "juni", "in", "Brussel", "NAVO", "Top"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_percent_sign_after_a_number_is_a_word() {
+        assert_eq!(
+            texts("2% en 3,5 % maar 50%-norm, % alleen, a% en 7 %%"),
+            [
+                "2", "%", "en", "3", "5", "%", "maar", "50", "%", "norm", "alleen", "a", "en", "7",
+                "%"
             ]
         );
     }
@@ -115,7 +140,7 @@ mod tests {
         );
         assert_eq!(
             texts("’s-Gravenhage €5 miljard, 2%"),
-            ["s", "Gravenhage", "5", "miljard", "2"]
+            ["s", "Gravenhage", "5", "miljard", "2", "%"]
         );
     }
 

@@ -104,7 +104,8 @@ impl Searcher {
                 let n = h.len().min(head.len());
                 head.as_bytes()[..n] == h.as_bytes()[..n]
             };
-            if !heads.iter().any(agrees) {
+            // `%` is the one word whose term (`procent`) starts otherwise.
+            if !heads.iter().any(agrees) && word != "%" {
                 continue;
             }
             if let Some(&clause) = clause_of.get(self.analyzer.term(word).as_str()) {

@@ -663,3 +663,25 @@ fn a_word_whose_chunk_could_not_be_fetched_is_not_split_into_two() {
     assert!(answer.expanded.is_empty());
     assert!(answer.incomplete);
 }
+
+#[test]
+fn a_percentage_is_found_as_written_and_in_words() {
+    let s = searcher(&[
+        "naar 2% defensie-uitgaven",
+        "2 procent van het bbp",
+        "op 2 april 2024, procent",
+    ]);
+    assert_eq!(ids(&s, "2% "), ["000", "001"]);
+    assert_eq!(ids(&s, "\"2 procent\""), ["000", "001"]);
+    // Not as a phrase: every letter with both words, the words as typed first.
+    assert_eq!(ids(&s, "2 procent ")[0], "001");
+    assert_eq!(ids(&s, "2 procent ").len(), 3);
+    // The sign is marked as the word it stands for.
+    let hit = s.search("procent ", 10).unwrap().expect_ready();
+    let first = hit.hits.iter().find(|h| h.id == "000").unwrap();
+    assert!(
+        first.excerpt.contains("2<mark>%</mark>"),
+        "{}",
+        first.excerpt
+    );
+}
