@@ -71,7 +71,7 @@ fn unglue_orphans(body: &mut [String]) {
                     found.push((l, at, len, n));
                 }
             }
-            k = (end).max(k + 1);
+            k = end.max(k + 1);
         }
     }
     let series = found.len() >= ORPHANS_IN_A_ROW

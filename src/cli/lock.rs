@@ -8,6 +8,7 @@
 //! that was killed (`.kamerzoek-build-<pid>-<n>`, which `Drop` never got to remove) is removed.
 
 use super::say;
+use kamerzoek::indexer::WORK_FOLDER;
 use kamerzoek::{Error, Result};
 use std::fs::File;
 use std::path::Path;
@@ -16,9 +17,6 @@ use std::path::Path;
 pub struct Lock {
     _folder: Option<File>,
 }
-
-/// The start of the name of a build's work folder (`src/indexer/writer.rs`).
-const WORK_FOLDER: &str = ".kamerzoek-build-";
 
 impl Lock {
     pub fn take(dir: &Path) -> Result<Lock> {
@@ -65,9 +63,11 @@ fn remove_interrupted(dir: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name.strip_prefix(WORK_FOLDER).is_some_and(|rest| {
-            rest.split('-').count() == 2 && rest.split('-').all(|n| n.parse::<u32>().is_ok())
-        });
+        let number = |n: &str| n.parse::<u32>().is_ok();
+        let ours = name
+            .strip_prefix(WORK_FOLDER)
+            .and_then(|rest| rest.split_once('-'))
+            .is_some_and(|(pid, n)| number(pid) && number(n));
         // Only a folder (never a link to one) under exactly the name a build gives its own.
         if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
             match std::fs::remove_dir_all(entry.path()) {

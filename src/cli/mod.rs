@@ -235,11 +235,7 @@ fn commit_index(
             }
         ));
     }
-    kamerzoek::format::store::gunzip(
-        &built.output.entry,
-        u64::from(kamerzoek::format::MAX_ENTRY_BYTES),
-    )
-    .and_then(|entry| kamerzoek::format::named_files(&entry))
+    write::named(&built.output)
 }
 
 pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {

@@ -75,10 +75,14 @@ pub fn take_back(output: &Output, out: &Path, earlier: &Earlier) {
         Earlier::None => {}
         Earlier::Unreadable(_) => return,
     }
-    if let Ok(new) = gunzip(&output.entry, u64::from(MAX_ENTRY_BYTES)).and_then(|b| named_files(&b))
-    {
+    if let Ok(new) = named(output) {
         remove_stale(&new, &keep, out);
     }
+}
+
+/// The files the built entry file names.
+pub fn named(output: &Output) -> Result<Named> {
+    gunzip(&output.entry, u64::from(MAX_ENTRY_BYTES)).and_then(|b| named_files(&b))
 }
 
 /// Removes the earlier build's files that the new build does not name. Best effort: a file that

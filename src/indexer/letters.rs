@@ -179,17 +179,15 @@ pub fn read_letters(dir: &Path, follow_links: bool) -> Result<(Vec<RawLetter>, V
 /// A path as a warning prints it: control characters escaped, so a crafted file name cannot send
 /// a terminal commands.
 fn shown(path: &Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::new();
+    for c in path.display().to_string().chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn warn(warnings: &mut Vec<Warning>, path: &Path, message: &str) {

@@ -112,6 +112,10 @@ impl Default for Writer {
     }
 }
 
+/// The start of a build's work folder's name, `<prefix><pid>-<n>`: a build that finds one left
+/// by a killed build removes it (`src/cli/lock.rs`).
+pub const WORK_FOLDER: &str = ".kamerzoek-build-";
+
 impl Writer {
     pub fn new() -> Self {
         Self::default()
@@ -145,7 +149,7 @@ impl Writer {
         let pid = std::process::id();
         let mut attempt = 0;
         let work = loop {
-            let work = dir.join(format!(".kamerzoek-build-{pid}-{attempt}"));
+            let work = dir.join(format!("{WORK_FOLDER}{pid}-{attempt}"));
             match std::fs::create_dir(&work) {
                 Ok(()) => break work,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {

@@ -63,11 +63,11 @@ fn numeric_dates(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
+    // A byte of a letter or digit, or of a character beyond ASCII (a letter, most likely).
+    let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
     let mut i = 0;
     while i < bytes.len() {
         // A run of digits and separators that starts a word.
-        // A byte of a letter or digit, or of a character beyond ASCII (a letter, most likely).
-        let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
         let starts = bytes[i].is_ascii_digit() && (i == 0 || !word_byte(&bytes[i - 1]));
         if !starts {
             i += 1;
