@@ -1006,13 +1006,19 @@ fn request(port: u16, head: &str) -> (String, String, Vec<u8>) {
     )
 }
 
-#[test]
-fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_it() {
+/// A `kamerzoek serve` process, stopped by its PID when the test ends, passed or failed.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `kamerzoek serve DIR` on a free port: the process and its port.
+fn serve(site: &Path) -> (Served, u16) {
     use std::io::BufRead;
-    let dir = built_index();
-    let site = dir.path();
-    std::fs::write(site.join("index.html"), "<!doctype html><p>hi</p>").unwrap();
-    std::fs::write(site.join("engine.wasm"), b"\0asm").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
         .args(["serve", site.to_str().unwrap(), "--port", "0"])
         .stderr(std::process::Stdio::piped())
@@ -1028,7 +1034,22 @@ fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_i
         .and_then(|r| r.split('/').next())
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no address in {line:?}"));
-    let get = |path: &str| request(port, &format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+    (Served(child), port)
+}
+
+#[test]
+fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_it() {
+    let dir = built_index();
+    let site = dir.path();
+    std::fs::write(site.join("index.html"), "<!doctype html><p>hi</p>").unwrap();
+    std::fs::write(site.join("engine.wasm"), b"\0asm").unwrap();
+    let (_served, port) = serve(site);
+    let get = |path: &str| {
+        request(
+            port,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"),
+        )
+    };
     let (status, headers, body) = get("/");
     assert!(status.contains("200"), "{status}");
     assert!(headers.contains("text/html"), "{headers}");
@@ -1044,8 +1065,9 @@ fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_i
     for outside in ["/../Cargo.toml", "/%2e%2e/%2e%2e/etc/passwd", "/nothing"] {
         assert!(get(outside).0.contains("404"), "{outside}");
     }
-    let (status, _, _) = request(port, "POST / HTTP/1.1\r\n\r\n");
+    let (status, headers, _) = request(port, "POST / HTTP/1.1\r\n\r\n");
     assert!(status.contains("405"), "{status}");
+    assert!(headers.contains("Allow: GET, HEAD"), "{headers}");
     let (status, _, body) = request(port, "HEAD / HTTP/1.1\r\n\r\n");
     assert!(status.contains("200") && body.is_empty());
     let (status, _, body) = request(port, "HEAD /nothing HTTP/1.1\r\n\r\n");
@@ -1069,8 +1091,6 @@ fn serve_gives_a_built_site_with_the_types_a_browser_needs_and_nothing_outside_i
         raw.starts_with("HTTP/1.1 400"),
         "bytes that are no UTF-8: {raw}"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
 }
 
 #[test]
@@ -1117,4 +1137,101 @@ fn a_second_build_into_a_folder_being_built_is_refused_and_a_stopped_ones_work_i
     assert!(!stopped.exists());
     assert!(mine.is_dir());
     assert!(!ids(&search_json(out.path(), "patriot")).is_empty());
+}
+
+#[test]
+fn serve_refuses_hidden_files_other_hosts_and_ignores_invalid_ranges() {
+    let dir = built_index();
+    let site = dir.path();
+    std::fs::create_dir(site.join(".git")).unwrap();
+    std::fs::write(site.join(".git/config"), "[remote]").unwrap();
+    std::fs::write(site.join(".env"), "TOKEN=1").unwrap();
+    std::fs::write(site.join("ten.txt"), "0123456789").unwrap();
+    let (_served, port) = serve(site);
+    let get = |path: &str, extra: &str| {
+        request(
+            port,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}\r\n"),
+        )
+    };
+    for hidden in ["/.git/config", "/.env", "/%2eenv", "/.git/"] {
+        let (status, _, body) = get(hidden, "");
+        assert!(status.contains("404"), "{hidden}: {status}");
+        assert!(!String::from_utf8_lossy(&body).contains("TOKEN"));
+    }
+    // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) sends its name.
+    for host in [
+        "evil.example",
+        "evil.example:8000",
+        "127.0.0.1.evil.example",
+    ] {
+        let (status, _, _) = request(
+            port,
+            &format!("GET /ten.txt HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        );
+        assert!(status.contains("403"), "{host}: {status}");
+    }
+    let (status, _, _) = request(port, "GET http://evil.example/ten.txt HTTP/1.1\r\n\r\n");
+    assert!(
+        status.contains("403"),
+        "absolute form names the host: {status}"
+    );
+    for host in ["localhost", "[::1]:1"] {
+        let (status, _, _) = request(
+            port,
+            &format!("GET /ten.txt HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        );
+        assert!(status.contains("200"), "{host}: {status}");
+    }
+    // RFC 9110: an invalid range is ignored (the whole file); one with no byte of it is 416.
+    for invalid in ["bytes=5-2", "bytes=+1-2", "bytes=1-+2"] {
+        let (status, _, body) = get("/ten.txt", &format!("Range: {invalid}\r\n"));
+        assert!(status.contains("200"), "{invalid}: {status}");
+        assert_eq!(body, b"0123456789");
+    }
+    let (status, _, body) = get("/ten.txt", "Range: bytes=2-4\r\n");
+    assert!(status.contains("206"), "{status}");
+    assert_eq!(body, b"234");
+    let (status, _, _) = get("/ten.txt", "Range: bytes=10-\r\n");
+    assert!(status.contains("416"), "{status}");
+}
+
+#[test]
+fn serve_answers_a_visitor_while_slow_clients_hold_every_connection() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    // Larger than what loopback's buffers take, so a client that never reads stalls its answer.
+    std::fs::write(dir.path().join("big.bin"), vec![7u8; 32 << 20]).unwrap();
+    std::fs::write(dir.path().join("small.txt"), "hello").unwrap();
+    let (_served, port) = serve(dir.path());
+    let mut held = Vec::new();
+    // 64 clients ask for the big file and never read; 70 send half a request head.
+    for _ in 0..64 {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(b"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .unwrap();
+        held.push(s);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    for _ in 0..70 {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(b"GET /small.txt HTTP/1.1\r\nHo").unwrap();
+        held.push(s);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Every slot is held by a slow client: the visitor is answered all the same, at once (before
+    // any deadline passes), not told to come back.
+    for _ in 0..3 {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        s.write_all(b"GET /small.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .unwrap();
+        let mut all = Vec::new();
+        s.read_to_end(&mut all).unwrap();
+        let text = String::from_utf8_lossy(&all);
+        assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+        assert!(text.ends_with("hello"), "{text}");
+    }
+    drop(held);
 }

@@ -354,7 +354,7 @@ fn build_with_serve_writes_the_site_then_serves_it() {
     let mut answer = Vec::new();
     if let Some(port) = port {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        s.write_all(b"GET /kamerzoek.js HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.write_all(b"GET /kamerzoek.js HTTP/1.1\r\nHost: localhost\r\n\r\n")
             .unwrap();
         s.read_to_end(&mut answer).unwrap();
     }
@@ -413,4 +413,38 @@ fn offline_from_inside_the_site_folder_names_the_folder() {
         .unwrap();
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(service_worker(&out).contains("dir:\"mijn%20zoeken/\""));
+}
+
+#[test]
+fn a_worker_that_cannot_be_written_leaves_the_earlier_site_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zoeken");
+    let first = build(&out, &["--offline"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let index_before = listing(&out.join("index"));
+    // Other letters: a build of them would switch the index and remove the earlier one's files.
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    for entry in std::fs::read_dir(root().join("seeds")).unwrap().flatten().take(3) {
+        std::fs::copy(entry.path(), letters.join(entry.file_name())).unwrap();
+    }
+    // A folder where the worker goes: it cannot be written.
+    let worker = dir.path().join("kamerzoek-sw.js");
+    std::fs::remove_file(&worker).unwrap();
+    std::fs::create_dir(&worker).unwrap();
+    let run = kamerzoek(&[
+        "build",
+        letters.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--offline",
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("kamerzoek-sw.js"), "{}", stderr(&run));
+    assert_eq!(
+        listing(&out.join("index")),
+        index_before,
+        "the earlier index is whole, and nothing of the new one is left"
+    );
+    assert!(worker.is_dir());
 }

@@ -24,6 +24,12 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words shorter than this are not split.
 const MIN_WORD: usize = 7;
+/// Nor longer ones: the segmentation tries every part of a word (quadratic, and each lookup
+/// hashes its part), so this bounds the work per word at 64² part lookups of at most 64
+/// characters, and a build stays linear in its input whatever word it holds (a 16 MB run of one
+/// letter, a language written without spaces). Dutch's longest compounds in use have about 40
+/// letters (`arbeidsongeschiktheidsverzekeringsmaatschappij` has 46); no list goes past 60.
+const MAX_WORD: usize = 64;
 const MIN_FIRST_PART: usize = 3;
 const MIN_LAST_PART: usize = 4;
 const KNOWN_WORD_MIN_PART: usize = 5;
@@ -101,7 +107,9 @@ impl CompoundSplitter {
 
     /// The parts of the best split of `word`, or nothing.
     fn best_split(&self, word: &str) -> Vec<String> {
-        if word.chars().count() < MIN_WORD || !word.chars().all(char::is_alphabetic) {
+        // Counted no further than the bound: the word may be megabytes long.
+        let chars = word.chars().take(MAX_WORD + 1).count();
+        if !(MIN_WORD..=MAX_WORD).contains(&chars) || !word.chars().all(char::is_alphabetic) {
             return Vec::new();
         }
         let min_part = if self.is_plain_dutch(word) {
@@ -315,6 +323,19 @@ mod tests {
         ] {
             assert!(parts(word).is_empty(), "{word}: {:?}", parts(word));
         }
+    }
+
+    #[test]
+    fn a_word_past_the_bound_is_not_split_and_costs_little() {
+        // 65 letters of known parts: within the bound this would split.
+        let long = "luchtverdediging".repeat(4) + "s";
+        assert!(parts(&long).is_empty());
+        assert!(!parts(&"luchtverdediging".repeat(3)).is_empty());
+        // A megabyte of one letter: quadratic work took minutes (a hang, not a speed goal: the
+        // bound is generous), bounded work a few milliseconds.
+        let start = std::time::Instant::now();
+        assert!(parts(&"a".repeat(1 << 20)).is_empty());
+        assert!(start.elapsed() < std::time::Duration::from_secs(30));
     }
 
     #[test]

@@ -119,15 +119,38 @@ pub fn build(
         write::take_back(&built.output, &index_dir, &earlier);
         return Err(e);
     }
-    let index = commit_index(&built, &index_dir, &earlier, &options)?;
-    if let Site::Full { offline, .. } = site {
-        match (worker, offline) {
-            (offline::Worker::Write, Some(max)) => {
-                offline::write(out, &index, *max)?;
-            }
-            (offline::Worker::Retire, _) => offline::retire(out)?,
-            _ => {}
+    // The service worker too, before the commit: one that cannot be written stops the build
+    // with the earlier index whole, and a commit that fails puts the earlier worker back.
+    let worker = match (site, worker) {
+        (
+            Site::Full {
+                offline: Some(max), ..
+            },
+            offline::Worker::Write,
+        ) => {
+            let named = write::named(&built.output)?;
+            Some(offline::prepare(out, &named, &built.output.entry, *max)?)
         }
+        (Site::Full { .. }, offline::Worker::Retire) => Some(offline::retire(out)?),
+        _ => None,
+    };
+    if let Some(worker) = &worker
+        && let Err(e) = worker.put()
+    {
+        write::take_back(&built.output, &index_dir, &earlier);
+        return Err(e);
+    }
+    if let Err(e) = commit_index(&built, &index_dir, &earlier, &options) {
+        if let Some(worker) = &worker {
+            worker.undo();
+        }
+        write::take_back(&built.output, &index_dir, &earlier);
+        return Err(e);
+    }
+    if let Some(worker) = &worker {
+        worker.say();
+    }
+    if let Site::Full { .. } = site {
         print_sizes(out)?;
     }
     Ok(())
@@ -178,13 +201,13 @@ fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Bu
 }
 
 /// Puts the entry file of `built` in place, removes the earlier build's files, and says what it
-/// did; the named files of the new entry, for the service worker.
+/// did. Fails only before the entry file is in place.
 fn commit_index(
     built: &Built,
     out: &Path,
     earlier: &Earlier,
     options: &BuildOptions,
-) -> Result<kamerzoek::format::Named> {
+) -> Result<()> {
     let written = write::write(&built.output, out, earlier)?;
     // The letter folder is one name, and holds a pack of letters for every 64 and a directory of
     // their headers for every 16 packs.
@@ -235,7 +258,7 @@ fn commit_index(
             }
         ));
     }
-    write::named(&built.output)
+    Ok(())
 }
 
 pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {

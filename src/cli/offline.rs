@@ -98,7 +98,12 @@ pub enum Worker {
 /// or this site's own worker, in a folder the build can write; adds the registration script to
 /// the site's names. Without `--offline`, a worker of this site is to be retired.
 pub fn check(out: &Path, offline: bool, names: &mut Vec<&'static str>) -> Result<Worker> {
-    let (worker, dir) = placed(out)?;
+    // A folder with none above it (`--out /`) has no place for a worker: only --offline needs one.
+    let (worker, dir) = match placed(out) {
+        Ok(placed) => placed,
+        Err(_) if !offline => return Ok(Worker::Leave),
+        Err(e) => return Err(e),
+    };
     let present = std::fs::read(&worker).ok();
     let this_site = present
         .as_deref()
@@ -173,34 +178,67 @@ pub fn registration() -> Option<(&'static str, &'static [u8])> {
     site::asset(REGISTRATION).map(|bytes| (REGISTRATION, bytes))
 }
 
-/// Writes this site's worker retired: it deletes its stores and unregisters itself.
-pub fn retire(out: &Path) -> Result<()> {
+/// A worker made and checked before the index is committed, put in place just before it: a
+/// worker that cannot be written (an immutable file, a folder by its name, a full disk) stops the
+/// build while the earlier index is still whole, and a commit that fails afterwards puts the
+/// earlier worker back. So a deployed worker never lists files of an index that is not there.
+pub struct Prepared {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    /// What was at its place before: put back by `undo`.
+    before: Option<Vec<u8>>,
+    message: String,
+}
+
+impl Prepared {
+    /// Writes the worker beside its place and renames it in.
+    pub fn put(&self) -> Result<()> {
+        kamerzoek::format::store::write_beside(&self.path, &self.bytes)
+    }
+
+    /// Puts back what was there before `put` (best effort: the build is failing already).
+    pub fn undo(&self) {
+        let _ = match &self.before {
+            Some(bytes) => kamerzoek::format::store::write_beside(&self.path, bytes),
+            None => std::fs::remove_file(&self.path).map_err(|e| Error::io("", e)),
+        };
+    }
+
+    /// Says what the worker does, once the build has ended well.
+    pub fn say(&self) {
+        super::say(&self.message);
+    }
+}
+
+fn prepared(worker: PathBuf, build: &str, message: String) -> Result<Prepared> {
+    let filled = template()?.replace(PLACEHOLDER, build);
+    Ok(Prepared {
+        before: std::fs::read(&worker).ok(),
+        bytes: site::stamped(SERVICE_WORKER, filled.as_bytes()),
+        path: worker,
+        message,
+    })
+}
+
+/// This site's worker retired: it deletes its stores and unregisters itself.
+pub fn retire(out: &Path) -> Result<Prepared> {
     let (worker, dir) = placed(out)?;
     let build = format!(
         "{{version:\"retired\",dir:{:?},precache:[],retired:true}}",
         format!("{dir}/")
     );
-    write_worker(&worker, &build)?;
-    super::say(&format!(
+    let message = format!(
         "offline: {} retired (built without --offline): a visitor's browser drops its stores and \
          the worker on their next visit",
         worker.display()
-    ));
-    Ok(())
+    );
+    prepared(worker, &build, message)
 }
 
-fn write_worker(worker: &Path, build: &str) -> Result<()> {
-    let filled = template()?.replace(PLACEHOLDER, build);
-    kamerzoek::format::store::write_beside(
-        worker,
-        &site::stamped(SERVICE_WORKER, filled.as_bytes()),
-    )
-}
-
-/// Writes the worker for the site in `out`, whose index names `index`'s files: it stores the
-/// engine, the widget and the entry file on a first visit, and every index file too when they
-/// come to at most `precache_max` bytes.
-pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
+/// The worker for the site in `out`, whose new index names `index`'s files and whose entry file,
+/// not yet in place, is `entry`: it stores the engine, the widget and the entry file on a first
+/// visit, and every index file too when they come to at most `precache_max` bytes.
+pub fn prepare(out: &Path, index: &Named, entry: &[u8], precache_max: u64) -> Result<Prepared> {
     let (worker, dir) = placed(out)?;
     // Everything a page loads from the site folder, `offline.js` and `file-check.js` too.
     let mut first = site::first_query();
@@ -216,7 +254,11 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
                 .map(|f| format!("{INDEX_DIR}/{folder}/{f}")),
         );
     }
+    let entry_name = format!("{INDEX_DIR}/{}", kamerzoek::format::ENTRY_FILE);
     let hash_of = |name: &str| -> Result<(u64, u64)> {
+        if *name == entry_name {
+            return Ok((fnv64(entry), entry.len() as u64));
+        }
         let path = out.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
         Ok((fnv64(&bytes), bytes.len() as u64))
@@ -253,8 +295,7 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
             .collect::<Vec<_>>()
             .join(",")
     );
-    write_worker(&worker, &build)?;
-    super::say(&format!(
+    let message = format!(
         "offline: {} serves the pages in {} and below that include {dir}/{REGISTRATION}; it \
          stores the engine{} on a first visit{}",
         worker.display(),
@@ -272,6 +313,26 @@ pub fn write(out: &Path, index: &Named, precache_max: u64) -> Result<()> {
                  over --precache-max {precache_max})"
             )
         }
-    ));
-    Ok(())
+    );
+    prepared(worker, &build, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_with_none_above_it_needs_no_worker_unless_offline() {
+        let mut names = Vec::new();
+        assert!(matches!(
+            check(Path::new("/"), false, &mut names),
+            Ok(Worker::Leave)
+        ));
+        let err = check(Path::new("/"), true, &mut names)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("none above it"), "{err}");
+        assert!(names.is_empty());
+    }
 }

@@ -7,7 +7,11 @@
 //!   skipped unless the owner asks for it (`follow_links`): the index is published, and a link
 //!   can put any readable file of the machine in it;
 //! - the text is UTF-8; bytes that are not are read as Windows-1252, one by one, so a file saved
-//!   by an old Windows tool and a stray byte in a UTF-8 file both come through whole;
+//!   by an old Windows tool and a stray byte in a UTF-8 file both come through whole; but a file
+//!   that starts with UTF-16's byte-order mark (what Windows Notepad saves as "Unicode"), or
+//!   whose every other byte is NUL, is UTF-16 (either byte order);
+//! - a letter whose text is mostly no letters or digits (a binary file named `.txt`) is indexed
+//!   with a warning that says so;
 //! - NUL bytes and other control characters (not tab, newline, carriage return, form feed)
 //!   become spaces: they are never text;
 //! - empty files, files of only white space, and files over [`MAX_LETTER_BYTES`] are skipped;
@@ -55,10 +59,22 @@ impl LetterFile {
         };
         let bytes = std::fs::read(path).map_err(|e| skip(format!("skipped: {e}")))?;
         let mut warnings = Vec::new();
-        let (text, cp1252) = decode(&bytes);
-        if cp1252 > 0 {
-            let message = format!("not UTF-8: {cp1252} bytes read as Windows-1252");
-            warn(&mut warnings, path, &message);
+        let (text, read_as) = decode(&bytes);
+        match read_as {
+            ReadAs::Utf8 => {}
+            ReadAs::Cp1252(bytes) => {
+                let message = format!("not UTF-8: {bytes} bytes read as Windows-1252");
+                warn(&mut warnings, path, &message);
+            }
+            ReadAs::Utf16 { bom, bad } => {
+                if !bom {
+                    warn(&mut warnings, path, "read as UTF-16 (no byte-order mark)");
+                }
+                if bad > 0 {
+                    let message = format!("UTF-16 with {bad} broken characters, read as �");
+                    warn(&mut warnings, path, &message);
+                }
+            }
         }
         let (text, controls) = without_controls(text);
         if controls > 0 {
@@ -67,6 +83,14 @@ impl LetterFile {
         }
         if text.trim().is_empty() {
             return Err(skip("skipped: no text".to_string()));
+        }
+        let odd = match read_as {
+            ReadAs::Cp1252(bytes) => bytes,
+            ReadAs::Utf16 { bad, .. } => bad,
+            ReadAs::Utf8 => 0,
+        };
+        if let Some(message) = unreadable(&text, odd + controls) {
+            warn(&mut warnings, path, &message);
         }
         let id = self.id.clone();
         Ok((RawLetter { id, text }, warnings))
@@ -211,9 +235,108 @@ fn cp1252(byte: u8) -> char {
     }
 }
 
+/// How a letter's bytes were read.
+#[derive(Debug, PartialEq, Eq)]
+enum ReadAs {
+    Utf8,
+    /// UTF-8 but for this many bytes, read as Windows-1252.
+    Cp1252(usize),
+    /// UTF-16, by its byte-order mark or by its NULs; `bad` unpaired surrogates.
+    Utf16 {
+        bom: bool,
+        bad: usize,
+    },
+}
+
+/// The text of `bytes`, and how it was read: UTF-16 by its byte-order mark (or by a NUL in every
+/// other byte, which no text in another encoding has), else UTF-8 where it is valid and
+/// Windows-1252 byte by byte where it is not.
+fn decode(bytes: &[u8]) -> (String, ReadAs) {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, true, true)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, false, true)),
+        _ => nul_parity(bytes).map(|little| (bytes, little, false)),
+    };
+    if let Some((rest, little, bom)) = utf16 {
+        let units = rest.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        let mut bad = rest.len() % 2;
+        let text = char::decode_utf16(units)
+            .map(|c| {
+                c.unwrap_or_else(|_| {
+                    bad += 1;
+                    char::REPLACEMENT_CHARACTER
+                })
+            })
+            .collect();
+        return (text, ReadAs::Utf16 { bom, bad });
+    }
+    let (text, fallback) = utf8_or_cp1252(bytes);
+    let read_as = if fallback > 0 {
+        ReadAs::Cp1252(fallback)
+    } else {
+        ReadAs::Utf8
+    };
+    (text, read_as)
+}
+
+/// Whether `bytes` look like UTF-16 without a byte-order mark: of an even length, with NULs in
+/// most bytes of one parity (the high bytes of Latin letters) and in hardly any of the other;
+/// Some(true) for little-endian.
+fn nul_parity(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut nuls = [0usize; 2];
+    for (i, &b) in bytes.iter().enumerate() {
+        nuls[i % 2] += usize::from(b == 0);
+    }
+    let half = bytes.len() / 2;
+    let mostly = |n: usize| n * 10 >= half * 7;
+    let hardly = |n: usize| n * 20 <= half;
+    if mostly(nuls[1]) && hardly(nuls[0]) {
+        Some(true)
+    } else if mostly(nuls[0]) && hardly(nuls[1]) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A warning for a text that is mostly no text (a binary file, an encoding no reader guessed):
+/// fewer than half of its characters that are not white space are letters or digits, or a
+/// quarter of them were `odd` (bytes that were no UTF-8, control characters, broken UTF-16),
+/// where a letter saved by an old Windows tool has a few in a hundred.
+fn unreadable(text: &str, odd: usize) -> Option<String> {
+    let (mut shown, mut words) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        shown += 1;
+        words += usize::from(c.is_alphanumeric());
+    }
+    let shown = shown.max(1);
+    if words * 2 < shown {
+        Some(format!(
+            "mostly unreadable: {} % of its characters are letters or digits; is it text?",
+            words * 100 / shown
+        ))
+    } else if odd * 4 > shown {
+        Some(format!(
+            "mostly unreadable: {odd} bytes or characters were no text; is it text?"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The text of `bytes`: UTF-8 where it is valid, Windows-1252 byte by byte where it is not; and
 /// how many bytes were read as Windows-1252.
-fn decode(bytes: &[u8]) -> (String, usize) {
+fn utf8_or_cp1252(bytes: &[u8]) -> (String, usize) {
     let mut out = String::with_capacity(bytes.len());
     let mut rest = bytes;
     let mut fallback = 0;
@@ -284,6 +407,47 @@ mod tests {
         let (letters, warnings) = read(&dir);
         assert_eq!(letters[0].text, "Oekraïne € 5 “NAVO”");
         assert_eq!(warnings, ["a.txt: not UTF-8: 4 bytes read as Windows-1252"]);
+    }
+
+    #[test]
+    fn a_utf16_file_is_read_by_its_byte_order_mark_or_its_nuls() {
+        let text = "NAVO-top in Vilnius: Oekraïne € 5 “steun” 🇺🇦";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let dir = folder(&[
+            ("a.txt", &[&[0xFF, 0xFE][..], &le].concat()),
+            ("b.txt", &[&[0xFE, 0xFF][..], &be].concat()),
+            ("c.txt", &le),
+            (
+                "d.txt",
+                &[&[0xFF, 0xFE][..], &le, &[0x00, 0xD8][..]].concat(),
+            ),
+        ]);
+        let (letters, warnings) = read(&dir);
+        for letter in &letters[..3] {
+            assert_eq!(letter.text, text, "{}", letter.id);
+        }
+        assert_eq!(letters[3].text, format!("{text}\u{fffd}"));
+        assert_eq!(
+            warnings,
+            [
+                "c.txt: read as UTF-16 (no byte-order mark)",
+                "d.txt: UTF-16 with 1 broken characters, read as �"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_mostly_no_text_is_named() {
+        let binary: Vec<u8> = (0u32..4000).map(|i| (i * 7919 % 251) as u8).collect();
+        let dir = folder(&[("a.txt", &binary), ("b.txt", "NAVO: 2% (BBP)!".as_bytes())]);
+        let (letters, warnings) = read(&dir);
+        assert_eq!(letters.len(), 2);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings[2].starts_with("a.txt: mostly unreadable"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
