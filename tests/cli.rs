@@ -1235,3 +1235,116 @@ fn serve_answers_a_visitor_while_slow_clients_hold_every_connection() {
     }
     drop(held);
 }
+
+/// The entry file of `dir` with `from` (a name it holds) replaced by `to` of the same length, its
+/// CRC-32 made right again: what anyone can do to an entry file.
+fn craft_entry(dir: &Path, from: &str, to: &str) {
+    use kamerzoek::format::store::{gunzip, gzip};
+    assert_eq!(from.len(), to.len());
+    let path = dir.join("kamerzoek.idx");
+    let mut entry = gunzip(&std::fs::read(&path).unwrap(), 1 << 30).unwrap();
+    let at = entry
+        .windows(from.len())
+        .position(|w| w == from.as_bytes())
+        .unwrap_or_else(|| panic!("{from} is not in the entry file"));
+    entry[at..at + to.len()].copy_from_slice(to.as_bytes());
+    let body = entry.len() - 4;
+    let crc = kamerzoek::format::crc32(&entry[..body]);
+    entry[body..].copy_from_slice(&crc.to_le_bytes());
+    std::fs::write(&path, gzip(&entry)).unwrap();
+}
+
+#[test]
+fn a_crafted_entry_file_cannot_make_the_build_remove_a_file_it_did_not_write() {
+    let out = tempfile::tempdir().unwrap();
+    build_seeds_into(out.path());
+    let positions = files_starting(out.path(), "p-").remove(0);
+    let p_name = positions
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    // The owner's thesis, and a file of a build's shape whose content is not what its name says.
+    std::fs::write(out.path().join("my-thesis-v2.docx"), b"four years").unwrap();
+    let lookalike = "p-0123456789ab.kz";
+    std::fs::write(out.path().join(lookalike), b"the owner's").unwrap();
+    for name in ["my-thesis-v2.docx", lookalike] {
+        craft_entry(out.path(), &p_name, name);
+        // The crafted entry file still loads: its seal is right.
+        assert!(
+            kamerzoek(&["search", out.path().to_str().unwrap(), "navo"])
+                .status
+                .code()
+                != Some(101)
+        );
+        let stderr = build_seeds_into(out.path());
+        assert!(
+            stderr.contains("0 files of the earlier build removed"),
+            "{stderr}"
+        );
+        craft_entry(out.path(), &p_name, &p_name);
+    }
+    assert_eq!(
+        std::fs::read(out.path().join("my-thesis-v2.docx")).unwrap(),
+        b"four years"
+    );
+    assert_eq!(
+        std::fs::read(out.path().join(lookalike)).unwrap(),
+        b"the owner's"
+    );
+}
+
+#[test]
+fn what_a_stopped_build_left_is_removed_by_the_next_and_nothing_else() {
+    let (dir, index) = split_index();
+    let letters = dir.path().join("letters");
+    // A build of other letters stopped after its files were in place, before its entry file:
+    // its files are in the folder, named by no entry file.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    for path in files_starting(&letters, "0000").into_iter().take(150) {
+        std::fs::copy(&path, other.join(path.file_name().unwrap())).unwrap();
+    }
+    let stopped = dir.path().join("stopped");
+    let built = kamerzoek(&[
+        "build",
+        other.to_str().unwrap(),
+        "--out",
+        stopped.to_str().unwrap(),
+        "--index-only",
+    ]);
+    assert!(built.status.success());
+    let before = listing(&index);
+    let mut left = 0;
+    for (name, bytes) in listing(&stopped) {
+        if name != "kamerzoek.idx" && !before.iter().any(|(n, _)| *n == name) {
+            let to = index.join(&name);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+            left += 1;
+        }
+    }
+    assert!(left > 5, "{left}");
+    // The owner's files of the same shapes, whose content is not what their names say.
+    std::fs::write(index.join("m-0123456789ab.kz"), b"notes").unwrap();
+    std::fs::create_dir(index.join("l-0123456789ab")).unwrap();
+    std::fs::write(index.join("l-0123456789ab/draft.txt"), b"draft").unwrap();
+    let again = kamerzoek(&[
+        "build",
+        letters.to_str().unwrap(),
+        "--out",
+        index.to_str().unwrap(),
+        "--index-only",
+    ]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("removed {left} index files a stopped build left")),
+        "{stderr}"
+    );
+    let mut expected = before;
+    expected.push(("m-0123456789ab.kz".into(), b"notes".to_vec()));
+    expected.push(("l-0123456789ab/draft.txt".into(), b"draft".to_vec()));
+    expected.sort();
+    assert_eq!(listing(&index), expected);
+}

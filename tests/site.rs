@@ -425,7 +425,11 @@ fn a_worker_that_cannot_be_written_leaves_the_earlier_site_whole() {
     // Other letters: a build of them would switch the index and remove the earlier one's files.
     let letters = dir.path().join("letters");
     std::fs::create_dir(&letters).unwrap();
-    for entry in std::fs::read_dir(root().join("seeds")).unwrap().flatten().take(3) {
+    for entry in std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .flatten()
+        .take(3)
+    {
         std::fs::copy(entry.path(), letters.join(entry.file_name())).unwrap();
     }
     // A folder where the worker goes: it cannot be written.

@@ -189,6 +189,15 @@ fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Bu
             out.join(kamerzoek::format::ENTRY_FILE).display()
         ));
     }
+    // Holding the folder's lock: what a stopped build of this folder left goes now.
+    let left = write::remove_leftovers(out, &earlier);
+    if left > 0 {
+        say(&format!(
+            "kamerzoek: note: removed {left} index files a stopped build left in {} (no entry \
+             file names them)",
+            out.display()
+        ));
+    }
     let mut progress = Progress::new();
     let built = build_folder(letters, out, options, &mut |event| match event {
         Event::Warning(w) => {

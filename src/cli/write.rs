@@ -3,14 +3,18 @@
 //! last, by rename, the one step that switches readers over.
 //!
 //! The folder is shared: a site owner's pages, the engine, files of other tools. So the build
-//! removes only what it can prove an earlier build wrote: the files that the earlier entry file
-//! names, read and checked before the new build starts, and that the new one does not name.
-//! Nothing else is touched, whatever its name; what looks like index files but is not named is
-//! kept and reported.
+//! removes only what it can prove a build wrote: a name of exactly a shape a build gives, and
+//! content that is what the hash in the name says (`format::names`); a letter folder, by its
+//! shape and only the files of a letter folder's shapes inside it. Which of those go: the files
+//! the earlier entry file names (read before the new build starts) and the new one does not, and
+//! what a build that was stopped left (files no entry file names). An entry file alone proves
+//! nothing, anyone can write one. Nothing else is touched, whatever its name; what looks like
+//! index files but cannot be proven is kept and reported.
 
 use kamerzoek::Result;
+use kamerzoek::format::names::{self, Name};
 use kamerzoek::format::store::{gunzip, write_beside};
-use kamerzoek::format::{ENTRY_FILE, MAX_ENTRY_BYTES, Named, named_files};
+use kamerzoek::format::{ENTRY_FILE, MAX_ENTRY_BYTES, MAX_FILE_BYTES, Named, named_files};
 use kamerzoek::indexer::Output;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,42 +89,114 @@ pub fn named(output: &Output) -> Result<Named> {
     gunzip(&output.entry, u64::from(MAX_ENTRY_BYTES)).and_then(|b| named_files(&b))
 }
 
-/// Removes the earlier build's files that the new build does not name. Best effort: a file that
-/// cannot be removed costs disk space, not correctness.
+/// Removes the earlier build's files that the new build does not name, those that prove to be
+/// what their names say. Best effort: a file that cannot be removed costs disk space, not
+/// correctness.
 fn remove_stale(earlier: &Named, new: &BTreeSet<&str>, out: &Path) -> usize {
-    let mut removed = 0;
-    for name in &earlier.files {
-        let path = out.join(name);
-        // Only a file: the name came from a checked entry file, but a folder there is not ours.
-        if !new.contains(name.as_str())
-            && path.symlink_metadata().is_ok_and(|m| m.is_file())
-            && std::fs::remove_file(&path).is_ok()
-        {
-            removed += 1;
-        }
-    }
+    let stale = earlier
+        .files
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !new.contains(n));
+    let mut removed = remove_proven(out, stale);
     if let Some((folder, count)) = &earlier.letters
         && !new.contains(folder.as_str())
+        && matches!(names::parse(folder), Some(Name::Letters(_)))
     {
         removed += remove_letters(&out.join(folder), *count);
     }
     removed
 }
 
-/// Removes `<n>.kz` for each letter number below `count` (a letter, or a pack of them) and the
-/// packs' directories `h<n>.kz` from an earlier build's letter folder, then the folder if nothing
-/// else is in it.
+/// Removes what a build that was stopped left in `out` (before its entry file was put in place):
+/// files and letter folders of a build's shapes that the entry file in place does not name, the
+/// files only when they prove to be what their names say. Run holding the folder's lock, before
+/// the build writes: nothing else can be writing them. Nothing goes when the entry file in place
+/// cannot be read, since anything may be its.
+pub fn remove_leftovers(out: &Path, earlier: &Earlier) -> usize {
+    let named: BTreeSet<&str> = match earlier {
+        Earlier::Index(named) => named
+            .files
+            .iter()
+            .map(String::as_str)
+            .chain(named.letters.as_ref().map(|(f, _)| f.as_str()))
+            .collect(),
+        Earlier::None => BTreeSet::new(),
+        Earlier::Unreadable(_) => return 0,
+    };
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return 0;
+    };
+    let mut files = Vec::new();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if named.contains(name.as_str()) {
+            continue;
+        }
+        match names::parse(&name) {
+            Some(Name::Letters(_)) if entry.file_type().is_ok_and(|t| t.is_dir()) => {
+                removed += remove_letters(&entry.path(), u32::MAX);
+            }
+            Some(Name::Letters(_)) | None => {}
+            Some(_) => files.push(name),
+        }
+    }
+    removed + remove_proven(out, files.iter().map(String::as_str))
+}
+
+/// Removes the files of `out` among `candidates` that prove to be what their names say (a
+/// chunk's two files by both); how many went.
+fn remove_proven<'a>(out: &Path, candidates: impl Iterator<Item = &'a str>) -> usize {
+    let proven: Vec<&str> = candidates.filter(|n| proves(out, n)).collect();
+    proven
+        .iter()
+        .filter(|n| std::fs::remove_file(out.join(n)).is_ok())
+        .count()
+}
+
+/// Whether the file `name` of `out` is what its name says.
+fn proves(out: &Path, name: &str) -> bool {
+    let read = |name: &str| unpacked(&out.join(name));
+    let pair = |hash: u64| {
+        let (t, p) = names::chunk_names(hash);
+        match (read(&t), read(&p)) {
+            (Some(t), Some(p)) => names::is_pair(hash, &t, &p),
+            _ => false,
+        }
+    };
+    match names::parse(name) {
+        Some(Name::Own(hash)) => read(name).is_some_and(|b| names::is_own(hash, &b)),
+        Some(Name::Terms(hash)) => pair(hash),
+        Some(Name::Positions(hash)) => {
+            read(name).is_some_and(|b| names::is_own(hash, &b)) || pair(hash)
+        }
+        Some(Name::Letters(_)) | None => false,
+    }
+}
+
+/// A regular file's bytes (never a link's), unpacked within the largest size an index file has.
+fn unpacked(path: &Path) -> Option<Vec<u8>> {
+    if !path.symlink_metadata().is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    gunzip(&bytes, u64::from(MAX_FILE_BYTES)).ok()
+}
+
+/// Removes the files of a letter folder's shapes (`<n>.kz`, `h<n>.kz`, numbers below `count`)
+/// from an earlier build's letter folder, then the folder if nothing else is in it.
 fn remove_letters(folder: &Path, count: u32) -> usize {
+    if !folder.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+        return 0;
+    }
     let Ok(entries) = std::fs::read_dir(folder) else {
         return 0;
     };
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let bare = name.strip_prefix('h').unwrap_or(&name);
-        let number = bare.strip_suffix(".kz").and_then(|n| n.parse::<u32>().ok());
-        let ours = number.is_some_and(|n| n < count && format!("{n}.kz") == bare);
-        if ours
+        if names::in_letter_folder(&name, count)
             && entry.file_type().is_ok_and(|t| t.is_file())
             && std::fs::remove_file(entry.path()).is_ok()
         {

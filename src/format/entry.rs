@@ -29,7 +29,7 @@ pub struct ChunkRef {
 impl ChunkRef {
     /// The names of a chunk's two files, from the hash of both their contents.
     pub fn names(hash: u64) -> (String, String) {
-        (format!("t-{hash:012x}.kz"), format!("p-{hash:012x}.kz"))
+        super::names::chunk_names(hash)
     }
 
     /// The hash both file names share, when they are named so.

@@ -10,6 +10,7 @@ pub(crate) mod chunk;
 pub(crate) mod entry;
 pub mod layout;
 pub(crate) mod letter;
+pub mod names;
 pub mod pack;
 pub(crate) mod postings;
 #[cfg(not(target_arch = "wasm32"))]

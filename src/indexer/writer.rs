@@ -417,11 +417,8 @@ impl Writer {
         positions: Vec<u8>,
         names: &mut Vec<String>,
     ) -> Result<ChunkRef> {
-        let both: Vec<u8> = [fnv64(&terms), fnv64(&positions)]
-            .iter()
-            .flat_map(|h| h.to_le_bytes())
-            .collect();
-        let (t, p) = ChunkRef::names(name_hash(&both));
+        let hash = crate::format::names::chunk_hash(fnv64(&terms), fnv64(&positions));
+        let (t, p) = ChunkRef::names(hash);
         self.put(&t, &terms)?;
         self.put(&p, &positions)?;
         names.extend([t.clone(), p.clone()]);
