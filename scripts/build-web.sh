@@ -95,8 +95,12 @@ printf '%-44s %10d %10d\n' "the widget (7 scripts and styles)" "$widget_raw" "$w
 # to 66,548 (wasm-opt --low-memory-unused), and up to 68,589 (+2,041) for queries as people type
 # them that found nothing: a word typed joined found as the two words letters write apart
 # (`defensieindustrie`), a swap of two letters as one typo, dates typed in numbers
-# (`15-04-2020`), and filter values no letter can have as errors. Budget: that plus 2%.
-WASM_BUDGET_GZ=69960
+# (`15-04-2020`), and filter values no letter can have as errors. Budget: that plus 2%. Then up
+# from 68,737 to 70,006 (+1,269) for issue 29: each file checked against its name (a letter
+# table, chunk or letter of another build is damage, not an answer: the build's stamp in the
+# entry file and every letter, the positions' hash in the term chunk) and a pasted query cut
+# to 1,000 characters (400,000 held the page for 8 s). Budget: that plus 1%.
+WASM_BUDGET_GZ=70700
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

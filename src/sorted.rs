@@ -110,6 +110,16 @@ impl<K: Ord> SortedMap<K, ()> {
             }
         }
     }
+
+    /// Takes `key` out, if it is there.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q)
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        if let Ok(i) = self.find(key) {
+            self.entries.remove(i);
+        }
+    }
 }
 
 #[cfg(test)]

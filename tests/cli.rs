@@ -1348,3 +1348,70 @@ fn what_a_stopped_build_left_is_removed_by_the_next_and_nothing_else() {
     expected.sort();
     assert_eq!(listing(&index), expected);
 }
+
+#[test]
+fn a_file_of_another_build_under_this_ones_name_is_damage_not_an_answer() {
+    let (dir, index) = split_index();
+    let letters = dir.path().join("letters");
+    // Another build: the same letters, one of them with a word more.
+    let other_letters = dir.path().join("other-letters");
+    std::fs::create_dir(&other_letters).unwrap();
+    for (n, path) in files_starting(&letters, "0").into_iter().enumerate() {
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if n == 0 {
+            text.push_str("\nEen extra woord: navo.\n");
+        }
+        std::fs::write(other_letters.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let other = dir.path().join("other");
+    let built = kamerzoek(&[
+        "build",
+        other_letters.to_str().unwrap(),
+        "--out",
+        other.to_str().unwrap(),
+        "--index-only",
+    ]);
+    assert!(built.status.success());
+    let i = index.to_str().unwrap();
+    let good = listing(&index);
+    // A typo reads the word list, the facets the table, a phrase its words' positions, the hits
+    // their letters.
+    let search = || kamerzoek(&["search", i, "oekrane \"de navo\"", "--limit", "100"]);
+    assert!(search().status.success());
+    // Each kind of file of the other build, put under this build's name of that kind.
+    let only = |dir: &Path, prefix: &str| files_starting(dir, prefix).remove(0);
+    let mut swaps: Vec<(std::path::PathBuf, std::path::PathBuf)> = ["m-", "i-", "w-"]
+        .iter()
+        .map(|p| (only(&other, p), only(&index, p)))
+        .collect();
+    // Term chunks: this build's chunk that holds `navo`, replaced by the other's of its range.
+    for kind in ["t-", "p-"] {
+        let (mine, theirs) = (files_starting(&index, kind), files_starting(&other, kind));
+        assert_eq!(mine.len(), theirs.len(), "the same cut of chunks");
+        swaps.extend(theirs.into_iter().zip(mine));
+    }
+    // A pack of letters, and the letters' positions.
+    let folder = |d: &Path| only(d, "l-");
+    swaps.push((folder(&other).join("0.kz"), folder(&index).join("0.kz")));
+    // Files of the same content have the same name: only those that differ are another's.
+    swaps.retain(|(from, to)| std::fs::read(from).unwrap() != std::fs::read(to).unwrap());
+    assert!(swaps.len() >= 3, "{swaps:?}");
+    for (from, to) in swaps {
+        std::fs::copy(&from, &to).unwrap();
+        let shown = to.file_name().unwrap().to_string_lossy().into_owned();
+        let out = search();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // The CLI fetches only what the query needs: a chunk no word of it routes to is not read.
+        if out.status.success() {
+            assert!(shown.starts_with(['t', 'p']), "{shown} was used: {stderr}");
+        } else {
+            assert_clean_failure(&out, "not the file its name says");
+            assert!(stderr.contains(&shown), "{stderr}");
+        }
+        for (name, bytes) in &good {
+            std::fs::write(index.join(name), bytes).unwrap();
+        }
+    }
+    // The chunk that `navo` lives in is among those read: it was refused.
+    assert!(search().status.success());
+}

@@ -63,6 +63,7 @@ export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine'
  * @property {boolean} partial  no letter has every word: the hits have most of them
  * @property {{from: string, to: string, why: string}[]} expanded  what else the words were searched as
  * @property {boolean} incomplete  some files could not be fetched; the answer is without them
+ * @property {boolean} cut  the query was longer than 1,000 characters: only its start was searched
  */
 /**
  * @typedef {object} About

@@ -29,7 +29,9 @@ export function readUrl(href = location.href) {
 export function urlFor(state, href = location.href) {
   const url = new URL(href);
   for (const key of KEYS) url.searchParams.delete(key);
-  if (state.query) url.searchParams.set('q', state.query);
+  // The engine reads no more than the first 1,000 characters (MAX_QUERY_CHARS): a pasted page
+  // need not make the address megabytes long.
+  if (state.query) url.searchParams.set('q', state.query.slice(0, 1000));
   for (const field of FIELDS) {
     for (const value of state.filters[field] ?? []) url.searchParams.append(field, value);
   }

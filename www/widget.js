@@ -505,7 +505,7 @@ export class KamerZoek extends HTMLElement {
     this.ui.expanded.textContent = also.length ? t.alsoSearched(also.join(', ')) : '';
     const n = results.total;
     const time = milliseconds(ms, t);
-    const note = (results.incomplete ? ` ${t.incomplete}` : '') + (this.badRange ? ` ${t.badRange(this.badRange)}` : '');
+    const note = (results.incomplete ? ` ${t.incomplete}` : '') + (results.cut ? ` ${t.cut}` : '') + (this.badRange ? ` ${t.badRange(this.badRange)}` : '');
     this.badRange = null;
     // A preview's count is said once, with the answer: the live region waits while busy.
     this.ui.status.setAttribute('aria-busy', early ? 'true' : 'false');

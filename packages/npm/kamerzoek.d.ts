@@ -107,6 +107,8 @@ export interface SearchResults {
   expanded: Expanded[];
   /** Some files could not be fetched; the answer is without them. */
   incomplete: boolean;
+  /** The query was longer than 1,000 characters: only its start (`query`) was searched. */
+  cut: boolean;
 }
 
 export interface SearchOptions {

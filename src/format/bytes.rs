@@ -47,7 +47,12 @@ pub fn crc32(bytes: &[u8]) -> u32 {
 
 /// FNV-1a, 64 bits: names files by their content, so a name never changes meaning.
 pub fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+    fnv64_on(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a of `bytes` going on from `hash`: the hash of what gave `hash` followed by `bytes`.
+pub fn fnv64_on(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

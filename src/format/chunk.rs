@@ -84,6 +84,9 @@ pub struct TermChunk {
     /// Query terms of this chunk's range (ascending, whether the index holds them or not) and
     /// the terms of the index they stand for too: `georgisch` -> `georgie`.
     pub see_also: Vec<(String, SeeAlso)>,
+    /// FNV-1a 64 of its positions chunk (sealed): the positions file is checked against it, and
+    /// with it the chunk's name (`names::chunk_hash`) is checked from this file alone.
+    pub positions_hash: u64,
     body: Vec<u8>,
     docs: u32,
 }
@@ -141,10 +144,16 @@ impl TermChunk {
                 .collect::<Result<SeeAlso>>()?;
             see_also.push((from, to));
         }
+        let positions_hash = u64::from_le_bytes(
+            r.take(8)?
+                .try_into()
+                .map_err(|_| Error::corrupt("a term chunk's positions hash"))?,
+        );
         finished(&r, FileKind::Terms)?;
         Ok(TermChunk {
             terms,
             see_also,
+            positions_hash,
             body: body.to_vec(),
             docs,
         })
@@ -266,12 +275,14 @@ impl ChunkWriter {
         &self.last
     }
 
-    pub fn finish(self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.body.len() + self.see_also.len() + 10);
+    /// The sealed chunk, which names its positions chunk by `positions` (its FNV-1a 64).
+    pub fn finish(self, positions: u64) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.body.len() + self.see_also.len() + 18);
         put_varint(&mut body, self.count as u64);
         body.extend_from_slice(&self.body);
         put_varint(&mut body, self.see_count as u64);
         body.extend_from_slice(&self.see_also);
+        body.extend_from_slice(&positions.to_le_bytes());
         super::seal(FileKind::Terms, &body)
     }
 }

@@ -60,6 +60,9 @@ pub struct Entry {
     /// The largest file of the index but this one, unpacked: a reader unpacks no file past it,
     /// so a crafted file cannot be a gzip bomb.
     pub largest: u32,
+    /// The build's stamp, which each of its letters carries (from version 10; 0 before): of
+    /// every letter's id and text and the site owner's synonyms.
+    pub stamp: u64,
     pub table: FileRef,
     pub ids: FileRef,
     pub words: FileRef,
@@ -101,6 +104,7 @@ impl Entry {
         put_varint(&mut out, u64::from(self.docs));
         put_varint(&mut out, self.total_length);
         put_varint(&mut out, u64::from(self.largest));
+        out.extend_from_slice(&self.stamp.to_le_bytes());
         for file in [&self.table, &self.ids, &self.words] {
             put_ref(&mut out, file);
         }
@@ -166,6 +170,15 @@ impl Entry {
                 "files of {largest} bytes, more than an index file may have ({MAX_FILE_BYTES})"
             )));
         }
+        let stamp = if version >= 10 {
+            u64::from_le_bytes(
+                r.take(8)?
+                    .try_into()
+                    .map_err(|_| Error::corrupt("the entry file's stamp"))?,
+            )
+        } else {
+            0
+        };
         let table = get_ref(&mut r)?;
         let ids = get_ref(&mut r)?;
         let words = get_ref(&mut r)?;
@@ -218,6 +231,7 @@ impl Entry {
             docs,
             total_length,
             largest,
+            stamp,
             table,
             ids,
             words,

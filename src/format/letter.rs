@@ -12,9 +12,11 @@ use crate::meta::{Kind, Link, Meeting, Meta, Precision};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
-    /// Its number in the index (postings name letters by number).
     /// The letter's number in the index (`doc` everywhere a letter's number is meant).
     pub doc: u32,
+    /// The build's stamp (the entry file's): a letter of another build given under this one's
+    /// name is told by it.
+    pub stamp: u64,
     pub document: Document,
     /// Terms the index holds at positions where the word itself means another term, other than
     /// the parts below (joined codes: `f16`). By term, positions ascending.
@@ -29,6 +31,7 @@ impl Letter {
         let d = &self.document;
         let mut out = Vec::with_capacity(d.body.len() + 256);
         put_varint(&mut out, u64::from(self.doc));
+        out.extend_from_slice(&self.stamp.to_le_bytes());
         put_str(&mut out, &d.id);
         put_str(&mut out, &d.title);
         put_str(&mut out, &d.body);
@@ -64,6 +67,11 @@ impl Letter {
         let body = super::open(FileKind::Letter, bytes)?;
         let mut r = Reader::new(body, "a letter file");
         let number = r.u32()?;
+        let stamp = u64::from_le_bytes(
+            r.take(8)?
+                .try_into()
+                .map_err(|_| Error::corrupt("a letter's stamp"))?,
+        );
         let id = r.str()?.to_string();
         let title = r.str()?.to_string();
         let text = r.str()?.to_string();
@@ -108,6 +116,7 @@ impl Letter {
         };
         Ok(Letter {
             doc: number,
+            stamp,
             document: doc,
             extras,
             parts,
@@ -228,6 +237,7 @@ fn get_links(r: &mut Reader, titled: bool) -> Result<Vec<Link>> {
 pub fn title_of(bytes: &[u8]) -> Result<String> {
     let mut r = Reader::new(super::open(FileKind::Letter, bytes)?, "a letter file");
     r.u32()?;
+    r.take(8)?;
     r.str()?;
     Ok(r.str()?.to_string())
 }
@@ -251,6 +261,7 @@ mod tests {
         doc.length = 3;
         Letter {
             doc: 0,
+            stamp: 7,
             document: doc,
             extras: Vec::new(),
             parts,

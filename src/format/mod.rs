@@ -18,7 +18,7 @@ pub mod store;
 pub(crate) mod table;
 pub(crate) mod words;
 
-pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, name_hash};
+pub use bytes::{NAME_HASH_BYTES, crc32, fnv64, fnv64_on, name_hash};
 pub use entry::Named;
 
 /// The files an entry file (unpacked) names beside itself, for an entry file of this version or
@@ -31,7 +31,7 @@ pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 use crate::error::{Error, Result};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 9;
+pub const VERSION: u16 = 10;
 /// No index holds more letters: a stated bound for the entry file's count, which nothing else
 /// in the entry file bounds (a split index keeps its letters elsewhere).
 pub const MAX_LETTERS: u32 = 1 << 24;

@@ -299,6 +299,7 @@ fn an_entry_file_cannot_name_a_path_or_url() {
             docs: 0,
             total_length: 0,
             largest: 0,
+            stamp: 0,
             table: FileRef::File(name.into()),
             ids: FileRef::File("i.kz".into()),
             words: FileRef::File("w.kz".into()),
@@ -332,13 +333,18 @@ fn an_entry_file_of_an_earlier_version_still_names_its_files() {
         out
     };
     let body = &entry[8..entry.len() - 4];
-    assert_eq!(named_files(&reseal(4, body)).unwrap(), named);
     let mut r = Reader::new(body, "test");
     r.varint().unwrap();
     r.varint().unwrap();
     let before_largest = body.len() - r.remaining();
     r.varint().unwrap();
     let after_largest = body.len() - r.remaining();
+    // Before version 10 no stamp followed `largest`.
+    let after_stamp = after_largest + 8;
+    let v9: Vec<u8> = [&body[..after_largest], &body[after_stamp..]].concat();
+    assert_eq!(named_files(&reseal(9, &v9)).unwrap(), named);
+    let body = &v9;
+    assert_eq!(named_files(&reseal(4, body)).unwrap(), named);
     let v3: Vec<u8> = [&body[..before_largest], &body[after_largest..]].concat();
     assert_eq!(named_files(&reseal(3, &v3)).unwrap(), named);
     // Not an older one, and never as an index to search.

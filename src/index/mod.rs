@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::format::chunk::{TermChunk, TermEntry};
 use crate::format::entry::{Entry, FileRef, Letters};
 use crate::format::letter::Letter;
+use crate::format::names;
 use crate::format::pack::{self, InPack, PACK_LETTERS};
 use crate::format::postings::{self, Row};
 use crate::format::{table, words};
@@ -20,6 +21,9 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 /// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
 /// archive could otherwise download much of the dictionary.
 const MAX_PREFIX_CHUNKS: usize = 4;
+
+/// What a file of another build given under this build's name is told.
+const ANOTHER_BUILD: &str = "not the file its name says (a file of another build?)";
 
 /// A file of the folder: here, or known only by name until it is handed over.
 enum Slot<T> {
@@ -46,6 +50,9 @@ struct Chunk {
     first: String,
     terms: Slot<TermChunk>,
     positions: Slot<Vec<u8>>,
+    /// The positions file's name and FNV-1a 64 as it came, once it is here: its term chunk
+    /// holds the hash it must have.
+    positions_file: Option<(String, u64)>,
 }
 
 /// Where a term's entry is: which chunk, which entry of it.
@@ -67,6 +74,8 @@ pub struct Index {
     /// The folder of letter files, when they are not inside the entry file.
     letter_folder: Option<String>,
     letters: SortedMap<u32, Held>,
+    /// The build's stamp, which each of its letters carries.
+    stamp: u64,
     /// Names of the files handed over so far: handing one over again is harmless.
     supplied: SortedSet<String>,
     /// Files asked for since the last [`Index::take_need`], and whether a lookup went without
@@ -122,8 +131,13 @@ impl Index {
             .chunks
             .into_iter()
             .map(|c| {
+                let positions_file = match &c.positions {
+                    FileRef::Inline(bytes) => Some((String::new(), crate::format::fnv64(bytes))),
+                    _ => None,
+                };
                 Ok(Chunk {
                     first: c.first,
+                    positions_file,
                     terms: Slot::new(c.terms, |b| TermChunk::decode(b, docs), TermChunk::default)?,
                     positions: Slot::new(
                         c.positions,
@@ -143,6 +157,9 @@ impl Index {
                     let letter = Letter::decode(bytes)?;
                     if letter.doc as usize != n {
                         return Err(Error::corrupt("a letter file has another number"));
+                    }
+                    if letter.stamp != entry.stamp {
+                        return Err(Error::corrupt(ANOTHER_BUILD));
                     }
                     letters.insert(letter.doc, Held::new(letter));
                 }
@@ -189,6 +206,7 @@ impl Index {
             words,
             letter_folder,
             letters,
+            stamp: entry.stamp,
             supplied: Default::default(),
             need: Mutex::new(Wants::default()),
             unavailable: SortedSet::new(),
@@ -223,6 +241,12 @@ impl Index {
                     "a term chunk holds see-also entries of another",
                 ));
             }
+            if c.positions_file
+                .as_ref()
+                .is_some_and(|(_, h)| *h != terms.positions_hash)
+            {
+                return Err(Error::corrupt(ANOTHER_BUILD));
+            }
             if let Slot::Ready(positions) = &c.positions {
                 let end = terms.terms.last().map_or(0, |t| t.positions.end);
                 if end != positions.len() {
@@ -255,22 +279,53 @@ impl Index {
     fn load(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         let docs = self.docs;
         let wrong = |e: Error| e.in_file(name);
+        // A file is what its name says, or it is another build's (copied over, or a server's
+        // cache of an earlier index): names are hashes of content (`format::names`), checked
+        // once a file has opened as its kind (so damage is still told as damage). A term
+        // chunk's name covers its positions too, whose hash it holds; a positions chunk is
+        // checked against that hash (`check_chunk`), a letter by its stamp.
+        // (Names are compared as the build writes them, not parsed: the wasm has the writing.)
+        let own = |kind: &str| {
+            if names::own_name(kind, bytes) == name {
+                Ok(())
+            } else {
+                Err(wrong(Error::corrupt(ANOTHER_BUILD)))
+            }
+        };
         // Files are named by content, so two chunks can share a positions file (both empty, say):
         // it fills every slot that names it.
         let mut chunk_file = false;
         for i in 0..self.chunks.len() {
             let c = &mut self.chunks[i];
             let filled_terms = if matches!(&c.terms, Slot::Missing(n) if n == name) {
-                c.terms = Slot::Ready(TermChunk::decode(bytes, docs).map_err(wrong)?);
+                let chunk = TermChunk::decode(bytes, docs).map_err(wrong)?;
+                let hash = names::chunk_hash(crate::format::fnv64(bytes), chunk.positions_hash);
+                if names::chunk_names(hash).0 != name {
+                    return Err(wrong(Error::corrupt(ANOTHER_BUILD)));
+                }
+                c.terms = Slot::Ready(chunk);
                 true
             } else if matches!(&c.positions, Slot::Missing(n) if n == name) {
                 let body = crate::format::open(crate::format::FileKind::Positions, bytes);
                 c.positions = Slot::Ready(body.map_err(wrong)?.to_vec());
+                c.positions_file = Some((name.to_string(), crate::format::fnv64(bytes)));
                 false
             } else {
                 continue;
             };
             chunk_file = true;
+            // Positions that came before their term chunk are checked against it now, and
+            // blamed: the term chunk has just proven itself by its name.
+            if let (Slot::Ready(terms), Some((earlier, hash))) = (&c.terms, &c.positions_file)
+                && *hash != terms.positions_hash
+                && filled_terms
+            {
+                let earlier = earlier.clone();
+                c.positions = Slot::Missing(earlier.clone());
+                c.positions_file = None;
+                self.supplied.remove(earlier.as_str());
+                return Err(Error::corrupt(ANOTHER_BUILD).in_file(&earlier));
+            }
             if let Err(e) = self.check_chunk(i) {
                 // A file that does not fit is not kept: the slot waits for a good one.
                 let c = &mut self.chunks[i];
@@ -278,6 +333,7 @@ impl Index {
                     c.terms = Slot::Missing(name.to_string());
                 } else {
                     c.positions = Slot::Missing(name.to_string());
+                    c.positions_file = None;
                 }
                 return Err(wrong(e));
             }
@@ -286,15 +342,24 @@ impl Index {
             return Ok(());
         }
         if matches!(&self.table, Slot::Missing(n) if n == name) {
-            self.table = Slot::Ready(table::decode_table(bytes, docs).map_err(wrong)?);
+            let table = table::decode_table(bytes, docs).map_err(wrong)?;
+            own("m")?;
+            self.table = Slot::Ready(table);
         } else if matches!(&self.ids, Slot::Missing(n) if n == name) {
-            self.ids = Slot::Ready(table::decode_ids(bytes, docs).map_err(wrong)?);
+            let ids = table::decode_ids(bytes, docs).map_err(wrong)?;
+            own("i")?;
+            self.ids = Slot::Ready(ids);
         } else if matches!(&self.words, Slot::Missing(n) if n == name) {
-            self.words = Slot::Ready(words::decode(bytes).map_err(wrong)?);
+            let words = words::decode(bytes).map_err(wrong)?;
+            own("w")?;
+            self.words = Slot::Ready(words);
         } else if let Some(n) = self.letter_number(name) {
             let letter = Letter::decode(bytes).map_err(wrong)?;
             if letter.doc != n {
                 return Err(wrong(Error::corrupt("the letter file has another number")));
+            }
+            if letter.stamp != self.stamp {
+                return Err(wrong(Error::corrupt(ANOTHER_BUILD)));
             }
             self.letters.insert(n, Held::new(letter));
         } else {

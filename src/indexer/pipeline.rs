@@ -17,6 +17,7 @@ use crate::analyze::{Analyzer, CompoundSplitter, fold, words};
 use crate::clean::Cleaner;
 use crate::doc::Document;
 use crate::error::{Error, Result};
+use crate::format::{fnv64, fnv64_on};
 use crate::lexicon::Lexicon;
 use std::path::Path;
 
@@ -104,24 +105,32 @@ pub fn index_letters<S: Sync>(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut compounds = CompoundSplitter::new(Lexicon::dutch());
     let query_analyzer = &Analyzer::new();
+    // Of every letter's id and text, in order: the build's stamp (`Writer::stamp`).
+    let mut stamp = fnv64(&[]);
     in_batches(
         letters,
         threads,
         |letter| {
-            let text = cleaner.clean(&read(letter)?.1);
+            let (id, raw) = read(letter)?;
+            let text = cleaner.clean(&raw);
             let folded = words(&text)
                 .map(|w| fold(&text[w.start..w.end]))
                 .collect::<Vec<_>>();
+            let read = [fnv64(id.as_bytes()), fnv64(raw.as_bytes())];
             // As a query makes its terms: a query looks them up.
-            Ok((folded, acronyms::pairs(&text, query_analyzer)))
+            Ok((folded, acronyms::pairs(&text, query_analyzer), read))
         },
-        |i, (folded, defined)| {
+        |i, (folded, defined, read)| {
             folded.iter().for_each(|w| compounds.add_corpus_word(w));
             writer.learned().defined(defined);
+            for hash in read {
+                stamp = fnv64_on(stamp, &hash.to_le_bytes());
+            }
             progress(report, "learning words", i + 1, letters.len());
             Ok(())
         },
     )?;
+    writer.stamp(stamp);
     // Every letter is searched for the phrases the see-also table may point to, the acronyms'
     // long forms among them: a phrase no letter has is left out of the table.
     let targets = &writer.learned().targets();

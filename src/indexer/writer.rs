@@ -18,7 +18,7 @@ use crate::format::pack::{self, PACK_LETTERS};
 use crate::format::store::{Store, gunzip, gzip, write_beside};
 use crate::format::table::{TableBuilder, encode_ids};
 use crate::format::words::WordsWriter;
-use crate::format::{FileKind, fnv64, name_hash};
+use crate::format::{FileKind, fnv64, fnv64_on, name_hash};
 use crate::meta::Link;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -104,6 +104,8 @@ pub struct Writer {
     /// Each letter's meeting, to find the letters of one meeting at the end.
     meetings: Meetings,
     learned: Learned,
+    /// The stamp the entry file and every letter carry (`stamp`).
+    stamp: u64,
 }
 
 impl Default for Writer {
@@ -138,7 +140,25 @@ impl Writer {
             table: TableBuilder::default(),
             meetings: Meetings::default(),
             learned: Learned::default(),
+            stamp: 0,
         }
+    }
+
+    /// Sets the build's stamp from `letters`, a hash of every letter's id and text in order
+    /// (`fnv64_on` of their hashes), before the first letter is added: with the site owner's
+    /// synonyms and the format's version it tells this build's letters from another's, so the
+    /// same letters always get the same stamp (a rebuild gives the same bytes) and other letters
+    /// another.
+    pub fn stamp(&mut self, letters: u64) {
+        let mut stamp = fnv64_on(letters, &crate::format::VERSION.to_le_bytes());
+        for group in &self.learned.synonyms {
+            for term in group {
+                stamp = fnv64_on(stamp, term.as_bytes());
+                stamp = fnv64_on(stamp, &[0]);
+            }
+            stamp = fnv64_on(stamp, &[1]);
+        }
+        self.stamp = stamp;
     }
 
     /// Writes the files into `dir` as they are made, with postings past `spill_bytes` spilled to
@@ -200,6 +220,7 @@ impl Writer {
         self.meetings.add(&document.meta);
         let sealed = Letter {
             doc,
+            stamp: self.stamp,
             document,
             extras: letter.extras,
             parts: letter.parts,
@@ -278,8 +299,8 @@ impl Writer {
             }
             if self.layout.cut_before(chunk.len(), chunk.last(), &t.term) {
                 see_bytes.extend_from_slice(chunk.see_also_bytes());
-                let done = std::mem::take(&mut chunk).finish();
                 let pos = crate::format::seal(FileKind::Positions, &std::mem::take(&mut positions));
+                let done = std::mem::take(&mut chunk).finish(fnv64(&pos));
                 pending_bytes += done.len() + pos.len();
                 pending.push((std::mem::take(&mut first), done, pos));
                 split |= !self.layout.fits_one_file(pending_bytes);
@@ -315,7 +336,7 @@ impl Writer {
             let pos = crate::format::seal(FileKind::Positions, &positions);
             pending_bytes += chunk.len() + pos.len();
             see_bytes.extend_from_slice(chunk.see_also_bytes());
-            pending.push((first, chunk.finish(), pos));
+            pending.push((first, chunk.finish(fnv64(&pos)), pos));
         }
         // The postings' merge is done: its buffers go before the letters are linked.
         drop(terms);
@@ -379,6 +400,7 @@ impl Writer {
             docs: self.docs,
             total_length: self.total_length,
             largest: u32::try_from(self.largest).unwrap_or(u32::MAX),
+            stamp: self.stamp,
             table,
             ids,
             words,

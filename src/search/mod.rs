@@ -76,6 +76,9 @@ pub struct SearchResults {
     /// Some files of the index could not be fetched: the answer is what the others give (hits
     /// whose letters could not be loaded are left out).
     pub incomplete: bool,
+    /// The query was longer than [`query::MAX_QUERY_CHARS`]: only its start was searched, and
+    /// `query` is that start.
+    pub cut: bool,
     /// While hits wait for their letter files: each such hit as the letter table tells it (id,
     /// title, date; no excerpt) with its place among the hits; `None` when one cannot be told.
     /// Not part of an answer.
@@ -202,6 +205,7 @@ impl Searcher {
     }
 
     fn answer(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let (text, cut) = query::cut(text);
         let query = Query::parse(text, &self.analyzer);
         let blank = text.trim().is_empty();
         let filtered = !options.filters.is_empty();
@@ -301,6 +305,7 @@ impl Searcher {
             partial,
             expanded,
             incomplete: false,
+            cut,
             // Only hits waiting for their letters make a preview: none while the ranking itself
             // still waits for a term chunk (no hits yet), or when every letter is here.
             preview: preview.filter(|p| !p.is_empty()),
@@ -378,7 +383,8 @@ impl Searcher {
     /// holds no such letter. [`Answer::Need`] when files of the index must be fetched first.
     pub fn read(&self, id: &str, query: &str) -> Result<Answer<Option<Reading>>> {
         self.index.take_lacked();
-        let reading = self.read_letter(id, query);
+        // Marked as the search that found it searched: the same start of a long query.
+        let reading = self.read_letter(id, query::cut(query).0);
         if let Some(files) = self.index.take_need() {
             return Ok(Answer::Need(files));
         }

@@ -16,6 +16,25 @@ use crate::analyze::{Analyzer, Token, fold, is_invisible, lowercase};
 pub const MAX_CLAUSES: usize = 32;
 /// Phrases longer than this are cut to their first words.
 pub const MAX_PHRASE_WORDS: usize = 32;
+/// Query text past this many characters is not read: a page of pasted text (400,000
+/// characters held the page's thread for 8 s) says no more than its first thousand characters,
+/// whose words already pass [`MAX_CLAUSES`]; the answer says the query was cut (`cut`).
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// `text` cut to [`MAX_QUERY_CHARS`] characters, at the last white space before the cut when one
+/// is near (a word is not cut in two); and whether it was cut.
+pub fn cut(text: &str) -> (&str, bool) {
+    let Some((at, _)) = text.char_indices().nth(MAX_QUERY_CHARS) else {
+        return (text, false);
+    };
+    let head = &text[..at];
+    let near = head
+        .char_indices()
+        .rev()
+        .take(64)
+        .find(|(_, c)| c.is_whitespace());
+    (near.map_or(head, |(i, _)| &head[..i]), true)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
@@ -400,5 +419,24 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(parse(&text).must.len(), MAX_CLAUSES);
+    }
+
+    #[test]
+    fn a_query_past_its_length_is_cut_between_words() {
+        assert_eq!(cut("navo top"), ("navo top", false));
+        let exact = "a".repeat(MAX_QUERY_CHARS);
+        assert_eq!(cut(&exact), (exact.as_str(), false));
+        let words = "lucht ".repeat(40_000);
+        let (head, was_cut) = cut(&words);
+        assert!(was_cut);
+        assert!(
+            head.chars().count() <= MAX_QUERY_CHARS && head.ends_with("lucht"),
+            "{head}"
+        );
+        // One long word, in characters of several bytes: cut inside it, on a boundary.
+        let word = "ë".repeat(5000);
+        let (head, was_cut) = cut(&word);
+        assert!(was_cut);
+        assert_eq!(head.chars().count(), MAX_QUERY_CHARS);
     }
 }

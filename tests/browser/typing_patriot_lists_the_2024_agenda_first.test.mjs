@@ -33,6 +33,17 @@ test('a query with no match shows an empty list and says so', async () => {
   assert.match(await statusText(browser.page), /Geen brieven/);
 });
 
+test('a pasted page of text is searched by its start, and the status says so', async () => {
+  // 400,000 characters held the page's thread for 8 s when the engine read them all.
+  const pasted = 'patriot luchtverdediging '.repeat(16000);
+  const ids = await search(browser.page, pasted);
+  assert.match(ids[0] ?? '', /^001_/);
+  assert.match(await statusText(browser.page), /Alleen het begin van deze lange zoekvraag/);
+  assert.ok(new URL(browser.page.url()).searchParams.get('q').length <= 1000, 'the address stays short');
+  await search(browser.page, 'patriot');
+  assert.doesNotMatch(await statusText(browser.page), /lange zoekvraag/);
+});
+
 test('clearing the box clears the results', async () => {
   await search(browser.page, 'patriot');
   const ids = await search(browser.page, '');
