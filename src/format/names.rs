@@ -117,7 +117,11 @@ mod tests {
         let (t, p) = (b"terms".as_slice(), b"positions".as_slice());
         let pair = chunk_hash(fnv64(t), fnv64(p));
         let both = [fnv64(t).to_le_bytes(), fnv64(p).to_le_bytes()].concat();
-        assert_eq!(pair, name_hash(&both), "the hash of both hashes, as version 9 named them");
+        assert_eq!(
+            pair,
+            name_hash(&both),
+            "the hash of both hashes, as version 9 named them"
+        );
         assert!(is_pair(pair, t, p));
         assert_eq!(parse(&own_name("m", t)), Some(Name::Own(name_hash(t))));
         assert!(!is_pair(pair, t, b"other positions"));
