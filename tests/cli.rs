@@ -1120,13 +1120,19 @@ fn a_second_build_into_a_folder_being_built_is_refused_and_a_stopped_ones_work_i
     assert_clean_failure(&second, "another build is writing into this folder");
     assert_eq!(listing(out.path()), before, "nothing written or removed");
     held.unlock().unwrap();
-    // A build killed mid-way left its work folder (Drop never ran); a folder of the same shape
-    // but another name is not a build's, and stays.
+    // A build killed mid-way left its work folder (Drop never ran), marked as a build marks it;
+    // a folder of the same shape but another name is not a build's, and stays; nor is one of
+    // the very name without the mark.
     let stopped = out.path().join(".kamerzoek-build-4242-0");
     std::fs::create_dir_all(stopped.join("runs")).unwrap();
     std::fs::write(stopped.join("runs/0.run"), b"postings").unwrap();
+    let (mark, marked) = kamerzoek::indexer::WORK_MARK;
+    std::fs::write(stopped.join(mark), marked).unwrap();
     let mine = out.path().join(".kamerzoek-build-notes");
     std::fs::create_dir(&mine).unwrap();
+    let owners = out.path().join(".kamerzoek-build-1-0");
+    std::fs::create_dir_all(owners.join("sub")).unwrap();
+    std::fs::write(owners.join("sub/my-thesis-v2.docx"), b"four years").unwrap();
     let third = build_seeds_into(out.path());
     assert!(
         third.contains("removed")
@@ -1136,6 +1142,10 @@ fn a_second_build_into_a_folder_being_built_is_refused_and_a_stopped_ones_work_i
     );
     assert!(!stopped.exists());
     assert!(mine.is_dir());
+    assert_eq!(
+        std::fs::read(owners.join("sub/my-thesis-v2.docx")).unwrap(),
+        b"four years"
+    );
     assert!(!ids(&search_json(out.path(), "patriot")).is_empty());
 }
 
@@ -1329,6 +1339,10 @@ fn what_a_stopped_build_left_is_removed_by_the_next_and_nothing_else() {
     std::fs::write(index.join("m-0123456789ab.kz"), b"notes").unwrap();
     std::fs::create_dir(index.join("l-0123456789ab")).unwrap();
     std::fs::write(index.join("l-0123456789ab/draft.txt"), b"draft").unwrap();
+    // Of the shapes inside a folder of the shape, but not letters whose hashes give its name.
+    std::fs::create_dir(index.join("l-deadbeef0000")).unwrap();
+    std::fs::write(index.join("l-deadbeef0000/0.kz"), b"owner pack zero").unwrap();
+    std::fs::write(index.join("l-deadbeef0000/h0.kz"), b"owner h").unwrap();
     let again = kamerzoek(&[
         "build",
         letters.to_str().unwrap(),
@@ -1345,6 +1359,8 @@ fn what_a_stopped_build_left_is_removed_by_the_next_and_nothing_else() {
     let mut expected = before;
     expected.push(("m-0123456789ab.kz".into(), b"notes".to_vec()));
     expected.push(("l-0123456789ab/draft.txt".into(), b"draft".to_vec()));
+    expected.push(("l-deadbeef0000/0.kz".into(), b"owner pack zero".to_vec()));
+    expected.push(("l-deadbeef0000/h0.kz".into(), b"owner h".to_vec()));
     expected.sort();
     assert_eq!(listing(&index), expected);
 }

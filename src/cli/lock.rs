@@ -5,10 +5,12 @@
 //! is left in a site that is uploaded as it is.
 //!
 //! Holding the lock, a build knows no other build is running there, so a work folder left by one
-//! that was killed (`.kamerzoek-build-<pid>-<n>`, which `Drop` never got to remove) is removed.
+//! that was killed (`.kamerzoek-build-<pid>-<n>`, which `Drop` never got to remove) is removed:
+//! only one that holds the mark a build writes into its work folder first (or is empty, killed
+//! before it could), never a folder of the owner's that has the name.
 
 use super::say;
-use kamerzoek::indexer::WORK_FOLDER;
+use kamerzoek::indexer::{WORK_FOLDER, WORK_MARK};
 use kamerzoek::{Error, Result};
 use std::fs::File;
 use std::path::Path;
@@ -68,8 +70,13 @@ fn remove_interrupted(dir: &Path) {
             .strip_prefix(WORK_FOLDER)
             .and_then(|rest| rest.split_once('-'))
             .is_some_and(|(pid, n)| number(pid) && number(n));
-        // Only a folder (never a link to one) under exactly the name a build gives its own.
-        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+        // Only a folder (never a link to one) under exactly the name a build gives its own, with
+        // the mark a build writes into it (or nothing at all in it).
+        let (mark, marked) = WORK_MARK;
+        let path = entry.path();
+        let built = std::fs::read(path.join(mark)).is_ok_and(|m| m == marked)
+            || std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) && built {
             match std::fs::remove_dir_all(entry.path()) {
                 Ok(()) => say(&format!(
                     "kamerzoek: note: removed {}, the work folder of a build that was stopped",

@@ -14,7 +14,9 @@
 use kamerzoek::Result;
 use kamerzoek::format::names::{self, Name};
 use kamerzoek::format::store::{gunzip, write_beside};
-use kamerzoek::format::{ENTRY_FILE, MAX_ENTRY_BYTES, MAX_FILE_BYTES, Named, named_files};
+use kamerzoek::format::{
+    ENTRY_FILE, MAX_ENTRY_BYTES, MAX_FILE_BYTES, Named, crc32, fnv64, name_hash, named_files,
+};
 use kamerzoek::indexer::Output;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -99,11 +101,11 @@ fn remove_stale(earlier: &Named, new: &BTreeSet<&str>, out: &Path) -> usize {
         .map(String::as_str)
         .filter(|n| !new.contains(n));
     let mut removed = remove_proven(out, stale);
-    if let Some((folder, count)) = &earlier.letters
+    if let Some((folder, _)) = &earlier.letters
         && !new.contains(folder.as_str())
-        && matches!(names::parse(folder), Some(Name::Letters(_)))
+        && let Some(Name::Letters(hash)) = names::parse(folder)
     {
-        removed += remove_letters(&out.join(folder), *count);
+        removed += remove_letters(&out.join(folder), hash);
     }
     removed
 }
@@ -135,10 +137,8 @@ pub fn remove_leftovers(out: &Path, earlier: &Earlier) -> usize {
             continue;
         }
         match names::parse(&name) {
-            Some(Name::Letters(_)) if entry.file_type().is_ok_and(|t| t.is_dir()) => {
-                removed += remove_letters(&entry.path(), u32::MAX);
-            }
-            Some(Name::Letters(_)) | None => {}
+            Some(Name::Letters(hash)) => removed += remove_letters(&entry.path(), hash),
+            None => {}
             Some(_) => files.push(name),
         }
     }
@@ -184,19 +184,24 @@ fn unpacked(path: &Path) -> Option<Vec<u8>> {
     gunzip(&bytes, u64::from(MAX_FILE_BYTES)).ok()
 }
 
-/// Removes the files of a letter folder's shapes (`<n>.kz`, `h<n>.kz`, numbers below `count`)
-/// from an earlier build's letter folder, then the folder if nothing else is in it.
-fn remove_letters(folder: &Path, count: u32) -> usize {
+/// Removes a letter folder that proves to be what its name says, `l-<hash>`: its packs (or, before
+/// version 7, its letter files) `0.kz`, `1.kz`, ... hold letters whose hashes, in order, give the
+/// hash of its name; then the files of its shapes (`<n>.kz`, `h<n>.kz`) go, and the folder if
+/// nothing else is in it. A folder that does not prove itself is left whole.
+fn remove_letters(folder: &Path, hash: u64) -> usize {
     if !folder.symlink_metadata().is_ok_and(|m| m.is_dir()) {
         return 0;
     }
+    let Some(packs) = proven_letters(folder, hash) else {
+        return 0;
+    };
     let Ok(entries) = std::fs::read_dir(folder) else {
         return 0;
     };
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if names::in_letter_folder(&name, count)
+        if names::in_letter_folder(&name, packs)
             && entry.file_type().is_ok_and(|t| t.is_file())
             && std::fs::remove_file(entry.path()).is_ok()
         {
@@ -206,6 +211,49 @@ fn remove_letters(folder: &Path, count: u32) -> usize {
     // Fails, and keeps the folder, when anything else is in it.
     let _ = std::fs::remove_dir(folder);
     removed
+}
+
+/// How many files `0.kz`, `1.kz`, ... the letter folder holds, when the letters in them give
+/// `hash`; None when they do not (a folder of the owner's, or of files not all there).
+fn proven_letters(folder: &Path, hash: u64) -> Option<u32> {
+    let mut letters = Vec::new();
+    let mut files = 0u32;
+    loop {
+        let path = folder.join(format!("{files}.kz"));
+        if !path.symlink_metadata().is_ok_and(|m| m.is_file()) {
+            break;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        for letter in pack_letters(&bytes)? {
+            letters.extend_from_slice(&fnv64(&letter).to_le_bytes());
+        }
+        files += 1;
+    }
+    (files > 0 && name_hash(&letters) == hash).then_some(files)
+}
+
+/// The letters (unpacked) of a pack of any version (magic, the count at 8, the offsets after it,
+/// the header's CRC-32 at its end), or of a file of one letter (before version 7, gzip).
+fn pack_letters(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let limit = u64::from(MAX_FILE_BYTES);
+    if !bytes.starts_with(b"KZPK") {
+        return gunzip(bytes, limit).ok().map(|letter| vec![letter]);
+    }
+    let count = kamerzoek::format::pack::stated_count(bytes);
+    let len = kamerzoek::format::pack::header_len(count);
+    let header = bytes.get(..len).filter(|_| (1..=64).contains(&count))?;
+    let (sealed, crc) = header.split_at(len - 4);
+    if crc32(sealed).to_le_bytes() != crc {
+        return None;
+    }
+    let offsets: Vec<usize> = sealed[12..]
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize)
+        .collect();
+    offsets
+        .windows(2)
+        .map(|w| gunzip(bytes.get(w[0]..w[1])?, limit).ok())
+        .collect()
 }
 
 /// Entries of `out` named like index files (`*.kz`, `l-*`) that the new build does not name:

@@ -25,13 +25,6 @@ pub struct Document {
 const TITLE_CHARS: usize = 90;
 
 impl Document {
-    /// Whether the token at `position` is a word of a heading.
-    pub fn in_heading(&self, position: u32) -> bool {
-        self.sections
-            .iter()
-            .any(|s| (s.position..s.position + s.words).contains(&position))
-    }
-
     /// A document without metadata; its title is its first sentence.
     pub fn new(id: &str, body: &str) -> Self {
         Self::with_meta(id, body, Meta::default())

@@ -25,4 +25,6 @@ pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;
 pub use see_also::{Learned, Phrases};
 pub use synonyms::parse as parse_synonyms;
-pub use writer::{Analyzed, Links, Output, SPILL_BYTES, SeeAlsoSize, WORK_FOLDER, Writer};
+pub use writer::{
+    Analyzed, Links, Output, SPILL_BYTES, SeeAlsoSize, WORK_FOLDER, WORK_MARK, Writer,
+};

@@ -117,6 +117,9 @@ impl Default for Writer {
 /// The start of a build's work folder's name, `<prefix><pid>-<n>`: a build that finds one left
 /// by a killed build removes it (`src/cli/lock.rs`).
 pub const WORK_FOLDER: &str = ".kamerzoek-build-";
+/// The file a build writes into its work folder first, and its content: a folder of the work
+/// folder's name without it is not a build's, and is never removed.
+pub const WORK_MARK: (&str, &[u8]) = ("kamerzoek-work", b"the work folder of a kamerzoek build\n");
 
 impl Writer {
     pub fn new() -> Self {
@@ -171,7 +174,14 @@ impl Writer {
         let work = loop {
             let work = dir.join(format!("{WORK_FOLDER}{pid}-{attempt}"));
             match std::fs::create_dir(&work) {
-                Ok(()) => break work,
+                Ok(()) => {
+                    let (name, mark) = WORK_MARK;
+                    if let Err(e) = std::fs::write(work.join(name), mark) {
+                        let _ = std::fs::remove_dir_all(&work);
+                        return Err(Error::io(work.display(), e));
+                    }
+                    break work;
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
                     attempt += 1;
                 }
