@@ -105,6 +105,7 @@ export class KamerZoek extends HTMLElement {
     this.unfolded = new Set(); // facet fields whose every value the visitor asked to see
     this.sequence = 0;
     this.timer = 0;
+    this.scheduled = false; // a query waits for typing to pause (the list stays busy)
     this.openedByPush = false;
     this.onKeydown = this.onGlobalKey.bind(this);
     this.onPopState = () => this.applyUrl();
@@ -274,11 +275,19 @@ export class KamerZoek extends HTMLElement {
   schedule() {
     this.ui.list.setAttribute('aria-busy', 'true');
     clearTimeout(this.timer);
+    this.scheduled = true;
     this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
+  }
+
+  // The list is idle only when no query runs and none waits for typing to pause: a query that
+  // ends while the next one is scheduled leaves it busy.
+  idle() {
+    if (!this.scheduled) this.ui.list.setAttribute('aria-busy', 'false');
   }
 
   async search() {
     clearTimeout(this.timer);
+    this.scheduled = false;
     const number = ++this.sequence;
     // A query superseded while the visitor goes on typing the same words runs on unseen: the
     // letters it fetches are mostly the next one's, which then finds them here. Only the latest
@@ -297,7 +306,7 @@ export class KamerZoek extends HTMLElement {
     try {
       idx = await this.ensureEngine();
     } catch {
-      if (number === this.sequence) list.setAttribute('aria-busy', 'false');
+      if (number === this.sequence) this.idle();
       return;
     }
     if (number !== this.sequence) return;
@@ -337,7 +346,7 @@ export class KamerZoek extends HTMLElement {
       this.clearResults();
       this.setStatus(explain(this.t, err, `searching for "${query}"`), true);
     }
-    list.setAttribute('aria-busy', 'false');
+    this.idle();
     if (this.urlState && !this.state.open) writeUrl(this.state);
   }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search, statusText } from './harness.mjs';
+import { box, pageOnSite, search, settled, statusText } from './harness.mjs';
 
 const browser = pageOnSite();
 
@@ -48,6 +48,39 @@ test('clearing the box clears the results', async () => {
   await search(browser.page, 'patriot');
   const ids = await search(browser.page, '');
   assert.deepEqual(ids, []);
+});
+
+test('a query that ends while the next one waits for typing to pause leaves the list busy', async () => {
+  const { page } = browser;
+  await search(page, '');
+  // The page's clock is held, so that the pause the widget waits for after a key lasts until the
+  // test lets it pass; and the phrase's positions are held back until the visitor typed on.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  let held = 0;
+  await page.route((url) => /\/index\/p-[0-9a-f]+\.kz$/.test(url.pathname), async (route) => {
+    held += 1;
+    await gate;
+    return route.continue();
+  });
+  await box(page).fill('"de navo"');
+  await page.clock.runFor(200); // the pause after typing: the phrase's query runs, and waits
+  await page.waitForTimeout(300);
+  assert.ok(held > 0, 'the query waits for its positions');
+  await box(page).press('End');
+  await box(page).type(' patriot'); // the next query waits for the pause, which does not pass
+  release(); // the first query ends now
+  await page.waitForTimeout(500);
+  const busy = () => page.locator('[role=listbox]').getAttribute('aria-busy');
+  assert.equal(await busy(), 'true', 'a query is still to run');
+  await page.clock.resume();
+  const ids = await settled(page);
+  await page.unrouteAll();
+  assert.equal(await busy(), 'false');
+  assert.match(ids[0] ?? '', /^001_/, 'the last query\'s hits');
+  assert.equal(await box(page).inputValue(), '"de navo" patriot');
 });
 
 test('the page logged no errors', () => {
