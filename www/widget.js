@@ -106,6 +106,7 @@ export class KamerZoek extends HTMLElement {
     this.sequence = 0;
     this.timer = 0;
     this.scheduled = false; // a query waits for typing to pause (the list stays busy)
+    this.resume = false; // taken off the page with a query under way: ask it again when put back
     this.openedByPush = false;
     this.onKeydown = this.onGlobalKey.bind(this);
     this.onPopState = () => this.applyUrl();
@@ -144,19 +145,37 @@ export class KamerZoek extends HTMLElement {
 
   connectedCallback() {
     connected.add(this);
+    // Moved on the page (taken off and put back), it keeps what the visitor typed: the URL is
+    // read the first time only.
+    const first = !this.ui;
     this.build();
     this.ui.input.placeholder = this.getAttribute('placeholder') ?? this.t.placeholder;
     window.addEventListener('keydown', this.onKeydown);
     if (this.urlState) {
       window.addEventListener('popstate', this.onPopState);
-      this.applyUrl();
+      if (first) this.applyUrl();
+    }
+    // Put back on a page while a query was under way: it is asked again.
+    if (this.resume) {
+      this.resume = false;
+      this.schedule();
     }
   }
 
+  // A widget taken off the page stops working: the query waiting for a pause in typing, the one
+  // under way and their fetches end, and an answer still coming is not shown (nor told).
   disconnectedCallback() {
     connected.delete(this);
     window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('popstate', this.onPopState);
+    this.resume = this.scheduled || this.ui?.list.getAttribute('aria-busy') === 'true';
+    clearTimeout(this.timer);
+    this.scheduled = false;
+    this.sequence += 1;
+    this.pending?.abort();
+    this.background?.abort();
+    this.pending = null;
+    this.background = null;
   }
 
   attributeChangedCallback(name, _old, value) {
