@@ -1,20 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, pageOnSite, settled } from './harness.mjs';
+import { box, holdPositions, pageOnSite, settled } from './harness.mjs';
 
 const browser = pageOnSite();
 
 test('a widget taken off the page mid-query stops, tells nothing, and searches again when put back', async () => {
   const { page } = browser;
   // The phrase's positions are held back until the widget is off the page.
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  let held = 0;
-  await page.route((url) => /\/index\/p-[0-9a-f]+\.kz$/.test(url.pathname), async (route) => {
-    held += 1;
-    await gate;
-    return route.continue();
-  });
+  const { release, held } = await holdPositions(page);
   await page.evaluate(() => {
     const widget = document.querySelector('kamer-zoek');
     window.__told = [];
@@ -24,7 +17,7 @@ test('a widget taken off the page mid-query stops, tells nothing, and searches a
   await page.waitForFunction(() => document.querySelector('kamer-zoek').shadowRoot
     .querySelector('[role=listbox]').getAttribute('aria-busy') === 'true');
   await page.waitForTimeout(400); // the query runs, waiting for its positions
-  assert.ok(held > 0, 'the query waits for its positions');
+  assert.ok(held() > 0, 'the query waits for its positions');
   await page.evaluate(() => {
     const widget = document.querySelector('kamer-zoek');
     window.__parked = widget;

@@ -112,6 +112,20 @@ export function pageOnSite({ csp = false, goto = true, ...browserOptions } = {})
   return fixture;
 }
 
+// Holds back the page's requests for the phrase positions files of the site's index (`p-*.kz`)
+// until `release()`: a query that needs them runs and waits. `held()` counts the requests held.
+export async function holdPositions(page) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  let held = 0;
+  await page.route((url) => /\/index\/p-[0-9a-f]+\.kz$/.test(url.pathname), async (route) => {
+    held += 1;
+    await gate;
+    return route.continue();
+  });
+  return { release, held: () => held };
+}
+
 // A copy of the demo page at `name` whose widget searches the index folder `index` (relative to
 // the site), for tests on an index of their own.
 export function pageFor(name, index) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, pageOnSite, search, settled, statusText } from './harness.mjs';
+import { box, holdPositions, pageOnSite, search, settled, statusText } from './harness.mjs';
 
 const browser = pageOnSite();
 
@@ -57,18 +57,11 @@ test('a query that ends while the next one waits for typing to pause leaves the 
   // test lets it pass; and the phrase's positions are held back until the visitor typed on.
   await page.clock.install();
   await page.clock.pauseAt(Date.now() + 1000);
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  let held = 0;
-  await page.route((url) => /\/index\/p-[0-9a-f]+\.kz$/.test(url.pathname), async (route) => {
-    held += 1;
-    await gate;
-    return route.continue();
-  });
+  const { release, held } = await holdPositions(page);
   await box(page).fill('"de navo"');
   await page.clock.runFor(200); // the pause after typing: the phrase's query runs, and waits
   await page.waitForTimeout(300);
-  assert.ok(held > 0, 'the query waits for its positions');
+  assert.ok(held() > 0, 'the query waits for its positions');
   await box(page).press('End');
   await box(page).type(' patriot'); // the next query waits for the pause, which does not pass
   release(); // the first query ends now
