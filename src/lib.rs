@@ -9,12 +9,14 @@
 
 pub mod analyze;
 pub mod answer;
+pub(crate) mod bm25;
 pub mod clean;
 pub mod doc;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod folder;
 pub mod format;
+pub mod hash;
 pub mod index;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod indexer;

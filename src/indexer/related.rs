@@ -6,8 +6,8 @@
 //! letter sums, over its terms, its weight times each other letter's weight for the term (a term
 //! kept by more than [`SHARED`] letters is passed over), and keeps its best [`SHOWN`].
 
+use crate::bm25;
 use crate::format::postings::Row;
-use crate::search::bm25;
 
 /// The terms a letter is compared by.
 pub const TERMS: usize = 10;

@@ -90,11 +90,11 @@ pub struct WordSet(HashSet<u64, std::hash::BuildHasherDefault<Identity>>);
 
 impl WordSet {
     pub fn insert(&mut self, word: &str) {
-        self.0.insert(crate::format::fnv64(word.as_bytes()));
+        self.0.insert(crate::hash::fnv64(word.as_bytes()));
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(&crate::format::fnv64(word.as_bytes()))
+        self.0.contains(&crate::hash::fnv64(word.as_bytes()))
     }
 }
 

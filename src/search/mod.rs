@@ -7,7 +7,6 @@
 //! [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses; then the best
 //! [`EXACT_WINDOW`] letters gain up to [`EXACT_BONUS`] for holding the words exactly as typed.
 
-pub(crate) mod bm25;
 mod excerpt;
 mod expand;
 mod facets;
@@ -29,8 +28,8 @@ pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, Group, SearchOption
 pub use query::{Clause, Query};
 pub use shown::{About, Hit, Reading, SectionRef};
 
-use crate::Answer;
 use crate::analyze::{Analyzer, is_stop_word, lowercase};
+use crate::answer::Answer;
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::meta::Meta;

@@ -6,9 +6,10 @@
 use super::expand::{self, Expansion};
 use super::query::Clause;
 use super::{
-    EXPANSION_BREADTH, HEADING_BONUS, PART_WEIGHT, STOP_WORD_WEIGHT, Searcher, bm25, phrase, sort,
+    EXPANSION_BREADTH, HEADING_BONUS, PART_WEIGHT, STOP_WORD_WEIGHT, Searcher, phrase, sort,
 };
 use crate::analyze::is_stop_word;
+use crate::bm25;
 use crate::error::Result;
 use crate::format::postings::Row;
 use crate::index::TermRef;
