@@ -37,6 +37,10 @@ pub enum Error {
     BadOption { message: String },
     /// An error in a named file (an index read from disk, say).
     InFile { path: String, error: Box<Error> },
+    /// A fault of kamerzoek's own, not of its input: a thread that panicked, a state the code
+    /// cannot reach. Said as such, never blamed on the index. Native only (the build's).
+    #[cfg(not(target_arch = "wasm32"))]
+    Internal { what: &'static str },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -73,6 +77,12 @@ impl fmt::Display for Error {
             Error::NoLetters { dir } => write!(f, "{dir}: no letters (.txt files) to index"),
             Error::InFile { path, error } => write!(f, "{path}: {error}"),
             Error::BadOption { message } => write!(f, "{message}"),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::Internal { what } => write!(
+                f,
+                "internal error in kamerzoek ({what}): not a fault of your letters or index; \
+                 please report it, with the command that gave it"
+            ),
         }
     }
 }
@@ -140,5 +150,18 @@ mod tests {
             .unwrap();
         assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
         assert!(err.to_string().starts_with("folder: a.txt: "), "{err}");
+    }
+
+    #[test]
+    fn an_internal_fault_says_it_is_one_and_does_not_blame_the_index() {
+        let err = Error::Internal {
+            what: "an indexing thread failed",
+        };
+        let said = err.to_string();
+        assert!(
+            said.contains("internal error") && said.contains("please report it"),
+            "{said}"
+        );
+        assert!(!said.contains("index is"), "{said}");
     }
 }

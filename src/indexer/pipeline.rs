@@ -190,8 +190,11 @@ fn in_batches<S: Sync, T: Send>(
             handles
                 .into_iter()
                 .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(Error::corrupt("an indexing thread failed")))
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::Internal {
+                            what: "an indexing thread failed",
+                        })
+                    })
                 })
                 .collect()
         });

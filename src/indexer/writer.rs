@@ -549,13 +549,15 @@ impl Writer {
             (Some(work), _) => write_beside(&work.join(&name), &gzip(&sealed)),
             (None, Store::Memory(files)) => {
                 let file = files.iter_mut().find(|(f, _)| *f == name);
-                let file = file.ok_or_else(|| Error::corrupt("a spooled letter went missing"))?;
+                let file = file.ok_or(Error::Internal {
+                    what: "a letter held in memory went missing",
+                })?;
                 file.1 = gzip(&sealed);
                 Ok(())
             }
-            (None, Store::Folder { .. }) => {
-                Err(Error::corrupt("a folder build without its work folder"))
-            }
+            (None, Store::Folder { .. }) => Err(Error::Internal {
+                what: "a folder build without its work folder",
+            }),
         }
     }
 
@@ -639,7 +641,9 @@ impl Writer {
                 }
             }
             (Store::Folder { .. }, None) => {
-                return Err(Error::corrupt("a folder build without its work folder"));
+                return Err(Error::Internal {
+                    what: "a folder build without its work folder",
+                });
             }
         }
         names.push(folder.clone());
