@@ -15,7 +15,7 @@ use kamerzoek::Result;
 use kamerzoek::format::names::{self, Name};
 use kamerzoek::format::store::{gunzip, write_beside};
 use kamerzoek::format::{
-    ENTRY_FILE, MAX_ENTRY_BYTES, MAX_FILE_BYTES, Named, crc32, fnv64, name_hash, named_files,
+    ENTRY_FILE, MAX_ENTRY_BYTES, MAX_FILE_BYTES, Named, fnv64, name_hash, named_files,
 };
 use kamerzoek::indexer::Output;
 use std::collections::BTreeSet;
@@ -232,27 +232,17 @@ fn proven_letters(folder: &Path, hash: u64) -> Option<u32> {
     (files > 0 && name_hash(&letters) == hash).then_some(files)
 }
 
-/// The letters (unpacked) of a pack of any version (magic, the count at 8, the offsets after it,
-/// the header's CRC-32 at its end), or of a file of one letter (before version 7, gzip).
+/// The letters (unpacked) of a pack of any version with packs, or of a file of one letter
+/// (before version 7, gzip).
 fn pack_letters(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
     let limit = u64::from(MAX_FILE_BYTES);
     if !bytes.starts_with(b"KZPK") {
         return gunzip(bytes, limit).ok().map(|letter| vec![letter]);
     }
-    let count = kamerzoek::format::pack::stated_count(bytes);
-    let len = kamerzoek::format::pack::header_len(count);
-    let header = bytes.get(..len).filter(|_| (1..=64).contains(&count))?;
-    let (sealed, crc) = header.split_at(len - 4);
-    if crc32(sealed).to_le_bytes() != crc {
-        return None;
-    }
-    let offsets: Vec<usize> = sealed[12..]
-        .chunks_exact(4)
-        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize)
-        .collect();
-    offsets
-        .windows(2)
-        .map(|w| gunzip(bytes.get(w[0]..w[1])?, limit).ok())
+    kamerzoek::format::pack::members_of_any_version(bytes)
+        .ok()?
+        .into_iter()
+        .map(|m| gunzip(bytes.get(m)?, limit).ok())
         .collect()
 }
 

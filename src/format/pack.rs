@@ -5,7 +5,7 @@
 //! fetches each letter it shows by its byte range; where a server ignores ranges, the whole
 //! pack comes at once and serves every letter in it. See `FORMAT.md`.
 
-use super::{FileKind, open, seal};
+use super::{FileKind, seal};
 use crate::error::{Error, Result};
 use std::ops::Range;
 
@@ -85,6 +85,21 @@ pub fn encode(members: &[Vec<u8>]) -> Vec<u8> {
 /// Where each member of a pack of `count` letters lies, from the pack's first bytes (its header;
 /// what follows need not be there): byte ranges from the start of the pack, in order.
 pub fn members(bytes: &[u8], count: u32) -> Result<Vec<Range<usize>>> {
+    members_of(bytes, count, super::VERSION..=super::VERSION)
+}
+
+/// The members of a pack written by this version or an earlier one with packs (7 on), by the
+/// count its header states: for a build that removes an earlier build's letter folder only when
+/// its letters prove it.
+pub fn members_of_any_version(bytes: &[u8]) -> Result<Vec<Range<usize>>> {
+    members_of(bytes, stated_count(bytes), 7..=super::VERSION)
+}
+
+fn members_of(
+    bytes: &[u8],
+    count: u32,
+    versions: std::ops::RangeInclusive<u16>,
+) -> Result<Vec<Range<usize>>> {
     if count == 0 || count > PACK_LETTERS {
         return Err(Error::corrupt(
             "a letter pack of no letters, or of too many",
@@ -94,7 +109,8 @@ pub fn members(bytes: &[u8], count: u32) -> Result<Vec<Range<usize>>> {
     let header = bytes.get(..len).ok_or(Error::Truncated {
         what: "a letter pack's header",
     })?;
-    let words: Vec<u32> = open(FileKind::Pack, header)?
+    let words: Vec<u32> = super::open_versions(FileKind::Pack, header, versions)?
+        .1
         .chunks_exact(4)
         .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
         .collect();
