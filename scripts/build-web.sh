@@ -50,6 +50,13 @@ cp www/*.html www/*.js www/*.css www/*.svg "$work/"
 for f in "$work"/*.js "$work"/pkg/*.js "$work"/*.css; do
   node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f" --allow-overwrite
 done
+# The engine's modules (www/engine/, one job each) are shipped as one: one request, one gzip
+# stream. The service worker is a classic script (module workers are not in every browser a
+# visitor has), with the pack header's reader it shares with the engine bundled into it.
+node_modules/.bin/esbuild www/engine.js --bundle --format=esm --minify --log-level=warning \
+  --external:./pkg/kamerzoek.js --outfile="$work/engine.js" --allow-overwrite
+node_modules/.bin/esbuild www/kamerzoek-sw.js --bundle --format=iife --minify --log-level=warning \
+  --outfile="$work/kamerzoek-sw.js" --allow-overwrite
 scripts/web-sources.sh > "$work/SOURCES"
 
 rm -rf "$dist"

@@ -1,13 +1,24 @@
 //! What a question of a loaded index gives: the answer, or the names of the files of the index
 //! folder it needs first. Not an error: the caller (the page's `engine.js` over HTTP,
 //! [`crate::folder`] from disk) fetches them, hands them over, and asks again. Kept apart from
-//! [`crate::Error`] so that `?` can never carry a fetch request up as a failure.
+//! [`crate::Error`] so that `?` can never carry a fetch request up as a failure. Either way it
+//! names the files a coming question may want (`prefetch`): the caller may fetch them while the
+//! visitor types; no answer waits for them.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer<T> {
-    Ready(T),
-    /// Files to fetch and hand over before asking again; never empty.
-    Need(Vec<String>),
+    Ready {
+        value: T,
+        prefetch: Vec<String>,
+    },
+    /// Files to fetch and hand over before asking again (never empty), and what can be shown
+    /// meanwhile: a search whose ranking is final and waits for letter files only previews its
+    /// hits by their titles.
+    Need {
+        files: Vec<String>,
+        preview: Option<T>,
+        prefetch: Vec<String>,
+    },
 }
 
 impl<T> Answer<T> {
@@ -16,8 +27,8 @@ impl<T> Answer<T> {
     #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn expect_ready(self) -> T {
         match self {
-            Answer::Ready(t) => t,
-            Answer::Need(names) => panic!("the question needs files: {names:?}"),
+            Answer::Ready { value, .. } => value,
+            Answer::Need { files, .. } => panic!("the question needs files: {files:?}"),
         }
     }
 }

@@ -54,9 +54,10 @@ pub fn answer<T>(
     let limit = u64::from(searcher.index().largest_file());
     for _ in 0..MAX_ROUNDS {
         match ask(searcher)? {
-            Answer::Ready(answer) => return Ok(answer),
-            Answer::Need(names) => {
-                for name in names {
+            Answer::Ready { value, .. } => return Ok(value),
+            // From disk, a prefetch gains nothing: every file comes at once when asked.
+            Answer::Need { files, .. } => {
+                for name in files {
                     let stored = match searcher.index().in_pack(&name) {
                         Some(at) => {
                             let bytes = fetch(&at.pack)?;

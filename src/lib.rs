@@ -29,6 +29,8 @@ pub mod sorted;
 pub mod synth;
 #[cfg(test)]
 mod test_seeds;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod testing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -37,88 +39,3 @@ pub use doc::Document;
 pub use error::{Error, Result};
 pub use index::Index;
 pub use search::{Hit, SearchResults, Searcher};
-
-#[cfg(not(target_arch = "wasm32"))]
-use {
-    format::layout::Layout,
-    format::store::{Store, gunzip},
-    indexer::{Output, RawLetter, Writer},
-    lexicon::Lexicon,
-};
-
-/// The files of an index of `letters` (see `FORMAT.md`), all in memory.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn build_index(letters: &[RawLetter]) -> Output {
-    build_index_with_layout(
-        letters,
-        format::layout::CHUNK_BYTES,
-        format::layout::SINGLE_FILE_BYTES,
-    )
-}
-
-/// [`build_index`] with chunks cut at `chunk_bytes`, in one file up to `single_file_bytes`: the
-/// passes of `kamerzoek build`, over letters held in memory.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn build_index_with_layout(
-    letters: &[RawLetter],
-    chunk_bytes: usize,
-    single_file_bytes: usize,
-) -> Output {
-    let mut cleaner = clean::Cleaner::new(Lexicon::dutch());
-    for letter in letters {
-        cleaner.gather(&letter.text);
-    }
-    let writer = Writer::with_layout(Layout {
-        chunk_bytes,
-        single_file_bytes,
-    });
-    let read = |l: &RawLetter| Ok((l.id.clone(), l.text.clone()));
-    indexer::index_letters(letters, &cleaner, read, writer, &mut |_| {})
-        .expect("writing to memory cannot fail")
-}
-
-/// A searcher over an index held in memory (the output of [`build_index`]), fetching its files
-/// from there as the page fetches them from the server.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn open_output(output: &Output) -> Result<Searcher> {
-    let entry = gunzip(&output.entry, u64::from(format::MAX_ENTRY_BYTES))?;
-    Ok(Searcher::new(Index::from_bytes(&entry)?))
-}
-
-/// Every file of an in-memory index under the name a need gives it, unpacked: each letter of a
-/// pack apart (`l-…/0.kz#3`). For handing an index all its files at once.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn unpacked_files(output: &Output) -> Result<Vec<(String, Vec<u8>)>> {
-    let mut files = Vec::new();
-    for (name, stored) in &output.files {
-        if format::pack::is_directory(name) {
-            continue;
-        }
-        if !stored.starts_with(&format::FileKind::Pack.magic()) {
-            files.push((name.clone(), gunzip(stored, u64::MAX)?));
-            continue;
-        }
-        let count = format::pack::stated_count(stored);
-        for (m, range) in format::pack::members(stored, count)?
-            .into_iter()
-            .enumerate()
-        {
-            let member = stored
-                .get(range)
-                .ok_or(Error::Truncated { what: "a pack" })?;
-            files.push((format!("{name}#{m}"), gunzip(member, u64::MAX)?));
-        }
-    }
-    Ok(files)
-}
-
-/// Runs `ask` against an in-memory index until it stops needing files.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn answer_from<T>(
-    output: &Output,
-    searcher: &mut Searcher,
-    ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
-) -> Result<T> {
-    let store = Store::Memory(output.files.clone());
-    folder::answer(searcher, ask, |name| store.get_stored(name))
-}

@@ -2,8 +2,9 @@
 //! answers come out as JSON text, written as the CLI writes `--json` (`crate::json`: smaller than
 //! building JS objects field by field), for `engine.js` to parse; every error becomes a JS `Error`
 //! with the same message the CLI prints, never a panic. Fetching, unpacking, the DOM and rendering stay in
-//! JavaScript: when a query needs files of the index folder that are not here yet, the answer is
-//! `{need: [names]}`; `engine.js` fetches them, hands each to `supply`, and asks again.
+//! JavaScript. Every question is answered as a [`Reply`], `{ready, need, preview, prefetch}`:
+//! when it needs files of the index folder that are not here yet, `need` names them;
+//! `engine.js` fetches them, hands each to `supply`, and asks again.
 
 use crate::search::SearchOptions;
 use crate::{Answer, Error, Index, Searcher};
@@ -15,9 +16,16 @@ pub struct Kamerzoek {
     searcher: Searcher,
 }
 
+/// An [`Answer`] as the page receives it: `ready` the answer (the same object as the CLI's
+/// `--json`) when `need` is null; else `need` the files to fetch first and `preview` what can be
+/// shown meanwhile (or null). `prefetch`: files a coming question may want, fetched with no
+/// answer waiting for them. One object for both, so the answer's serializer is in the wasm once.
 #[derive(Serialize)]
-struct Need<'a> {
-    need: &'a [String],
+struct Reply<'a, T> {
+    ready: Option<&'a T>,
+    need: Option<&'a [String]>,
+    preview: Option<&'a T>,
+    prefetch: &'a [String],
 }
 
 #[wasm_bindgen]
@@ -53,11 +61,12 @@ impl Kamerzoek {
         self.searcher.index().largest_file()
     }
 
-    /// The same object as `kamerzoek search --json`: `{query, total, hits, facets, suggestion,
-    /// incomplete}` (facets null when `facets` is `never`, or `if-loaded` and the letter table is
-    /// not here), or `{need}`. The options are spelled as the CLI's flags: `filters` are
-    /// `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is `always`,
-    /// `never` or `if-loaded`, `group` is `meeting` or empty. Bad options throw an `Error` named `OptionError`.
+    /// A [`Reply`] whose answer is the same object as `kamerzoek search --json`: `{query, total,
+    /// hits, facets, suggestion, incomplete}` (facets null when `facets` is `never`, or
+    /// `if-loaded` and the letter table is not here). The options are spelled as the CLI's flags:
+    /// `filters` are `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is
+    /// `always`, `never` or `if-loaded`, `group` is `meeting` or empty. Bad options throw an
+    /// `Error` named `OptionError`.
     pub fn search(
         &self,
         query: &str,
@@ -69,35 +78,14 @@ impl Kamerzoek {
     ) -> Result<JsValue, JsValue> {
         let options =
             SearchOptions::parse(limit, &filters, sort, facets, group).map_err(option_error)?;
-        let answer = self.searcher.search_with(query, &options);
-        // A search waiting for letter files only: `{need, preview}`, the preview an answer with
-        // its hits in their final order, titles without excerpts (`Searcher::take_preview`).
-        // Spliced as text: serializing it inside `Need` would carry a second copy of the
-        // answer's serializer in the wasm.
-        match (&answer, self.searcher.take_preview()) {
-            (Ok(Answer::Need(files)), Some(preview)) => {
-                let mut text = json(&Need { need: files })?;
-                text.pop(); // its closing brace
-                text.push_str(",\"preview\":");
-                text.push_str(&json(&preview)?);
-                text.push('}');
-                Ok(JsValue::from_str(&text))
-            }
-            _ => Ok(self::answer(answer)?),
-        }
+        Ok(reply(self.searcher.search_with(query, &options))?)
     }
 
-    /// The letter `id` for reading, with the words `query` matched marked:
-    /// `{id, title, html, matches, sections, date, kind, minister, meeting, kamerstuk}`, null
-    /// when the index holds no such letter, or `{need}`.
+    /// A [`Reply`] whose answer is the letter `id` for reading, with the words `query` matched
+    /// marked: `{id, title, html, matches, sections, date, kind, minister, meeting, kamerstuk}`,
+    /// null when the index holds no such letter.
     pub fn read(&self, id: &str, query: &str) -> Result<JsValue, JsError> {
-        answer(self.searcher.read(id, query))
-    }
-
-    /// Files the last `search` found a coming query may want (while a word is typed), one name
-    /// a line: fetch them and `supply` them when they come; no answer waits for them.
-    pub fn prefetch(&self) -> String {
-        self.searcher.index().take_prefetch().join("\n")
+        reply(self.searcher.read(id, query))
     }
 
     /// How many letters the index holds.
@@ -107,11 +95,26 @@ impl Kamerzoek {
     }
 }
 
-fn answer<T: Serialize>(result: crate::Result<Answer<T>>) -> Result<JsValue, JsError> {
-    match result.map_err(js_error)? {
-        Answer::Ready(value) => to_js(&value),
-        Answer::Need(files) => to_js(&Need { need: &files }),
-    }
+fn reply<T: Serialize>(result: crate::Result<Answer<T>>) -> Result<JsValue, JsError> {
+    let text = match &result.map_err(js_error)? {
+        Answer::Ready { value, prefetch } => json(&Reply {
+            ready: Some(value),
+            need: None,
+            preview: None,
+            prefetch,
+        }),
+        Answer::Need {
+            files,
+            preview,
+            prefetch,
+        } => json(&Reply {
+            ready: None,
+            need: Some(files),
+            preview: preview.as_ref(),
+            prefetch,
+        }),
+    };
+    text.map(|text| JsValue::from_str(&text))
 }
 
 fn js_error(err: Error) -> JsError {
@@ -129,10 +132,6 @@ fn option_error(err: Error) -> JsValue {
 /// JSON text, absent values as null, as the CLI's `--json`.
 fn json<T: Serialize>(value: &T) -> Result<String, JsError> {
     crate::json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    json(value).map(|text| JsValue::from_str(&text))
 }
 
 // Talc in place of the default dlmalloc: 4.5 KB less of the engine every visitor downloads.

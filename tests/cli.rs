@@ -925,7 +925,7 @@ fn the_library_builds_the_same_index_as_the_command_line() {
     let dir = built_index();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let (letters, _) = kamerzoek::indexer::read_letters(&seeds, false).unwrap();
-    let output = kamerzoek::build_index(&letters);
+    let output = kamerzoek::testing::build_index(&letters);
     assert_eq!(
         std::fs::read(dir.path().join("kamerzoek.idx")).unwrap(),
         output.entry

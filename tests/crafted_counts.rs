@@ -106,7 +106,7 @@ fn lookup(files: &[(String, Vec<u8>)], name: &str) -> kamerzoek::Result<Vec<u8>>
 
 #[test]
 fn a_crafted_count_anywhere_in_any_file_allocates_nothing_large() {
-    let output = kamerzoek::build_index_with_layout(&letters(), 64, 0);
+    let output = kamerzoek::testing::build_index_with_layout(&letters(), 64, 0);
     let unpack = |b: &[u8]| kamerzoek::format::store::gunzip(b, u64::MAX).unwrap();
     let entry = unpack(&output.entry);
     let files: Vec<(String, Vec<u8>)> = output
@@ -149,7 +149,7 @@ fn the_letter_count_of_the_report_is_refused_or_bounded() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let (letters, _) = kamerzoek::indexer::read_letters(&seeds, false).unwrap();
     for (chunk, single) in [(12 * 1024, 256 * 1024), (64, 0)] {
-        let output = kamerzoek::build_index_with_layout(&letters, chunk, single);
+        let output = kamerzoek::testing::build_index_with_layout(&letters, chunk, single);
         let entry = kamerzoek::format::store::gunzip(&output.entry, u64::MAX).unwrap();
         let body = &entry[8..entry.len() - 4];
         let old = body.iter().position(|b| b & 0x80 == 0).unwrap() + 1;

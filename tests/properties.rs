@@ -75,16 +75,16 @@ fn build(texts: &[String], split: bool) -> Searcher {
         })
         .collect();
     let output = if split {
-        kamerzoek::build_index_with_layout(&letters, 64, 0)
+        kamerzoek::testing::build_index_with_layout(&letters, 64, 0)
     } else {
-        kamerzoek::build_index(&letters)
+        kamerzoek::testing::build_index(&letters)
     };
     open_all(&output)
 }
 
 fn open_all(output: &Output) -> Searcher {
-    let mut searcher = kamerzoek::open_output(output).unwrap();
-    for (name, bytes) in kamerzoek::unpacked_files(output).unwrap() {
+    let mut searcher = kamerzoek::testing::open_output(output).unwrap();
+    for (name, bytes) in kamerzoek::testing::unpacked_files(output).unwrap() {
         searcher.supply(&name, &bytes).unwrap();
     }
     searcher
@@ -92,8 +92,9 @@ fn open_all(output: &Output) -> Searcher {
 
 fn bodies(searcher: &Searcher) -> Vec<String> {
     let index = searcher.index();
+    let mut ask = index.ask();
     (0..index.doc_count() as u32)
-        .map(|n| index.document(n).unwrap().body.clone())
+        .map(|n| ask.document(n).unwrap().body.clone())
         .collect()
 }
 
@@ -130,10 +131,11 @@ proptest! {
         }
         let searcher = open_all(&builder.finish().unwrap());
         let index = searcher.index();
+        let mut ask = index.ask();
         let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
         for (n, doc) in docs.into_iter().enumerate() {
             let expected = analyze(&analyzer, doc, &Default::default());
-            let letter = index.letter(n as u32).unwrap();
+            let letter = ask.letter(n as u32).unwrap();
             // The letters it names are the build's, known when every letter is in: each
             // another letter of this index, never itself.
             let mut document = letter.document.clone();
@@ -150,11 +152,11 @@ proptest! {
                 let i = rows.iter().position(|r| r.doc == n as u32).unwrap();
                 prop_assert_eq!(rows[i].whole, occ.whole);
                 prop_assert_eq!(rows[i].headed, occ.headed);
-                let positions = index.positions(at, &rows).unwrap().unwrap();
+                let positions = ask.positions(at, &rows).unwrap().unwrap();
                 prop_assert_eq!(&positions[i], &occ.positions);
             }
         }
-        prop_assert!(index.take_need().is_none());
+        prop_assert!(!ask.waiting());
     }
 
     #[test]

@@ -16,6 +16,8 @@
 // Nothing else of the site is touched: other pages, other origins, other range requests,
 // anything the server marks `no-store` or `private`.
 
+import { isWholePack } from './engine/pack-header.js';
+
 const BUILD = "__KAMERZOEK_BUILD__";
 const SITE = new URL(BUILD.dir, self.location.href).href;
 const PREFIX = `kamerzoek:${SITE}:`;
@@ -144,20 +146,10 @@ async function rangeFromStore(event, name) {
     // Sent whole: kept as the pack only when it is one (a login or error page, or a range sent
     // as 200, would otherwise answer for the pack's letters for as long as this build is kept).
     const copy = response.clone();
-    event.waitUntil(copy.arrayBuffer().then((body) => wholePack(new Uint8Array(body))
+    event.waitUntil(copy.arrayBuffer().then((body) => isWholePack(new Uint8Array(body))
       && store.put(file.href, new Response(body, { headers: copy.headers }))).catch(() => {}));
   }
   return response;
-}
-
-// Whether `bytes` are a whole letter pack: its magic, and its length where its header's last
-// offset says it ends (FORMAT.md, "Letter pack").
-function wholePack(bytes) {
-  if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'KZPK') return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = view.getUint32(8, true);
-  const last = 12 + 4 * count;
-  return count >= 1 && count <= 64 && last + 4 <= bytes.length && view.getUint32(last, true) === bytes.length;
 }
 
 // `onlyKept`: only what is in the store already is kept up to date (the pages that asked).

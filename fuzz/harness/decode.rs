@@ -24,7 +24,7 @@ fn split() -> &'static Output {
         .enumerate()
         .map(|(i, t)| RawLetter { id: format!("{i}"), text: t.to_string() })
         .collect();
-        kamerzoek::build_index_with_layout(&letters, 48, 0)
+        kamerzoek::testing::build_index_with_layout(&letters, 48, 0)
     })
 }
 
@@ -50,8 +50,8 @@ fn exercise(mut searcher: Searcher, files: &dyn Fn(&str) -> Option<Vec<u8>>) {
         // written out as the wasm writes it.
         let search = |s: &Searcher| {
             let answer = s.search(query, 10);
-            if let Some(preview) = s.take_preview() {
-                let _ = kamerzoek::json::to_string(&preview);
+            if let Ok(kamerzoek::Answer::Need { preview: Some(preview), .. }) = &answer {
+                let _ = kamerzoek::json::to_string(preview);
             }
             answer
         };

@@ -24,13 +24,13 @@ fn output() -> &'static Output {
             .enumerate()
             .map(|(i, text)| RawLetter { id: format!("{i:03}"), text: text.to_string() })
             .collect();
-        kamerzoek::build_index(&letters)
+        kamerzoek::testing::build_index(&letters)
     })
 }
 
 fn searcher() -> &'static Mutex<Searcher> {
     static SEARCHER: OnceLock<Mutex<Searcher>> = OnceLock::new();
-    SEARCHER.get_or_init(|| Mutex::new(kamerzoek::open_output(output()).expect("a fresh index loads")))
+    SEARCHER.get_or_init(|| Mutex::new(kamerzoek::testing::open_output(output()).expect("a fresh index loads")))
 }
 
 /// One fuzz input: searched, each hit read, and searched again with a filter.
@@ -38,18 +38,18 @@ pub fn run_query(data: &[u8]) {
     let Ok(query) = std::str::from_utf8(data) else { return };
     let output = output();
     let mut s = searcher().lock().unwrap_or_else(|e| e.into_inner());
-    let results = kamerzoek::answer_from(output, &mut s, |s| s.search(query, 10))
+    let results = kamerzoek::testing::answer_from(output, &mut s, |s| s.search(query, 10))
         .expect("a valid index never fails a search");
     assert!(results.hits.len() <= results.total);
     assert!(!results.incomplete, "every file of the index is at hand");
     for hit in &results.hits {
         assert!(!hit.excerpt.contains("<script"), "excerpts are escaped");
-        let reading = kamerzoek::answer_from(output, &mut s, |s| s.read(&hit.id, query))
+        let reading = kamerzoek::testing::answer_from(output, &mut s, |s| s.read(&hit.id, query))
             .expect("a hit can be read");
         assert!(reading.is_some(), "a hit is a letter of the index");
     }
     let mut options = SearchOptions::default();
     options.filters.add_spec("kind=agenda").unwrap_or(());
-    let _ = kamerzoek::answer_from(output, &mut s, |s| s.search_with(query, &options))
+    let _ = kamerzoek::testing::answer_from(output, &mut s, |s| s.search_with(query, &options))
         .expect("a valid index never fails a filtered search");
 }

@@ -316,4 +316,37 @@ mod tests {
         );
         assert_eq!(found("index.html", b"<!doctype html>"), Found::Foreign);
     }
+
+    /// The modules a page loads before its first query are the ones the size table counts and
+    /// the offline worker stores: a module the widget imports but the list lacks would be
+    /// missing offline.
+    #[test]
+    fn every_module_the_widget_imports_is_counted_and_stored_offline() {
+        let listed: Vec<&str> = ENGINE.iter().chain(WIDGET).copied().collect();
+        let mut seen = 0;
+        for name in listed.iter().filter(|n| n.ends_with(".js")) {
+            let Some(text) = asset(name).map(String::from_utf8_lossy) else {
+                continue; // a binary built without its web assets: the other test says so
+            };
+            let folder = name.rsplit_once('/').map_or("", |(f, _)| f);
+            for import in text.split("from").skip(1) {
+                let import = import.trim_start();
+                let Some(path) = import
+                    .strip_prefix("\"./")
+                    .or_else(|| import.strip_prefix("'./"))
+                    .and_then(|rest| rest.split(['"', '\'']).next())
+                else {
+                    continue;
+                };
+                let path = if folder.is_empty() {
+                    path.to_string()
+                } else {
+                    format!("{folder}/{path}")
+                };
+                assert!(listed.contains(&path.as_str()), "{name} imports {path}");
+                seen += 1;
+            }
+        }
+        assert!(WEB_ASSETS.is_empty() || seen >= 5, "{seen} imports found");
+    }
 }

@@ -37,8 +37,8 @@ fn build(split: bool) -> Output {
 }
 
 fn open_all(output: &Output) -> Searcher {
-    let mut s = crate::open_output(output).unwrap();
-    for (name, bytes) in crate::unpacked_files(output).unwrap() {
+    let mut s = crate::testing::open_output(output).unwrap();
+    for (name, bytes) in crate::testing::unpacked_files(output).unwrap() {
         s.supply(&name, &bytes).unwrap();
     }
     s
@@ -55,11 +55,11 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
         assert!(!output.files.is_empty());
         let s = open_all(&output);
         let index = s.index();
-        assert!(index.take_need().is_none());
+        let mut ask = index.ask();
         assert_eq!(index.doc_count(), 3);
         for (n, doc) in docs().into_iter().enumerate() {
             let expected = analyze(&analyzer, doc, &Default::default());
-            let letter = index.letter(n as u32).unwrap();
+            let letter = ask.letter(n as u32).unwrap();
             // What the build adds when every letter is in: the letters it names.
             let mut document = letter.document.clone();
             document.meta.related.clear();
@@ -76,7 +76,7 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
                     (occ.positions.len(), occ.whole, occ.headed)
                 );
                 let i = rows.iter().position(|r| r.doc == n as u32).unwrap();
-                let positions = index.positions(at, &rows).unwrap().unwrap();
+                let positions = ask.positions(at, &rows).unwrap().unwrap();
                 assert_eq!(positions[i], occ.positions, "{term}");
                 let surfaces = &index.term(at).surfaces;
                 for s in &occ.surfaces {
@@ -87,30 +87,31 @@ fn every_letter_and_posting_comes_back_in_both_layouts() {
         }
         assert!(index.lookup("ontbreekt").is_none());
         assert_eq!(index.table().unwrap().len(), 3);
+        assert!(!ask.waiting(), "every file was here");
     }
 }
 
 #[test]
 fn a_split_index_fetches_only_what_a_query_needs() {
     let output = build(true);
-    let mut s = crate::open_output(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
     let options = crate::search::SearchOptions {
         facets: crate::search::FacetCount::Never,
         ..Default::default()
     };
-    let Ok(Answer::Need(first)) = s.search_with("patriot", &options) else {
+    let Ok(Answer::Need { files: first, .. }) = s.search_with("patriot", &options) else {
         panic!("nothing to fetch?")
     };
     assert_eq!(first.len(), 1, "one chunk, no table: {first:?}");
     assert!(first[0].starts_with("t-"));
-    let Ok(Answer::Need(second)) = s.search_with("patriot", &options) else {
-        panic!("a need is reported once, until the file is handed over")
+    let Ok(Answer::Need { files: second, .. }) = s.search_with("patriot", &options) else {
+        panic!("a need is reported again, until the file is handed over")
     };
     assert_eq!(first, second);
     let mut fetched = Vec::new();
-    let results = crate::answer_from(&output, &mut s, |s| {
+    let results = crate::testing::answer_from(&output, &mut s, |s| {
         let r = s.search_with("patriot", &options);
-        if let Ok(Answer::Need(files)) = &r {
+        if let Ok(Answer::Need { files, .. }) = &r {
             fetched.extend(files.clone());
         }
         r
@@ -187,7 +188,7 @@ fn an_empty_index_round_trips() {
     let output = IndexBuilder::new(CompoundSplitter::dutch())
         .finish()
         .unwrap();
-    let s = crate::open_output(&output).unwrap();
+    let s = crate::testing::open_output(&output).unwrap();
     assert_eq!(s.index().doc_count(), 0);
     assert_eq!(s.search("oekraine", 10).unwrap().expect_ready().total, 0);
 }
@@ -214,8 +215,8 @@ fn rejects_wrong_magic_and_files_of_another_kind() {
         Index::from_bytes(&chunk),
         Err(Error::WrongFile { .. })
     ));
-    let mut s = crate::open_output(&output).unwrap();
-    let files = crate::unpacked_files(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
+    let files = crate::testing::unpacked_files(&output).unwrap();
     let letter = files.iter().find(|(n, _)| n.starts_with("l-")).unwrap();
     let Err(e) = s.supply(chunk_name, &letter.1) else {
         panic!("a letter taken for a chunk")
@@ -249,7 +250,7 @@ fn every_truncation_and_flipped_byte_of_every_file_is_a_typed_error() {
     let output = build(true);
     let mut files: Vec<(String, Vec<u8>)> = vec![(ENTRY_FILE.into(), entry(&output))];
     // One file of each kind: the first of each name prefix (a letter out of its pack).
-    let unpacked = crate::unpacked_files(&output).unwrap();
+    let unpacked = crate::testing::unpacked_files(&output).unwrap();
     for prefix in ["t-", "p-", "m-", "i-", "w-", "l-"] {
         let file = unpacked.iter().find(|(n, _)| n.starts_with(prefix));
         files.push(file.unwrap().clone());
@@ -259,7 +260,7 @@ fn every_truncation_and_flipped_byte_of_every_file_is_a_typed_error() {
             if name == ENTRY_FILE {
                 return Index::from_bytes(damaged).map(drop);
             }
-            crate::open_output(&output)?.supply(name, damaged)
+            crate::testing::open_output(&output)?.supply(name, damaged)
         };
         assert!(load(bytes).is_ok(), "{name} loads undamaged");
         for len in 0..bytes.len() {
@@ -404,11 +405,11 @@ fn the_letters_of_one_meeting_name_each_other_in_both_layouts() {
         })
         .collect();
     for (chunk, single) in [(12 * 1024, usize::MAX), (16, 0)] {
-        let output = crate::build_index_with_layout(&letters, chunk, single);
+        let output = crate::testing::build_index_with_layout(&letters, chunk, single);
         assert_eq!(output.links.same_meeting, 2);
         let s = open_all(&output);
         let named = |n: u32| -> Vec<(String, Option<&'static str>)> {
-            let letter = s.index().letter(n).unwrap();
+            let letter = s.index().ask().letter(n).unwrap();
             letter
                 .document
                 .meta

@@ -1,26 +1,24 @@
 //! A loaded index: the entry file, and whatever other files of the folder have been handed over
-//! so far. Every lookup that needs a file not yet here notes its name and answers as if it were
-//! empty; the searcher then answers [`crate::Answer::Need`] with the names, the caller (the page's
-//! `engine.js`, or `crate::folder` natively) fetches them and asks again. So a query downloads only
-//! the chunks its words live in and the letters it shows.
+//! so far. The index itself only tells what is here; a question ([`Ask`], `ask.rs`) notes the
+//! files its lookups lacked and ends as [`crate::Answer::Need`] with their names; the caller (the
+//! page's `engine.js`, or `crate::folder` natively) fetches them, hands them over and asks again.
+//! So a query downloads only the chunks its words live in and the letters it shows.
+
+mod ask;
+pub use ask::Ask;
 
 use crate::analyze::Word;
-use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::format::chunk::{TermChunk, TermEntry};
 use crate::format::entry::{Entry, FileRef, Letters};
 use crate::format::letter::Letter;
 use crate::format::names;
 use crate::format::pack::{self, InPack, PACK_LETTERS};
-use crate::format::postings::{self, Row};
+use crate::format::postings::Row;
 use crate::format::{table, words};
 use crate::meta::Meta;
 use crate::sorted::{SortedMap, SortedSet};
-use std::sync::{Mutex, MutexGuard, OnceLock};
-
-/// A prefix looks at the terms of at most this many chunks: a two-letter prefix of a large
-/// archive could otherwise download much of the dictionary.
-const MAX_PREFIX_CHUNKS: usize = 4;
+use std::sync::OnceLock;
 
 /// What a file of another build given under this build's name is told.
 const ANOTHER_BUILD: &str = "not the file its name says (a file of another build?)";
@@ -78,11 +76,8 @@ pub struct Index {
     stamp: u64,
     /// Names of the files handed over so far: handing one over again is harmless.
     supplied: SortedSet<String>,
-    /// Files asked for since the last [`Index::take_need`], and whether a lookup went without
-    /// a file the caller could not fetch.
-    need: Mutex<Wants>,
     /// Files the caller could not fetch (a 404, a network error): lookups answer without them,
-    /// as if empty, until [`Index::retry`].
+    /// as if empty, and say so, until [`Index::retry`].
     unavailable: SortedSet<String>,
 }
 
@@ -107,14 +102,6 @@ impl Held {
 pub struct LetterWords {
     pub words: Vec<Word>,
     pub parts: Vec<(u32, String)>,
-}
-
-#[derive(Default)]
-struct Wants {
-    need: SortedSet<String>,
-    lacked: bool,
-    /// Files a query may soon want, fetched without the answer waiting for them.
-    prefetch: SortedSet<String>,
 }
 
 impl Index {
@@ -208,7 +195,6 @@ impl Index {
             letters,
             stamp: entry.stamp,
             supplied: Default::default(),
-            need: Mutex::new(Wants::default()),
             unavailable: SortedSet::new(),
         };
         index.check_chunks()?;
@@ -402,59 +388,6 @@ impl Index {
         })
     }
 
-    /// The files asked for; a Mutex (not a RefCell) so that a searcher can be shared by threads.
-    fn wants(&self) -> MutexGuard<'_, Wants> {
-        // Nothing panics while holding it, but a poisoned set is still a set.
-        self.need.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Notes that a lookup needs the file `name`: to fetch, or, when the caller could not,
-    /// to say that the answer is incomplete.
-    fn ask_for(&self, name: &str) {
-        let mut wants = self.wants();
-        if self.unavailable.contains(name) {
-            wants.lacked = true;
-        } else {
-            wants.need.add(name.to_string());
-        }
-    }
-
-    /// Notes that a coming query may want the chunk `term` lives in: the caller may fetch it
-    /// while the visitor types, and no answer waits for it.
-    pub fn prefetch(&self, term: &str) {
-        let Some(chunk) = self.chunks.get(self.route(term)) else {
-            return;
-        };
-        if let Slot::Missing(name) = &chunk.terms
-            && !self.unavailable.contains(name)
-        {
-            self.wants().prefetch.add(name.clone());
-        }
-    }
-
-    /// The files noted by [`Index::prefetch`] since the last call, once.
-    pub fn take_prefetch(&self) -> Vec<String> {
-        std::mem::take(&mut self.wants().prefetch)
-            .into_keys()
-            .collect()
-    }
-
-    /// Whether a lookup since the last [`Index::take_need`] missed a file.
-    pub fn waiting(&self) -> bool {
-        !self.wants().need.is_empty()
-    }
-
-    /// The files asked for and not here, once; `None` when nothing was missing.
-    pub fn take_need(&self) -> Option<Vec<String>> {
-        let need = std::mem::take(&mut self.wants().need);
-        (!need.is_empty()).then(|| need.into_keys().collect())
-    }
-
-    /// Whether a lookup since the last call went without a file the caller could not fetch.
-    pub fn take_lacked(&self) -> bool {
-        std::mem::take(&mut self.wants().lacked)
-    }
-
     /// The caller could not fetch `name`: answer without it (a chunk's terms as none, a letter as
     /// not shown) and say so, rather than fail the whole query.
     pub fn unavailable(&mut self, name: &str) {
@@ -464,16 +397,6 @@ impl Index {
     /// Asks again for the files that could not be fetched (the next query tries them again).
     pub fn retry(&mut self) {
         self.unavailable.clear();
-    }
-
-    fn get<'a, T>(&self, slot: &'a Slot<T>) -> Option<&'a T> {
-        match slot {
-            Slot::Ready(t) => Some(t),
-            Slot::Missing(name) => {
-                self.ask_for(name);
-                None
-            }
-        }
     }
 
     pub fn doc_count(&self) -> usize {
@@ -514,35 +437,10 @@ impl Index {
         }
     }
 
-    /// Where `term` is; `None` when the index does not hold it (or its chunk is not here yet).
-    pub fn lookup(&self, term: &str) -> Option<TermRef> {
-        let chunk = self.route(term);
-        let terms = self.get(&self.chunks.get(chunk)?.terms)?;
-        terms.find(term).map(|entry| TermRef { chunk, entry })
-    }
-
     pub fn term(&self, r: TermRef) -> &TermEntry {
         match &self.chunks[r.chunk].terms {
             Slot::Ready(c) => &c.terms[r.entry],
             Slot::Missing(_) => unreachable!("a TermRef comes from a loaded chunk"),
-        }
-    }
-
-    /// The terms the query term `term` stands for besides itself (from its chunk's see-also
-    /// table); empty until the chunk is here.
-    pub fn see_also(&self, term: &str) -> &[(String, crate::format::chunk::Why)] {
-        let Some(chunk) = self.chunks.get(self.route(term)) else {
-            return &[];
-        };
-        let Some(terms) = self.get(&chunk.terms) else {
-            return &[];
-        };
-        match terms
-            .see_also
-            .binary_search_by(|(from, _)| from.as_str().cmp(term))
-        {
-            Ok(i) => &terms.see_also[i].1,
-            Err(_) => &[],
         }
     }
 
@@ -572,40 +470,13 @@ impl Index {
         }
     }
 
-    /// Where `term` is, when its chunk is here already; never asks for a file.
-    pub fn lookup_if_loaded(&self, term: &str) -> Option<TermRef> {
+    /// Where `term` is, when its chunk is here (the index only tells; [`Ask::lookup`] asks).
+    pub fn lookup(&self, term: &str) -> Option<TermRef> {
         let chunk = self.route(term);
         match &self.chunks.get(chunk)?.terms {
             Slot::Ready(terms) => terms.find(term).map(|entry| TermRef { chunk, entry }),
             Slot::Missing(_) => None,
         }
-    }
-
-    /// The terms that start with `prefix`, from the chunks they can live in (at most
-    /// [`MAX_PREFIX_CHUNKS`]).
-    pub fn prefixed(&self, prefix: &str) -> Vec<TermRef> {
-        let mut found = Vec::new();
-        let start = self.route(prefix);
-        for chunk in start..self.chunks.len().min(start + MAX_PREFIX_CHUNKS) {
-            if chunk > start && !self.chunks[chunk].first.starts_with(prefix) {
-                break;
-            }
-            let Some(terms) = self.get(&self.chunks[chunk].terms) else {
-                continue;
-            };
-            let from = terms.terms.partition_point(|t| t.term.as_str() < prefix);
-            found.extend(
-                terms.terms[from..]
-                    .iter()
-                    .take_while(|t| t.term.starts_with(prefix))
-                    .enumerate()
-                    .map(|(i, _)| TermRef {
-                        chunk,
-                        entry: from + i,
-                    }),
-            );
-        }
-        found
     }
 
     /// The rows of a term.
@@ -614,41 +485,6 @@ impl Index {
             Slot::Ready(c) => c.rows(r.entry),
             Slot::Missing(_) => Ok(Vec::new()),
         }
-    }
-
-    /// Asks for the positions chunk of the chunk `term` lives in, when that chunk is not here
-    /// yet either: a phrase needs both, and asking for them together saves a round of fetching
-    /// (at the cost of the positions of a phrase whose words the index turns out not to hold).
-    pub fn want_positions(&self, term: &str) {
-        if let Some(chunk) = self.chunks.get(self.route(term))
-            && matches!(chunk.terms, Slot::Missing(_))
-        {
-            self.get(&chunk.positions);
-        }
-    }
-
-    /// The positions of each of `rows` (the term's rows); `None` until its positions chunk is here.
-    pub fn positions(&self, r: TermRef, rows: &[Row]) -> Result<Option<Vec<Vec<u32>>>> {
-        let Some(bytes) = self.get(&self.chunks[r.chunk].positions) else {
-            return Ok(None);
-        };
-        // Checked against the positions chunk when both arrived; checked here again, because a
-        // crafted entry file can pair a chunk with any positions file.
-        let range = self.term(r).positions.clone();
-        let bytes = bytes
-            .get(range)
-            .ok_or_else(|| Error::corrupt("a term's positions lie outside its positions chunk"))?;
-        postings::positions(bytes, rows).map(Some)
-    }
-
-    /// Every term with its document frequency (for typos); `None` until the word list is here.
-    pub fn words(&self) -> Option<&[(String, u32)]> {
-        self.get(&self.words).map(Vec::as_slice)
-    }
-
-    /// Per letter, the metadata filters, facets and sorting read; `None` until the table is here.
-    pub fn table(&self) -> Option<&[Meta]> {
-        self.get(&self.table).map(|t| t.metas.as_slice())
     }
 
     /// Letter `doc`'s id and title from the letter table, where it is here and keeps them (a
@@ -663,54 +499,12 @@ impl Index {
         }
     }
 
-    /// The letter table if it is here, without asking for it.
-    pub fn table_if_loaded(&self) -> Option<&[Meta]> {
+    /// Per letter, the metadata filters, facets and sorting read, if the table is here (the
+    /// index only tells; [`Ask::table`] asks).
+    pub fn table(&self) -> Option<&[Meta]> {
         match &self.table {
             Slot::Ready(t) => Some(&t.metas),
             Slot::Missing(_) => None,
         }
-    }
-
-    /// The letter numbered `doc`; `None` until its file is here.
-    pub fn letter(&self, doc: u32) -> Option<&Letter> {
-        self.held(doc).map(|h| &h.letter)
-    }
-
-    fn held(&self, doc: u32) -> Option<&Held> {
-        let held = self.letters.get(&doc);
-        if held.is_none()
-            && let Some(folder) = &self.letter_folder
-            && doc < self.docs
-        {
-            self.ask_for(&Self::letter_name(folder, doc));
-        }
-        held
-    }
-
-    /// The words of the letter numbered `doc`, worked out by `make` the first time; `None` until
-    /// its file is here.
-    pub fn letter_words(
-        &self,
-        doc: u32,
-        make: impl FnOnce(&Letter) -> LetterWords,
-    ) -> Option<(&Letter, &LetterWords)> {
-        let held = self.held(doc)?;
-        Some((&held.letter, held.words.get_or_init(|| make(&held.letter))))
-    }
-
-    pub fn document(&self, doc: u32) -> Option<&Document> {
-        self.letter(doc).map(|l| &l.document)
-    }
-
-    /// The number of the letter `id`: from a letter already here, or from the id list.
-    /// `Ok(None)` when the index holds no such letter (or the id list is not here yet).
-    pub fn number_of(&self, id: &str) -> Option<u32> {
-        if let Some(h) = self.letters.values().find(|h| h.letter.document.id == id) {
-            return Some(h.letter.doc);
-        }
-        // Every letter of a one-file index is here: an id not among them is not in the index.
-        self.letter_folder.as_ref()?;
-        let ids = self.get(&self.ids)?;
-        ids.iter().position(|i| i == id).map(|n| n as u32)
     }
 }

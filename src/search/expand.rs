@@ -5,7 +5,7 @@
 use super::levenshtein;
 use crate::analyze::{Analyzer, fold, is_stop_word};
 use crate::format::chunk::Why;
-use crate::index::{Index, TermRef};
+use crate::index::{Ask, Index, TermRef};
 
 /// Weight of a term reached by a prefix, relative to the typed term.
 const PREFIX_WEIGHT: f32 = 0.8;
@@ -27,8 +27,8 @@ pub struct Expansion {
     pub derived: bool,
 }
 
-pub fn exact(index: &Index, term: &str) -> Option<Expansion> {
-    index.lookup(term).map(|at| Expansion {
+pub fn exact(ask: &mut Ask<'_>, term: &str) -> Option<Expansion> {
+    ask.lookup(term).map(|at| Expansion {
         term: term.to_string(),
         at,
         weight: 1.0,
@@ -37,11 +37,12 @@ pub fn exact(index: &Index, term: &str) -> Option<Expansion> {
 }
 
 /// The terms that start with `prefix` (other than `except`), those in most letters first.
-pub fn prefixed(index: &Index, prefix: &str, except: &str) -> Vec<Expansion> {
+pub fn prefixed(ask: &mut Ask<'_>, prefix: &str, except: &str) -> Vec<Expansion> {
     if prefix.chars().count() < MIN_PREFIX_CHARS {
         return Vec::new();
     }
-    let mut found: Vec<(u32, &str, TermRef)> = index
+    let index = ask.index();
+    let mut found: Vec<(u32, &str, TermRef)> = ask
         .prefixed(prefix)
         .into_iter()
         .map(|at| (index.term(at), at))
@@ -77,7 +78,7 @@ pub fn prefixed_as_written(index: &Index, word: &str, except: &str) -> Vec<Expan
         if stem == except {
             continue;
         }
-        let Some(at) = index.lookup_if_loaded(stem) else {
+        let Some(at) = index.lookup(stem) else {
             continue;
         };
         let written = index
@@ -104,15 +105,14 @@ pub(super) const SEE_ALSO_WEIGHT: f32 = 0.5;
 /// The terms `term` stands for besides itself, from its chunk's see-also table, and held by the
 /// index; with why. A phrase it stands for is `spans.rs`'s: no lookup of it here (it would ask
 /// for a chunk as a term).
-pub fn see_also(index: &Index, term: &str) -> Vec<(Expansion, Why)> {
-    index
-        .see_also(term)
+pub fn see_also(ask: &mut Ask<'_>, term: &str) -> Vec<(Expansion, Why)> {
+    ask.see_also(term)
         .iter()
         .filter(|(to, _)| !to.contains(' '))
         .filter_map(|(to, why)| {
             let expansion = Expansion {
                 term: to.clone(),
-                at: index.lookup(to)?,
+                at: ask.lookup(to)?,
                 weight: SEE_ALSO_WEIGHT,
                 derived: true,
             };
@@ -135,12 +135,12 @@ const MIN_APART_PART: usize = 2;
 /// word), the one whose shorter part is longest: its terms, to be searched as a phrase, since
 /// apart is how the letters write them, and the word with a space where it splits. `None` until
 /// the word list is here (it is asked for).
-pub fn apart(index: &Index, analyzer: &Analyzer, word: &str) -> Option<([String; 2], String)> {
+pub fn apart(ask: &mut Ask<'_>, analyzer: &Analyzer, word: &str) -> Option<([String; 2], String)> {
     let chars = word.chars().count();
     if !(MIN_APART_CHARS..=MAX_APART_CHARS).contains(&chars) {
         return None;
     }
-    let words = index.words()?;
+    let words = ask.words()?;
     let known = |part: &str| -> Option<String> {
         if part.chars().count() < MIN_APART_PART || is_stop_word(part) {
             return None;
@@ -179,8 +179,9 @@ pub fn allowed_edits(chars: usize) -> u32 {
 
 /// The terms within `edits` edits of `term`: nearest first, then those in most letters. They are
 /// found in the word list, then looked up in their chunks (which may have to be fetched first).
-pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
-    let Some(words) = index.words().filter(|_| edits > 0) else {
+pub fn fuzzy(ask: &mut Ask<'_>, term: &str, edits: u32) -> Vec<Expansion> {
+    let index = ask.index();
+    let Some(words) = ask.words().filter(|_| edits > 0) else {
         return Vec::new();
     };
     let max = edits.min(u32::from(u8::MAX)) as u8;
@@ -201,7 +202,7 @@ pub fn fuzzy(index: &Index, term: &str, edits: u32) -> Vec<Expansion> {
         .into_iter()
         .take(MAX_FUZZY_TERMS)
         .filter_map(|(distance, _, candidate)| {
-            let at = index.lookup(candidate)?;
+            let at = ask.lookup(candidate)?;
             // A stop word is no word a visitor meant: `noorse` is not `door`.
             if index.term(at).surfaces.iter().any(|s| is_stop_word(s)) {
                 return None;

@@ -6,7 +6,7 @@ use super::excerpt::{self, Match};
 use super::{Searcher, sort};
 use crate::analyze::{Word, fold, words};
 use crate::format::letter::Letter;
-use crate::index::LetterWords;
+use crate::index::{Ask, LetterWords};
 use crate::sorted::SortedMap;
 
 impl Searcher {
@@ -15,13 +15,14 @@ impl Searcher {
     /// or code of the letter likewise, and the phrases. Bounded, so an excerpt of a letter of any
     /// length costs about what one of an ordinary letter does.
     /// `None` until the letter's file is here.
-    pub(super) fn head_matches(
+    pub(super) fn head_matches<'a>(
         &self,
+        ask: &mut Ask<'a>,
         doc: u32,
         clause_of: &SortedMap<&str, u16>,
         mut matches: Vec<Match>,
-    ) -> Option<(&Letter, &[Word], Vec<Match>)> {
-        let (letter, head) = self.index.letter_words(doc, |letter| {
+    ) -> Option<(&'a Letter, &'a [Word], Vec<Match>)> {
+        let (letter, head) = ask.letter_words(doc, |letter| {
             let words: Vec<Word> = words(&letter.document.body)
                 .take_while(|w| w.end <= excerpt::SCAN_BYTES)
                 .collect();

@@ -31,12 +31,11 @@ pub use shown::{About, Hit, Reading, SectionRef};
 use crate::analyze::{Analyzer, is_stop_word, lowercase};
 use crate::answer::Answer;
 use crate::error::{Error, Result};
-use crate::index::Index;
+use crate::index::{Ask, Index};
 use crate::meta::Meta;
 use excerpt::Match;
 use matches::clause_of;
 use serde::Serialize;
-use std::cell::RefCell;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
 pub const PART_WEIGHT: f32 = 0.5;
@@ -80,16 +79,16 @@ pub struct SearchResults {
     pub cut: bool,
     /// While hits wait for their letter files: each such hit as the letter table tells it (id,
     /// title, date; no excerpt) with its place among the hits; `None` when one cannot be told.
-    /// Not part of an answer.
+    /// Not part of an answer: [`Searcher::search_with`] makes it the answer's preview.
     #[serde(skip)]
     pub preview: Option<Vec<(usize, Hit)>>,
 }
 
+/// An index and the analyzer its questions are read with. Each question asks the index
+/// afresh ([`Index::ask`]) and passes that record of what it lacked to each step by `&mut`.
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
-    /// The last search's answer in preview (see [`Searcher::take_preview`]).
-    preview: RefCell<Option<SearchResults>>,
 }
 
 /// One word a query word was searched as besides itself, and why.
@@ -135,7 +134,6 @@ impl Searcher {
         Searcher {
             index,
             analyzer: Analyzer::new(),
-            preview: RefCell::new(None),
         }
     }
 
@@ -159,38 +157,27 @@ impl Searcher {
 
     /// Searches. A blank query with filters lists every letter that passes them; a blank query
     /// without filters lists nothing, but its facets count every letter. [`Answer::Need`] when
-    /// files of the index must be fetched first.
+    /// files of the index must be fetched first; its preview, when the ranking is final and
+    /// only letter files are to come (in an index whose letter table keeps titles, and is here),
+    /// is the answer with the hits in their final order, those whose letters are not here shown
+    /// by id, title and date, without excerpts.
     pub fn search_with(
         &self,
         text: &str,
         options: &SearchOptions,
     ) -> Result<Answer<SearchResults>> {
-        self.index.take_lacked();
-        self.index.take_prefetch();
-        self.preview.take();
-        let answer = self.answer(text, options);
-        if let Some(files) = self.index.take_need() {
-            // The ranking is final and only letters are to come: the hits can be shown now with
-            // their titles, and their excerpts when the letters are here.
-            let preview = answer.ok().and_then(|mut a| {
-                for (at, hit) in a.preview.take()? {
-                    a.hits.insert(at, hit);
-                }
-                Some(a)
-            });
-            self.preview.replace(preview);
-            return Ok(Answer::Need(files));
-        }
-        let mut answer = answer?;
-        answer.incomplete = self.index.take_lacked();
-        Ok(Answer::Ready(answer))
-    }
-
-    /// When the last search answered [`Answer::Need`] for letter files only, in an index whose
-    /// letter table keeps titles and is here: its answer with the hits in their final order,
-    /// those whose letters are not here shown by id, title and date, without excerpts.
-    pub fn take_preview(&self) -> Option<SearchResults> {
-        self.preview.take()
+        let mut ask = self.index.ask();
+        let mut answer = match self.answer(&mut ask, text, options) {
+            Ok(answer) => answer,
+            Err(e) => return ask.failed(e),
+        };
+        answer.incomplete = !ask.waiting() && ask.lacked();
+        Ok(ask.answer(answer, |mut a| {
+            for (at, hit) in a.preview.take()? {
+                a.hits.insert(at, hit);
+            }
+            Some(a)
+        }))
     }
 
     /// The caller could not fetch the file `name`: answer without it, and say so.
@@ -203,7 +190,12 @@ impl Searcher {
         self.index.retry();
     }
 
-    fn answer(&self, text: &str, options: &SearchOptions) -> Result<SearchResults> {
+    fn answer(
+        &self,
+        ask: &mut Ask<'_>,
+        text: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults> {
         let (text, cut) = query::cut(text);
         let query = Query::parse(text, &self.analyzer);
         let blank = text.trim().is_empty();
@@ -211,9 +203,9 @@ impl Searcher {
         let found = if blank {
             // Every letter, for the filters and the facets; none when neither will read them.
             let table = if filtered || options.facets == FacetCount::Always {
-                self.index.table()
+                ask.table()
             } else {
-                self.index.table_if_loaded()
+                self.index.table()
             };
             Found {
                 docs: every_letter(table),
@@ -224,16 +216,16 @@ impl Searcher {
                 expanded: Vec::new(),
             }
         } else {
-            self.candidates(&query)?
+            self.candidates(ask, &query)?
         };
         // The letter table is fetched only when something reads it.
         let table = if options.facets == FacetCount::Always
             || filtered
             || options.sort != Sort::Relevance
         {
-            self.index.table()
+            ask.table()
         } else {
-            self.index.table_if_loaded()
+            self.index.table()
         };
         let facets = table
             .filter(|_| options.facets != FacetCount::Never)
@@ -271,18 +263,14 @@ impl Searcher {
         // with them (a word's see-also, `oekraine` -> `ukraine`, is found in the chunk of the
         // word): letters fetched now for the hits as they stand would often be the wrong ones,
         // and on a slow link they hold up the connections the right ones need.
-        let ranked = if self.index.waiting() {
-            Vec::new()
-        } else {
-            ranked
-        };
+        let ranked = if ask.waiting() { Vec::new() } else { ranked };
         for (doc, c) in ranked {
             if hits.len() + waiting >= options.limit {
                 break;
             }
             let missing = missing_words(&words, c.missing);
             let at = hits.len() + waiting;
-            match self.hit(doc, c.score, c.matches, &clause_of, missing) {
+            match self.hit(ask, doc, c.score, c.matches, &clause_of, missing) {
                 // Its file is not here yet: it keeps its place until the next round.
                 None => {
                     waiting += 1;
@@ -312,7 +300,7 @@ impl Searcher {
     }
 
     /// Letters that satisfy the query, with their scores.
-    fn candidates(&self, query: &Query) -> Result<Found> {
+    fn candidates(&self, ask: &mut Ask<'_>, query: &Query) -> Result<Found> {
         let mut found = Found {
             docs: Vec::new(),
             corrections: Vec::new(),
@@ -326,7 +314,7 @@ impl Searcher {
         }
         let mut hits = Vec::with_capacity(query.must.len());
         for clause in &query.must {
-            let answer = self.score_clause(clause)?;
+            let answer = self.score_clause(ask, clause)?;
             let words = clause.words();
             for (to, why) in answer.also {
                 let from = words.clone();
@@ -345,6 +333,7 @@ impl Searcher {
             hits.push(answer.hits);
         }
         self.see_also_spans(
+            ask,
             &query.must,
             &mut hits,
             &mut found.terms,
@@ -369,9 +358,9 @@ impl Searcher {
             docs
         });
         // Only exclusions: every letter is a candidate.
-        let mut docs = docs.unwrap_or_else(|| every_letter(self.index.table()));
+        let mut docs = docs.unwrap_or_else(|| every_letter(ask.table()));
         for clause in &query.must_not {
-            let excluded = self.letters_matching(clause)?;
+            let excluded = self.letters_matching(ask, clause)?;
             docs.retain(|(d, _)| excluded.binary_search(d).is_err());
         }
         found.docs = docs;
@@ -381,30 +370,31 @@ impl Searcher {
     /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
     /// holds no such letter. [`Answer::Need`] when files of the index must be fetched first.
     pub fn read(&self, id: &str, query: &str) -> Result<Answer<Option<Reading>>> {
-        self.index.take_lacked();
+        let mut ask = self.index.ask();
         // Marked as the search that found it searched: the same start of a long query.
-        let reading = self.read_letter(id, query::cut(query).0);
-        if let Some(files) = self.index.take_need() {
-            return Ok(Answer::Need(files));
+        let mut reading = match self.read_letter(&mut ask, id, query::cut(query).0) {
+            Ok(reading) => reading,
+            Err(e) => return ask.failed(e),
+        };
+        if !ask.waiting() {
+            let lacked = ask.lacked();
+            match &mut reading {
+                Some(r) => r.incomplete = lacked,
+                // Not "no such letter": its file, or the id list, could not be fetched.
+                None if lacked => return Err(Error::Unavailable { id: id.to_string() }),
+                None => {}
+            }
         }
-        let mut reading = reading?;
-        let lacked = self.index.take_lacked();
-        match &mut reading {
-            Some(r) => r.incomplete = lacked,
-            // Not "no such letter": its file, or the id list, could not be fetched.
-            None if lacked => return Err(Error::Unavailable { id: id.to_string() }),
-            None => {}
-        }
-        Ok(Answer::Ready(reading))
+        Ok(ask.answer(reading, |_| None))
     }
 
-    fn read_letter(&self, id: &str, query: &str) -> Result<Option<Reading>> {
-        let Some(doc) = self.index.number_of(id) else {
+    fn read_letter(&self, ask: &mut Ask<'_>, id: &str, query: &str) -> Result<Option<Reading>> {
+        let Some(doc) = ask.number_of(id) else {
             return Ok(None);
         };
         let parsed = Query::parse(query, &self.analyzer);
-        let mut found = self.candidates(&parsed)?;
-        let Some(letter) = self.index.letter(doc) else {
+        let mut found = self.candidates(ask, &parsed)?;
+        let Some(letter) = ask.letter(doc) else {
             return Ok(None);
         };
         // A letter the query does not match has nothing marked.

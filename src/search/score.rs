@@ -12,7 +12,7 @@ use crate::analyze::is_stop_word;
 use crate::bm25;
 use crate::error::Result;
 use crate::format::postings::Row;
-use crate::index::TermRef;
+use crate::index::{Ask, TermRef};
 
 /// A word being typed prefetches what the words it may become stand for from this many
 /// characters on, for at most this many of them.
@@ -77,28 +77,29 @@ pub(super) struct PhraseIn {
 
 impl Searcher {
     /// Each matching letter's score for one clause.
-    pub(super) fn score_clause(&self, clause: &Clause) -> Result<ClauseAnswer> {
+    pub(super) fn score_clause(&self, ask: &mut Ask<'_>, clause: &Clause) -> Result<ClauseAnswer> {
         match clause {
             Clause::Term {
                 term,
                 word,
                 prefix,
                 surface,
-            } => self.score_word(term, word, *prefix, surface),
-            Clause::Phrase { terms, .. } => self.score_phrase(terms),
+            } => self.score_word(ask, term, word, *prefix, surface),
+            Clause::Phrase { terms, .. } => self.score_phrase(ask, terms),
         }
     }
 
     fn score_word(
         &self,
+        ask: &mut Ask<'_>,
         term: &str,
         word: &str,
         prefix: bool,
         surface: &str,
     ) -> Result<ClauseAnswer> {
-        let mut expansions: Vec<Expansion> = expand::exact(&self.index, term).into_iter().collect();
+        let mut expansions: Vec<Expansion> = expand::exact(ask, term).into_iter().collect();
         if prefix {
-            expansions.extend(expand::prefixed(&self.index, word, term));
+            expansions.extend(expand::prefixed(ask, word, term));
             for e in expand::prefixed_as_written(&self.index, word, term) {
                 if !expansions.iter().any(|x| x.term == e.term) {
                     expansions.push(e);
@@ -106,12 +107,12 @@ impl Searcher {
             }
         }
         if prefix {
-            self.prefetch_see_also(term);
+            self.prefetch_see_also(ask, term);
         }
         // What the word stands for besides itself (a country for its adjective), as letters write
         // it: reported, so a visitor sees what else was searched.
         let mut also = Vec::new();
-        for (e, why) in expand::see_also(&self.index, term) {
+        for (e, why) in expand::see_also(ask, term) {
             if !expansions.iter().any(|x| x.term == e.term) {
                 // A term only ever inside compounds has no form of its own: its term is said.
                 let written = self.index.term(e.at).surfaces.first().cloned();
@@ -123,12 +124,12 @@ impl Searcher {
         // as the phrase of the two, before any typo, when they stand side by side somewhere. Not
         // when its own chunk could not be fetched: then it may well be a word of the letters.
         if expansions.is_empty()
-            && !self.index.waiting()
+            && !ask.waiting()
             && !self.index.lacks_chunk_of(term)
             && !is_stop_word(word)
-            && let Some((terms, shown)) = expand::apart(&self.index, &self.analyzer, word)
+            && let Some((terms, shown)) = expand::apart(ask, &self.analyzer, word)
         {
-            let mut answer = self.score_phrase(&terms)?;
+            let mut answer = self.score_phrase(ask, &terms)?;
             if !answer.hits.is_empty() {
                 answer.also.push((shown, "apart"));
                 return Ok(answer);
@@ -144,10 +145,10 @@ impl Searcher {
         // A stop or question word the letters lack is no typo: `hoeveel` is not `hoewel`.
         let max_edits = if is_stop_word(word) { 0 } else { max_edits };
         for edits in 1..=max_edits {
-            if !expansions.is_empty() || self.index.waiting() {
+            if !expansions.is_empty() || ask.waiting() {
                 break;
             }
-            expansions = expand::fuzzy(&self.index, term, edits);
+            expansions = expand::fuzzy(ask, term, edits);
             if let Some(nearest) = expansions.first() {
                 correction = self
                     .index
@@ -189,13 +190,13 @@ impl Searcher {
     /// While a word is typed, the chunks of what the words it may become stand for (`oekrai`:
     /// `oekraine` stands for `ukraine` too), so that they are here when it is typed whole: the
     /// query waits for none of them.
-    fn prefetch_see_also(&self, term: &str) {
+    fn prefetch_see_also(&self, ask: &mut Ask<'_>, term: &str) {
         if term.chars().count() < MIN_PREFETCH_CHARS {
             return;
         }
         for targets in self.index.see_also_extending(term).take(MAX_PREFETCH_KEYS) {
             for (to, _) in targets {
-                to.split(' ').for_each(|t| self.index.prefetch(t));
+                to.split(' ').for_each(|t| ask.prefetch(t));
             }
         }
     }
@@ -250,8 +251,8 @@ impl Searcher {
         Ok(scores)
     }
 
-    fn score_phrase(&self, terms: &[String]) -> Result<ClauseAnswer> {
-        let found = self.phrase_starts(terms)?;
+    fn score_phrase(&self, ask: &mut Ask<'_>, terms: &[String]) -> Result<ClauseAnswer> {
+        let found = self.phrase_starts(ask, terms)?;
         let idf = bm25::idf(self.index.doc_count(), found.len());
         let stop = terms.iter().all(|t| is_stop_word(t));
         let weight = if stop { STOP_WORD_WEIGHT } else { 1.0 };
@@ -284,9 +285,13 @@ impl Searcher {
 
     /// Each letter's score for what a word or phrase stands for by the see-also table: a term
     /// (by its rows alone) or a phrase of the letters.
-    pub(super) fn score_target(&self, terms: &[String]) -> Result<Vec<ClauseHit>> {
+    pub(super) fn score_target(
+        &self,
+        ask: &mut Ask<'_>,
+        terms: &[String],
+    ) -> Result<Vec<ClauseHit>> {
         if let [term] = terms {
-            let Some(e) = expand::exact(&self.index, term) else {
+            let Some(e) = expand::exact(ask, term) else {
                 return Ok(Vec::new());
             };
             let scores = self.expansion_scores(&[e], 1.0, "")?;
@@ -299,18 +304,18 @@ impl Searcher {
                 })
                 .collect());
         }
-        Ok(self.score_phrase(terms)?.hits)
+        Ok(self.score_phrase(ask, terms)?.hits)
     }
 
     /// Letters holding the clause as such: no prefixes, no typos (for exclusions).
-    pub(super) fn letters_matching(&self, clause: &Clause) -> Result<Vec<u32>> {
+    pub(super) fn letters_matching(&self, ask: &mut Ask<'_>, clause: &Clause) -> Result<Vec<u32>> {
         Ok(match clause {
-            Clause::Term { term, .. } => match self.index.lookup(term) {
+            Clause::Term { term, .. } => match ask.lookup(term) {
                 Some(at) => self.index.rows(at)?.iter().map(|r| r.doc).collect(),
                 None => Vec::new(),
             },
             Clause::Phrase { terms, .. } => self
-                .phrase_starts(terms)?
+                .phrase_starts(ask, terms)?
                 .into_iter()
                 .map(|p| p.doc)
                 .collect(),
@@ -319,10 +324,10 @@ impl Searcher {
 
     /// Per letter (ascending), where the phrase starts. Asks for every chunk and positions chunk
     /// at once, so a phrase costs one round of fetching, not one per word.
-    fn phrase_starts(&self, terms: &[String]) -> Result<Vec<PhraseIn>> {
+    fn phrase_starts(&self, ask: &mut Ask<'_>, terms: &[String]) -> Result<Vec<PhraseIn>> {
         let mut found = Vec::new();
-        terms.iter().for_each(|t| self.index.want_positions(t));
-        let at: Vec<Option<TermRef>> = terms.iter().map(|t| self.index.lookup(t)).collect();
+        terms.iter().for_each(|t| ask.want_positions(t));
+        let at: Vec<Option<TermRef>> = terms.iter().map(|t| ask.lookup(t)).collect();
         let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
             return Ok(found);
         };
@@ -332,7 +337,7 @@ impl Searcher {
             .collect::<Result<_>>()?;
         let mut positions = Vec::with_capacity(at.len());
         for (&a, rows) in at.iter().zip(&rows) {
-            positions.push(self.index.positions(a, rows)?);
+            positions.push(ask.positions(a, rows)?);
         }
         let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(found);

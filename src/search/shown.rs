@@ -6,6 +6,7 @@ use super::excerpt::{self, Match};
 use super::{Searcher, reader};
 use crate::doc::Document;
 use crate::doc::sections::anchors;
+use crate::index::Ask;
 use crate::meta::{Kind, Link, Meeting, Meta, Precision};
 use crate::sorted::SortedMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -126,7 +127,7 @@ impl Searcher {
     /// id, title and date, no excerpt; `None` unless the table is here and keeps titles.
     pub(super) fn preview_hit(&self, doc: u32, score: f32, missing: Vec<String>) -> Option<Hit> {
         let (id, title) = self.index.preview(doc)?;
-        let meta = self.index.table_if_loaded()?.get(doc as usize)?;
+        let meta = self.index.table()?.get(doc as usize)?;
         Some(Hit {
             id: id.to_string(),
             title: title.to_string(),
@@ -143,13 +144,14 @@ impl Searcher {
     /// until its file is here.
     pub(super) fn hit(
         &self,
+        ask: &mut Ask<'_>,
         doc: u32,
         score: f32,
         phrases: Vec<Match>,
         clause_of: &SortedMap<&str, u16>,
         missing: Vec<String>,
     ) -> Option<Hit> {
-        let (letter, words, matches) = self.head_matches(doc, clause_of, phrases)?;
+        let (letter, words, matches) = self.head_matches(ask, doc, clause_of, phrases)?;
         let d = &letter.document;
         let start = excerpt::best_window(words.len(), &matches);
         // The section of the excerpt's first match (or of its first word).

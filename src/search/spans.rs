@@ -14,6 +14,7 @@ use super::query::Clause;
 use super::score::ClauseHit;
 use crate::error::Result;
 use crate::format::chunk::MAX_SEE_ALSO_WORDS;
+use crate::index::Ask;
 
 impl Searcher {
     /// Adds to `hits` (per clause, ascending by letter) the letters that hold what a span of
@@ -21,6 +22,7 @@ impl Searcher {
     /// the first clause's `terms` (to mark them in a letter).
     pub(super) fn see_also_spans(
         &self,
+        ask: &mut Ask<'_>,
         clauses: &[Clause],
         hits: &mut [Vec<ClauseHit>],
         terms: &mut [Vec<String>],
@@ -56,12 +58,12 @@ impl Searcher {
                 // A single word standing for a single term is `score_word`'s.
                 let single_word = i == j && matches!(clauses[i], Clause::Term { .. });
                 // The key lives in the chunk of its first term, which the first clause brought.
-                for (to, why) in self.index.see_also(&key) {
+                for (to, why) in ask.see_also(&key) {
                     if single_word && !to.contains(' ') {
                         continue;
                     }
                     let target: Vec<String> = to.split(' ').map(str::to_string).collect();
-                    let found = self.score_target(&target)?;
+                    let found = self.score_target(ask, &target)?;
                     if found.is_empty() {
                         continue;
                     }
@@ -81,8 +83,8 @@ impl Searcher {
                         merge(clause_hits, derived);
                     }
                     expanded.push(Expanded {
-                        from: self.typed(&clauses[i..=j]),
-                        to: self.written(&target),
+                        from: self.typed(ask, &clauses[i..=j]),
+                        to: self.written(ask, &target),
                         why: why.name(),
                     });
                     for t in target {
@@ -98,24 +100,23 @@ impl Searcher {
 
     /// A span of clauses as the visitor typed it; a joined word as letters write its parts
     /// (`secretaris-generaal`). Only said when the span stood for something.
-    fn typed(&self, span: &[Clause]) -> String {
+    fn typed(&self, ask: &mut Ask<'_>, span: &[Clause]) -> String {
         let words: Vec<String> = span
             .iter()
             .map(|c| match c {
                 Clause::Term { surface, .. } => surface.clone(),
-                Clause::Phrase { terms, .. } => self.written(terms).replace(' ', "-"),
+                Clause::Phrase { terms, .. } => self.written(ask, terms).replace(' ', "-"),
             })
             .collect();
         words.join(" ")
     }
 
     /// How letters write a target: each term's first form.
-    fn written(&self, target: &[String]) -> String {
+    fn written(&self, ask: &mut Ask<'_>, target: &[String]) -> String {
         let words: Vec<String> = target
             .iter()
             .map(|t| {
-                self.index
-                    .lookup(t)
+                ask.lookup(t)
                     .and_then(|at| self.index.term(at).surfaces.first().cloned())
                     .unwrap_or_else(|| t.clone())
             })

@@ -16,10 +16,10 @@ fn letters(bodies: &[&str]) -> Vec<RawLetter> {
 }
 
 fn searcher(bodies: &[&str]) -> Searcher {
-    let output = crate::build_index(&letters(bodies));
-    let mut s = crate::open_output(&output).unwrap();
+    let output = crate::testing::build_index(&letters(bodies));
+    let mut s = crate::testing::open_output(&output).unwrap();
     // Beside a one-file index: the positions files, which phrases fetch.
-    for (name, bytes) in crate::unpacked_files(&output).unwrap() {
+    for (name, bytes) in crate::testing::unpacked_files(&output).unwrap() {
         s.supply(&name, &bytes).unwrap();
     }
     s
@@ -55,8 +55,7 @@ fn a_typo_is_only_tried_when_the_word_matches_nothing() {
 fn a_prefix_stands_for_at_most_fifty_terms_in_most_letters() {
     let many: Vec<String> = (0..80).map(|i| format!("abc{i:03}x")).collect();
     let s = searcher(&[&many.join(" "), "abc000x abc001x"]);
-    let index = s.index();
-    let expanded = expand::prefixed(index, "abc", "");
+    let expanded = expand::prefixed(&mut s.index().ask(), "abc", "");
     assert_eq!(expanded.len(), 50);
     assert_eq!(
         expanded[0].term, "abc000x",
@@ -237,8 +236,8 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
         "de NAVO in Vilnius",
         "de NAVO steunt",
     ];
-    let output = crate::build_index_with_layout(&letters(&bodies), 16, 0);
-    let mut s = crate::open_output(&output).unwrap();
+    let output = crate::testing::build_index_with_layout(&letters(&bodies), 16, 0);
+    let mut s = crate::testing::open_output(&output).unwrap();
     let letter = |n: u32| {
         let folder = output.names.iter().find(|n| n.starts_with("l-")).unwrap();
         format!("{folder}/0.kz#{n}")
@@ -247,7 +246,7 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
     s.unavailable(&letter(1));
     let ask = |s: &mut Searcher, q: &str| {
         let q = q.to_string();
-        crate::answer_from(&output, s, move |s| s.search(&q, 10)).unwrap()
+        crate::testing::answer_from(&output, s, move |s| s.search(&q, 10)).unwrap()
     };
     let results = ask(&mut s, "navo ");
     assert_eq!(results.total, 3);
@@ -256,7 +255,7 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
     assert_eq!(shown, ["000", "002"]);
     assert!(results.incomplete);
     // Reading it is a clear error, not "no such letter".
-    let read = crate::answer_from(&output, &mut s, |s| s.read("001", "navo"));
+    let read = crate::testing::answer_from(&output, &mut s, |s| s.read("001", "navo"));
     assert!(read.is_err());
     // Tried again on the next query: now it loads.
     s.retry();
@@ -264,11 +263,11 @@ fn a_file_that_cannot_be_fetched_leaves_out_what_it_holds_and_says_so() {
     assert_eq!(results.hits.len(), 3);
     assert!(!results.incomplete);
     // A positions file missing: the letter opens, its phrase unmarked, and says so.
-    let mut s = crate::open_output(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
     for name in output.names.iter().filter(|n| n.starts_with("p-")) {
         s.unavailable(name);
     }
-    let reading = crate::answer_from(&output, &mut s, |s| s.read("000", "\"de navo\""))
+    let reading = crate::testing::answer_from(&output, &mut s, |s| s.read("000", "\"de navo\""))
         .unwrap()
         .unwrap();
     assert!(reading.incomplete);
@@ -371,10 +370,10 @@ fn a_letter_is_found_by_its_kind_minister_and_date_as_words() {
         "Den Haag, 15 maart 2019\nVerslag van de bijeenkomst over de NAVO.\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten",
         "Den Haag, 2 oktober 2020\nBijgaand ontvangt u de geannoteerde agenda voor de NAVO.\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten",
     ]);
-    let output = crate::build_index(&letters);
-    let mut s = crate::open_output(&output).unwrap();
+    let output = crate::testing::build_index(&letters);
+    let mut s = crate::testing::open_output(&output).unwrap();
     let mut first = |q: &str| {
-        let found = crate::answer_from(&output, &mut s, |s| s.search(q, 10)).unwrap();
+        let found = crate::testing::answer_from(&output, &mut s, |s| s.search(q, 10)).unwrap();
         found.hits[0].id.clone()
     };
     // `report` and `annotated` are in no letter's text: they are the kinds' words.
@@ -475,7 +474,7 @@ fn a_joined_word_stands_for_its_acronym_but_not_in_quotes() {
 #[test]
 fn a_word_being_typed_prefetches_what_the_words_it_may_become_stand_for() {
     // One chunk a term family: `oekraine` and `ukraine` live apart.
-    let output = crate::build_index_with_layout(
+    let output = crate::testing::build_index_with_layout(
         &letters(&[
             "De steun aan Oekraïne gaat door.",
             "Support for Ukraine goes on.",
@@ -483,22 +482,24 @@ fn a_word_being_typed_prefetches_what_the_words_it_may_become_stand_for() {
         64,
         0,
     );
-    let mut s = crate::open_output(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
     let fetch = |s: &mut Searcher, query: &str| {
-        crate::answer_from(&output, s, |s| s.search(query, 10)).unwrap()
+        crate::testing::answer_from(&output, s, |s| s.search(query, 10)).unwrap()
     };
     // `oekrai` being typed: its own chunk is fetched and waited for; `ukraine`'s, which the
     // whole word `oekraine` stands for too, is noted for fetching, and nothing waits for it.
     let typing = fetch(&mut s, "oekrai");
     assert_eq!(typing.hits.len(), 1);
-    let prefetch = s.index().take_prefetch();
+    let Answer::Ready { prefetch, .. } = s.search("oekrai", 10).unwrap() else {
+        panic!("its own chunk is here");
+    };
     let ukraine = s.index().chunk_name("ukrain").unwrap();
     assert_ne!(Some(ukraine.clone()), s.index().chunk_name("oekrain"));
     assert!(prefetch.contains(&ukraine), "{prefetch:?}");
     // Nobody fetched it: once typed whole, the word waits for it.
     match s.search("oekraine ", 10).unwrap() {
-        Answer::Need(names) => assert!(names.contains(&ukraine), "{names:?}"),
-        Answer::Ready(r) => panic!("{r:?}"),
+        Answer::Need { files, .. } => assert!(files.contains(&ukraine), "{files:?}"),
+        Answer::Ready { value, .. } => panic!("{value:?}"),
     }
 }
 
@@ -522,8 +523,8 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
         "Agenda over de NAVO.\nDe NAVO en de NAVO-ministers.",
         "Brief over iets anders.\nGeen bondgenootschap hier.",
     ];
-    let output = crate::build_index_with_layout(&letters(&bodies), 64, 0);
-    let files = crate::unpacked_files(&output).unwrap();
+    let output = crate::testing::build_index_with_layout(&letters(&bodies), 64, 0);
+    let files = crate::testing::unpacked_files(&output).unwrap();
     let supply = |s: &mut Searcher, take: &dyn Fn(&str) -> bool| {
         for (name, bytes) in files.iter().filter(|(n, _)| take(n)) {
             s.supply(name, bytes).unwrap();
@@ -532,7 +533,7 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
     let letter = |n: &str| n.starts_with("l-");
     let table = |n: &str| n.starts_with("m-");
     let need = |s: &Searcher, options: &SearchOptions| match s.search_with("navo", options) {
-        Ok(Answer::Need(names)) => names,
+        Ok(Answer::Need { files, preview, .. }) => (files, preview),
         other => panic!("{other:?}"),
     };
     // As the page asks while typing: facets only if the table is here.
@@ -542,32 +543,32 @@ fn hits_waiting_only_for_their_letters_are_previewed_in_their_final_order_once_t
         ..SearchOptions::default()
     };
     // The table is here but the term chunk is not: no hits are known, and no (empty) preview.
-    let mut s = crate::open_output(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
     supply(&mut s, &table);
-    let names = need(&s, &options);
+    let (names, preview) = need(&s, &options);
     assert!(names.iter().all(|n| n.starts_with("t-")), "{names:?}");
-    assert_eq!(s.take_preview(), None);
-    let mut s = crate::open_output(&output).unwrap();
+    assert_eq!(preview, None);
+    let mut s = crate::testing::open_output(&output).unwrap();
     supply(&mut s, &|n| !letter(n) && !table(n));
     // No table yet: the letters are needed, and nothing can be shown before them.
-    let names = need(&s, &options);
+    let (names, preview) = need(&s, &options);
     assert!(names.iter().all(|n| letter(n)), "{names:?}");
-    assert_eq!(s.take_preview(), None);
+    assert_eq!(preview, None);
     supply(&mut s, &table);
-    need(&s, &options);
-    let preview = s.take_preview().expect("a preview once the table is here");
-    assert_eq!(s.take_preview(), None, "taken once");
+    let preview = need(&s, &options)
+        .1
+        .expect("a preview once the table is here");
     assert!(preview.hits.iter().all(|h| h.excerpt.is_empty()));
     // Grouped by meeting, which letters join a hit is in their files: no preview.
     let grouped = SearchOptions {
         group: Group::Meeting,
         ..options.clone()
     };
-    need(&s, &grouped);
-    assert_eq!(s.take_preview(), None);
+    assert_eq!(need(&s, &grouped).1, None);
     // The answer once the letters are here: the same hits, in the same order, with the same
     // titles and dates, and now excerpts.
-    let full = crate::answer_from(&output, &mut s, |s| s.search_with("navo", &options)).unwrap();
+    let full =
+        crate::testing::answer_from(&output, &mut s, |s| s.search_with("navo", &options)).unwrap();
     assert_eq!(full.hits.len(), 3);
     let brief = |h: &Hit| {
         (
@@ -637,10 +638,11 @@ fn a_word_whose_chunk_could_not_be_fetched_is_not_split_into_two() {
         "een top van de navo",
         "navoaaa navobbb navoccc navoddd navoeee navofff navoggg navohhh navoiii navojjj navokkk",
     ];
-    let output = crate::build_index_with_layout(&letters(&bodies), 16, 0);
-    let ask =
-        |s: &mut Searcher| crate::answer_from(&output, s, |s| s.search("navotop ", 10)).unwrap();
-    let mut s = crate::open_output(&output).unwrap();
+    let output = crate::testing::build_index_with_layout(&letters(&bodies), 16, 0);
+    let ask = |s: &mut Searcher| {
+        crate::testing::answer_from(&output, s, |s| s.search("navotop ", 10)).unwrap()
+    };
+    let mut s = crate::testing::open_output(&output).unwrap();
     assert_eq!(
         ask(&mut s).hits.len(),
         1,
@@ -648,7 +650,7 @@ fn a_word_whose_chunk_could_not_be_fetched_is_not_split_into_two() {
     );
     // Its chunk is gone (a 404, a stall): whether a letter has the word is unknown, so no split
     // is searched in its place, and the answer says it is incomplete.
-    let mut s = crate::open_output(&output).unwrap();
+    let mut s = crate::testing::open_output(&output).unwrap();
     let chunk = s.index().missing_chunk_of("navotop").unwrap().to_string();
     for part in ["navo", "top"] {
         assert_ne!(
