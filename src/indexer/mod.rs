@@ -7,6 +7,7 @@
 mod about;
 mod acronyms;
 mod analysis;
+mod decode;
 mod derivations;
 mod letters;
 mod meetings;

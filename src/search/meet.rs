@@ -5,7 +5,7 @@
 //! every required clause, the answer is partial: the letters that have the most of them, the
 //! rarer a word the more it counts, each with the clauses it misses.
 
-use super::Candidate;
+use super::candidates::Candidate;
 
 /// The share of a clause's worth that a letter meeting it only by the see-also table gets.
 const DERIVED_COVERAGE: f32 = 0.5;

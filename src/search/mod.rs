@@ -7,6 +7,7 @@
 //! [`STOP_WORD_WEIGHT`]. A letter's score is the sum over clauses; then the best
 //! [`EXACT_WINDOW`] letters gain up to [`EXACT_BONUS`] for holding the words exactly as typed.
 
+mod candidates;
 mod excerpt;
 mod expand;
 mod facets;
@@ -14,6 +15,7 @@ mod levenshtein;
 mod matches;
 mod meet;
 mod options;
+mod order;
 mod phrase;
 mod query;
 mod range;
@@ -28,13 +30,13 @@ pub use options::{DEFAULT_LIMIT, FacetCount, Field, Filters, Group, SearchOption
 pub use query::{Clause, Query};
 pub use shown::{About, Hit, Reading, SectionRef};
 
-use crate::analyze::{Analyzer, is_stop_word, lowercase};
+use crate::analyze::{Analyzer, lowercase};
 use crate::answer::Answer;
 use crate::error::{Error, Result};
 use crate::index::{Ask, Index};
-use crate::meta::Meta;
-use excerpt::Match;
+use candidates::{Candidate, Found, every_letter};
 use matches::clause_of;
+use order::place;
 use serde::Serialize;
 
 /// An occurrence inside a compound (`afweer` in `luchtafweer`) counts this much of a word.
@@ -97,36 +99,6 @@ pub struct Expanded {
     pub from: String,
     pub to: String,
     pub why: &'static str,
-}
-
-/// A letter that matches: its score so far, and what it matched.
-#[derive(Default)]
-struct Candidate {
-    score: f32,
-    /// How much of the query the letter has: the worth of the required clauses it matches (equal
-    /// for all letters of a full answer); ranked before the score.
-    coverage: f32,
-    /// Bit i: clause i matched a word exactly as typed.
-    exact: u32,
-    /// Bit i: required clause i is not in the letter (a partial answer only).
-    missing: u32,
-    /// Where phrase clauses matched (word clauses are found again in the letter when shown).
-    matches: Vec<Match>,
-}
-
-/// The letters a query matches, its typo corrections as (word typed, word written), and per
-/// clause the terms it matched through (none for phrases), for marking them in a letter.
-struct Found {
-    /// By letter number, ascending. Sorted lists, not hash maps, all through the search: clauses
-    /// meet by merging, and the wasm carries no hash table code (about 3 KB gzip).
-    docs: Vec<(u32, Candidate)>,
-    corrections: Vec<(String, String)>,
-    terms: Vec<Vec<String>>,
-    /// No letter has every word: these have the most of them.
-    partial: bool,
-    /// Per clause, the words a visitor typed for it (what a hit says it misses).
-    words: Vec<String>,
-    expanded: Vec<Expanded>,
 }
 
 impl Searcher {
@@ -299,74 +271,6 @@ impl Searcher {
         })
     }
 
-    /// Letters that satisfy the query, with their scores.
-    fn candidates(&self, ask: &mut Ask<'_>, query: &Query) -> Result<Found> {
-        let mut found = Found {
-            docs: Vec::new(),
-            corrections: Vec::new(),
-            terms: Vec::new(),
-            partial: false,
-            words: Vec::new(),
-            expanded: Vec::new(),
-        };
-        if query.must.is_empty() && query.must_not.is_empty() {
-            return Ok(found);
-        }
-        let mut hits = Vec::with_capacity(query.must.len());
-        for clause in &query.must {
-            let answer = self.score_clause(ask, clause)?;
-            let words = clause.words();
-            for (to, why) in answer.also {
-                let from = words.clone();
-                found.expanded.push(Expanded { from, to, why });
-            }
-            if let Some(c) = answer.correction {
-                found.expanded.push(Expanded {
-                    from: c.typed.clone(),
-                    to: c.written.clone(),
-                    why: "typo",
-                });
-                found.corrections.push((c.typed, c.written));
-            }
-            found.terms.push(answer.terms);
-            found.words.push(words);
-            hits.push(answer.hits);
-        }
-        self.see_also_spans(
-            ask,
-            &query.must,
-            &mut hits,
-            &mut found.terms,
-            &mut found.expanded,
-        )?;
-        // Stop and question words never veto a query that has other words: they only add score.
-        let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
-        let others = query.must.iter().any(|c| !optional(c));
-        let required: Vec<bool> = query
-            .must
-            .iter()
-            .map(|c| !(others && optional(c)))
-            .collect();
-        let docs = (!hits.is_empty()).then(|| {
-            let strict: Vec<bool> = query
-                .must
-                .iter()
-                .map(|c| matches!(c, Clause::Phrase { .. }))
-                .collect();
-            let (docs, partial) = meet::meet(hits, &required, &strict, self.index.doc_count());
-            found.partial = partial;
-            docs
-        });
-        // Only exclusions: every letter is a candidate.
-        let mut docs = docs.unwrap_or_else(|| every_letter(ask.table()));
-        for clause in &query.must_not {
-            let excluded = self.letters_matching(ask, clause)?;
-            docs.retain(|(d, _)| excluded.binary_search(d).is_err());
-        }
-        found.docs = docs;
-        Ok(found)
-    }
-
     /// The letter `id` as HTML, with the words `query` matched in it marked; `None` when the index
     /// holds no such letter. [`Answer::Need`] when files of the index must be fetched first.
     pub fn read(&self, id: &str, query: &str) -> Result<Answer<Option<Reading>>> {
@@ -405,80 +309,6 @@ impl Searcher {
         let matches = self.all_matches(letter, &clause_of(&terms), phrases);
         Ok(Some(shown::reading(&letter.document, &matches)))
     }
-
-    /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
-    /// keeping relevance order between letters of one date and undated letters last.
-    fn order(
-        &self,
-        query: &Query,
-        mut ranked: Vec<(u32, Candidate)>,
-        sort: Sort,
-        table: Option<&[Meta]>,
-    ) -> Vec<(u32, Candidate)> {
-        let date = |doc: u32| table.and_then(|t| t[doc as usize].date.as_deref());
-        // One comparator type for every sort of the ranking: each closure type would add a copy of
-        // the sort to the wasm.
-        let compare = |mode: Sort| {
-            move |a: &(u32, Candidate), b: &(u32, Candidate)| {
-                // Coverage first: a letter with more of the words (a partial answer) ranks first.
-                let by_score = (b.1.coverage.total_cmp(&a.1.coverage))
-                    .then(b.1.score.total_cmp(&a.1.score))
-                    .then(a.0.cmp(&b.0));
-                let (da, db) = (date(a.0), date(b.0));
-                // Undated letters come last in either date order.
-                let undated_last = da.is_none().cmp(&db.is_none());
-                match mode {
-                    Sort::Relevance => by_score,
-                    Sort::Date => undated_last.then(da.cmp(&db)).then(by_score),
-                    Sort::DateDescending => undated_last.then(db.cmp(&da)).then(by_score),
-                }
-            }
-        };
-        sort::sort_by(&mut ranked, compare(Sort::Relevance));
-        let words = query
-            .must
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| matches!(c, Clause::Term { .. }))
-            .fold(0u32, |mask, (i, _)| {
-                mask | 1u32.checked_shl(i as u32).unwrap_or(0)
-            });
-        let window = ranked.len().min(EXACT_WINDOW);
-        if words != 0 {
-            for (_, candidate) in &mut ranked[..window] {
-                let share =
-                    (candidate.exact & words).count_ones() as f32 / words.count_ones() as f32;
-                candidate.score *= 1.0 + EXACT_BONUS * share;
-            }
-        }
-        match sort {
-            Sort::Relevance => sort::sort_by(&mut ranked[..window], compare(sort)),
-            _ => sort::sort_by(&mut ranked, compare(sort)),
-        }
-        ranked
-    }
-}
-
-/// Puts `hit` after the others, or, grouped by meeting, with the hit above it of its meeting.
-fn place(hit: Hit, hits: &mut Vec<Hit>, group: Group) {
-    let owner = match group {
-        Group::Meeting => hits
-            .iter_mut()
-            .find(|h| h.about.same_meeting.iter().any(|l| l.id == hit.id)),
-        Group::None => None,
-    };
-    match owner {
-        Some(owner) => owner.grouped.push(hit.id),
-        None => hits.push(hit),
-    }
-}
-
-/// Every letter as a candidate, counted from the letter table: the table's entries are
-/// checked against its bytes, where the entry file's letter count is checked against nothing, so
-/// a crafted count cannot make this list exhaust memory. None until the table is here.
-fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
-    let count = table.map_or(0, <[Meta]>::len) as u32;
-    (0..count).map(|d| (d, Candidate::default())).collect()
 }
 
 /// The words of the clauses whose bits are set in `mask`.

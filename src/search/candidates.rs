@@ -1,0 +1,119 @@
+//! The letters a query matches: each clause scored in each letter (`score.rs`), what spans of
+//! words stand for added (`spans.rs`), the clauses met (`meet.rs`), the exclusions taken out.
+
+use super::excerpt::Match;
+use super::meet;
+use super::query::{Clause, Query};
+use super::{Expanded, Searcher};
+use crate::analyze::is_stop_word;
+use crate::error::Result;
+use crate::index::Ask;
+use crate::meta::Meta;
+
+/// A letter that matches: its score so far, and what it matched.
+#[derive(Default)]
+pub(super) struct Candidate {
+    pub(super) score: f32,
+    /// How much of the query the letter has: the worth of the required clauses it matches (equal
+    /// for all letters of a full answer); ranked before the score.
+    pub(super) coverage: f32,
+    /// Bit i: clause i matched a word exactly as typed.
+    pub(super) exact: u32,
+    /// Bit i: required clause i is not in the letter (a partial answer only).
+    pub(super) missing: u32,
+    /// Where phrase clauses matched (word clauses are found again in the letter when shown).
+    pub(super) matches: Vec<Match>,
+}
+
+/// The letters a query matches, its typo corrections as (word typed, word written), and per
+/// clause the terms it matched through (none for phrases), for marking them in a letter.
+pub(super) struct Found {
+    /// By letter number, ascending. Sorted lists, not hash maps, all through the search: clauses
+    /// meet by merging, and the wasm carries no hash table code (about 3 KB gzip).
+    pub(super) docs: Vec<(u32, Candidate)>,
+    pub(super) corrections: Vec<(String, String)>,
+    pub(super) terms: Vec<Vec<String>>,
+    /// No letter has every word: these have the most of them.
+    pub(super) partial: bool,
+    /// Per clause, the words a visitor typed for it (what a hit says it misses).
+    pub(super) words: Vec<String>,
+    pub(super) expanded: Vec<Expanded>,
+}
+
+impl Searcher {
+    /// Letters that satisfy the query, with their scores.
+    pub(super) fn candidates(&self, ask: &mut Ask<'_>, query: &Query) -> Result<Found> {
+        let mut found = Found {
+            docs: Vec::new(),
+            corrections: Vec::new(),
+            terms: Vec::new(),
+            partial: false,
+            words: Vec::new(),
+            expanded: Vec::new(),
+        };
+        if query.must.is_empty() && query.must_not.is_empty() {
+            return Ok(found);
+        }
+        let mut hits = Vec::with_capacity(query.must.len());
+        for clause in &query.must {
+            let answer = self.score_clause(ask, clause)?;
+            let words = clause.words();
+            for (to, why) in answer.also {
+                let from = words.clone();
+                found.expanded.push(Expanded { from, to, why });
+            }
+            if let Some(c) = answer.correction {
+                found.expanded.push(Expanded {
+                    from: c.typed.clone(),
+                    to: c.written.clone(),
+                    why: "typo",
+                });
+                found.corrections.push((c.typed, c.written));
+            }
+            found.terms.push(answer.terms);
+            found.words.push(words);
+            hits.push(answer.hits);
+        }
+        self.see_also_spans(
+            ask,
+            &query.must,
+            &mut hits,
+            &mut found.terms,
+            &mut found.expanded,
+        )?;
+        // Stop and question words never veto a query that has other words: they only add score.
+        let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
+        let others = query.must.iter().any(|c| !optional(c));
+        let required: Vec<bool> = query
+            .must
+            .iter()
+            .map(|c| !(others && optional(c)))
+            .collect();
+        let docs = (!hits.is_empty()).then(|| {
+            let strict: Vec<bool> = query
+                .must
+                .iter()
+                .map(|c| matches!(c, Clause::Phrase { .. }))
+                .collect();
+            let (docs, partial) = meet::meet(hits, &required, &strict, self.index.doc_count());
+            found.partial = partial;
+            docs
+        });
+        // Only exclusions: every letter is a candidate.
+        let mut docs = docs.unwrap_or_else(|| every_letter(ask.table()));
+        for clause in &query.must_not {
+            let excluded = self.letters_matching(ask, clause)?;
+            docs.retain(|(d, _)| excluded.binary_search(d).is_err());
+        }
+        found.docs = docs;
+        Ok(found)
+    }
+}
+
+/// Every letter as a candidate, counted from the letter table: the table's entries are
+/// checked against its bytes, where the entry file's letter count is checked against nothing, so
+/// a crafted count cannot make this list exhaust memory. None until the table is here.
+pub(super) fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
+    let count = table.map_or(0, <[Meta]>::len) as u32;
+    (0..count).map(|d| (d, Candidate::default())).collect()
+}

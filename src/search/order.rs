@@ -1,0 +1,75 @@
+//! The order of the hits: best first, with the bonus for words exactly as typed; or by date;
+//! and, grouped by meeting, the letters of one meeting under the best of them.
+
+use super::candidates::Candidate;
+use super::query::{Clause, Query};
+use super::{EXACT_BONUS, EXACT_WINDOW, Group, Hit, Searcher, Sort, sort};
+use crate::meta::Meta;
+
+impl Searcher {
+    /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
+    /// keeping relevance order between letters of one date and undated letters last.
+    pub(super) fn order(
+        &self,
+        query: &Query,
+        mut ranked: Vec<(u32, Candidate)>,
+        sort: Sort,
+        table: Option<&[Meta]>,
+    ) -> Vec<(u32, Candidate)> {
+        let date = |doc: u32| table.and_then(|t| t[doc as usize].date.as_deref());
+        // One comparator type for every sort of the ranking: each closure type would add a copy of
+        // the sort to the wasm.
+        let compare = |mode: Sort| {
+            move |a: &(u32, Candidate), b: &(u32, Candidate)| {
+                // Coverage first: a letter with more of the words (a partial answer) ranks first.
+                let by_score = (b.1.coverage.total_cmp(&a.1.coverage))
+                    .then(b.1.score.total_cmp(&a.1.score))
+                    .then(a.0.cmp(&b.0));
+                let (da, db) = (date(a.0), date(b.0));
+                // Undated letters come last in either date order.
+                let undated_last = da.is_none().cmp(&db.is_none());
+                match mode {
+                    Sort::Relevance => by_score,
+                    Sort::Date => undated_last.then(da.cmp(&db)).then(by_score),
+                    Sort::DateDescending => undated_last.then(db.cmp(&da)).then(by_score),
+                }
+            }
+        };
+        sort::sort_by(&mut ranked, compare(Sort::Relevance));
+        let words = query
+            .must
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Clause::Term { .. }))
+            .fold(0u32, |mask, (i, _)| {
+                mask | 1u32.checked_shl(i as u32).unwrap_or(0)
+            });
+        let window = ranked.len().min(EXACT_WINDOW);
+        if words != 0 {
+            for (_, candidate) in &mut ranked[..window] {
+                let share =
+                    (candidate.exact & words).count_ones() as f32 / words.count_ones() as f32;
+                candidate.score *= 1.0 + EXACT_BONUS * share;
+            }
+        }
+        match sort {
+            Sort::Relevance => sort::sort_by(&mut ranked[..window], compare(sort)),
+            _ => sort::sort_by(&mut ranked, compare(sort)),
+        }
+        ranked
+    }
+}
+
+/// Puts `hit` after the others, or, grouped by meeting, with the hit above it of its meeting.
+pub(super) fn place(hit: Hit, hits: &mut Vec<Hit>, group: Group) {
+    let owner = match group {
+        Group::Meeting => hits
+            .iter_mut()
+            .find(|h| h.about.same_meeting.iter().any(|l| l.id == hit.id)),
+        Group::None => None,
+    };
+    match owner {
+        Some(owner) => owner.grouped.push(hit.id),
+        None => hits.push(hit),
+    }
+}
