@@ -27,10 +27,7 @@ impl Folder {
     /// Opens the index: its entry file only.
     pub fn open(&self) -> Result<Index> {
         let bytes = self.store.get(ENTRY_FILE, u64::from(MAX_ENTRY_BYTES))?;
-        Index::from_bytes(&bytes).map_err(|e| match &self.store {
-            Store::Folder { dir, .. } => e.in_file(dir.join(ENTRY_FILE).display()),
-            Store::Memory(_) => e,
-        })
+        Index::from_bytes(&bytes).map_err(|e| self.store.located(ENTRY_FILE, e))
     }
 
     /// Runs `ask` until it stops needing files, handing them over from the folder.

@@ -78,6 +78,6 @@ pub fn answer_from<T>(
     searcher: &mut Searcher,
     ask: impl FnMut(&Searcher) -> Result<Answer<T>>,
 ) -> Result<T> {
-    let store = Store::Memory(output.files.clone());
+    let store = Store::of_files(output.files.clone());
     folder::answer(searcher, ask, |name| store.get_stored(name))
 }

@@ -1126,7 +1126,7 @@ fn a_second_build_into_a_folder_being_built_is_refused_and_a_stopped_ones_work_i
     let stopped = out.path().join(".kamerzoek-build-4242-0");
     std::fs::create_dir_all(stopped.join("runs")).unwrap();
     std::fs::write(stopped.join("runs/0.run"), b"postings").unwrap();
-    let (mark, marked) = kamerzoek::indexer::WORK_MARK;
+    let (mark, marked) = kamerzoek::format::store::WORK_MARK;
     std::fs::write(stopped.join(mark), marked).unwrap();
     let mine = out.path().join(".kamerzoek-build-notes");
     std::fs::create_dir(&mine).unwrap();

@@ -10,7 +10,7 @@
 //! before it could), never a folder of the owner's that has the name.
 
 use super::say;
-use kamerzoek::indexer::{WORK_FOLDER, WORK_MARK};
+use kamerzoek::format::store::{WORK_FOLDER, WORK_MARK};
 use kamerzoek::{Error, Result};
 use std::fs::File;
 use std::path::Path;

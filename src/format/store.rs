@@ -2,47 +2,74 @@
 //! CLI's reader and the tests. In memory, or a folder; every file gzip-compressed (deflate 9, no
 //! name, no time: the same bytes give the same file), written beside its place and renamed into
 //! it, so a reader sees the whole file or none. A folder store notes the files it made, to take
-//! them back if the build fails: it never removes a file it did not make.
+//! them back if the build fails: it never removes a file it did not make. A build's work (posting
+//! runs, letters waiting for their folder's name, packs being made) goes to the store's work
+//! area, `store/work.rs`: a work folder in a folder store, files by name in a memory store.
+
+mod work;
+
+pub use work::{WORK_FOLDER, WORK_MARK};
 
 use crate::error::{Error, Result};
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-pub enum Store {
-    /// Files by name, packed, in the order they were put.
-    Memory(Vec<(String, Vec<u8>)>),
+pub struct Store {
+    place: Place,
+}
+
+enum Place {
+    Memory {
+        /// Files by name, packed, in the order they were put.
+        files: Vec<(String, Vec<u8>)>,
+        /// The work area's files, by name, packed.
+        work: BTreeMap<String, Vec<u8>>,
+    },
     Folder {
         dir: PathBuf,
         /// Files (and folders) this store made, for [`Store::take_back`].
         created: Vec<PathBuf>,
+        /// The work folder, once made (`work.rs`): this store's, removed when it goes.
+        work: Option<PathBuf>,
     },
 }
 
 impl Store {
     pub fn memory() -> Store {
-        Store::Memory(Vec::new())
+        Store::of_files(Vec::new())
     }
 
-    pub fn folder(dir: &Path) -> Store {
-        Store::Folder {
-            dir: dir.to_path_buf(),
-            created: Vec::new(),
+    /// A memory store holding `files` (name, bytes as stored), as an in-memory index has them.
+    pub fn of_files(files: Vec<(String, Vec<u8>)>) -> Store {
+        Store {
+            place: Place::Memory {
+                files,
+                work: BTreeMap::new(),
+            },
         }
     }
 
-    /// Puts a file (its bytes unpacked) under `name`, packed.
-    pub fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
-        self.put_packed(name, gzip(bytes))
+    pub fn folder(dir: &Path) -> Store {
+        Store {
+            place: Place::Folder {
+                dir: dir.to_path_buf(),
+                created: Vec::new(),
+                work: None,
+            },
+        }
     }
 
-    /// Puts a file already packed. In a folder, a file of the same name already there is the
-    /// same file (names are content hashes) from an earlier build: it is replaced, not noted.
-    pub fn put_packed(&mut self, name: &str, packed: Vec<u8>) -> Result<()> {
-        match self {
-            Store::Memory(files) => files.push((name.to_string(), packed)),
-            Store::Folder { dir, created } => {
+    /// Puts a file (its bytes unpacked) under `name`, packed. In a folder, a file of the same
+    /// name already there is the same file (names are content hashes) from an earlier build: it
+    /// is replaced, not noted.
+    pub fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        let packed = gzip(bytes);
+        match &mut self.place {
+            Place::Memory { files, .. } => files.push((name.to_string(), packed)),
+            Place::Folder { dir, created, .. } => {
                 let target = dir.join(name);
                 if !target.exists() {
                     created.push(target.clone());
@@ -53,52 +80,59 @@ impl Store {
         Ok(())
     }
 
-    /// Notes a folder this store's owner moved into place (a letter folder).
-    pub fn made(&mut self, path: PathBuf) {
-        if let Store::Folder { created, .. } = self {
-            created.push(path);
-        }
-    }
-
     /// A file's bytes, unpacked, at most `limit` of them.
     pub fn get(&self, name: &str, limit: u64) -> Result<Vec<u8>> {
         let packed = self.get_stored(name)?;
-        match self {
-            Store::Memory(_) => gunzip(&packed, limit),
-            Store::Folder { dir, .. } => {
-                gunzip(&packed, limit).map_err(|e| e.in_file(dir.join(name).display()))
-            }
-        }
+        gunzip(&packed, limit).map_err(|e| self.located(name, e))
     }
 
     /// A file's bytes as stored: gzip-compressed, or a letter pack of gzip members.
     pub fn get_stored(&self, name: &str) -> Result<Vec<u8>> {
-        match self {
-            Store::Memory(files) => files
+        match &self.place {
+            Place::Memory { files, .. } => files
                 .iter()
                 .find(|(n, _)| n == name)
                 .map(|(_, packed)| packed.clone())
                 .ok_or_else(|| Error::UnknownFile {
                     name: name.to_string(),
                 }),
-            Store::Folder { dir, .. } => {
+            Place::Folder { dir, .. } => {
                 let path = dir.join(name);
                 std::fs::read(&path).map_err(|e| Error::io(path.display(), e))
             }
         }
     }
 
-    /// The files of a memory store; none of a folder's.
-    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
-        match self {
-            Store::Memory(files) => files,
-            Store::Folder { .. } => Vec::new(),
+    /// `error`, found in the file `name`: said with the file's path, in a folder.
+    pub fn located(&self, name: &str, error: Error) -> Error {
+        match &self.place {
+            Place::Memory { .. } => error,
+            Place::Folder { dir, .. } => error.in_file(dir.join(name).display()),
+        }
+    }
+
+    /// Whether a file or folder of this name is there.
+    fn has(&self, name: &str) -> bool {
+        match &self.place {
+            Place::Memory { files, .. } => files.iter().any(|(n, _)| {
+                n.strip_prefix(name)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            }),
+            Place::Folder { dir, .. } => dir.join(name).exists(),
+        }
+    }
+
+    /// The files of a memory store, taken out of it; none of a folder's.
+    pub fn take_files(&mut self) -> Vec<(String, Vec<u8>)> {
+        match &mut self.place {
+            Place::Memory { files, .. } => std::mem::take(files),
+            Place::Folder { .. } => Vec::new(),
         }
     }
 
     /// Removes what this store made, newest first (a failed build takes back its files).
     pub fn take_back(&mut self) {
-        if let Store::Folder { created, .. } = self {
+        if let Place::Folder { created, .. } = &mut self.place {
             for path in created.drain(..).rev() {
                 let _ = if path.is_dir() {
                     std::fs::remove_dir_all(&path)

@@ -1,7 +1,7 @@
 //! From a folder of letters to the files of an index: reading the letters robustly
 //! (`letters.rs`), analyzing each (`analysis.rs`), buffering and spilling postings
 //! (`postings.rs`, `spill.rs`), the see-also table of what words stand for besides themselves
-//! (`see_also.rs`: `derivations.rs`, `acronyms.rs`, `synonyms.rs`), and writing the files through the format's store (`writer.rs`),
+//! (`see_also.rs`: `derivations.rs`, `acronyms.rs`, `synonyms.rs`), and writing the files through the format's store (`writer/`),
 //! in bounded memory (`pipeline.rs`). Native only.
 
 mod about;
@@ -26,6 +26,4 @@ pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;
 pub use see_also::{Learned, Phrases};
 pub use synonyms::parse as parse_synonyms;
-pub use writer::{
-    Analyzed, Links, Output, SPILL_BYTES, SeeAlsoSize, WORK_FOLDER, WORK_MARK, Writer,
-};
+pub use writer::{Analyzed, Links, Output, SPILL_BYTES, SeeAlsoSize, Writer};
