@@ -12,6 +12,7 @@
 // the next query tries the file again. A trap inside the WebAssembly module (which leaves a
 // module unusable) restarts the engine: the call fails with kind 'engine', the next one works.
 
+// @ts-ignore: the glue is made by the build (scripts/build-web.sh), beside the built engine.js
 import init, { Kamerzoek as Engine } from './pkg/kamerzoek.js';
 import { makeAsk } from './engine/ask.js';
 import { IndexError } from './engine/errors.js';
@@ -24,73 +25,10 @@ const ENTRY_FILE = 'kamerzoek.idx';
 // FORMAT.md: no entry file unpacks to more. Other files: the bound the entry file states.
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
-/**
- * The answer to a search: as `kamerzoek search --json` prints it.
- * @typedef {object} SearchResults
- * @property {string} query
- * @property {number} total  letters that match, of which `hits` are the first `limit`
- * @property {Hit[]} hits  best first
- * @property {Facets|null} facets  null when not asked for, or 'if-loaded' and not loaded
- * @property {string|null} suggestion  the query with its typos corrected
- * @property {boolean} partial  no letter has every word: the hits have most of them
- * @property {{from: string, to: string, why: string}[]} expanded  what else the words were searched as
- * @property {boolean} incomplete  some files could not be fetched; the answer is without them
- * @property {boolean} cut  the query was longer than 1,000 characters: only its start was searched
- */
-/**
- * @typedef {object} About
- * @property {string|null} date  `2024-06-13`, `2024-06` or `2024`
- * @property {'day'|'month'|'year'|null} date_precision
- * @property {'agenda'|'verslag'|'beslisnota'|'overleg'|'schriftelijk-overleg'|'brief'|null} kind
- * @property {string|null} minister
- * @property {{place: string|null, start: string, end: string, summit: string|null, name: string}|null} meeting
- * @property {{id: string, kind: string|null, date: string|null, title: null}[]} same_meeting  the
- *   other letters about the same meeting (agenda, report, debate), oldest first
- * @property {{id: string, kind: string|null, date: string|null, title: string|null}[]} related
- *   the letters most like it, best first
- */
-/**
- * @typedef {About & {id: string, title: string, score: number, excerpt: string,
- *   section: {heading: string, anchor: string}|null, missing: string[]}} Hit
- *   `excerpt` is HTML: the letter's text escaped, matches in `<mark>`.
- */
-/**
- * @typedef {About & {id: string, title: string, html: string, matches: number,
- *   sections: {heading: string, anchor: string}[], kamerstuk: string|null,
- *   incomplete: boolean}} Reading
- *   `html` is the whole letter, escaped, with `<h3 id>` headings, `<p>` and `<mark data-match>`.
- */
-/** @typedef {{kind: FacetValue[], year: FacetValue[], minister: FacetValue[]}} Facets */
-/** @typedef {{value: string, count: number}} FacetValue */
-/**
- * An index, loaded once per page.
- * @typedef {object} Index
- * @property {number} docCount
- * @property {(query: string, options?: SearchOptions) => Promise<SearchResults>} search
- * @property {(id: string, query?: string, options?: {signal?: AbortSignal}) => Promise<Reading|null>} read
- *   null when the index holds no such letter
- */
-/**
- * @typedef {object} SearchOptions
- * @property {number} [limit]  hits to return (10)
- * @property {Object<string, string|string[]>} [filters]  `{ kind: ['verslag'], year: '2024' }`
- * @property {string|number} [from]  only letters dated from this year, month or day on: `'2023-01'`
- * @property {string|number} [to]  only letters dated up to this year, month or day: `'2024-06'`
- * @property {'relevance'|'date'|'-date'} [sort]
- * @property {'meeting'|'none'} [group]  `meeting`: the letters of one meeting as one hit, the best
- *   of them, the others' ids in its `grouped`
- * @property {'always'|'never'|'if-loaded'|boolean} [facets]
- * @property {AbortSignal} [signal]  aborts the search and the fetches only it needs
- * @property {(results: SearchResults) => void} [preview]  called at most once, when only the
- *   hits' letter files are still to come and the index's letter table (fetched for facets; small
- *   archives only) has their titles: the hits in their final order, those whose letters are not
- *   here with an empty excerpt and no section or linked letters (the answer may still fail, or
- *   leave out a letter that could not be fetched)
- * @property {boolean|object} [typing]  the query of a keystroke in an as-you-type box (`true`, or
- *   any object that stands for the box when a page has several): once it knows its hits, the
- *   letters that only earlier queries of the same box still wait for are cancelled, and those
- *   queries fail as `aborted` (a box shows only its latest query)
- */
+// The JS API's types are written once, in the npm package's `kamerzoek.d.ts`; the code is
+// checked against them (`tsc --checkJs`, tests/browser/the_js_api_types_match_the_code.test.mjs).
+/** @typedef {import('../packages/npm/kamerzoek.d.ts').Index} Index */
+/** @typedef {import('../packages/npm/kamerzoek.d.ts').SearchOptions} SearchOptions */
 
 const indexes = new Map();
 // The handles given out, each reopened on the new module after a restart.
@@ -221,6 +159,7 @@ function handle(indexUrl, opened) {
 
 // facets: 'always' (the default), 'never', or 'if-loaded': only when the letter table is here
 // already; as the CLI's --facets. true and false stand for 'always' and 'never'.
+/** @param {SearchOptions['facets']} [facets] */
 function facetMode(facets = 'always') {
   if (facets === true) return 'always';
   if (facets === false) return 'never';
@@ -236,6 +175,7 @@ function filterSpecs(filters = {}) {
 }
 
 // { from: '2023-01', to: 2024 } -> ['from=2023-01', 'to=2024'], as the CLI's --from and --to.
+/** @param {Pick<SearchOptions, 'from' | 'to'>} range */
 function rangeSpecs({ from, to }) {
   return [['from', from], ['to', to]]
     .filter(([, date]) => date != null && date !== '')
@@ -244,8 +184,8 @@ function rangeSpecs({ from, to }) {
 
 /**
  * Loads an index folder (its entry file and the engine, once per page).
- * @param {string} [indexUrl]  the index folder, relative to `base`
- * @param {string} [base]
+ * @param {string|URL} [indexUrl]  the index folder, relative to `base`
+ * @param {string|URL} [base]
  * @returns {Promise<Index>}  rejects with an IndexError
  */
 

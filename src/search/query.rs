@@ -6,6 +6,8 @@
 //!
 //! Words joined without a space (`NAVO-top`, `NAVO’s`) are a phrase too. The last word is a
 //! prefix while it is being typed: when the query does not end in a space or a quote.
+//!
+//! (Longer than 400 lines with its tests, which read best beside the grammar they pin down.)
 
 use crate::analyze::{Analyzer, Token, fold, is_invisible, lowercase};
 

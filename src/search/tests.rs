@@ -1,4 +1,5 @@
-//! Ranking rules on small made-up letters, where each rule can be isolated.
+//! Ranking rules on small made-up letters, where each rule can be isolated. Longer than 400
+//! lines: one test a rule, each a few lines, read as the list of what the ranking promises.
 
 use super::*;
 use crate::indexer::RawLetter;

@@ -12,12 +12,20 @@
  * - aborted: the caller's signal aborted the call.
  * - option: the caller's options are wrong (an unknown filter, a bad date); the message says which.
  */
+/** @type {readonly import('../../packages/npm/kamerzoek.d.ts').ErrorKind[]} */
 export const ERROR_KINDS = ['network', 'missing', 'damaged', 'version', 'engine', 'unsupported', 'aborted', 'option'];
 
 export class IndexError extends Error {
+  /** @type {'IndexError'} */
+  name = 'IndexError';
+
+  /**
+   * @param {import('../../packages/npm/kamerzoek.d.ts').ErrorKind} kind
+   * @param {string} message
+   * @param {unknown} [cause]
+   */
   constructor(kind, message, cause) {
     super(message, cause ? { cause } : undefined);
-    this.name = 'IndexError';
     this.kind = kind;
   }
 }

@@ -17,7 +17,7 @@ const DIRECTORY_CROWD = 3;
 const WHOLE_PACKS = 16;
 
 // A pack's offsets, or the error that its bytes are no pack's header.
-function offsetsOf(bytes, url) {
+function readOffsets(bytes, url) {
   const offsets = packOffsets(bytes);
   if (!offsets) throw new IndexError('damaged', `${url}: not a letter pack, or a damaged one`);
   return offsets;
@@ -33,7 +33,7 @@ function directoryOffsets(bytes, url, folder, first) {
       throw new IndexError('damaged', `${url}: not a directory of letter packs, or a damaged one`);
     }
     const length = headerLength(view.getUint32(at + 8, true));
-    found.set(new URL(`${p}.kz`, folder).href, offsetsOf(bytes.subarray(at, at + length), url));
+    found.set(new URL(`${p}.kz`, folder).href, readOffsets(bytes.subarray(at, at + length), url));
     at += length;
   }
   return found;
@@ -118,7 +118,7 @@ export function letterPacks(indexUrl, limit) {
         const offsets = offsetsOf?.get(url.href);
         if (offsets) return { offsets, whole: null };
         return fetchRaw(url, wholeLimit, undefined, [0, PACK_HEADER], 'high').then(({ body, partial }) => {
-          const kept = { offsets: offsetsOf(body, url), whole: null };
+          const kept = { offsets: readOffsets(body, url), whole: null };
           if (!partial) {
             keepWhole(kept, body, url);
             answered(false);
@@ -137,8 +137,8 @@ export function letterPacks(indexUrl, limit) {
     // Until the server has shown that it answers ranges, the letters of one pack are asked for
     // one after another: one that ignores them sends the whole pack, once.
     const before = kept.queue;
-    let done;
-    kept.queue = new Promise((resolve) => { done = resolve; });
+    let done = () => {};
+    kept.queue = new Promise((resolve) => { done = () => resolve(undefined); });
     try {
       await before;
       return await letterOf(url, kept, member, signal, priority);
