@@ -203,6 +203,7 @@ fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Bu
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
+        Event::Analyzed(_) => {}
     })?;
     progress.clear();
     Ok((built, earlier))
