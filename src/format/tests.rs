@@ -330,6 +330,8 @@ fn an_entry_file_of_an_earlier_version_still_names_its_files() {
     assert!(named.letters.is_some() && !named.files.is_empty());
     // The same entry as version 4 wrote it (entries of 4 and 5 differ in nothing), and as
     // version 3 did (no `largest`): a build after an upgrade still knows which files were its.
+    // The real indexes of each version (`tests/formats.rs`) are one file each; this is a split
+    // one, whose entry names a letter folder, chunks and the table, id and word lists.
     let reseal = |version: u16, body: &[u8]| {
         let mut out = entry[..8].to_vec();
         out[4..6].copy_from_slice(&version.to_le_bytes());
@@ -353,9 +355,6 @@ fn an_entry_file_of_an_earlier_version_still_names_its_files() {
     assert_eq!(named_files(&reseal(4, body)).unwrap(), named);
     let v3: Vec<u8> = [&body[..before_largest], &body[after_largest..]].concat();
     assert_eq!(named_files(&reseal(3, &v3)).unwrap(), named);
-    // Not an older one, and never as an index to search.
-    assert!(named_files(&reseal(2, &v3)).is_err());
-    assert!(Index::from_bytes(&reseal(4, body)).is_err());
 }
 
 /// The five letters of `seeds/`, as the build reads them.
