@@ -6,7 +6,7 @@
 // BENCH_ENGINES=kamerzoek,pagefind measures only those; BENCH_NAME=x writes bench/results/x.json
 // and x.md instead of the date's (for a comparison that must not replace the day's full run).
 
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -161,8 +161,8 @@ async function measureTyping(site, engine, server) {
       bytes = 0;
       requests = 0;
       try {
-        const { ms, full } = await type(q);
-        out.push({ query: q, ms: Math.round(ms), full_ms: Math.round(full), bytes_gz: bytes, requests });
+        const { ms, full, ids } = await type(q);
+        out.push({ query: q, ms: Math.round(ms), full_ms: Math.round(full), bytes_gz: bytes, requests, ids });
       } catch (err) {
         // Not answered in 60 s: counted as the slowest, and named.
         out.push({ query: q, ms: Infinity, full_ms: Infinity, bytes_gz: bytes, requests, error: String(err.message ?? err).split('\n')[0] });
@@ -224,6 +224,42 @@ for (const size of sizes) {
   all.corpora[size] = rows;
 }
 
+// What was measured must be what it claims, or nothing is written: kamerzoek's hits for each
+// query (the first, the warm rounds', each one typed and answered) are those of the CLI on the same
+// index, and so have hits; every engine's first query, whose bytes and time the table shows, has
+// hits. Another engine may find nothing for a later query (Pagefind has no typos): that is its
+// answer, kept per query in the JSON.
+function unmet(corpora) {
+  const said = [];
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  for (const [size, rows] of Object.entries(corpora)) {
+    for (const [engine, r] of Object.entries(rows)) {
+      if (r.error) continue; // a row that says it failed, not a result
+      if (!r.first_ids?.length) said.push(`${size} ${engine}: the first query (${queries[0]}) shows no hits`);
+      if (engine !== 'kamerzoek') continue;
+      const cli = new Map(queries.map((q) => [q, JSON.parse(execFileSync('target/release/kamerzoek',
+        ['search', `target/bench/${size}/site/kz/index`, q, '--json', '--limit', '10'],
+        { maxBuffer: 64 << 20 })).hits.map((h) => h.id)]));
+      const check = (what, q, ids) => {
+        if (!cli.get(q).length) said.push(`${size} kamerzoek: the CLI finds nothing for ${q}`);
+        else if (!same(ids, cli.get(q))) said.push(`${size} kamerzoek, ${what} ${q}: ${JSON.stringify(ids)}, the CLI ${JSON.stringify(cli.get(q))}`);
+      };
+      check('first query', queries[0], r.first_ids);
+      for (const w of r.results) {
+        if (w.error) said.push(`${size} kamerzoek, warm ${w.query}: ${w.error}`);
+        else check('warm', w.query, w.ids);
+      }
+      for (const t of r.typed ?? []) if (!t.error) check('typed', t.query, t.ids);
+    }
+  }
+  return said;
+}
+const problems = unmet(all.corpora);
+if (problems.length) {
+  console.error(`bench: nothing written: what was measured is not what it claims:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
 const kb = (b) => (b == null ? '-' : (b / 1024).toFixed(1));
 const ratio = (a, b) => (a == null || !b || !Number.isFinite(b) ? '-' : (a / b).toFixed(2));
 let md = `# Benchmark, ${machine.date.slice(0, 10)}\n\n${machine.cpus}, ${machine.memory_gb} GiB, ${machine.kernel}, ${machine.chromium}, Node ${machine.node}.\n`
@@ -271,6 +307,7 @@ if (buildOnly.length) {
       : `| ${size} | build failed: ${JSON.stringify(build)} | | | | |\n`;
   }
 }
+md += '\nChecked before writing: kamerzoek\'s hits for every query, first, warm and typed, are the CLI\'s on the same index; every engine\'s first query has hits.\n';
 md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';
 
 mkdirSync('bench/results', { recursive: true });

@@ -25,7 +25,8 @@ pub enum Error {
     /// Native only: the wasm does no I/O, and std's I/O messages would cost it bytes.
     #[cfg(not(target_arch = "wasm32"))]
     Io { path: String, source: IoError },
-    /// A letter file changed between the build's passes.
+    /// A letter file changed between the build's passes. Native only (the build's).
+    #[cfg(not(target_arch = "wasm32"))]
     Changed { path: String, message: String },
     /// A file handed over that the index does not name.
     UnknownFile { name: String },
@@ -33,8 +34,56 @@ pub enum Error {
     Unavailable { id: String },
     /// A letters folder holds nothing to index.
     NoLetters { dir: String },
-    /// A search option (filter, sort) that makes no sense.
-    BadOption { message: String },
+    /// A search option (the CLI's flags and the JS API's options alike) given a value it does
+    /// not take: which option, and the value (trimmed).
+    BadOption { option: OptionName, value: String },
+    /// One end of the date range given twice (`--from` and `--filter from=`).
+    DateGivenTwice { bound: &'static str },
+    /// A date range that ends before it begins: its two ends, as they were meant.
+    EmptyDateRange { from: String, to: String },
+    /// A command-line argument given a value it does not take.
+    #[cfg(not(target_arch = "wasm32"))]
+    BadArgument {
+        flag: &'static str,
+        value: String,
+        takes: &'static str,
+    },
+    /// A path that must be a folder is a file (the folder to serve, the one to build into).
+    #[cfg(not(target_arch = "wasm32"))]
+    NotAFolder { path: String, wanted: &'static str },
+    /// Another build holds the lock of the folder to build into.
+    #[cfg(not(target_arch = "wasm32"))]
+    FolderBusy { path: String },
+    /// An input file far larger than its kind ever is (a synonyms file of megabytes).
+    #[cfg(not(target_arch = "wasm32"))]
+    TooLarge {
+        path: String,
+        what: &'static str,
+        max_mb: u64,
+    },
+    /// An index asked for a letter it does not hold (`kamerzoek related DIR ID`).
+    #[cfg(not(target_arch = "wasm32"))]
+    NoSuchLetter { id: String },
+    /// This binary was compiled without web assets (`www/dist/`) a site needs.
+    #[cfg(not(target_arch = "wasm32"))]
+    WithoutAssets { lacks: String },
+    /// Files of the site owner's (not written by kamerzoek, or edited since) where a build would
+    /// write: nothing was written.
+    #[cfg(not(target_arch = "wasm32"))]
+    NotOurs {
+        paths: Vec<String>,
+        replacer: &'static str,
+        instead: String,
+    },
+    /// A site build into a folder that holds an index built alone (`--index-only`).
+    #[cfg(not(target_arch = "wasm32"))]
+    IndexAlone { path: String },
+    /// `--offline` into a folder of pages whose worker serves another site's search.
+    #[cfg(not(target_arch = "wasm32"))]
+    WorkerTaken { worker: String, site: String },
+    /// `--offline` with a site folder that has no folder above it for the worker.
+    #[cfg(not(target_arch = "wasm32"))]
+    NoPagesFolder { path: String },
     /// An error in a named file (an index read from disk, say).
     InFile { path: String, error: Box<Error> },
     /// A fault of kamerzoek's own, not of its input: a thread that panicked, a state the code
@@ -44,6 +93,52 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The search options a caller can give a value they do not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionName {
+    Sort,
+    Facets,
+    Group,
+    /// A filter that is not `FIELD=VALUE`.
+    Filter,
+    /// A filter's field.
+    Field,
+    Kind,
+    Year,
+    Minister,
+    From,
+    To,
+}
+
+impl OptionName {
+    /// Whether it takes one of a few values (a wrong one is unknown) or a form (a wrong one is
+    /// bad); its name; what it takes.
+    fn said(self) -> (bool, &'static str, &'static str) {
+        const DATE: &str = "a year (2023), a month (2023-06) or a day (2023-06-15)";
+        match self {
+            OptionName::Sort => (true, "sort", "relevance, date or -date"),
+            OptionName::Facets => (true, "facets option", "always, never or if-loaded"),
+            OptionName::Group => (true, "group", "meeting or none"),
+            OptionName::Field => (true, "filter field", "kind, year, minister, from or to"),
+            // Kept to `meta::Kind`'s names by its test.
+            OptionName::Kind => (
+                true,
+                "kind",
+                "agenda, verslag, beslisnota, overleg, schriftelijk-overleg or brief",
+            ),
+            OptionName::Filter => (false, "filter", "FIELD=VALUE, e.g. kind=verslag"),
+            OptionName::Year => (false, "year", "a year of four digits, e.g. year=2024"),
+            OptionName::Minister => (
+                false,
+                "minister",
+                "a part of the minister's name, e.g. minister=ollongren",
+            ),
+            OptionName::From => (false, "from date", DATE),
+            OptionName::To => (false, "to date", DATE),
+        }
+    }
+}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -67,6 +162,7 @@ impl fmt::Display for Error {
             Error::Corrupt { what } => write!(f, "index is corrupt: {what}"),
             #[cfg(not(target_arch = "wasm32"))]
             Error::Io { path, source } => write!(f, "{path}: {}", source.0),
+            #[cfg(not(target_arch = "wasm32"))]
             Error::Changed { path, message } => {
                 write!(f, "{path}: changed during the build: {message}")
             }
@@ -76,7 +172,89 @@ impl fmt::Display for Error {
             }
             Error::NoLetters { dir } => write!(f, "{dir}: no letters (.txt files) to index"),
             Error::InFile { path, error } => write!(f, "{path}: {error}"),
-            Error::BadOption { message } => write!(f, "{message}"),
+            Error::BadOption { option, value } => {
+                let (unknown, name, takes) = option.said();
+                if unknown {
+                    write!(f, "unknown {name} \"{value}\"; use {takes}")
+                } else {
+                    write!(f, "bad {name} \"{value}\": use {takes}")
+                }
+            }
+            Error::DateGivenTwice { bound } => {
+                write!(
+                    f,
+                    "{bound} is given twice: give the date range one {bound} date"
+                )
+            }
+            Error::EmptyDateRange { from, to } => write!(
+                f,
+                "the date range is empty: from {from} is after to {to}; swap the two dates"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::BadArgument { flag, value, takes } => {
+                write!(f, "bad {flag} \"{value}\": use {takes}")
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::NotAFolder { path, wanted } => {
+                write!(f, "{path}: not a folder {wanted}; give a folder")
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::FolderBusy { path } => write!(
+                f,
+                "{path}: another build is writing into this folder; run this one when it has ended"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::TooLarge { path, what, max_mb } => write!(
+                f,
+                "{path}: a {what} of more than {max_mb} MB: is it the right file?"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::NoSuchLetter { id } => write!(
+                f,
+                "the index holds no letter \"{id}\": give a letter's id, its file name without .txt"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::WithoutAssets { lacks } => write!(
+                f,
+                "this kamerzoek was compiled without its web assets (www/dist/ lacks {lacks}), so \
+                 it can write an index but not a site: run scripts/build-web.sh, then build \
+                 kamerzoek again; or add --index-only to write the index alone"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::NotOurs {
+                paths,
+                replacer,
+                instead,
+            } => {
+                let them = if paths.len() == 1 { "it" } else { "them" };
+                write!(
+                    f,
+                    "{} not written by kamerzoek (or edited since), and {replacer} would replace \
+                     {them}: nothing was written. {instead}, or move {them} away",
+                    paths.join(", ")
+                )
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::IndexAlone { path } => write!(
+                f,
+                "{path}: this folder holds an index written alone (its {}); a site \
+                 keeps its index in index/. Add --index-only to update this index, or build the \
+                 site into another folder",
+                crate::format::ENTRY_FILE
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::WorkerTaken { worker, site } => write!(
+                f,
+                "{worker}: the offline search of {site} has its worker here, and a folder of \
+                 pages takes one: nothing was written. Build one of the two without --offline"
+            ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Error::NoPagesFolder { path } => write!(
+                f,
+                "{path}: --offline writes its service worker beside the site folder, in the \
+                 folder of the pages; this folder has none above it: build into a folder inside \
+                 the pages' folder"
+            ),
             #[cfg(not(target_arch = "wasm32"))]
             Error::Internal { what } => write!(
                 f,
@@ -150,6 +328,27 @@ mod tests {
             .unwrap();
         assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
         assert!(err.to_string().starts_with("folder: a.txt: "), "{err}");
+    }
+
+    #[test]
+    fn a_bad_option_names_itself_the_value_and_what_it_takes() {
+        use OptionName::*;
+        for option in [
+            Sort, Facets, Group, Filter, Field, Kind, Year, Minister, From, To,
+        ] {
+            let (unknown, name, takes) = option.said();
+            let said = Error::BadOption {
+                option,
+                value: "zz".into(),
+            }
+            .to_string();
+            let opening = if unknown { "unknown" } else { "bad" };
+            assert!(
+                said.starts_with(&format!("{opening} {name} \"zz\"")),
+                "{said}"
+            );
+            assert!(said.ends_with(&format!("use {takes}")), "{said}");
+        }
     }
 
     #[test]

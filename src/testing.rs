@@ -26,17 +26,26 @@ pub fn build_index_with_layout(
     chunk_bytes: usize,
     single_file_bytes: usize,
 ) -> Output {
-    let mut cleaner = clean::Cleaner::new(Lexicon::dutch());
-    for letter in letters {
-        cleaner.gather(&letter.text);
-    }
     let writer = Writer::with_layout(Layout {
         chunk_bytes,
         single_file_bytes,
     });
+    build_index_into(letters, writer, &mut |_| {}).expect("writing to memory cannot fail")
+}
+
+/// The passes of `kamerzoek build` over letters held in memory, into `writer` (memory, or a
+/// folder), telling `report` what they do: each letter as analyzed among it.
+pub fn build_index_into(
+    letters: &[RawLetter],
+    writer: Writer,
+    report: &mut dyn FnMut(indexer::Event),
+) -> Result<Output> {
+    let mut cleaner = clean::Cleaner::new(Lexicon::dutch());
+    for letter in letters {
+        cleaner.gather(&letter.text);
+    }
     let read = |l: &RawLetter| Ok((l.id.clone(), l.text.clone()));
-    indexer::index_letters(letters, &cleaner, read, writer, &mut |_| {})
-        .expect("writing to memory cannot fail")
+    indexer::index_letters(letters, &cleaner, read, writer, report)
 }
 
 /// A searcher over an index held in memory (the output of [`build_index`]), fetching its files

@@ -498,7 +498,7 @@ fn related_names_the_letters_most_like_one_and_those_of_its_meeting() {
     );
     assert_clean_failure(
         &kamerzoek(&["related", path, "999_none"]),
-        "the index holds no letter \"999_none\"",
+        "the index holds no letter \"999_none\": give a letter's id",
     );
 }
 
@@ -553,11 +553,11 @@ fn bad_filters_and_sorts_are_clear_errors() {
     // A value no letter can have is a typo, not an empty answer.
     assert_clean_failure(
         &kamerzoek(&["search", path, "x", "--filter", "kind=verslagen"]),
-        "unknown kind \"verslagen\"; the kinds are agenda, verslag,",
+        "unknown kind \"verslagen\"; use agenda, verslag,",
     );
     assert_clean_failure(
         &kamerzoek(&["search", path, "x", "--filter", "year=2023-01"]),
-        "year \"2023-01\" is not a year of four digits",
+        "bad year \"2023-01\": use a year of four digits",
     );
     assert_eq!(
         search_args(dir.path(), &["navo", "--filter", "kind=Verslag"])["total"],

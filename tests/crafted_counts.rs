@@ -99,9 +99,7 @@ fn lookup(files: &[(String, Vec<u8>)], name: &str) -> kamerzoek::Result<Vec<u8>>
         .iter()
         .find(|(n, _)| n == name)
         .map(|(_, b)| b.clone())
-        .ok_or_else(|| Error::BadOption {
-            message: format!("no file {name}"),
-        })
+        .ok_or_else(|| Error::io(name, std::io::ErrorKind::NotFound.into()))
 }
 
 #[test]

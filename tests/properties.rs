@@ -1,11 +1,11 @@
 //! Properties over generated letters: the codec gives back what it was given, every word of a
 //! letter finds it, and the engine agrees with a naive scan of the letters.
 
+use kamerzoek::Searcher;
 use kamerzoek::analyze::{Analyzer, CompoundSplitter, fold, is_stop_word, words};
-use kamerzoek::indexer::Output;
-use kamerzoek::indexer::{IndexBuilder, RawLetter, analyze};
+use kamerzoek::format::layout::Layout;
+use kamerzoek::indexer::{Analyzed, Event, Output, RawLetter, Writer};
 use kamerzoek::lexicon::Lexicon;
-use kamerzoek::{Document, Searcher};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -63,9 +63,9 @@ fn letters() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(letter_text(), 1..6)
 }
 
-/// An index of the texts, in one file or in many (a chunk per few terms, a file per letter), with
-/// every file handed over.
-fn build(texts: &[String], split: bool) -> Searcher {
+/// An index of the texts as `kamerzoek build` makes it, in one file or in many (a chunk per few
+/// terms, a file per letter), and what the build analyzed of each letter.
+fn build_seen(texts: &[String], split: bool) -> (Output, Vec<Analyzed>) {
     let letters: Vec<RawLetter> = texts
         .iter()
         .enumerate()
@@ -74,12 +74,28 @@ fn build(texts: &[String], split: bool) -> Searcher {
             text: text.clone(),
         })
         .collect();
-    let output = if split {
-        kamerzoek::testing::build_index_with_layout(&letters, 64, 0)
+    let layout = if split {
+        Layout {
+            chunk_bytes: 64,
+            single_file_bytes: 0,
+        }
     } else {
-        kamerzoek::testing::build_index(&letters)
+        Layout::default()
     };
-    open_all(&output)
+    let mut seen = Vec::new();
+    let output =
+        kamerzoek::testing::build_index_into(&letters, Writer::with_layout(layout), &mut |event| {
+            if let Event::Analyzed(a) = event {
+                seen.push(a.clone());
+            }
+        })
+        .unwrap();
+    (output, seen)
+}
+
+/// [`build_seen`]'s index, with every file handed over.
+fn build(texts: &[String], split: bool) -> Searcher {
+    open_all(&build_seen(texts, split).0)
 }
 
 fn open_all(output: &Output) -> Searcher {
@@ -119,22 +135,12 @@ proptest! {
 
     #[test]
     fn encode_then_decode_gives_back_every_letter_and_posting(texts in letters(), split: bool) {
-        let mut builder = if split {
-            IndexBuilder::with_layout(CompoundSplitter::dutch(), 64, 0)
-        } else {
-            IndexBuilder::new(CompoundSplitter::dutch())
-        };
-        let docs: Vec<Document> =
-            texts.iter().enumerate().map(|(i, t)| Document::new(&format!("{i}"), t)).collect();
-        for d in &docs {
-            builder.add(d.clone()).unwrap();
-        }
-        let searcher = open_all(&builder.finish().unwrap());
+        let (output, seen) = build_seen(&texts, split);
+        let searcher = open_all(&output);
         let index = searcher.index();
         let mut ask = index.ask();
-        let analyzer = Analyzer::for_index(CompoundSplitter::dutch());
-        for (n, doc) in docs.into_iter().enumerate() {
-            let expected = analyze(&analyzer, doc, &Default::default());
+        prop_assert_eq!(seen.len(), texts.len());
+        for (n, expected) in seen.into_iter().enumerate() {
             let letter = ask.letter(n as u32).unwrap();
             // The letters it names are the build's, known when every letter is in: each
             // another letter of this index, never itself.

@@ -294,7 +294,11 @@ fn offline_refuses_a_bad_size_and_an_owners_worker_before_writing() {
     for bad in ["lots", "2X", "1.5M", "99999999999999999999M"] {
         let run = build(&out, &["--offline", "--precache-max", bad]);
         assert_eq!(run.status.code(), Some(1), "{bad}");
-        assert!(stderr(&run).contains("not a size"), "{}", stderr(&run));
+        assert!(
+            stderr(&run).contains(&format!("bad --precache-max \"{bad}\": use a size")),
+            "{}",
+            stderr(&run)
+        );
     }
     std::fs::write(dir.path().join("kamerzoek-sw.js"), "// the owner's worker").unwrap();
     let run = build(&out, &["--offline"]);

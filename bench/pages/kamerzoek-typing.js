@@ -8,7 +8,7 @@ await customElements.whenDefined('kamer-zoek');
 const widget = document.querySelector('kamer-zoek');
 const input = widget.shadowRoot.querySelector('input[type=search]');
 typing((shown) => {
-  widget.addEventListener('kamerzoek-search', (e) => shown(e.detail.query));
+  widget.addEventListener('kamerzoek-search', (e) => shown(e.detail.query, true, e.detail.ids));
   // A preview shows hits (never none): counted only with some.
   widget.addEventListener('kamerzoek-preview', (e) => { if (e.detail.ids.length) shown(e.detail.query, false); });
   return (text) => {

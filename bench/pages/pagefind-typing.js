@@ -16,8 +16,9 @@ typing((shown) => {
     timer = setTimeout(async () => {
       const search = await pagefind.search(text);
       if (number !== latest) return;
-      await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-      if (number === latest) shown(text);
+      const top = search.results.slice(0, 10);
+      await Promise.all(top.map((r) => r.data()));
+      if (number === latest) shown(text, true, top.map((r) => r.id));
     }, 80);
   };
 });

@@ -2,23 +2,23 @@
 // reports the time from the last keystroke until that query's results are shown with their
 // titles, and until they are shown whole (with excerpts). Each engine's page gives
 // `start(onShown)`, which returns `key(text)`: called with the box's text after every keystroke;
-// the page calls onShown(text) when it shows text's results, onShown(text, false) when it shows
-// them with titles but without excerpts yet.
+// the page calls onShown(text, true, ids) when it shows text's results (their ids, best first),
+// onShown(text, false) when it shows them with titles but without excerpts yet.
 
 export function typing(start) {
   let waiting = null;
-  const key = start((text, whole = true) => {
+  const key = start((text, whole = true, ids = []) => {
     if (waiting && text === waiting.text) {
       const now = performance.now() - waiting.last;
       waiting.titles ??= now;
       if (!whole) return;
       const w = waiting;
       waiting = null;
-      w.resolve({ ms: w.titles, full: now });
+      w.resolve({ ms: w.titles, full: now, ids });
     }
   });
   // Resolves with the milliseconds from the last keystroke to the results of `query` shown with
-  // titles (`ms`) and whole (`full`).
+  // titles (`ms`) and whole (`full`), and the ids shown.
   window.typeQuery = (query, charMs) => new Promise((resolve, reject) => {
     let i = 0;
     const timeout = setTimeout(() => reject(new Error(`no results for ${query} in 60 s`)), 60_000);

@@ -34,11 +34,8 @@ fn lock(dir: &Path) -> Result<Option<File>> {
     let folder = File::open(dir).map_err(|e| Error::io(dir.display(), e))?;
     match folder.try_lock() {
         Ok(()) => Ok(Some(folder)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::BadOption {
-            message: format!(
-                "{}: another build is writing into this folder; run this one when it has ended",
-                dir.display()
-            ),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::FolderBusy {
+            path: dir.display().to_string(),
         }),
         // A file system without locks (some network mounts): built as before, unlocked.
         Err(std::fs::TryLockError::Error(e)) => {

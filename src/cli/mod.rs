@@ -36,12 +36,10 @@ fn read_synonyms(path: &Path) -> Result<Vec<Vec<String>>> {
         .and_then(|f| f.take(MAX_SYNONYMS_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| kamerzoek::Error::io(path.display(), e))?;
     if bytes.len() as u64 > MAX_SYNONYMS_BYTES {
-        return Err(kamerzoek::Error::BadOption {
-            message: format!(
-                "{}: a synonyms file of more than {} MB: is it the right file?",
-                path.display(),
-                MAX_SYNONYMS_BYTES >> 20
-            ),
+        return Err(kamerzoek::Error::TooLarge {
+            path: path.display().to_string(),
+            what: "synonyms file",
+            max_mb: MAX_SYNONYMS_BYTES >> 20,
         });
     }
     let (groups, warnings) = parse_synonyms(&path.display().to_string(), &bytes);
@@ -87,8 +85,9 @@ pub fn build(
     };
     // Everything that can stop a build is checked before anything is written.
     if out.exists() && !out.is_dir() {
-        return Err(kamerzoek::Error::BadOption {
-            message: format!("{}: not a folder to write the site into", out.display()),
+        return Err(kamerzoek::Error::NotAFolder {
+            path: out.display().to_string(),
+            wanted: "to write the site into",
         });
     }
     let (assets, worker) = match site {
@@ -204,6 +203,7 @@ fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Bu
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
+        Event::Analyzed(_) => {}
     })?;
     progress.clear();
     Ok((built, earlier))
@@ -304,9 +304,7 @@ pub fn related(dir: &Path, id: &str, json: bool) -> Result<()> {
     let mut searcher = Searcher::new(folder.open()?);
     let reading = folder
         .answer(&mut searcher, |s| s.read(id, ""))?
-        .ok_or_else(|| kamerzoek::Error::BadOption {
-            message: format!("the index holds no letter \"{id}\""),
-        })?;
+        .ok_or_else(|| kamerzoek::Error::NoSuchLetter { id: id.into() })?;
     let mut out = std::io::stdout().lock();
     let printed = if json {
         output::print_related_json(&mut out, &reading)

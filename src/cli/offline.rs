@@ -33,10 +33,10 @@ pub fn parse_size(text: &str) -> Result<u64> {
         .ok()
         .filter(|_| factor > 0)
         .and_then(|n| n.checked_mul(factor))
-        .ok_or_else(|| Error::BadOption {
-            message: format!(
-                "--precache-max {text:?}: not a size (bytes, or with K or M: 500K, 2M)"
-            ),
+        .ok_or_else(|| Error::BadArgument {
+            flag: "--precache-max",
+            value: text.into(),
+            takes: "a size: bytes, or with K or M (500K, 2M)",
         })
 }
 
@@ -50,12 +50,8 @@ fn placed(out: &Path) -> Result<(PathBuf, String)> {
             parent.join(SERVICE_WORKER),
             percent_encoded(&name.to_string_lossy()),
         )),
-        _ => Err(Error::BadOption {
-            message: format!(
-                "{}: --offline writes its service worker beside the site folder, in the folder of \
-                 the pages; this folder has none above it",
-                out.display()
-            ),
+        _ => Err(Error::NoPagesFolder {
+            path: out.display().to_string(),
         }),
     }
 }
@@ -118,20 +114,18 @@ pub fn check(out: &Path, offline: bool, names: &mut Vec<&'static str>) -> Result
     }
     let parent = worker.parent().unwrap_or(Path::new("."));
     if present.is_some() && !this_site {
-        let serving = present.as_deref().and_then(serves);
-        return Err(Error::BadOption {
-            message: match serving {
-                Some(other) => format!(
-                    "{}: the offline search of {} has its worker here, and a folder of pages takes \
-                     one: nothing was written. Build one of the two without --offline",
-                    worker.display(),
-                    parent.join(other.trim_end_matches('/')).display()
-                ),
-                None => format!(
-                    "{}: not written by kamerzoek (or edited since), and --offline would replace \
-                     it: nothing was written. Move it away, or build without --offline",
-                    worker.display()
-                ),
+        return Err(match present.as_deref().and_then(serves) {
+            Some(other) => Error::WorkerTaken {
+                worker: worker.display().to_string(),
+                site: parent
+                    .join(other.trim_end_matches('/'))
+                    .display()
+                    .to_string(),
+            },
+            None => Error::NotOurs {
+                paths: vec![worker.display().to_string()],
+                replacer: "--offline",
+                instead: "Build without --offline".into(),
             },
         });
     }
@@ -140,10 +134,8 @@ pub fn check(out: &Path, offline: bool, names: &mut Vec<&'static str>) -> Result
         .and_then(|()| tempfile_probe(parent))
         .map_err(|e| Error::io(parent.display(), e))?;
     if site::asset(REGISTRATION).is_none() {
-        return Err(Error::BadOption {
-            message: "this kamerzoek was compiled without its service worker (www/dist/): run \
-                      scripts/build-web.sh, then build kamerzoek again"
-                .into(),
+        return Err(Error::WithoutAssets {
+            lacks: REGISTRATION.into(),
         });
     }
     template()?;
@@ -166,10 +158,8 @@ fn template() -> Result<&'static str> {
     let template = site::asset(SERVICE_WORKER)
         .and_then(|bytes| std::str::from_utf8(bytes).ok())
         .filter(|t| t.matches(PLACEHOLDER).count() == 1);
-    template.ok_or_else(|| Error::BadOption {
-        message: "this kamerzoek was compiled without a usable service worker (www/dist/): run \
-                  scripts/build-web.sh, then build kamerzoek again"
-            .into(),
+    template.ok_or_else(|| Error::WithoutAssets {
+        lacks: format!("a usable {SERVICE_WORKER}"),
     })
 }
 

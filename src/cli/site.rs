@@ -72,13 +72,8 @@ fn files_of(
         .filter(|n| !assets.iter().any(|(a, _)| a == n))
         .collect();
     if !missing.is_empty() {
-        return Err(Error::BadOption {
-            message: format!(
-                "this kamerzoek was compiled without its web assets (www/dist/ lacks {}), so it \
-                 can write an index but not a site: run scripts/build-web.sh, then build kamerzoek \
-                 again; or add --index-only to write the index alone",
-                missing.join(", ")
-            ),
+        return Err(Error::WithoutAssets {
+            lacks: missing.join(", "),
         });
     }
     Ok(assets
@@ -156,13 +151,8 @@ fn found(name: &str, bytes: &[u8]) -> Found {
 /// build would leave behind, stale, beside a new `index/`).
 pub fn check_folder(out: &Path, names: &[&str]) -> Result<()> {
     if out.join(ENTRY_FILE).is_file() {
-        return Err(Error::BadOption {
-            message: format!(
-                "{}: this folder holds an index written alone (its {ENTRY_FILE}); a site keeps \
-                 its index in {INDEX_DIR}/. Add --index-only to update this index, or build the \
-                 site into another folder",
-                out.display()
-            ),
+        return Err(Error::IndexAlone {
+            path: out.display().to_string(),
         });
     }
     let mut foreign = owners_files(out, names);
@@ -216,14 +206,10 @@ fn refuse(foreign: &[PathBuf], advice: &str) -> Result<()> {
     if foreign.is_empty() {
         return Ok(());
     }
-    let shown: Vec<String> = foreign.iter().map(|p| p.display().to_string()).collect();
-    let them = if foreign.len() == 1 { "it" } else { "them" };
-    Err(Error::BadOption {
-        message: format!(
-            "{} not written by kamerzoek (or edited since), and the build would replace {them}: \
-             nothing was written. Build into a folder of its own ({advice}), or move {them} away",
-            shown.join(", "),
-        ),
+    Err(Error::NotOurs {
+        paths: foreign.iter().map(|p| p.display().to_string()).collect(),
+        replacer: "the build",
+        instead: format!("Build into a folder of its own ({advice})"),
     })
 }
 

@@ -4,56 +4,10 @@
 
 use super::postings::Occurrence;
 use super::see_also::Phrases;
-use super::writer::{Analyzed, Output, Writer};
-use crate::analyze::{Analyzer, CompoundSplitter, lowercase, words};
+use super::writer::Analyzed;
+use crate::analyze::{Analyzer, lowercase, words};
 use crate::doc::Document;
-use crate::error::Result;
-use crate::format::layout::Layout;
 use std::collections::BTreeMap;
-
-/// Letters indexed one at a time, in memory (format tests). It learns no acronyms (the folder
-/// build's passes find them before any letter is analyzed); it finds the shipped phrases.
-pub struct IndexBuilder {
-    analyzer: Analyzer,
-    writer: Writer,
-    targets: Phrases,
-}
-
-impl IndexBuilder {
-    /// An indexer that splits compounds with `compounds`.
-    pub fn new(compounds: CompoundSplitter) -> Self {
-        IndexBuilder {
-            analyzer: Analyzer::for_index(compounds),
-            writer: Writer::new(),
-            targets: super::see_also::Learned::default().targets(),
-        }
-    }
-
-    /// An indexer whose writer uses this layout (see `Writer::with_layout`).
-    pub fn with_layout(
-        compounds: CompoundSplitter,
-        chunk_bytes: usize,
-        single_file_bytes: usize,
-    ) -> Self {
-        IndexBuilder {
-            analyzer: Analyzer::for_index(compounds),
-            writer: Writer::with_layout(Layout {
-                chunk_bytes,
-                single_file_bytes,
-            }),
-            targets: super::see_also::Learned::default().targets(),
-        }
-    }
-
-    pub fn add(&mut self, doc: Document) -> Result<()> {
-        let analyzed = analyze(&self.analyzer, doc, &self.targets);
-        self.writer.add(analyzed)
-    }
-
-    pub fn finish(self) -> Result<Output> {
-        self.writer.finish()
-    }
-}
 
 /// The letter's metadata as words (`about.rs`), after its body's last word and one gap, each
 /// counted as a whole word in a heading.
@@ -171,6 +125,7 @@ pub fn analyze(analyzer: &Analyzer, mut doc: Document, targets: &Phrases) -> Ana
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::CompoundSplitter;
 
     fn analyzed(body: &str) -> Analyzed {
         let analyzer = Analyzer::for_index(CompoundSplitter::dutch());

@@ -20,7 +20,7 @@ mod synonyms;
 mod writer;
 
 pub use acronyms::definitions as acronym_definitions;
-pub use analysis::{IndexBuilder, analyze};
+pub use analysis::analyze;
 pub use letters::{LetterFile, MAX_LETTER_BYTES, RawLetter, Warning, list_letters, read_letters};
 pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
 pub use postings::Occurrence;

@@ -11,7 +11,7 @@
 //! the output does not depend on the number of threads: the same letters give the same bytes.
 
 use super::letters::{LetterFile, Warning, list_letters};
-use super::writer::{Output, SPILL_BYTES, Writer};
+use super::writer::{Analyzed, Output, SPILL_BYTES, Writer};
 use super::{acronyms, analyze};
 use crate::analyze::{Analyzer, CompoundSplitter, fold, words};
 use crate::clean::Cleaner;
@@ -24,7 +24,8 @@ use std::path::Path;
 /// Letters per batch handed to the threads.
 const BATCH: usize = 512;
 
-/// What the caller hears about: warnings about files, and how far each pass is.
+/// What the caller hears about: warnings about files, how far each pass is, and each letter as
+/// analyzed, before the writer takes it (tests hold the index to it).
 pub enum Event<'a> {
     Warning(&'a Warning),
     Progress {
@@ -32,6 +33,7 @@ pub enum Event<'a> {
         done: usize,
         of: usize,
     },
+    Analyzed(&'a Analyzed),
 }
 
 /// How a folder is built beyond its letters.
@@ -149,6 +151,7 @@ pub fn index_letters<S: Sync>(
             ))
         },
         |i, analyzed| {
+            report(Event::Analyzed(&analyzed));
             writer.add(analyzed)?;
             progress(report, "indexing", i + 1, letters.len());
             Ok(())

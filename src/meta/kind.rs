@@ -52,18 +52,6 @@ impl Kind {
         }
     }
 
-    /// Every kind's name, as filters and facets write it, in one line: `agenda, verslag, ...`.
-    pub fn names() -> String {
-        let mut names = String::new();
-        for k in ALL {
-            if !names.is_empty() {
-                names.push_str(", ");
-            }
-            names.push_str(k.name());
-        }
-        names
-    }
-
     pub fn from_name(name: &str) -> Option<Kind> {
         ALL.into_iter().find(|k| k.name() == name)
     }
@@ -312,5 +300,20 @@ mod tests {
         for k in ALL {
             assert_eq!(Kind::from_name(k.name()), Some(k));
         }
+    }
+
+    #[test]
+    fn an_unknown_kind_is_answered_with_every_kind() {
+        let said = crate::error::Error::BadOption {
+            option: crate::error::OptionName::Kind,
+            value: "x".into(),
+        }
+        .to_string();
+        let names: Vec<&str> = ALL.iter().map(|k| k.name()).collect();
+        let (last, others) = names.split_last().unwrap();
+        assert!(
+            said.ends_with(&format!("; use {} or {last}", others.join(", "))),
+            "{said}"
+        );
     }
 }

@@ -7,7 +7,7 @@
 
 use super::range::{Bound, DateRange};
 use crate::analyze::fold;
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionName, Result};
 use crate::meta::{Kind, Meta};
 
 /// Hits returned when nothing else is asked.
@@ -36,9 +36,8 @@ impl Field {
             .into_iter()
             .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| Error::BadOption {
-                message: format!(
-                    "unknown filter field \"{name}\"; the fields are kind, year, minister, from and to"
-                ),
+                option: OptionName::Field,
+                value: name.trim().into(),
             })
     }
 
@@ -69,7 +68,8 @@ impl Filters {
     /// Adds `field=value`.
     pub fn add_spec(&mut self, spec: &str) -> Result<()> {
         let (field, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
-            message: format!("filter \"{spec}\" is not FIELD=VALUE, e.g. kind=verslag"),
+            option: OptionName::Filter,
+            value: spec.trim().into(),
         })?;
         match field.trim().to_ascii_lowercase().as_str() {
             "from" => self.range.set(Bound::From, value),
@@ -80,30 +80,26 @@ impl Filters {
 
     pub fn add(&mut self, field: Field, value: &str) -> Result<()> {
         let value = value.trim();
-        if value.is_empty() {
-            return Err(Error::BadOption {
-                message: format!("filter {} has an empty value", field.name()),
-            });
-        }
         let value = if field == Field::Kind {
             value.to_ascii_lowercase()
         } else {
             value.to_string()
         };
-        // A value no letter can have is a mistake, not a filter that silently matches nothing.
+        // A value no letter can have (an empty one too) is a mistake, not a filter that silently
+        // matches nothing.
         let known = match field {
             Field::Kind => Kind::from_name(&value).is_some(),
             Field::Year => value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()),
-            Field::Minister => true,
+            Field::Minister => !value.is_empty(),
         };
         if !known {
             return Err(Error::BadOption {
-                message: match field {
-                    Field::Kind => {
-                        format!("unknown kind \"{value}\"; the kinds are {}", Kind::names())
-                    }
-                    _ => format!("year \"{value}\" is not a year of four digits, e.g. year=2024"),
+                option: match field {
+                    Field::Kind => OptionName::Kind,
+                    Field::Year => OptionName::Year,
+                    Field::Minister => OptionName::Minister,
                 },
+                value,
             });
         }
         match self.by_field.iter_mut().find(|(f, _)| *f == field) {
@@ -153,7 +149,8 @@ impl Sort {
             "date" | "+date" => Ok(Sort::Date),
             "-date" => Ok(Sort::DateDescending),
             other => Err(Error::BadOption {
-                message: format!("unknown sort \"{other}\"; use relevance, date or -date"),
+                option: OptionName::Sort,
+                value: other.into(),
             }),
         }
     }
@@ -177,9 +174,8 @@ impl FacetCount {
             "never" => Ok(FacetCount::Never),
             "if-loaded" => Ok(FacetCount::IfLoaded),
             other => Err(Error::BadOption {
-                message: format!(
-                    "unknown facets option \"{other}\"; use always, never or if-loaded"
-                ),
+                option: OptionName::Facets,
+                value: other.into(),
             }),
         }
     }
@@ -200,7 +196,8 @@ impl Group {
             "" | "none" => Ok(Group::None),
             "meeting" => Ok(Group::Meeting),
             other => Err(Error::BadOption {
-                message: format!("unknown group \"{other}\"; use meeting or none"),
+                option: OptionName::Group,
+                value: other.into(),
             }),
         }
     }
@@ -300,9 +297,20 @@ mod tests {
     #[test]
     fn bad_filters_and_sorts_are_clear_errors() {
         let mut f = Filters::default();
-        for spec in ["kind", "colour=red", "kind= "] {
-            let err = f.add_spec(spec).unwrap_err().to_string();
-            assert!(err.contains("filter") || err.contains("field"), "{err}");
+        // Each names the option and the value given; an empty value is no value a letter has.
+        for (spec, named, given) in [
+            ("kind", OptionName::Filter, "kind"),
+            ("colour=red", OptionName::Field, "colour"),
+            ("kind= ", OptionName::Kind, ""),
+            ("year=24", OptionName::Year, "24"),
+            ("minister=", OptionName::Minister, ""),
+        ] {
+            match f.add_spec(spec).unwrap_err() {
+                Error::BadOption { option, value } => {
+                    assert_eq!((option, value.as_str()), (named, given), "{spec}");
+                }
+                other => panic!("{spec}: {other}"),
+            }
         }
         assert!(
             Sort::parse("sideways")

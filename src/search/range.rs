@@ -6,7 +6,7 @@
 //! may stand for overlaps the range, so a letter dated only `2024` is in `--to 2024-06`. A letter
 //! without a date passes no range, as a letter without a kind passes no kind filter.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionName, Result};
 
 /// The bounds as sortable keys: `YYYY-MM-DD`, where a missing month or day is `00` for a lower
 /// bound and `99` for an upper one (dates as text compare as dates when they are this wide).
@@ -41,11 +41,11 @@ impl DateRange {
     /// error naming the value.
     pub fn set(&mut self, bound: Bound, value: &str) -> Result<()> {
         let (year, month, day) = parse(value).ok_or_else(|| Error::BadOption {
-            message: format!(
-                "bad {} date \"{}\": use a year (2023), a month (2023-06) or a day (2023-06-15)",
-                bound.name(),
-                value.trim()
-            ),
+            option: match bound {
+                Bound::From => OptionName::From,
+                Bound::To => OptionName::To,
+            },
+            value: value.trim().into(),
         })?;
         let fill = if bound == Bound::From { 0 } else { 99 };
         // By hand, not `format!("{:04}")`: width formatting costs the wasm a kilobyte.
@@ -67,8 +67,8 @@ impl DateRange {
             Bound::To => &mut self.to,
         };
         if slot.is_some() {
-            return Err(Error::BadOption {
-                message: format!("{} is given twice", bound.name()),
+            return Err(Error::DateGivenTwice {
+                bound: bound.name(),
             });
         }
         *slot = Some(key);
@@ -76,12 +76,9 @@ impl DateRange {
             if from <= to {
                 return Ok(());
             }
-            return Err(Error::BadOption {
-                message: format!(
-                    "the date range is empty: from {} is after to {}",
-                    shown(from),
-                    shown(to)
-                ),
+            return Err(Error::EmptyDateRange {
+                from: shown(from).into(),
+                to: shown(to).into(),
             });
         }
         Ok(())

@@ -39,8 +39,9 @@ pub fn serve(dir: &Path, port: u16) -> Result<()> {
         .canonicalize()
         .map_err(|e| Error::io(dir.display(), e))?;
     if !root.is_dir() {
-        return Err(Error::BadOption {
-            message: format!("{}: not a folder to serve", dir.display()),
+        return Err(Error::NotAFolder {
+            path: dir.display().to_string(),
+            wanted: "to serve",
         });
     }
     let listener =

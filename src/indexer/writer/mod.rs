@@ -31,6 +31,7 @@ use waiting::Waiting;
 pub const SPILL_BYTES: usize = 64 * 1024 * 1024;
 
 /// Everything the indexer learned about one letter.
+#[derive(Clone)]
 pub struct Analyzed {
     pub document: Document,
     pub terms: BTreeMap<String, Occurrence>,
