@@ -237,10 +237,10 @@ impl fmt::Display for Error {
             #[cfg(not(target_arch = "wasm32"))]
             Error::IndexAlone { path } => write!(
                 f,
-                "{path}: this folder holds an index written alone (its {}); a site \
+                // The entry file's name, written out: the errors sit below the format.
+                "{path}: this folder holds an index written alone (its kamerzoek.idx); a site \
                  keeps its index in index/. Add --index-only to update this index, or build the \
-                 site into another folder",
-                crate::format::ENTRY_FILE
+                 site into another folder"
             ),
             #[cfg(not(target_arch = "wasm32"))]
             Error::WorkerTaken { worker, site } => write!(

@@ -1,29 +1,13 @@
 //! The letters a query matches: each clause scored in each letter (`score.rs`), what spans of
 //! words stand for added (`spans.rs`), the clauses met (`meet.rs`), the exclusions taken out.
 
-use super::excerpt::Match;
-use super::meet;
+use super::meet::{self, Candidate};
 use super::query::{Clause, Query};
 use super::{Expanded, Searcher};
 use crate::analyze::is_stop_word;
 use crate::error::Result;
 use crate::index::Ask;
 use crate::meta::Meta;
-
-/// A letter that matches: its score so far, and what it matched.
-#[derive(Default)]
-pub(super) struct Candidate {
-    pub(super) score: f32,
-    /// How much of the query the letter has: the worth of the required clauses it matches (equal
-    /// for all letters of a full answer); ranked before the score.
-    pub(super) coverage: f32,
-    /// Bit i: clause i matched a word exactly as typed.
-    pub(super) exact: u32,
-    /// Bit i: required clause i is not in the letter (a partial answer only).
-    pub(super) missing: u32,
-    /// Where phrase clauses matched (word clauses are found again in the letter when shown).
-    pub(super) matches: Vec<Match>,
-}
 
 /// The letters a query matches, its typo corrections as (word typed, word written), and per
 /// clause the terms it matched through (none for phrases), for marking them in a letter.

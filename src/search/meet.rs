@@ -5,11 +5,26 @@
 //! every required clause, the answer is partial: the letters that have the most of them, the
 //! rarer a word the more it counts, each with the clauses it misses.
 
-use super::candidates::Candidate;
+use super::excerpt::Match;
+use super::score::ClauseHit;
+
+/// A letter that matches: its score so far, and what it matched.
+#[derive(Default)]
+pub(super) struct Candidate {
+    pub(super) score: f32,
+    /// How much of the query the letter has: the worth of the required clauses it matches (equal
+    /// for all letters of a full answer); ranked before the score.
+    pub(super) coverage: f32,
+    /// Bit i: clause i matched a word exactly as typed.
+    pub(super) exact: u32,
+    /// Bit i: required clause i is not in the letter (a partial answer only).
+    pub(super) missing: u32,
+    /// Where phrase clauses matched (word clauses are found again in the letter when shown).
+    pub(super) matches: Vec<Match>,
+}
 
 /// The share of a clause's worth that a letter meeting it only by the see-also table gets.
 const DERIVED_COVERAGE: f32 = 0.5;
-use super::score::ClauseHit;
 
 /// The letters the clauses select, ascending, and whether the answer is partial. `required`
 /// clauses select; the others only score. A `strict` clause (a phrase) must be in every letter,

@@ -34,8 +34,9 @@ use crate::analyze::{Analyzer, lowercase};
 use crate::answer::Answer;
 use crate::error::{Error, Result};
 use crate::index::{Ask, Index};
-use candidates::{Candidate, Found, every_letter};
+use candidates::{Found, every_letter};
 use matches::clause_of;
+use meet::Candidate;
 use order::place;
 use serde::Serialize;
 

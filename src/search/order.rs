@@ -1,7 +1,7 @@
 //! The order of the hits: best first, with the bonus for words exactly as typed; or by date;
 //! and, grouped by meeting, the letters of one meeting under the best of them.
 
-use super::candidates::Candidate;
+use super::meet::Candidate;
 use super::query::{Clause, Query};
 use super::{EXACT_BONUS, EXACT_WINDOW, Group, Hit, Searcher, Sort, sort};
 use crate::meta::Meta;
