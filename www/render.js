@@ -33,8 +33,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// `2025-01-31` -> `31 januari 2025` (`31 January 2025`), `2023-06` -> `juni 2023`, `2024`.
-export function dutchDate(date, t = DUTCH) {
+// A date of the index (a day, a month or a year) in the widget's language: `2025-01-31` ->
+// `31 januari 2025` (`31 January 2025`), `2023-06` -> `juni 2023`, `2024`.
+export function formatDate(date, t = DUTCH) {
   if (!date) return '';
   const [year, month, day] = date.split('-').map(Number);
   if (!month) return String(year);
@@ -52,7 +53,7 @@ export const count = (n, t = DUTCH) => formats(t).count.format(n);
 
 // The line under a title (which names the kind): date and minister.
 export function metaLine(item, t = DUTCH) {
-  return [dutchDate(item.date, t), item.minister].filter(Boolean).join(' · ');
+  return [formatDate(item.date, t), item.minister].filter(Boolean).join(' · ');
 }
 
 // `pending`: the hit of a preview, its letter (and so its excerpt) still coming.
@@ -158,8 +159,8 @@ function periodShort(value, t, withYear) {
 
 // A range as a visitor reads it: `2023`, `juni 2023 – februari 2024`, `vanaf 2023`.
 export function rangeLabel({ from, to }, t = DUTCH) {
-  if (from && to) return from === to ? dutchDate(from, t) : `${dutchDate(from, t)} – ${dutchDate(to, t)}`;
-  return from ? t.since(dutchDate(from, t)) : t.until(dutchDate(to, t));
+  if (from && to) return from === to ? formatDate(from, t) : `${formatDate(from, t)} – ${formatDate(to, t)}`;
+  return from ? t.since(formatDate(from, t)) : t.until(formatDate(to, t));
 }
 
 // The hits per period as a bar chart of buttons (one per period, in time order; a period's count
@@ -175,7 +176,7 @@ export function timelineChart(timeline, range, t = DUTCH) {
   const selected = all.findIndex(({ value }) => inRange(value, range));
   const focusable = selected >= 0 ? selected : all.length - 1;
   const bars = all.map(({ value, count: n }, i) => {
-    const label = byMonth && value.length === 7 ? dutchDate(value, t) : value;
+    const label = byMonth && value.length === 7 ? formatDate(value, t) : value;
     const shown = i % every === 0 || (byMonth && value.endsWith('-01'));
     const bar = el('button', {
       type: 'button',
@@ -215,7 +216,7 @@ export function sameMeeting(links, t = DUTCH, buttons = true) {
   if (!links?.length) return null;
   const items = links.flatMap((link, i) => {
     const kind = t.kinds[link.kind] ?? t.kinds.brief;
-    const when = dutchDate(link.date, t);
+    const when = formatDate(link.date, t);
     const attrs = buttons
       ? { type: 'button', class: 'link other', 'data-open': link.id, 'aria-label': t.openOther(kind, when) }
       : { class: 'other', 'data-open': link.id, title: when };
@@ -231,5 +232,5 @@ export function relatedList(links, t = DUTCH) {
     el('h3', { id: 'kz-related' }, t.related),
     el('ul', {}, ...links.map((link) => el('li', {},
       el('button', { type: 'button', class: 'link other', 'data-open': link.id }, link.title ?? link.id),
-      link.date ? el('span', { class: 'date' }, ` · ${dutchDate(link.date, t)}`) : null))));
+      link.date ? el('span', { class: 'date' }, ` · ${formatDate(link.date, t)}`) : null))));
 }
