@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
-import { serve, openBrowser } from '../tests/browser/harness.mjs';
+import { openBrowser, staticServer } from '../tests/browser/harness.mjs';
 
 const ALL_ENGINES = ['kamerzoek', 'pagefind', 'minisearch', 'flexsearch', 'lunr'];
 const ENGINES = process.env.BENCH_ENGINES
@@ -199,7 +199,9 @@ const all = { machine, queries, rounds: ROUNDS, corpora: {} };
 
 for (const size of sizes) {
   const site = `target/bench/${size}/site`;
-  const server = await serve(site);
+  // Every engine from the JS server the results were measured with: it keeps connections open,
+  // as static hosts do, where `kamerzoek serve` closes each after its answer.
+  const server = await staticServer(site);
   const rows = {};
   try {
     for (const engine of ENGINES) {

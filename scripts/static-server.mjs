@@ -1,6 +1,7 @@
-// A static file server for the built page, on 127.0.0.1 only. Serves application/wasm with the
-// right type, and sends a Content-Security-Policy with --csp=POLICY, so tests see what a
-// hardened host sends (the tests pass the policy the README tells site owners to use).
+// A static file server for the built page, on 127.0.0.1 only, for the browser tests and the
+// benchmark that need a host other than `kamerzoek serve` (which the other tests use). Serves
+// application/wasm with the right type, and sends a Content-Security-Policy with --csp=POLICY, so
+// tests see what a hardened host sends (the tests pass the policy the README tells site owners to use).
 // Answers a Range request (one range of bytes) with 206, as static hosts do; --no-range
 // ignores ranges and sends whole files, as some servers do (tests of both).
 // Prints "serving http://127.0.0.1:PORT/" once it listens (PORT 0 picks a free one).

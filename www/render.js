@@ -33,8 +33,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// `2025-01-31` -> `31 januari 2025` (`31 January 2025`), `2023-06` -> `juni 2023`, `2024`.
-export function dutchDate(date, t = DUTCH) {
+// A date of the index (a day, a month or a year) in the widget's language: `2025-01-31` ->
+// `31 januari 2025` (`31 January 2025`), `2023-06` -> `juni 2023`, `2024`.
+export function formatDate(date, t = DUTCH) {
   if (!date) return '';
   const [year, month, day] = date.split('-').map(Number);
   if (!month) return String(year);
@@ -52,7 +53,7 @@ export const count = (n, t = DUTCH) => formats(t).count.format(n);
 
 // The line under a title (which names the kind): date and minister.
 export function metaLine(item, t = DUTCH) {
-  return [dutchDate(item.date, t), item.minister].filter(Boolean).join(' · ');
+  return [formatDate(item.date, t), item.minister].filter(Boolean).join(' · ');
 }
 
 // `pending`: the hit of a preview, its letter (and so its excerpt) still coming.
@@ -116,95 +117,10 @@ export function facetGroups(facets, selected, t = DUTCH, unfolded = new Set()) {
   return groups;
 }
 
-// A timeline period's bounds as sortable keys, as the engine compares dates (src/search/range.rs):
-// `2024` is 2024-00-00..2024-99-99, `2024-03` is 2024-03-00..2024-03-99.
-const widen = (date, fill) => [...date.split('-'), fill, fill].slice(0, 3).join('-');
-
-// Whether the period `value` overlaps the range `{from, to}` (either may be empty).
-export function inRange(value, { from, to }) {
-  if (!from && !to) return false;
-  return (!from || widen(value, '99') >= widen(from, '00')) && (!to || widen(value, '00') <= widen(to, '99'));
-}
-
-// The engine's timeline with the periods between that have no hits: `2019`..`2024`, or
-// `2023-11`..`2024-03` (a year among months, for letters dated only by their year, sorts before
-// its January).
-export function periods(timeline = []) {
-  if (timeline.length === 0) return [];
-  const counts = new Map(timeline.map(({ value, count: n }) => [value, n]));
-  const months = timeline.filter(({ value }) => value.length === 7).map(({ value }) => value);
-  const all = timeline.filter(({ value }) => value.length === 4 || months.length === 0).map(({ value }) => value);
-  // Gaps are filled up to a few centuries of years (a damaged date must not make a million bars).
-  if (months.length === 0) {
-    const [first, last] = [Number(all[0]), Number(all.at(-1))];
-    for (let y = first + 1; y < last && last - first < 400; y += 1) all.push(String(y));
-  } else {
-    let [y, m] = months[0].split('-').map(Number);
-    const [lastY, lastM] = months.at(-1).split('-').map(Number);
-    for (; y * 12 + m <= lastY * 12 + lastM; m = (m % 12) + 1, y += m === 1 ? 1 : 0) {
-      all.push(`${y}-${String(m).padStart(2, '0')}`);
-    }
-  }
-  return [...new Set(all)].sort().map((value) => ({ value, count: counts.get(value) ?? 0 }));
-}
-
-// `2024` -> `2024`; `2024-03` -> `mrt` or, where a year begins, `mrt 2024` (for under a bar).
-function periodShort(value, t, withYear) {
-  if (value.length === 4) return value;
-  const [y, m] = value.split('-').map(Number);
-  const options = { month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(t.locale, options).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
 // A range as a visitor reads it: `2023`, `juni 2023 – februari 2024`, `vanaf 2023`.
 export function rangeLabel({ from, to }, t = DUTCH) {
-  if (from && to) return from === to ? dutchDate(from, t) : `${dutchDate(from, t)} – ${dutchDate(to, t)}`;
-  return from ? t.since(dutchDate(from, t)) : t.until(dutchDate(to, t));
-}
-
-// The hits per period as a bar chart of buttons (one per period, in time order; a period's count
-// is its button's name for screen readers). One button is in the tab order; the arrow keys move
-// between them (see the widget). Null when no hit has a date.
-export function timelineChart(timeline, range, t = DUTCH) {
-  const all = periods(timeline);
-  if (all.length === 0) return null;
-  const byMonth = all.some(({ value }) => value.length === 7);
-  const most = Math.max(1, ...all.map(({ count: n }) => n));
-  // Under a bar its year or month; with many bars, every so many, and each January's year.
-  const every = all.length > 12 ? Math.ceil(all.length / 8) : 1;
-  const selected = all.findIndex(({ value }) => inRange(value, range));
-  const focusable = selected >= 0 ? selected : all.length - 1;
-  const bars = all.map(({ value, count: n }, i) => {
-    const label = byMonth && value.length === 7 ? dutchDate(value, t) : value;
-    const shown = i % every === 0 || (byMonth && value.endsWith('-01'));
-    const bar = el('button', {
-      type: 'button',
-      class: 'tick',
-      'data-period': value,
-      'aria-pressed': inRange(value, range) ? 'true' : 'false',
-      'aria-label': t.periodCount(label, count(n, t), n),
-      tabindex: i === focusable ? '0' : '-1',
-      part: 'timeline-bar',
-    },
-    el('span', { class: 'bar', 'aria-hidden': 'true' }),
-    el('span', { class: 'tick-label', 'aria-hidden': 'true' }, shown ? periodShort(value, t, i === 0 || value.endsWith('-01')) : ''));
-    // Through the CSSOM, not a style attribute, which a strict Content-Security-Policy blocks.
-    bar.style.setProperty('--share', (n / most).toFixed(3));
-    return bar;
-  });
-  return el('div', { class: 'timeline', role: 'group', 'aria-label': byMonth ? t.perMonth : t.perYear, part: 'timeline' },
-    el('div', { class: 'ticks' }, ...bars));
-}
-
-// The hits of a date-sorted list under a heading per year: `[year, hits]` in the list's order.
-export function byYear(hits) {
-  const groups = [];
-  for (const hit of hits) {
-    const year = hit.date?.slice(0, 4) ?? '';
-    if (groups.at(-1)?.[0] !== year) groups.push([year, []]);
-    groups.at(-1)[1].push(hit);
-  }
-  return groups;
+  if (from && to) return from === to ? formatDate(from, t) : `${formatDate(from, t)} – ${formatDate(to, t)}`;
+  return from ? t.since(formatDate(from, t)) : t.until(formatDate(to, t));
 }
 
 // "Zelfde vergadering: geannoteerde agenda · verslag": the other letters of a letter's meeting,
@@ -215,7 +131,7 @@ export function sameMeeting(links, t = DUTCH, buttons = true) {
   if (!links?.length) return null;
   const items = links.flatMap((link, i) => {
     const kind = t.kinds[link.kind] ?? t.kinds.brief;
-    const when = dutchDate(link.date, t);
+    const when = formatDate(link.date, t);
     const attrs = buttons
       ? { type: 'button', class: 'link other', 'data-open': link.id, 'aria-label': t.openOther(kind, when) }
       : { class: 'other', 'data-open': link.id, title: when };
@@ -231,5 +147,5 @@ export function relatedList(links, t = DUTCH) {
     el('h3', { id: 'kz-related' }, t.related),
     el('ul', {}, ...links.map((link) => el('li', {},
       el('button', { type: 'button', class: 'link other', 'data-open': link.id }, link.title ?? link.id),
-      link.date ? el('span', { class: 'date' }, ` · ${dutchDate(link.date, t)}`) : null))));
+      link.date ? el('span', { class: 'date' }, ` · ${formatDate(link.date, t)}`) : null))));
 }

@@ -132,3 +132,10 @@ const en = {
 export function strings(lang) {
   return (lang ?? '').toLowerCase().startsWith('en') ? en : nl;
 }
+
+// What a visitor reads when something fails: what happened, in the language `t`, and whether
+// trying again can help. The technical detail goes to the console, for the site's owner.
+export function explain(t, err, doing) {
+  console.warn(`kamerzoek: ${doing}:`, err);
+  return t.trouble[err?.kind] ?? t.unexpected;
+}

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { openBrowser, pageOnSite, serve, splitIndex } from './harness.mjs';
+import { openBrowser, pageOnSite, serve, splitIndex, staticServer } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
 // The page, opened once; every request for a file of the split index is noted from the first
@@ -103,7 +103,8 @@ test('opening a letter no search showed fetches the id list and that letter', as
 });
 
 test('a server that ignores ranges sends whole packs: each is fetched once and serves its letters', async () => {
-  const server = await serve(undefined, { ranges: false });
+  // The JS server: `kamerzoek serve` answers ranges, as a static host must; this one does not.
+  const server = await staticServer(undefined, { ranges: false });
   const b = await openBrowser();
   try {
     const packs = [];

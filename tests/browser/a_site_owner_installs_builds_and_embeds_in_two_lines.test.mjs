@@ -1,6 +1,7 @@
 // What a site owner does, from outside the repository's tree: install the binary with cargo,
 // build letters that are not the seeds into a folder of a site that holds an unrelated page, add
-// the README's two lines to that page, serve the site with a plain static server, and search.
+// the README's two lines to that page, serve the site with the installed `kamerzoek serve`, and
+// search.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +21,7 @@ before(async () => {
   ownersPage(site, 'notes.html', TWO_LINES);
   // The seventeen real documents of the dossier: not the seeds.
   execFileSync(binary, ['build', 'tests/data/real', '--out', join(site, SITE_FOLDER)], { stdio: 'pipe' });
-  fixture.server = await serve(site);
+  fixture.server = await serve(site, { binary });
   fixture.browser = await openBrowser();
 });
 

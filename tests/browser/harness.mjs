@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: serves a built site on 127.0.0.1 in a child process
-// (stopped by PID), and drives Debian's Chromium through playwright-core. Never downloads a browser.
+// (`kamerzoek serve`, stopped by PID), and drives Debian's Chromium through playwright-core.
+// Never downloads a browser.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const SITE = process.env.KAMERZOEK_SITE ?? 'target/site';
+const KAMERZOEK = 'target/release/kamerzoek';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -24,28 +26,46 @@ export const README_CSP = (() => {
   return found[1];
 })();
 
-// Starts the static server; resolves to { url, stop }. `csp: true` sends the README's policy.
-export function serve(root = SITE, { csp = false, ranges = true } = {}) {
-  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : []), ...(ranges ? [] : ['--no-range'])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+// Runs a server in a child process until it prints the address it serves on (its stdout or
+// stderr, as `stream` says; what it says after that goes to the tests' stderr). Resolves to
+// { url, stop }; `stop` ends it by its PID.
+function started(command, args, stream) {
+  const child = spawn(command, args, { stdio: ['ignore', stream === 'stdout' ? 'pipe' : 'inherit', stream === 'stderr' ? 'pipe' : 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`static server exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
+    const listen = (chunk) => {
       out += chunk;
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) {
-        resolve({
-          url: m[1],
-          stop: () => {
-            child.removeAllListeners('exit');
-            process.kill(child.pid, 'SIGTERM');
-          },
-        });
-      }
-    });
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (!m) return;
+      child[stream].off('data', listen);
+      child[stream].pipe(process.stderr);
+      resolve({
+        url: m[1],
+        stop: () => {
+          child.removeAllListeners('exit');
+          // Only a child still running: the PID of one that ended may be another process's now.
+          if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGTERM');
+        },
+      });
+    };
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${out}`)));
+    child[stream].on('data', listen);
   });
+}
+
+// Serves `root` as a site owner does: `kamerzoek serve` (the binary under test, built by
+// `cargo build --release`, or `binary`) on 127.0.0.1, a port it finds free. Resolves to
+// { url, stop }.
+export const serve = (root = SITE, { binary = KAMERZOEK } = {}) => started(binary, ['serve', root, '--port', '0'], 'stderr');
+
+// Serves `root` with scripts/static-server.mjs, for a host that does what `kamerzoek serve` must
+// not: send a Content-Security-Policy (`csp: true`, the README's; the quick look serves the
+// owner's own pages, whose policy is the owner's host's to set) or ignore ranges (`ranges: false`,
+// as some servers do). Each use says why it needs it.
+export function staticServer(root = SITE, { csp = false, ranges = true } = {}) {
+  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : []), ...(ranges ? [] : ['--no-range'])];
+  return started(process.execPath, args, 'stdout');
 }
 
 // Launches a fresh headless Chromium; resolves to { browser, page, errors, close }. `errors`
@@ -94,13 +114,15 @@ export async function search(page, query) {
 // The text the widget shows in its status line.
 export const statusText = (page) => page.locator('[role=status], [role=alert]').first().innerText();
 
-// Registers hooks that serve the site, open one browser and go to the page before the tests of a
-// file, and close both after them. The returned object is filled in by then:
+// Registers hooks that serve the site (`csp: true`: with the README's Content-Security-Policy),
+// open one browser and go to the page before the tests of a file, and close both after them.
+// The returned object is filled in by then:
 // { page, errors, url, browser, server }.
 export function pageOnSite({ csp = false, goto = true, ...browserOptions } = {}) {
   const fixture = {};
   before(async () => {
-    fixture.server = await serve(SITE, { csp });
+    // A host that sends the README's Content-Security-Policy, which `kamerzoek serve` does not.
+    fixture.server = await (csp ? staticServer(SITE, { csp }) : serve(SITE));
     fixture.browser = await openBrowser(browserOptions);
     Object.assign(fixture, { page: fixture.browser.page, errors: fixture.browser.errors, url: fixture.server.url });
     if (goto) await fixture.page.goto(fixture.url);
@@ -140,7 +162,7 @@ export function pageFor(name, index) {
 export function splitIndex() {
   const letters = 'target/browser-split/letters';
   const index = `${SITE}/split-index`;
-  const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const kamerzoek = (...args) => execFileSync(KAMERZOEK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (!existsSync(letters)) kamerzoek('generate', '--count', '600', '--seed', '5', '--out', letters);
   if (!existsSync(`${index}/kamerzoek.idx`)) kamerzoek('build', letters, '--out', index, '--index-only');
   const ids = readdirSync(letters).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));

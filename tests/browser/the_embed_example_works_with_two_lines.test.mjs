@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pageOnSite, search } from './harness.mjs';
 
+// The JS server, sending the README's policy as a host does: `kamerzoek serve` leaves it to the
+// owner's host.
 const b = pageOnSite({ csp: true, goto: false });
 
 test('the example holds just the two lines of kamerzoek', () => {

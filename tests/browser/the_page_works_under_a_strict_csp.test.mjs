@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { README_CSP, pageOnSite, search } from './harness.mjs';
 
+// The JS server, sending the policy as a host does: `kamerzoek serve` leaves it to the owner's host.
 const b = pageOnSite({ csp: true, goto: false });
 
 test('the policy is sent, and search works under it', async () => {
