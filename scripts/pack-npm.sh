@@ -9,7 +9,7 @@ dest=$(mkdir -p "${1:-target/npm}" && cd "${1:-target/npm}" && pwd)
 pkg=packages/npm
 rm -rf "$pkg/dist"
 mkdir -p "$pkg/dist/pkg"
-for f in kamerzoek.js engine.js widget.js template.js results.js controls.js timeline.js reader.js render.js url-state.js strings.js widget.css; do
+for f in kamerzoek.js engine.js widget.js widget.css; do
   cp "www/dist/$f" "$pkg/dist/$f"
 done
 cp www/dist/pkg/kamerzoek.js www/dist/pkg/kamerzoek_bg.wasm "$pkg/dist/pkg/"

@@ -11,7 +11,7 @@ if ! git rev-parse --verify -q HEAD >/dev/null; then
   echo "web-sources.sh: not in a git checkout with a commit: the sources cannot be named" >&2
   exit 1
 fi
-paths=(src www/*.js www/engine/*.js www/*.css www/*.html www/*.svg build.rs Cargo.toml Cargo.lock
+paths=(src www/*.js www/engine/*.js www/widget/*.js www/*.css www/*.html www/*.svg build.rs Cargo.toml Cargo.lock
   package-lock.json scripts/build-web.sh scripts/wasm-toolchain)
 if [ "${1:-}" = --head ]; then
   git ls-tree -r HEAD -- "${paths[@]}" | awk '{ print $3 "  " $4 }'

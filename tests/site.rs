@@ -74,19 +74,11 @@ fn unmarked(name: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 const WIDGET: &[&str] = &[
-    "controls.js",
     "engine.js",
     "file-check.js",
     "kamerzoek.js",
     "pkg/kamerzoek.js",
     "pkg/kamerzoek_bg.wasm",
-    "reader.js",
-    "render.js",
-    "results.js",
-    "strings.js",
-    "template.js",
-    "timeline.js",
-    "url-state.js",
     "widget.css",
     "widget.js",
 ];

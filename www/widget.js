@@ -13,15 +13,15 @@
 // The element holds the state, the queries and the URL; its parts have modules of their own:
 // template.js, results.js, controls.js (with timeline.js), reader.js (ARCHITECTURE.md, www/).
 
-import { Controls } from './controls.js';
+import { Controls } from './widget/controls.js';
 import { load } from './engine.js';
-import { Reader } from './reader.js';
-import { count } from './render.js';
-import { Results, alsoSearched, summary } from './results.js';
-import { explain, strings } from './strings.js';
-import { template } from './template.js';
-import { Timeline } from './timeline.js';
-import { noFilters, noRange, readUrl, writeUrl } from './url-state.js';
+import { Reader } from './widget/reader.js';
+import { count } from './widget/render.js';
+import { Results, alsoSearched, summary } from './widget/results.js';
+import { explain, strings } from './widget/strings.js';
+import { template } from './widget/template.js';
+import { Timeline } from './widget/timeline.js';
+import { noFilters, noRange, readUrl, writeUrl } from './widget/url-state.js';
 
 const DEBOUNCE_MS = 80;
 

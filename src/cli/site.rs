@@ -38,20 +38,7 @@ const REQUIRED: &[&str] = &[
 ];
 /// What a page downloads before its first query (with the entry file), in this order.
 const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm", "pkg/kamerzoek.js"];
-const WIDGET: &[&str] = &[
-    "kamerzoek.js",
-    "engine.js",
-    "widget.js",
-    "template.js",
-    "results.js",
-    "controls.js",
-    "timeline.js",
-    "reader.js",
-    "render.js",
-    "url-state.js",
-    "strings.js",
-    "widget.css",
-];
+const WIDGET: &[&str] = &["kamerzoek.js", "engine.js", "widget.js", "widget.css"];
 
 /// An embedded asset by its path in the site.
 pub fn asset(name: &str) -> Option<&'static [u8]> {
@@ -338,6 +325,6 @@ mod tests {
                 seen += 1;
             }
         }
-        assert!(WEB_ASSETS.is_empty() || seen >= 5, "{seen} imports found");
+        assert!(WEB_ASSETS.is_empty() || seen >= 3, "{seen} imports found");
     }
 }
