@@ -229,4 +229,61 @@ proptest! {
         let found: BTreeSet<String> = results.hits.into_iter().map(|h| h.id).collect();
         prop_assert_eq!(found, expected, "query {:?}", query);
     }
+
+    /// Issue 31: a query of words is never a dead end. Words typed joined with hyphens are not
+    /// strict (only quotes are): whatever a visitor types without quotes or a minus, when a
+    /// letter holds any of its words other than function words, the answer is not empty.
+    #[test]
+    fn a_query_of_words_finds_something_when_a_letter_has_any_of_them(
+        texts in letters(),
+        picks in prop::collection::vec(
+            (prop::sample::select(QUERY_POOL), prop::sample::select(&[" ", " ", "-"][..])),
+            1..7,
+        ),
+        split: bool,
+    ) {
+        let searcher = build(&texts, split);
+        let terms = naive_terms(&bodies(&searcher));
+        let mut query = String::new();
+        for (i, (word, sep)) in picks.iter().enumerate() {
+            if i > 0 {
+                query.push_str(sep);
+            }
+            query.push_str(word);
+        }
+        query.push(' ');
+        let analyzer = Analyzer::new();
+        let held = analyzer.analyze(&query).into_iter().any(|t| {
+            !is_stop_word(&fold(&query[t.start..t.end]))
+                && terms.iter().any(|set| set.contains(&t.term))
+        });
+        let results = searcher.search(&query, 10).unwrap().expect_ready();
+        if held {
+            prop_assert!(results.total > 0, "query {:?} found nothing", query);
+        }
+    }
 }
+
+/// What visitors type: the letters' words, and words no letter has.
+const QUERY_POOL: &[&str] = &[
+    "steun",
+    "Oekraïne",
+    "luchtverdediging",
+    "afweer",
+    "bondgenoten",
+    "NAVO",
+    "NAVO-top",
+    "Patriot-luchtafweer",
+    "F-16",
+    "de",
+    "van",
+    "wat",
+    "over",
+    "militairen",
+    "zeppelin",
+    "kwartels",
+    "partners",
+    "lidstaten",
+    "3,5",
+    "procent",
+];

@@ -22,6 +22,8 @@ pub(super) struct Found {
     /// Per clause, the words a visitor typed for it (what a hit says it misses).
     pub(super) words: Vec<String>,
     pub(super) expanded: Vec<Expanded>,
+    /// The clauses as they met: the query's, a joined word no letter has whole as its words.
+    pub(super) clauses: Vec<Clause>,
 }
 
 impl Searcher {
@@ -34,13 +36,34 @@ impl Searcher {
             partial: false,
             words: Vec::new(),
             expanded: Vec::new(),
+            clauses: Vec::new(),
         };
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
         }
-        let mut hits = Vec::with_capacity(query.must.len());
-        for clause in &query.must {
-            let answer = self.score_clause(ask, clause)?;
+        // A joined word no letter has whole (`NAVO-lidstaten`) is its words, each a clause of
+        // its own: only a quoted phrase is strict. Known only once the phrase's files are here
+        // (they are its words' files too). The clauses still to score, the next one last.
+        let mut to_score: Vec<Clause> = query.must.iter().rev().cloned().collect();
+        let mut hits = Vec::with_capacity(to_score.len());
+        let mut clauses = Vec::with_capacity(to_score.len());
+        while let Some(clause) = to_score.pop() {
+            let answer = self.score_clause(ask, &clause)?;
+            if let Clause::Phrase {
+                terms,
+                quoted: false,
+                ..
+            } = &clause
+                && answer.hits.is_empty()
+                && !ask.waiting()
+            {
+                for part in terms.iter().rev().map(|t| self.part_clause(t)) {
+                    if !clauses.contains(&part) && !to_score.contains(&part) {
+                        to_score.push(part);
+                    }
+                }
+                continue;
+            }
             let words = clause.words();
             for (to, why) in answer.also {
                 let from = words.clone();
@@ -57,27 +80,23 @@ impl Searcher {
             found.terms.push(answer.terms);
             found.words.push(words);
             hits.push(answer.hits);
+            clauses.push(clause);
         }
         self.see_also_spans(
             ask,
-            &query.must,
+            &clauses,
             &mut hits,
             &mut found.terms,
             &mut found.expanded,
         )?;
         // Stop and question words never veto a query that has other words: they only add score.
         let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
-        let others = query.must.iter().any(|c| !optional(c));
-        let required: Vec<bool> = query
-            .must
-            .iter()
-            .map(|c| !(others && optional(c)))
-            .collect();
+        let others = clauses.iter().any(|c| !optional(c));
+        let required: Vec<bool> = clauses.iter().map(|c| !(others && optional(c))).collect();
         let docs = (!hits.is_empty()).then(|| {
-            let strict: Vec<bool> = query
-                .must
+            let strict: Vec<bool> = clauses
                 .iter()
-                .map(|c| matches!(c, Clause::Phrase { .. }))
+                .map(|c| matches!(c, Clause::Phrase { quoted: true, .. }))
                 .collect();
             let (docs, partial) = meet::meet(hits, &required, &strict, self.index.doc_count());
             found.partial = partial;
@@ -90,6 +109,7 @@ impl Searcher {
             docs.retain(|(d, _)| excluded.binary_search(d).is_err());
         }
         found.docs = docs;
+        found.clauses = clauses;
         Ok(found)
     }
 }
@@ -100,4 +120,22 @@ impl Searcher {
 pub(super) fn every_letter(table: Option<&[Meta]>) -> Vec<(u32, Candidate)> {
     let count = table.map_or(0, <[Meta]>::len) as u32;
     (0..count).map(|d| (d, Candidate::default())).collect()
+}
+
+impl Searcher {
+    /// A word of a joined word as a clause of its own: its term, said as letters write it (what
+    /// a hit that lacks it says it misses).
+    fn part_clause(&self, term: &str) -> Clause {
+        let written = self
+            .index
+            .lookup(term)
+            .and_then(|at| self.index.term(at).surfaces.first().cloned());
+        let surface = written.unwrap_or_else(|| term.to_string());
+        Clause::Term {
+            term: term.to_string(),
+            word: crate::analyze::fold(&surface),
+            surface,
+            prefix: false,
+        }
+    }
 }

@@ -187,6 +187,7 @@ impl Searcher {
                 partial: false,
                 words: Vec::new(),
                 expanded: Vec::new(),
+                clauses: Vec::new(),
             }
         } else {
             self.candidates(ask, &query)?
@@ -213,6 +214,7 @@ impl Searcher {
             partial,
             words,
             expanded,
+            clauses,
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
             _ if blank && !filtered => Vec::new(),
@@ -223,7 +225,7 @@ impl Searcher {
                 .collect(),
             None => Vec::new(),
         };
-        let ranked = self.order(&query, passing, options.sort, table);
+        let ranked = self.order(&clauses, passing, options.sort, table);
         let total = ranked.len();
         let clause_of = clause_of(&terms);
         // The first `limit` hits; grouped, a letter of a meeting a hit above is about joins that

@@ -2,7 +2,7 @@
 //! and, grouped by meeting, the letters of one meeting under the best of them.
 
 use super::meet::Candidate;
-use super::query::{Clause, Query};
+use super::query::Clause;
 use super::{EXACT_BONUS, EXACT_WINDOW, Group, Hit, Searcher, Sort, sort};
 use crate::meta::Meta;
 
@@ -11,7 +11,7 @@ impl Searcher {
     /// keeping relevance order between letters of one date and undated letters last.
     pub(super) fn order(
         &self,
-        query: &Query,
+        clauses: &[Clause],
         mut ranked: Vec<(u32, Candidate)>,
         sort: Sort,
         table: Option<&[Meta]>,
@@ -36,8 +36,7 @@ impl Searcher {
             }
         };
         sort::sort_by(&mut ranked, compare(Sort::Relevance));
-        let words = query
-            .must
+        let words = clauses
             .iter()
             .enumerate()
             .filter(|(_, c)| matches!(c, Clause::Term { .. }))

@@ -53,8 +53,11 @@ pub enum Clause {
     Phrase {
         terms: Vec<String>,
         /// Typed in quotes: taken as typed, never expanded. Else a joined word (`Secretaris-
-        /// Generaal`, `NATO-Ukraine`), which may stand for something else as a whole.
+        /// Generaal`, `NATO-Ukraine`), which may stand for something else as a whole, and
+        /// which letters may have only as its words.
         quoted: bool,
+        /// The words as typed, lowercased: what a hit that lacks them says it misses.
+        surface: String,
     },
 }
 
@@ -72,7 +75,12 @@ impl Clause {
     pub fn words(&self) -> String {
         match self {
             Clause::Term { surface, .. } => surface.clone(),
-            Clause::Phrase { terms, .. } => format!("\"{}\"", terms.join(" ")),
+            Clause::Phrase {
+                surface,
+                quoted: true,
+                ..
+            } => format!("\"{surface}\""),
+            Clause::Phrase { surface, .. } => surface.clone(),
         }
     }
 }
@@ -175,6 +183,7 @@ impl Query {
                         Clause::Phrase {
                             terms,
                             quoted: true,
+                            surface: lowercase(segment.trim()),
                         },
                         segment_negated(text, rest),
                     );
@@ -234,6 +243,7 @@ impl Query {
                 Clause::Phrase {
                     terms: group.iter().map(|t| t.term.clone()).collect(),
                     quoted: false,
+                    surface: lowercase(&text[first.start..group[group.len() - 1].end]),
                 }
             };
             last_positive_term = !negated && group.len() == 1;
@@ -329,10 +339,11 @@ mod tests {
         }
     }
 
-    fn phrase(terms: &[&str]) -> Clause {
+    fn phrase(terms: &[&str], surface: &str) -> Clause {
         Clause::Phrase {
             terms: terms.iter().map(|t| t.to_string()).collect(),
             quoted: true,
+            surface: surface.into(),
         }
     }
 
@@ -355,14 +366,17 @@ mod tests {
     #[test]
     fn quotes_make_a_phrase_with_its_stop_words() {
         let q = parse("\"steun aan Oekraïne\"");
-        assert_eq!(q.must, [phrase(&["steun", "aan", "oekrain"])]);
+        assert_eq!(
+            q.must,
+            [phrase(&["steun", "aan", "oekrain"], "steun aan oekraïne")]
+        );
     }
 
     #[test]
     fn an_unclosed_quote_runs_to_the_end() {
         assert_eq!(
             parse("navo \"militaire mobiliteit").must[1],
-            phrase(&["militair", "mobiliteit"])
+            phrase(&["militair", "mobiliteit"], "militaire mobiliteit")
         );
     }
 
@@ -372,7 +386,10 @@ mod tests {
         assert!(matches!(&q.must[..], [Clause::Term { term, .. }] if term == "oekrain"));
         assert_eq!(
             q.must_not,
-            [term("vilnius", "vilnius", false), phrase(&["navo", "top"])]
+            [
+                term("vilnius", "vilnius", false),
+                phrase(&["navo", "top"], "navo top")
+            ]
         );
     }
 
@@ -387,6 +404,7 @@ mod tests {
         let joined = Clause::Phrase {
             terms: vec!["navo".into(), "top".into()],
             quoted: false,
+            surface: "navo-top".into(),
         };
         assert_eq!(q.must, [joined, f16]);
         assert!(q.must_not.is_empty());

@@ -688,3 +688,35 @@ fn a_percentage_is_found_as_written_and_in_words() {
         first.excerpt
     );
 }
+
+#[test]
+fn a_hyphenated_word_is_not_strict_and_one_no_letter_has_whole_is_its_words() {
+    let s = searcher(&[
+        "Overleg met de NAVO-partners over de oostflank.",
+        "Overleg met de NAVO-bondgenoten over de oostflank.",
+        "De lidstaten van de NAVO spraken over de oostflank.",
+    ]);
+    // Two joined words no letter has together: the letters with either, each saying which.
+    let found = s
+        .search("NAVO-partners NAVO-bondgenoten ", 10)
+        .unwrap()
+        .expect_ready();
+    assert!(found.partial);
+    let lacks: Vec<(&str, &[String])> = found
+        .hits
+        .iter()
+        .map(|h| (h.id.as_str(), h.missing.as_slice()))
+        .collect();
+    assert_eq!(
+        lacks,
+        [
+            ("000", &["navo-bondgenoten".to_string()][..]),
+            ("001", &["navo-partners".to_string()][..])
+        ]
+    );
+    // A joined word no letter has whole: its words, the letter with both first.
+    assert_eq!(ids(&s, "NAVO-lidstaten "), ["002"]);
+    // Quotes stay strict.
+    assert!(ids(&s, "\"navo lidstaten\" ").is_empty());
+    assert!(ids(&s, "\"navo partners\" \"navo bondgenoten\" ").is_empty());
+}
