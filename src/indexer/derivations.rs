@@ -16,17 +16,14 @@ static COUNTRIES: &str = include_str!("countries.txt");
 /// `Den Haag`; `Letse` -> `let`, as in `let op`): a query for them is no query for a country.
 const AMBIGUOUS: [&str; 6] = ["den", "let", "pool", "fin", "est", "rus"];
 
-/// The groups of query terms, one per country: the name's term first, then its other
-/// single-word forms' terms as the query analyzer makes them, less the ambiguous ones.
+/// The groups of query terms, one per country: the name's first, then its other forms as the
+/// query analyzer makes them, less the ambiguous ones; a form of two words (`Verenigd
+/// Koninkrijk`, `Noord-Macedonië`) a phrase of terms joined by a space.
 pub fn groups() -> Vec<Vec<String>> {
     let analyzer = Analyzer::new();
     form_groups(COUNTRIES, |form| {
-        // A form of two words (`Noord-Macedonië`) is a phrase to the query: not a term.
-        let term = form
-            .chars()
-            .all(char::is_alphanumeric)
-            .then(|| analyzer.term(form))?;
-        (!AMBIGUOUS.contains(&term.as_str())).then_some(term)
+        let made = phrase(&analyzer, form);
+        (!made.is_empty() && !AMBIGUOUS.contains(&made.as_str())).then_some(made)
     })
 }
 

@@ -68,6 +68,8 @@ impl Learned {
                 .iter()
                 .flat_map(|(en, nl)| [en.as_str(), nl.as_str()]),
         );
+        let countries = groups();
+        all.extend(countries.iter().flatten().map(String::as_str));
         let mut phrases = Phrases::default();
         for phrase in all.into_iter().filter(|p| p.contains(' ')) {
             let terms: Vec<String> = phrase.split(' ').map(str::to_string).collect();
@@ -144,8 +146,9 @@ pub fn asked(learned: &Learned) -> HashSet<String> {
 /// The see-also table of the whole index, ascending, for the terms the index holds (`held`).
 /// - a synonym stands for every other of its group;
 /// - an acronym for its long form and the long form for the acronym;
-/// - a country's form stands for its name, one way: an adjective stands for its country, not a
-///   country for every word its adjective stems to;
+/// - a country's forms stand for each other, both ways: its adjective for its name (`Griekse`
+///   for `Griekenland`), and its name for its adjective and inhabitants, which may be all a
+///   letter says of it; a name of two words (`Verenigd Koninkrijk`) is one phrase;
 /// - a verb's form stands for its other forms (`gaf` for `geven`, `gegeven`);
 /// - a glossary term stands for its other language's term, both ways;
 /// - a question word for what answers it (`hoeveel` for `euro`), one way.
@@ -189,9 +192,10 @@ pub fn table(held: impl Fn(&str) -> bool, learned: &Learned) -> BTreeMap<String,
         }
     }
     for group in groups() {
-        let name = &group[0];
-        for form in &group[1..] {
-            add(form, name, Why::Derivation);
+        for a in &group {
+            for b in &group {
+                add(a, b, Why::Derivation);
+            }
         }
     }
     for (en, nl) in glossary() {
@@ -252,11 +256,55 @@ mod tests {
         );
         assert!(
             !table.contains_key("georgie"),
-            "a name stands for nothing else"
+            "a name stands for no form the index lacks"
         );
         let duitse = Analyzer::new().term("Duitse");
         assert_eq!(table[&duitse], [("duitsland".to_string(), Why::Derivation)]);
         assert!(!table.contains_key("zweed"), "Zweden is not held");
+    }
+
+    #[test]
+    fn a_country_stands_for_the_adjective_a_letter_uses_and_a_name_of_two_words_is_one() {
+        let a = Analyzer::new();
+        let (griekse, britse, noorse) = (a.term("Griekse"), a.term("Britse"), a.term("Noorse"));
+        let table = table_of(&[&griekse, &britse, &noorse], &Learned::default());
+        let verenigd_koninkrijk = format!("{} {}", a.term("Verenigd"), a.term("Koninkrijk"));
+        for (from, to) in [
+            (a.term("Griekenland"), &griekse),
+            (a.term("Noorwegen"), &noorse),
+            (a.term("VK"), &britse),
+            (verenigd_koninkrijk, &britse),
+        ] {
+            let targets = table.get(&from).map(Vec::as_slice).unwrap_or_default();
+            assert!(
+                targets.contains(&(to.clone(), Why::Derivation)),
+                "{from} -> {targets:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_noun_is_never_searched_as_a_verb_of_the_same_stem() {
+        let a = Analyzer::new();
+        let held = [
+            a.term("stond"),
+            a.term("staan"),
+            a.term("namen"),
+            a.term("nam"),
+        ];
+        let held: Vec<&str> = held.iter().map(String::as_str).collect();
+        let table = table_of(&held, &Learned::default());
+        for noun in ["staten", "staat", "namen", "vragen", "bijdragen"] {
+            assert!(
+                !table.contains_key(&a.term(noun)),
+                "{noun} -> {:?}",
+                table.get(&a.term(noun))
+            );
+        }
+        assert!(
+            table.contains_key(&a.term("stond")),
+            "the verb's forms still meet"
+        );
     }
 
     #[test]

@@ -720,3 +720,28 @@ fn a_hyphenated_word_is_not_strict_and_one_no_letter_has_whole_is_its_words() {
     assert!(ids(&s, "\"navo lidstaten\" ").is_empty());
     assert!(ids(&s, "\"navo partners\" \"navo bondgenoten\" ").is_empty());
 }
+
+#[test]
+fn a_country_finds_the_letters_that_name_it_only_by_its_adjective() {
+    let s = searcher(&[
+        "Overleg met de Griekse minister over de oostflank.",
+        "De Noorse minister sprak over de noordflank.",
+        "De Britse bijdrage aan de missie groeit.",
+        "De Verenigde Staten en de lidstaten spraken.",
+    ]);
+    assert_eq!(ids(&s, "Griekenland "), ["000"]);
+    assert_eq!(ids(&s, "Noorwegen "), ["001"]);
+    assert_eq!(ids(&s, "VK "), ["002"]);
+    assert_eq!(ids(&s, "Verenigd Koninkrijk "), ["002"]);
+    // And the name finds its letter first where one names it, by its words as one name.
+    let found = s.search("Verenigde Staten ", 10).unwrap().expect_ready();
+    assert_eq!(found.hits[0].id, "003");
+    assert!(
+        found
+            .expanded
+            .iter()
+            .all(|e| e.to != "stond" && e.to != "staan"),
+        "{:?}",
+        found.expanded
+    );
+}
