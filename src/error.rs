@@ -1,5 +1,6 @@
 //! Typed errors for every stage. Messages say what went wrong and, where it helps, how to fix it.
 
+use crate::say::{Hex, cat};
 use std::fmt;
 use std::sync::Arc;
 
@@ -142,80 +143,88 @@ impl OptionName {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl Error {
+    /// What it says (its `Display`), put together without `core::fmt` where the wasm has it
+    /// (`crate::say`).
+    pub fn message(&self) -> String {
         match self {
-            Error::BadMagic => write!(f, "not a kamerzoek index (wrong magic bytes)"),
+            Error::BadMagic => "not a kamerzoek index (wrong magic bytes)".into(),
             Error::WrongFile { expected, got } => {
-                write!(f, "wrong index file: expected {expected}, got {got}")
+                cat!("wrong index file: expected ", expected, ", got ", got)
             }
-            Error::Version { expected, got } => write!(
-                f,
-                "index format version {got} is not supported (this build reads version {expected}); \
-                 rebuild the index with `kamerzoek build`"
+            Error::Version { expected, got } => cat!(
+                "index format version ",
+                got,
+                " is not supported (this build reads version ",
+                expected,
+                "); rebuild the index with `kamerzoek build`"
             ),
-            Error::Truncated { what } => {
-                write!(f, "index is truncated: it ends inside {what}")
-            }
-            Error::ChecksumMismatch { expected, got } => write!(
-                f,
-                "index is damaged: checksum {got:08x} does not match {expected:08x}; rebuild it"
+            Error::Truncated { what } => cat!("index is truncated: it ends inside ", what),
+            Error::ChecksumMismatch { expected, got } => cat!(
+                "index is damaged: checksum ",
+                Hex((*got).into(), 8),
+                " does not match ",
+                Hex((*expected).into(), 8),
+                "; rebuild it"
             ),
-            Error::Corrupt { what } => write!(f, "index is corrupt: {what}"),
+            Error::Corrupt { what } => cat!("index is corrupt: ", what),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::Io { path, source } => write!(f, "{path}: {}", source.0),
+            Error::Io { path, source } => format!("{path}: {}", source.0),
             #[cfg(not(target_arch = "wasm32"))]
             Error::Changed { path, message } => {
-                write!(f, "{path}: changed during the build: {message}")
+                format!("{path}: changed during the build: {message}")
             }
-            Error::UnknownFile { name } => write!(f, "{name}: not a file of this index"),
-            Error::Unavailable { id } => {
-                write!(f, "letter {id}: its file could not be loaded")
-            }
-            Error::NoLetters { dir } => write!(f, "{dir}: no letters (.txt files) to index"),
-            Error::InFile { path, error } => write!(f, "{path}: {error}"),
+            Error::UnknownFile { name } => cat!(name, ": not a file of this index"),
+            Error::Unavailable { id } => cat!("letter ", id, ": its file could not be loaded"),
+            Error::NoLetters { dir } => cat!(dir, ": no letters (.txt files) to index"),
+            Error::InFile { path, error } => cat!(path, ": ", error.message()),
             Error::BadOption { option, value } => {
                 let (unknown, name, takes) = option.said();
                 if unknown {
-                    write!(f, "unknown {name} \"{value}\"; use {takes}")
+                    cat!("unknown ", name, " \"", value, "\"; use ", takes)
                 } else {
-                    write!(f, "bad {name} \"{value}\": use {takes}")
+                    cat!("bad ", name, " \"", value, "\": use ", takes)
                 }
             }
-            Error::DateGivenTwice { bound } => {
-                write!(
-                    f,
-                    "{bound} is given twice: give the date range one {bound} date"
-                )
-            }
-            Error::EmptyDateRange { from, to } => write!(
-                f,
-                "the date range is empty: from {from} is after to {to}; swap the two dates"
+            Error::DateGivenTwice { bound } => cat!(
+                bound,
+                " is given twice: give the date range one ",
+                bound,
+                " date"
+            ),
+            Error::EmptyDateRange { from, to } => cat!(
+                "the date range is empty: from ",
+                from,
+                " is after to ",
+                to,
+                "; swap the two dates"
             ),
             #[cfg(not(target_arch = "wasm32"))]
             Error::BadArgument { flag, value, takes } => {
-                write!(f, "bad {flag} \"{value}\": use {takes}")
+                format!("bad {flag} \"{value}\": use {takes}")
             }
             #[cfg(not(target_arch = "wasm32"))]
             Error::NotAFolder { path, wanted } => {
-                write!(f, "{path}: not a folder {wanted}; give a folder")
+                format!("{path}: not a folder {wanted}; give a folder")
             }
             #[cfg(not(target_arch = "wasm32"))]
-            Error::FolderBusy { path } => write!(
-                f,
+            Error::FolderBusy { path } => format!(
                 "{path}: another build is writing into this folder; run this one when it has ended"
             ),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::TooLarge { path, what, max_mb } => write!(
-                f,
-                "{path}: a {what} of more than {max_mb} MB: is it the right file?"
-            ),
+            Error::TooLarge { path, what, max_mb } => {
+                format!("{path}: a {what} of more than {max_mb} MB: is it the right file?")
+            }
             #[cfg(not(target_arch = "wasm32"))]
-            Error::NoSuchLetter { id } => write!(
-                f,
+            Error::NoSuchLetter { id } => format!(
                 "the index holds no letter \"{id}\": give a letter's id, its file name without .txt"
             ),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::WithoutAssets { lacks } => write!(
-                f,
+            Error::WithoutAssets { lacks } => format!(
                 "this kamerzoek was compiled without its web assets (www/dist/ lacks {lacks}), so \
                  it can write an index but not a site: run scripts/build-web.sh, then build \
                  kamerzoek again; or add --index-only to write the index alone"
@@ -227,37 +236,32 @@ impl fmt::Display for Error {
                 instead,
             } => {
                 let them = if paths.len() == 1 { "it" } else { "them" };
-                write!(
-                    f,
+                format!(
                     "{} not written by kamerzoek (or edited since), and {replacer} would replace \
                      {them}: nothing was written. {instead}, or move {them} away",
                     paths.join(", ")
                 )
             }
             #[cfg(not(target_arch = "wasm32"))]
-            Error::IndexAlone { path } => write!(
-                f,
+            Error::IndexAlone { path } => format!(
                 // The entry file's name, written out: the errors sit below the format.
                 "{path}: this folder holds an index written alone (its kamerzoek.idx); a site \
                  keeps its index in index/. Add --index-only to update this index, or build the \
                  site into another folder"
             ),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::WorkerTaken { worker, site } => write!(
-                f,
+            Error::WorkerTaken { worker, site } => format!(
                 "{worker}: the offline search of {site} has its worker here, and a folder of \
                  pages takes one: nothing was written. Build one of the two without --offline"
             ),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::NoPagesFolder { path } => write!(
-                f,
+            Error::NoPagesFolder { path } => format!(
                 "{path}: --offline writes its service worker beside the site folder, in the \
                  folder of the pages; this folder has none above it: build into a folder inside \
                  the pages' folder"
             ),
             #[cfg(not(target_arch = "wasm32"))]
-            Error::Internal { what } => write!(
-                f,
+            Error::Internal { what } => format!(
                 "internal error in kamerzoek ({what}): not a fault of your letters or index; \
                  please report it, with the command that gave it"
             ),

@@ -4,9 +4,10 @@
 //! small because the wasm carries it: numbers without a float-printing algorithm (scores with
 //! four decimals, which is all a score says), no pretty printing.
 
+use crate::say::{cat, digits};
 use serde::Serialize;
 use serde::ser::{self, Impossible};
-use std::fmt::{self, Write};
+use std::fmt;
 
 /// `value` as compact JSON; an error only for a shape answers never have (a map, bytes, an enum
 /// with data).
@@ -28,6 +29,13 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// What `Display` says, without `core::fmt`.
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
@@ -35,7 +43,7 @@ impl ser::Error for Error {
 }
 
 fn unsupported(what: &str) -> Error {
-    Error(format!("no JSON for {what}"))
+    Error(cat!("no JSON for ", what))
 }
 
 struct Json(String);
@@ -51,7 +59,8 @@ impl Json {
                 '\r' => self.0.push_str("\\r"),
                 '\t' => self.0.push_str("\\t"),
                 c if (c as u32) < 0x20 => {
-                    let _ = write!(self.0, "\\u{:04x}", c as u32);
+                    self.0.push_str("\\u");
+                    digits(&mut self.0, c.into(), 16, 4);
                 }
                 c => self.0.push(c),
             }
@@ -59,8 +68,8 @@ impl Json {
         self.0.push('"');
     }
 
-    fn integer(&mut self, v: impl fmt::Display) {
-        let _ = write!(self.0, "{v}");
+    fn integer(&mut self, v: u64) {
+        digits(&mut self.0, v, 10, 1);
     }
 
     /// A number with at most four decimals, trailing zeros left out; null when not finite.
@@ -76,12 +85,13 @@ impl Json {
         let (whole, mut frac) = (scaled / 10_000, scaled % 10_000);
         self.integer(whole);
         if frac > 0 {
-            let mut digits = 4;
+            let mut places = 4;
             while frac % 10 == 0 {
                 frac /= 10;
-                digits -= 1;
+                places -= 1;
             }
-            let _ = write!(self.0, ".{frac:0digits$}");
+            self.0.push('.');
+            digits(&mut self.0, frac, 10, places);
         }
     }
 }
@@ -131,7 +141,10 @@ impl<'a> ser::Serializer for &'a mut Json {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.integer(v);
+        if v < 0 {
+            self.0.push('-');
+        }
+        self.integer(v.unsigned_abs());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {

@@ -23,6 +23,7 @@ pub mod indexer;
 pub mod json;
 pub mod lexicon;
 pub mod meta;
+pub(crate) mod say;
 pub mod search;
 pub mod sorted;
 #[cfg(not(target_arch = "wasm32"))]

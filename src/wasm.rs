@@ -117,21 +117,22 @@ fn reply<T: Serialize>(result: crate::Result<Answer<T>>) -> Result<JsValue, JsEr
     text.map(|text| JsValue::from_str(&text))
 }
 
+// `message`, not `to_string`: the wasm carries no `core::fmt` (`crate::say`).
 fn js_error(err: Error) -> JsError {
-    JsError::new(&err.to_string())
+    JsError::new(&err.message())
 }
 
 /// Options the caller got wrong (a bad filter, a bad date) as an `Error` named `OptionError`, so
 /// the page tells them from a damaged index.
 fn option_error(err: Error) -> JsValue {
-    let error = js_sys::Error::new(&err.to_string());
+    let error = js_sys::Error::new(&err.message());
     error.set_name("OptionError");
     error.into()
 }
 
 /// JSON text, absent values as null, as the CLI's `--json`.
 fn json<T: Serialize>(value: &T) -> Result<String, JsError> {
-    crate::json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+    crate::json::to_string(value).map_err(|e| JsError::new(e.message()))
 }
 
 // Talc in place of the default dlmalloc: 4.5 KB less of the engine every visitor downloads.

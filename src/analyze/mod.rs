@@ -33,6 +33,7 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+use crate::say::cat;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One indexed word: where it stands in the text, its position, and its search term.
@@ -126,11 +127,7 @@ impl Analyzer {
                 .get(i + 1)
                 .filter(|&&b| codes::is_code(text, w, b, indexing));
             if let Some(&b) = code {
-                let joined = fold(&format!(
-                    "{}{}",
-                    &text[w.start..w.end],
-                    &text[b.start..b.end]
-                ));
+                let joined = fold(&cat!(&text[w.start..w.end], &text[b.start..b.end]));
                 if indexing {
                     tokens.push(self.token(text, w, position));
                     position += 1;

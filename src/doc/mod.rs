@@ -5,6 +5,7 @@ pub mod sections;
 pub use sections::Section;
 
 use crate::meta::{self, Meta};
+use crate::say::cat;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,7 +60,7 @@ fn first_sentence(text: &str, max: usize) -> String {
         Some(space) => &cut[..space],
         None => &cut,
     };
-    format!("{cut}…")
+    cat!(cut, '…')
 }
 
 #[cfg(test)]

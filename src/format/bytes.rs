@@ -2,6 +2,7 @@
 //! read back by a [`Reader`] that never reads past the end: it returns `Error::Truncated` instead.
 
 use crate::error::{Error, Result};
+use crate::say::cat;
 
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -89,8 +90,8 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(Error::corrupt(format!(
-            "varint longer than 64 bits in {}",
+        Err(Error::corrupt(cat!(
+            "varint longer than 64 bits in ",
             self.what
         )))
     }
@@ -102,8 +103,7 @@ impl<'a> Reader<'a> {
 
     pub fn u32(&mut self) -> Result<u32> {
         let v = self.varint()?;
-        u32::try_from(v)
-            .map_err(|_| Error::corrupt(format!("{v} is out of range in {}", self.what)))
+        u32::try_from(v).map_err(|_| Error::corrupt(cat!(v, " is out of range in ", self.what)))
     }
 
     /// A count of items that each take at least one byte: it cannot exceed the bytes left, which
@@ -114,7 +114,7 @@ impl<'a> Reader<'a> {
         usize::try_from(v)
             .ok()
             .filter(|&n| n <= u32::MAX as usize)
-            .ok_or_else(|| Error::corrupt(format!("{v} is out of range in {}", self.what)))
+            .ok_or_else(|| Error::corrupt(cat!(v, " is out of range in ", self.what)))
     }
 
     pub fn count(&mut self) -> Result<usize> {
@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
     pub fn str(&mut self) -> Result<&'a str> {
         let what = self.what;
         std::str::from_utf8(self.bytes()?)
-            .map_err(|_| Error::corrupt(format!("invalid UTF-8 in {what}")))
+            .map_err(|_| Error::corrupt(cat!("invalid UTF-8 in ", what)))
     }
 }
 

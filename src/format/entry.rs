@@ -8,6 +8,7 @@ use super::{
     put_varint,
 };
 use crate::error::{Error, Result};
+use crate::say::cat;
 
 /// Where a file is: inside the entry file, or beside it under a content-hashed name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,8 +156,11 @@ impl Entry {
         let mut r = Reader::new(body, "the entry file");
         let docs = r.u32()?;
         if docs > MAX_LETTERS {
-            return Err(Error::corrupt(format!(
-                "{docs} letters, more than an index may hold ({MAX_LETTERS})"
+            return Err(Error::corrupt(cat!(
+                docs,
+                " letters, more than an index may hold (",
+                MAX_LETTERS,
+                ")"
             )));
         }
         let total_length = r.varint()?;
@@ -166,8 +170,12 @@ impl Entry {
             MAX_FILE_BYTES
         };
         if largest > MAX_FILE_BYTES {
-            return Err(Error::corrupt(format!(
-                "files of {largest} bytes, more than an index file may have ({MAX_FILE_BYTES})"
+            return Err(Error::corrupt(cat!(
+                "files of ",
+                largest,
+                " bytes, more than an index file may have (",
+                MAX_FILE_BYTES,
+                ")"
             )));
         }
         let stamp = if version >= 10 {
@@ -189,7 +197,7 @@ impl Entry {
                     .collect::<Result<_>>()?,
             ),
             1 => Letters::Folder(safe_name(r.str()?)?),
-            other => return Err(Error::corrupt(format!("letters stored as {other}"))),
+            other => return Err(Error::corrupt(cat!("letters stored as ", other))),
         };
         let n = r.count()?;
         let mut chunks: Vec<ChunkRef> = Vec::with_capacity(n);
@@ -204,7 +212,7 @@ impl Entry {
                     let (t, p) = ChunkRef::names(hash);
                     (FileRef::File(t), FileRef::File(p))
                 }
-                other => return Err(Error::corrupt(format!("a chunk stored as {other}"))),
+                other => return Err(Error::corrupt(cat!("a chunk stored as ", other))),
             };
             if terms == FileRef::Derived || positions == FileRef::Derived {
                 return Err(Error::corrupt("a term chunk must be stored"));
@@ -260,7 +268,7 @@ fn get_ref(r: &mut Reader) -> Result<FileRef> {
         0 => Ok(FileRef::Inline(r.bytes()?.to_vec())),
         1 => Ok(FileRef::File(safe_name(r.str()?)?)),
         2 => Ok(FileRef::Derived),
-        other => Err(Error::corrupt(format!("a file stored as {other}"))),
+        other => Err(Error::corrupt(cat!("a file stored as ", other))),
     }
 }
 
@@ -276,6 +284,6 @@ fn safe_name(name: &str) -> Result<String> {
     if ok {
         Ok(name.to_string())
     } else {
-        Err(Error::corrupt(format!("unsafe file name \"{name}\"")))
+        Err(Error::corrupt(cat!("unsafe file name \"", name, "\"")))
     }
 }

@@ -9,6 +9,7 @@ use crate::analyze::{Word, fold, words};
 use crate::doc::{Document, Section};
 use crate::error::{Error, Result};
 use crate::meta::{Kind, Link, Meeting, Meta, Precision};
+use crate::say::cat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
@@ -196,7 +197,7 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
                 summit: opt(r.str()?),
                 name: r.str()?.to_string(),
             }),
-            flag => return Err(Error::corrupt(format!("meeting flag {flag}"))),
+            flag => return Err(Error::corrupt(cat!("meeting flag ", flag))),
         },
         // Kept in the title only.
         subject: None,
@@ -249,7 +250,7 @@ pub(crate) fn known<T>(name: &str, parse: fn(&str) -> Option<T>, what: &str) -> 
     }
     parse(name)
         .map(Some)
-        .ok_or_else(|| Error::corrupt(format!("unknown {what} \"{name}\"")))
+        .ok_or_else(|| Error::corrupt(cat!("unknown ", what, " \"", name, "\"")))
 }
 
 #[cfg(test)]

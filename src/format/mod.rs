@@ -29,6 +29,7 @@ pub fn named_files(entry: &[u8]) -> Result<Named> {
 pub(crate) use bytes::{Reader, put_bytes, put_str, put_varint};
 
 use crate::error::{Error, Result};
+use crate::say::{Hex, cat};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
 pub const VERSION: u16 = 10;
@@ -150,8 +151,10 @@ pub(crate) fn open_versions(
     }
     let flags = u16::from_le_bytes([bytes[6], bytes[7]]);
     if flags != 0 {
-        return Err(Error::corrupt(format!(
-            "unknown flags {flags:#06x} in the header"
+        return Err(Error::corrupt(cat!(
+            "unknown flags 0x",
+            Hex(flags.into(), 4),
+            " in the header"
         )));
     }
     let (content, footer) = bytes.split_at(bytes.len() - FOOTER_LEN);
@@ -168,10 +171,7 @@ pub(crate) fn finished(r: &Reader, kind: FileKind) -> Result<()> {
     if r.is_empty() {
         Ok(())
     } else {
-        Err(Error::corrupt(format!(
-            "bytes after the end of {}",
-            kind.name()
-        )))
+        Err(Error::corrupt(cat!("bytes after the end of ", kind.name())))
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::NAME_HASH_BYTES;
 use super::bytes::{fnv64, fnv64_on, name_hash};
+use crate::say::{Hex, cat};
 
 /// What a file name says it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +53,15 @@ pub fn chunk_hash(terms: u64, positions: u64) -> u64 {
 
 /// The name a file of its own content must have: `m-`, `i-` or `w-` (`kind`) and its hash.
 pub fn own_name(kind: &str, bytes: &[u8]) -> String {
-    format!("{kind}-{:012x}.kz", name_hash(bytes))
+    cat!(kind, '-', Hex(name_hash(bytes), 12), ".kz")
 }
 
 /// The names of a term chunk's two files, `t-<hash>.kz` and `p-<hash>.kz`.
 pub fn chunk_names(hash: u64) -> (String, String) {
-    (format!("t-{hash:012x}.kz"), format!("p-{hash:012x}.kz"))
+    (
+        cat!("t-", Hex(hash, 12), ".kz"),
+        cat!("p-", Hex(hash, 12), ".kz"),
+    )
 }
 
 /// Whether `bytes` (unpacked) are what a name of its own, `hash`, says.
@@ -76,7 +80,7 @@ pub fn in_letter_folder(name: &str, count: u32) -> bool {
     let bare = name.strip_prefix('h').unwrap_or(name);
     bare.strip_suffix(".kz")
         .and_then(|n| n.parse::<u32>().ok())
-        .is_some_and(|n| n < count && format!("{n}.kz") == bare)
+        .is_some_and(|n| n < count && cat!(n, ".kz") == bare)
 }
 
 #[cfg(test)]

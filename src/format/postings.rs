@@ -4,6 +4,7 @@
 
 use super::bytes::{Reader, put_varint};
 use crate::error::{Error, Result};
+use crate::say::cat;
 
 /// One letter's occurrences of one term, without their positions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +145,7 @@ pub fn ascending(r: &mut Reader, n: usize, bound: u32, what: &str) -> Result<Vec
         last = last
             .checked_add(delta)
             .filter(|&v| v < bound && (i == 0 || delta > 0))
-            .ok_or_else(|| Error::corrupt(format!("{what} out of order or out of range")))?;
+            .ok_or_else(|| Error::corrupt(cat!(what, " out of order or out of range")))?;
         out.push(last);
     }
     Ok(out)

@@ -9,6 +9,7 @@ use crate::format::letter::Letter;
 use crate::format::names;
 use crate::format::pack::{self, InPack, PACK_LETTERS};
 use crate::format::{table, words};
+use crate::say::cat;
 
 impl Index {
     /// Every loaded chunk's terms must lie in its range, and its positions must be there.
@@ -60,10 +61,11 @@ impl Index {
             return Ok(());
         }
         if bytes.len() as u64 > u64::from(self.largest) {
-            return Err(Error::corrupt(format!(
-                "{} bytes, more than this index's files have ({})",
+            return Err(Error::corrupt(cat!(
                 bytes.len(),
-                self.largest
+                " bytes, more than this index's files have (",
+                self.largest,
+                ")"
             ))
             .in_file(name));
         }
@@ -120,7 +122,7 @@ impl Index {
                 c.positions = Slot::Missing(earlier.clone());
                 c.positions_file = None;
                 self.supplied.remove(earlier.as_str());
-                return Err(Error::corrupt(ANOTHER_BUILD).in_file(&earlier));
+                return Err(Error::corrupt(ANOTHER_BUILD).in_file(earlier.as_str()));
             }
             if let Err(e) = self.check_chunk(i) {
                 // A file that does not fit is not kept: the slot waits for a good one.
@@ -176,13 +178,13 @@ impl Index {
             member.parse().ok()?,
         );
         let n = pack.checked_mul(PACK_LETTERS)?.checked_add(member)?;
-        let canonical = member < PACK_LETTERS && format!("/{pack}.kz#{member}") == rest;
+        let canonical = member < PACK_LETTERS && cat!('/', pack, ".kz#", member) == rest;
         (canonical && n < self.docs && !self.letters.contains_key(&n)).then_some(n)
     }
 
     /// The name a letter is asked for by: its pack's file and its place in it.
     pub(super) fn letter_name(folder: &str, doc: u32) -> String {
-        format!("{folder}/{}.kz#{}", doc / PACK_LETTERS, doc % PACK_LETTERS)
+        cat!(folder, '/', doc / PACK_LETTERS, ".kz#", doc % PACK_LETTERS)
     }
 
     /// Where the letter a need names is: its pack's file, its member, the pack's letter count;

@@ -6,6 +6,7 @@ use super::levenshtein;
 use crate::analyze::{Analyzer, fold, is_stop_word};
 use crate::format::chunk::Why;
 use crate::index::{Ask, Index, TermRef};
+use crate::say::cat;
 
 /// Weight of a term reached by a prefix, relative to the typed term.
 const PREFIX_WEIGHT: f32 = 0.8;
@@ -162,7 +163,7 @@ pub fn apart(ask: &mut Ask<'_>, analyzer: &Analyzer, word: &str) -> Option<([Str
             best = Some((shorter, [a, b], at));
         }
     }
-    best.map(|(_, terms, at)| (terms, format!("{} {}", &word[..at], &word[at..])))
+    best.map(|(_, terms, at)| (terms, cat!(&word[..at], ' ', &word[at..])))
 }
 
 /// Stems shorter than this are not tried as the stem of a word being typed.

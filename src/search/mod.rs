@@ -34,6 +34,7 @@ use crate::analyze::{Analyzer, lowercase};
 use crate::answer::Answer;
 use crate::error::{Error, Result};
 use crate::index::{Ask, Index};
+use crate::say::cat;
 use candidates::{Found, every_letter};
 use matches::clause_of;
 use meet::Candidate;
@@ -338,7 +339,7 @@ fn suggest(text: &str, corrections: &[(String, String)]) -> Option<String> {
             match corrections.iter().find(|(typed, _)| *typed == bare) {
                 Some((_, written)) => {
                     let (head, tail) = (w.get(..start).unwrap_or(""), w.get(end..).unwrap_or(""));
-                    format!("{}{written}{}", lowercase(head), lowercase(tail))
+                    cat!(lowercase(head), written, lowercase(tail))
                 }
                 None => w.to_string(),
             }

@@ -10,6 +10,7 @@
 //! (Longer than 400 lines with its tests, which read best beside the grammar they pin down.)
 
 use crate::analyze::{Analyzer, Token, fold, is_invisible, lowercase};
+use crate::say::cat;
 
 /// Queries longer than this many clauses are cut: every clause must match, so more is noise.
 /// With [`MAX_PHRASE_WORDS`] and the caps on prefixes and typos (`expand.rs`), this bounds the
@@ -79,7 +80,7 @@ impl Clause {
                 surface,
                 quoted: true,
                 ..
-            } => format!("\"{surface}\""),
+            } => cat!('"', surface, '"'),
             Clause::Phrase { surface, .. } => surface.clone(),
         }
     }

@@ -7,6 +7,7 @@ use super::excerpt::{Match, push_escaped};
 use crate::analyze::{Word, words};
 use crate::doc::Document;
 use crate::doc::sections::anchors;
+use crate::say::{Put, cat};
 
 /// The HTML of `doc` with the words at the positions of `matched` (sorted) marked; and how many.
 pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
@@ -49,7 +50,7 @@ pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
             }
         }
         let (open, close) = match heading {
-            Some(i) => (format!("<h3 id=\"{}\">", anchors[i]), "</h3>\n"),
+            Some(i) => (cat!("<h3 id=\"", anchors[i], "\">"), "</h3>\n"),
             None if !in_paragraph => ("<p>".to_string(), ""),
             None => (" ".to_string(), ""),
         };
@@ -65,7 +66,9 @@ pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
                 .binary_search_by(|m| (m.0 as usize).cmp(&next_word))
                 .is_ok();
             if is_match {
-                out.push_str(&format!("<mark data-match=\"{marks}\">"));
+                out.push_str("<mark data-match=\"");
+                marks.put(&mut out);
+                out.push_str("\">");
                 marks += 1;
             }
             push_escaped(&mut out, &body[w.start..w.end]);
