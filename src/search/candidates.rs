@@ -24,6 +24,8 @@ pub(super) struct Found {
     pub(super) expanded: Vec<Expanded>,
     /// The clauses as they met: the query's, a joined word no letter has whole as its words.
     pub(super) clauses: Vec<Clause>,
+    /// Per clause, how much its words weigh in choosing an excerpt: the rarer, the more.
+    pub(super) weights: Vec<u32>,
 }
 
 impl Searcher {
@@ -37,6 +39,7 @@ impl Searcher {
             words: Vec::new(),
             expanded: Vec::new(),
             clauses: Vec::new(),
+            weights: Vec::new(),
         };
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
@@ -93,6 +96,16 @@ impl Searcher {
         let optional = |c: &Clause| matches!(c, Clause::Term { word, .. } if is_stop_word(word));
         let others = clauses.iter().any(|c| !optional(c));
         let required: Vec<bool> = clauses.iter().map(|c| !(others && optional(c))).collect();
+        // Function and question words beside other words are never marked, so never choose an
+        // excerpt; of the others, the rarest weigh most (by their letters, as BM25 weighs them).
+        let n = self.index.doc_count();
+        for (i, clause_hits) in hits.iter().enumerate() {
+            if !required[i] {
+                found.terms[i].clear();
+            }
+            let idf = crate::bm25::idf(n, clause_hits.len());
+            found.weights.push(1 + (idf * 1000.0) as u32);
+        }
         let docs = (!hits.is_empty()).then(|| {
             let strict: Vec<bool> = clauses
                 .iter()

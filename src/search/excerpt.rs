@@ -23,7 +23,7 @@ pub type Match = (u32, u16);
 /// The excerpt of `body`, whose words are `words`; `matched` is sorted by position.
 #[cfg(test)]
 pub fn excerpt(body: &str, words: &[Word], matched: &[Match]) -> String {
-    render(body, words, matched, best_window(words.len(), matched))
+    render(body, words, matched, best_window(words.len(), matched, &[]))
 }
 
 /// The excerpt of [`WORDS`] words from word `start`.
@@ -61,17 +61,20 @@ pub fn render(body: &str, words: &[Word], matched: &[Match], start: usize) -> St
     out
 }
 
-/// The first word of the window holding the most distinct matched clauses, then the most matches
-/// (the first such window). `matched` ascends by position. One pass: the window slides forward
-/// with its anchor, so a letter with a hundred thousand matches costs no more than its matches.
-pub fn best_window(len: usize, matched: &[Match]) -> usize {
+/// The first word of the window whose distinct matched clauses weigh most (`weight`, by clause:
+/// the rarer the word the more; a clause past its end weighs 1), then with the most matches (the
+/// first such window). `matched` ascends by position. One pass: the window slides forward with
+/// its anchor, so a letter with a hundred thousand matches costs no more than its matches.
+/// Integer weights, so that the sums the window slides with are exact.
+pub fn best_window(len: usize, matched: &[Match], weight: &[u32]) -> usize {
+    let weight = |c: u16| weight.get(usize::from(c)).copied().unwrap_or(1);
     let clauses = matched
         .iter()
         .map(|m| usize::from(m.1) + 1)
         .max()
         .unwrap_or(0);
     let mut per_clause = vec![0u32; clauses];
-    let (mut distinct, mut inside) = (0usize, 0usize);
+    let (mut distinct, mut inside) = (0u32, 0usize);
     let (mut lo, mut hi) = (0, 0);
     let mut best = (0, 0, 0);
     for &(position, _) in matched {
@@ -81,7 +84,7 @@ pub fn best_window(len: usize, matched: &[Match]) -> usize {
             .min(len.saturating_sub(WORDS));
         while hi < matched.len() && (matched[hi].0 as usize) < start + WORDS {
             let c = &mut per_clause[usize::from(matched[hi].1)];
-            distinct += usize::from(*c == 0);
+            distinct += if *c == 0 { weight(matched[hi].1) } else { 0 };
             *c += 1;
             inside += 1;
             hi += 1;
@@ -89,7 +92,7 @@ pub fn best_window(len: usize, matched: &[Match]) -> usize {
         while lo < hi && (matched[lo].0 as usize) < start {
             let c = &mut per_clause[usize::from(matched[lo].1)];
             *c -= 1;
-            distinct -= usize::from(*c == 0);
+            distinct -= if *c == 0 { weight(matched[lo].1) } else { 0 };
             inside -= 1;
             lo += 1;
         }
@@ -218,7 +221,7 @@ mod tests {
     }
 
     /// The window the quadratic search of an earlier version chose, as the oracle.
-    fn best_window_by_brute_force(len: usize, matched: &[Match]) -> usize {
+    fn best_window_by_brute_force(len: usize, matched: &[Match], weight: &[u32]) -> usize {
         let mut best = (0, 0, 0);
         for &(position, _) in matched {
             let start = (position as usize)
@@ -232,8 +235,12 @@ mod tests {
             let mut clauses = inside.clone();
             clauses.sort_unstable();
             clauses.dedup();
-            if (clauses.len(), inside.len()) > (best.0, best.1) {
-                best = (clauses.len(), inside.len(), start);
+            let weighs: u32 = clauses
+                .iter()
+                .map(|&c| weight.get(usize::from(c)).copied().unwrap_or(1))
+                .sum();
+            if (weighs, inside.len()) > (best.0, best.1) {
+                best = (weighs, inside.len(), start);
             }
         }
         best.2
@@ -255,9 +262,10 @@ mod tests {
                 .collect();
             matched.sort_unstable();
             matched.dedup_by_key(|m| m.0);
+            let weight: Vec<u32> = (0..next(5)).map(|_| next(3000) as u32).collect();
             assert_eq!(
-                best_window(len, &matched),
-                best_window_by_brute_force(len, &matched),
+                best_window(len, &matched, &weight),
+                best_window_by_brute_force(len, &matched, &weight),
                 "{len} {matched:?}"
             );
         }

@@ -189,6 +189,7 @@ impl Searcher {
                 words: Vec::new(),
                 expanded: Vec::new(),
                 clauses: Vec::new(),
+                weights: Vec::new(),
             }
         } else {
             self.candidates(ask, &query)?
@@ -216,6 +217,7 @@ impl Searcher {
             words,
             expanded,
             clauses,
+            weights,
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
             _ if blank && !filtered => Vec::new(),
@@ -246,13 +248,14 @@ impl Searcher {
             }
             let missing = missing_words(&words, c.missing);
             let at = hits.len() + waiting;
-            match self.hit(ask, doc, c.score, c.matches, &clause_of, missing) {
+            let (score, lacks) = (c.score, c.missing);
+            match self.hit(ask, doc, c, &clause_of, &weights, missing) {
                 // Its file is not here yet: it keeps its place until the next round.
                 None => {
                     waiting += 1;
                     preview = preview.and_then(|mut p| {
-                        let missing = missing_words(&words, c.missing);
-                        p.push((at, self.preview_hit(doc, c.score, missing)?));
+                        let missing = missing_words(&words, lacks);
+                        p.push((at, self.preview_hit(doc, score, missing)?));
                         Some(p)
                     });
                 }

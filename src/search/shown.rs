@@ -3,6 +3,7 @@
 //! [`About::of`].
 
 use super::excerpt::{self, Match};
+use super::meet::Candidate;
 use super::{Searcher, reader};
 use crate::doc::Document;
 use crate::doc::sections::anchors;
@@ -140,20 +141,21 @@ impl Searcher {
         })
     }
 
-    /// A hit for the letter numbered `doc`, scored `score`, its phrase matches known; `None`
-    /// until its file is here.
+    /// A hit for the letter numbered `doc`, a candidate of this score and phrase matches, its
+    /// excerpt chosen by the clauses' `weights`; `None` until its file is here.
     pub(super) fn hit(
         &self,
         ask: &mut Ask<'_>,
         doc: u32,
-        score: f32,
-        phrases: Vec<Match>,
+        candidate: Candidate,
         clause_of: &SortedMap<&str, u16>,
+        weights: &[u32],
         missing: Vec<String>,
     ) -> Option<Hit> {
-        let (letter, words, matches) = self.head_matches(ask, doc, clause_of, phrases)?;
+        let score = candidate.score;
+        let (letter, words, matches) = self.head_matches(ask, doc, clause_of, candidate.matches)?;
         let d = &letter.document;
-        let start = excerpt::best_window(words.len(), &matches);
+        let start = excerpt::best_window(words.len(), &matches, weights);
         // The section of the excerpt's first match (or of its first word).
         let at = matches
             .iter()

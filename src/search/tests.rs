@@ -432,7 +432,12 @@ fn an_acronym_no_letter_defines_stands_for_nothing() {
         "De VS leveren meer.",
     ]);
     let found = s.search("VS", 10).unwrap().expect_ready();
-    assert!(found.expanded.is_empty(), "{:?}", found.expanded);
+    // Not the long form the parentheses seem to give; the country's name it is, by the table.
+    assert!(
+        found.expanded.iter().all(|e| e.why != "acronym"),
+        "{:?}",
+        found.expanded
+    );
     assert_eq!(ids(&s, "VS"), ["001", "000"]);
 }
 
@@ -743,5 +748,45 @@ fn a_country_finds_the_letters_that_name_it_only_by_its_adjective() {
             .all(|e| e.to != "stond" && e.to != "staan"),
         "{:?}",
         found.expanded
+    );
+}
+
+#[test]
+fn function_words_never_choose_the_excerpt_and_are_never_marked() {
+    let filler =
+        "De minister sprak over de NAVO en over de top en over de plannen van de minister. "
+            .repeat(6);
+    let body = format!("{filler}Daarna ging het over de luchtverdediging van Oekraïne.");
+    let s = searcher(&[&body, "De minister sprak over de begroting."]);
+    let found = s
+        .search("wat zei de minister over luchtverdediging", 10)
+        .unwrap()
+        .expect_ready();
+    let excerpt = &found.hits[0].excerpt;
+    assert!(
+        excerpt.contains("<mark>luchtverdediging</mark>"),
+        "{excerpt}"
+    );
+    for function in ["de", "De", "over", "wat", "zei"] {
+        assert!(
+            !excerpt.contains(&format!("<mark>{function}</mark>")),
+            "{excerpt}"
+        );
+    }
+    let reading = s
+        .read(
+            &found.hits[0].id,
+            "wat zei de minister over luchtverdediging",
+        )
+        .unwrap()
+        .expect_ready()
+        .unwrap();
+    assert!(!reading.html.contains(">over</mark>"), "{}", reading.html);
+    // A query of function words alone still marks them: there is nothing else to show.
+    let only = s.search("over de ", 10).unwrap().expect_ready();
+    assert!(
+        only.hits[0].excerpt.contains("<mark>"),
+        "{}",
+        only.hits[0].excerpt
     );
 }
