@@ -790,3 +790,29 @@ fn function_words_never_choose_the_excerpt_and_are_never_marked() {
         only.hits[0].excerpt
     );
 }
+
+#[test]
+fn an_english_question_finds_the_dutch_letter_and_says_what_it_translated() {
+    let s = searcher(&[
+        "De minister sprak over de levering van munitie aan Oekraïne.",
+        "De minister sprak over de begroting voor het komende jaar.",
+    ]);
+    let found = s
+        .search(
+            "which agreements were made about ammunition for Ukraine",
+            10,
+        )
+        .unwrap()
+        .expect_ready();
+    assert_eq!(found.hits[0].id, "000");
+    // Only `agreements` is missing: the function words never veto a letter.
+    assert_eq!(found.hits[0].missing, ["agreements"]);
+    assert!(
+        found
+            .expanded
+            .iter()
+            .any(|e| e.from == "ammunition" && e.why == "translation"),
+        "{:?}",
+        found.expanded
+    );
+}
