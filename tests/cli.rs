@@ -253,12 +253,21 @@ fn a_blank_query_with_a_filter_lists_the_letters_that_pass_it() {
     );
     assert_eq!(ids(&r), ["002", "001", "004"]);
     let r = search_args(dir.path(), &[""]);
-    assert_eq!(r["total"], 0);
     assert_eq!(
         r["facets"]["kind"].as_array().unwrap().len(),
         3,
         "facets count every letter"
     );
+}
+
+#[test]
+fn a_blank_query_browses_every_letter_newest_first() {
+    let dir = built_index();
+    let r = search_args(dir.path(), &[""]);
+    assert_eq!(r["total"], 5);
+    assert_eq!(ids(&r), ["004", "001", "000", "003", "002"]);
+    let r = search_args(dir.path(), &["", "--sort", "date"]);
+    assert_eq!(ids(&r), ["002", "000", "003", "001", "004"]);
 }
 
 #[test]

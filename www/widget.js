@@ -109,6 +109,12 @@ export class KamerZoek extends HTMLElement {
     return this.getAttribute('url-state') !== 'off';
   }
 
+  // `browse`: before anything is typed, the newest letters and the whole archive's timeline.
+  // Without it the index loads only when the visitor searches, and a blank box lists nothing.
+  get #browse() {
+    return this.hasAttribute('browse');
+  }
+
   connectedCallback() {
     connected.add(this);
     // Moved on the page (taken off and put back), it keeps what the visitor typed: the URL is
@@ -232,7 +238,9 @@ export class KamerZoek extends HTMLElement {
     if (number !== this.#sequence || !idx) return;
     const { query, filters, range, sort, group } = this.#state;
     const started = performance.now();
-    const limit = Number.parseInt(this.getAttribute('limit'), 10) || 10;
+    const asked = Number.parseInt(this.getAttribute('limit'), 10) || 10;
+    // A blank box lists the archive only when browsing; its facets are counted either way.
+    const limit = this.#blank && !this.#filtered && !this.#browse ? 0 : asked;
     const options = { limit, filters, ...range, sort, group, signal: pending.controller.signal };
     try {
       // The hits first: the facets need the letter table, which a large index keeps apart, so
@@ -384,7 +392,7 @@ export class KamerZoek extends HTMLElement {
     Object.assign(this.#state, chosen);
     this.#controls.showChoices();
     this.#ui.input.value = chosen.query;
-    const searching = chosen.query !== '' || this.#filtered;
+    const searching = chosen.query !== '' || this.#filtered || this.#browse;
     if (open) {
       this.#openLetter(open, { push: false });
       if (searching) this.#search();

@@ -129,8 +129,10 @@ impl Searcher {
         self.search_with(text, &options)
     }
 
-    /// Searches. A blank query with filters lists every letter that passes them; a blank query
-    /// without filters lists nothing, but its facets count every letter. [`Answer::Need`] when
+    /// Searches. A blank query browses: it lists every letter that passes the filters, newest
+    /// first unless another order is asked (by its title and date where the letter table keeps
+    /// them, so a small archive's view fetches no letter); with a limit of 0 it only counts the
+    /// facets, and fetches the table only for them. [`Answer::Need`] when
     /// files of the index must be fetched first; its preview, when the ranking is final and
     /// only letter files are to come (in an index whose letter table keeps titles, and is here),
     /// is the answer with the hits in their final order, those whose letters are not here shown
@@ -174,9 +176,15 @@ impl Searcher {
         let query = Query::parse(text, &self.analyzer);
         let blank = text.trim().is_empty();
         let filtered = !options.filters.is_empty();
+        // A blank query browses the archive: every letter that passes the filters, newest first
+        // unless another order is asked for.
+        let sort = match options.sort {
+            Sort::Relevance if blank => Sort::DateDescending,
+            sort => sort,
+        };
         let found = if blank {
-            // Every letter, for the filters and the facets; none when neither will read them.
-            let table = if filtered || options.facets == FacetCount::Always {
+            // Every letter, to list, filter or count; the table is not fetched for none of these.
+            let table = if filtered || options.facets == FacetCount::Always || options.limit > 0 {
                 ask.table()
             } else {
                 self.index.table()
@@ -195,10 +203,7 @@ impl Searcher {
             self.candidates(ask, &query)?
         };
         // The letter table is fetched only when something reads it.
-        let table = if options.facets == FacetCount::Always
-            || filtered
-            || options.sort != Sort::Relevance
-        {
+        let table = if options.facets == FacetCount::Always || filtered || sort != Sort::Relevance {
             ask.table()
         } else {
             self.index.table()
@@ -220,7 +225,6 @@ impl Searcher {
             weights,
         } = found;
         let passing: Vec<(u32, Candidate)> = match table {
-            _ if blank && !filtered => Vec::new(),
             _ if !filtered => docs,
             Some(t) => docs
                 .into_iter()
@@ -228,7 +232,7 @@ impl Searcher {
                 .collect(),
             None => Vec::new(),
         };
-        let ranked = self.order(&clauses, passing, options.sort, table);
+        let ranked = self.order(&clauses, passing, sort, table);
         let total = ranked.len();
         let clause_of = clause_of(&terms);
         // The first `limit` hits; grouped, a letter of a meeting a hit above is about joins that
@@ -245,6 +249,12 @@ impl Searcher {
         for (doc, c) in ranked {
             if hits.len() + waiting >= options.limit {
                 break;
+            }
+            // Browsing, a letter the table titles is listed by its title and date: the view
+            // of a whole archive fetches the table, not its letters.
+            if blank && let Some(hit) = self.preview_hit(doc, c.score, Vec::new()) {
+                place(hit, &mut hits, options.group);
+                continue;
             }
             let missing = missing_words(&words, c.missing);
             let at = hits.len() + waiting;

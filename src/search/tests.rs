@@ -86,9 +86,11 @@ fn exclusions_remove_letters_and_keep_the_order_of_the_rest() {
 fn garbage_queries_answer_nothing_and_never_fail() {
     let s = searcher(&["gewone tekst"]);
     let long = "x".repeat(100_000);
+    // A blank query browses: it lists the letters.
+    for blank in ["", "   "] {
+        assert_eq!(ids(&s, blank), ["000"], "{blank:?}");
+    }
     for query in [
-        "",
-        "   ",
         "\"",
         "-",
         "- \" *",
