@@ -203,11 +203,15 @@ impl Searcher {
             self.candidates(ask, &query)?
         };
         // The letter table is fetched only when something reads it.
-        let table = if options.facets == FacetCount::Always || filtered || sort != Sort::Relevance {
-            ask.table()
-        } else {
-            self.index.table()
-        };
+        // A query that names a kind of letter reads the kinds from the table.
+        let named = order::kind_named(&found.clauses).is_some();
+        let table =
+            if options.facets == FacetCount::Always || filtered || sort != Sort::Relevance || named
+            {
+                ask.table()
+            } else {
+                self.index.table()
+            };
         let facets = table
             .filter(|_| options.facets != FacetCount::Never)
             .map(|t| {

@@ -4,7 +4,27 @@
 use super::meet::Candidate;
 use super::query::Clause;
 use super::{EXACT_BONUS, EXACT_WINDOW, Group, Hit, Searcher, Sort, sort};
-use crate::meta::Meta;
+use crate::meta::{Kind, Meta};
+
+/// A letter of the kind a query names (`agenda`, `verslag`, `commissiedebat`, `schriftelijk
+/// overleg`, `antwoorden`) scores this much more than one that only uses the word: the report of
+/// a debate about an agenda says `agenda` more often than the agenda itself does.
+pub const KIND_BONUS: f32 = 0.5;
+
+/// The kind of letter a query names by a word of its own, if any.
+pub(super) fn kind_named(clauses: &[Clause]) -> Option<Kind> {
+    clauses.iter().find_map(|c| match c {
+        Clause::Term { word, .. } => match word.as_str() {
+            "agenda" | "ga" => Some(Kind::Agenda),
+            "verslag" | "report" => Some(Kind::Verslag),
+            "commissiedebat" | "ao" => Some(Kind::Overleg),
+            "schriftelijk" | "antwoorden" => Some(Kind::SchriftelijkOverleg),
+            "beslisnota" => Some(Kind::Beslisnota),
+            _ => None,
+        },
+        Clause::Phrase { .. } => None,
+    })
+}
 
 impl Searcher {
     /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
@@ -35,6 +55,13 @@ impl Searcher {
                 }
             }
         };
+        if let (Some(kind), Some(table)) = (kind_named(clauses), table) {
+            for (doc, candidate) in &mut ranked {
+                if table[*doc as usize].kind == Some(kind) {
+                    candidate.score *= 1.0 + KIND_BONUS;
+                }
+            }
+        }
         sort::sort_by(&mut ranked, compare(Sort::Relevance));
         let words = clauses
             .iter()

@@ -818,3 +818,18 @@ fn an_english_question_finds_the_dutch_letter_and_says_what_it_translated() {
         found.expanded
     );
 }
+
+#[test]
+fn a_query_that_names_a_kind_prefers_letters_of_that_kind() {
+    let report = format!(
+        "Datum 1 maart 2024\nBetreft Verslag NAVO-ministers van Defensie\n\nAgenda\n{}",
+        "Op de agenda van de DMM stond de agenda van de top. ".repeat(8)
+    );
+    let s = searcher(&[
+        &report,
+        "Datum 1 februari 2024\nBetreft Geannoteerde agenda NAVO-ministers van Defensie\n\n\
+         Hierbij stuur ik u de geannoteerde agenda voor de DMM. De ministers spreken over de \
+         oostflank, de steun aan Oekraïne en de begroting van het bondgenootschap.",
+    ]);
+    assert_eq!(ids(&s, "agenda DMM "), ["001", "000"]);
+}
