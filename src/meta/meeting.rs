@@ -131,7 +131,7 @@ pub fn find(
         first_with(&speaks)
     };
     let (piece, date) = found?;
-    let place = place_near(piece, date.end).or_else(|| place_near(piece, 0));
+    let place = place_near(piece, date.end).or_else(|| place_before(piece, date.start));
     let year = match date.year {
         Some(y) => y,
         None => year_of(piece, &date, own, year?),
@@ -252,6 +252,24 @@ fn place_near(sentence: &str, from: usize) -> Option<String> {
     })
 }
 
+/// The last `in X` / `te X` in the [`PLACE_WORDS`] words before byte `end` of `sentence`: the
+/// place nearest before a date (`bijeenkomst ... te Brussel op 9 en 10 oktober`), however long
+/// the piece before it (a letter's head joined to its first sentence).
+fn place_before(sentence: &str, end: usize) -> Option<String> {
+    let before = sentence.get(..end)?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let from = words.len().saturating_sub(PLACE_WORDS);
+    words[from..]
+        .iter()
+        .rev()
+        .filter(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("te"))
+        .find_map(|word| {
+            // Where the word starts in `sentence` (a slice of it): read from there.
+            let at = word.as_ptr() as usize - sentence.as_ptr() as usize;
+            place_near(&sentence[..end], at)
+        })
+}
+
 /// A name in capitals as the text writes it elsewhere: `VILNIUS` -> `Vilnius`.
 fn even_capitals(word: &str) -> String {
     if word.chars().all(|c| !c.is_lowercase()) {
@@ -311,6 +329,21 @@ fn looks_back(rest: &str, meeting: Ymd, year: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_before_the_date_is_found_however_long_the_head_before_it() {
+        // A letter's head joined to its first sentence by the clean-up: 40 words and more.
+        let head = "28 676 NAVO Nr. 165 BRIEF VAN DE MINISTER VAN DEFENSIE Aan de Voorzitter van \
+                    de Tweede Kamer der Staten-Generaal, ter kennisname aan de leden van de vaste \
+                    commissie voor Defensie ";
+        let body = format!(
+            "{head}Hierbij bied ik u de geannoteerde agenda aan ten behoeve van de bijeenkomst \
+             van de Navo-defensieministers te Brussel op 9 en 10 oktober a.s.\nDe minister."
+        );
+        let m = find(&body, None, Some(2012), Some(Kind::Agenda)).unwrap();
+        assert_eq!(m.place.as_deref(), Some("Brussel"));
+        assert_eq!(m.start, "2012-10-09");
+    }
 
     #[test]
     fn reads_meeting_place_dates_and_summit() {

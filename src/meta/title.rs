@@ -14,11 +14,12 @@ pub fn title(meta: &Meta) -> Option<String> {
     let label = meta.kind.map_or("Brief", |k| k.label());
     if let Some(m) = &meta.meeting {
         let when = range(&m.start, &m.end)?;
-        let at = m
-            .place
+        // A summit's place is the summit's (`Vilnius`), where no `in X` said it.
+        let place = m.place.as_deref().or(m
+            .summit
             .as_deref()
-            .map(|p| format!("{p} "))
-            .unwrap_or_default();
+            .filter(|_| m.name.starts_with("NAVO-top")));
+        let at = place.map(|p| format!("{p} ")).unwrap_or_default();
         // A committee's report is about the meeting, not of it.
         let over = match meta.kind {
             Some(Kind::Overleg | Kind::SchriftelijkOverleg) => " over de",
@@ -122,6 +123,18 @@ mod tests {
         };
         assert_eq!(
             title(&top).unwrap(),
+            "Geannoteerde agenda NAVO-top, Vilnius 16-17 februari 2022"
+        );
+        // A summit whose text names its place only as the summit's.
+        let mut summit = meeting("NAVO-top", "x");
+        (summit.place, summit.summit) = (None, Some("Vilnius".into()));
+        let unplaced = Meta {
+            kind: Some(Kind::Agenda),
+            meeting: Some(summit),
+            ..Meta::default()
+        };
+        assert_eq!(
+            title(&unplaced).unwrap(),
             "Geannoteerde agenda NAVO-top, Vilnius 16-17 februari 2022"
         );
         let betreft = Meta {
