@@ -11,6 +11,7 @@ use crate::meta::Meta;
 
 /// The letters a query matches, its typo corrections as (word typed, word written), and per
 /// clause the terms it matched through (none for phrases), for marking them in a letter.
+#[derive(Default)]
 pub(super) struct Found {
     /// By letter number, ascending. Sorted lists, not hash maps, all through the search: clauses
     /// meet by merging, and the wasm carries no hash table code (about 3 KB gzip).
@@ -31,16 +32,7 @@ pub(super) struct Found {
 impl Searcher {
     /// Letters that satisfy the query, with their scores.
     pub(super) fn candidates(&self, ask: &mut Ask<'_>, query: &Query) -> Result<Found> {
-        let mut found = Found {
-            docs: Vec::new(),
-            corrections: Vec::new(),
-            terms: Vec::new(),
-            partial: false,
-            words: Vec::new(),
-            expanded: Vec::new(),
-            clauses: Vec::new(),
-            weights: Vec::new(),
-        };
+        let mut found = Found::default();
         if query.must.is_empty() && query.must_not.is_empty() {
             return Ok(found);
         }

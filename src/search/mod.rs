@@ -183,7 +183,8 @@ impl Searcher {
             sort => sort,
         };
         let found = if blank {
-            // Every letter, to list, filter or count; the table is not fetched for none of these.
+            // Every letter, to list, filter or count; with none of these asked, the table is
+            // read only if it is here.
             let table = if filtered || options.facets == FacetCount::Always || options.limit > 0 {
                 ask.table()
             } else {
@@ -191,27 +192,23 @@ impl Searcher {
             };
             Found {
                 docs: every_letter(table),
-                corrections: Vec::new(),
-                terms: Vec::new(),
-                partial: false,
-                words: Vec::new(),
-                expanded: Vec::new(),
-                clauses: Vec::new(),
-                weights: Vec::new(),
+                ..Found::default()
             }
         } else {
             self.candidates(ask, &query)?
         };
         // The letter table is fetched only when something reads it.
         // A query that names a kind of letter reads the kinds from the table.
-        let named = order::kind_named(&found.clauses).is_some();
-        let table =
-            if options.facets == FacetCount::Always || filtered || sort != Sort::Relevance || named
-            {
-                ask.table()
-            } else {
-                self.index.table()
-            };
+        let named = order::kind_named(&found.clauses);
+        let table = if options.facets == FacetCount::Always
+            || filtered
+            || sort != Sort::Relevance
+            || named.is_some()
+        {
+            ask.table()
+        } else {
+            self.index.table()
+        };
         let facets = table
             .filter(|_| options.facets != FacetCount::Never)
             .map(|t| {
@@ -236,7 +233,7 @@ impl Searcher {
                 .collect(),
             None => Vec::new(),
         };
-        let ranked = self.order(&clauses, passing, sort, table);
+        let ranked = self.order(&clauses, passing, sort, table, named);
         let total = ranked.len();
         let clause_of = clause_of(&terms);
         // The first `limit` hits; grouped, a letter of a meeting a hit above is about joins that

@@ -27,7 +27,8 @@ pub(super) fn kind_named(clauses: &[Clause]) -> Option<Kind> {
 }
 
 impl Searcher {
-    /// Best first (ties keep letter order), with the exact-match bonus; then by date if asked,
+    /// Best first (ties keep letter order), with the exact-match bonus and the bonus for the kind
+    /// the query `named`; then by date if asked,
     /// keeping relevance order between letters of one date and undated letters last.
     pub(super) fn order(
         &self,
@@ -35,6 +36,7 @@ impl Searcher {
         mut ranked: Vec<(u32, Candidate)>,
         sort: Sort,
         table: Option<&[Meta]>,
+        named: Option<Kind>,
     ) -> Vec<(u32, Candidate)> {
         let date = |doc: u32| table.and_then(|t| t[doc as usize].date.as_deref());
         // One comparator type for every sort of the ranking: each closure type would add a copy of
@@ -55,7 +57,7 @@ impl Searcher {
                 }
             }
         };
-        if let (Some(kind), Some(table)) = (kind_named(clauses), table) {
+        if let (Some(kind), Some(table)) = (named, table) {
             for (doc, candidate) in &mut ranked {
                 if table[*doc as usize].kind == Some(kind) {
                     candidate.score *= 1.0 + KIND_BONUS;
