@@ -94,8 +94,10 @@ printf '%-44s %10d %10d\n' "the widget (${#widget[@]} scripts and styles)" "$wid
 # src/say.rs keeps it out). The budget is the size of the last change that had to grow it, plus
 # about 1%: raise it only with the reason in the commit (git log -S WASM_BUDGET_GZ --
 # scripts/build-web.sh tells each step: 69,143 bytes for issue 31's joined words met as their
-# words and its excerpts chosen by the rarest words, after issue 30 took it to 68,272).
-WASM_BUDGET_GZ=69800
+# words and its excerpts chosen by the rarest words, after issue 30 took it to 68,272; 70,040
+# when a name of two words became one name). Issue 31 allowed 2 KB over 68,272: the budget is
+# that ceiling, 70,272, not the usual 1%.
+WASM_BUDGET_GZ=70272
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

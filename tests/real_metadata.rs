@@ -206,3 +206,29 @@ fn every_kamerstuk_number_the_source_names_is_read() {
     }
     assert!(checked >= 8, "{checked}");
 }
+
+/// Every document is titled by what it is, of which meeting, and where the manifest's meeting
+/// names a place (`DMM Boedapest 9-10 oktober 2008`: the word before its days), there: never by
+/// its first sentence (`Op 14 en 15 juni jl.`).
+#[test]
+fn every_title_says_what_the_document_is_and_where_its_meeting_was() {
+    let mut placed = 0;
+    for (row, meta) in documents() {
+        let title = kamerzoek::meta::title(&meta).unwrap_or_default();
+        let label = meta.kind.map(|k| k.label()).unwrap_or("Brief");
+        assert!(title.starts_with(label), "{}: {title:?}", row.file);
+        let before_days = row.meeting.split(|c: char| c.is_ascii_digit()).next();
+        let place = before_days.and_then(|s| s.split_whitespace().last());
+        if let Some(place) = place.filter(|p| p.chars().all(char::is_alphabetic))
+            && place.starts_with(char::is_uppercase)
+        {
+            assert!(
+                title.contains(place),
+                "{}: {title:?} lacks {place}",
+                row.file
+            );
+            placed += 1;
+        }
+    }
+    assert_eq!(placed, 16);
+}

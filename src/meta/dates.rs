@@ -116,6 +116,19 @@ fn year(t: &Tok) -> Option<u16> {
         .filter(|y| (1900..=2200).contains(y) && t.text.len() == 4)
 }
 
+fn weekday(t: &Tok) -> bool {
+    const DAYS: [&str; 7] = [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ];
+    DAYS.iter().any(|d| t.text.eq_ignore_ascii_case(d))
+}
+
 /// How many tokens join two days at `j`: `en`, `-`, `–`, `/`, `t/m`, `tot en met`; 0 for none.
 fn joiner(t: &[Tok], j: usize) -> usize {
     let at = |k: usize| t.get(j + k).map(|x| x.text);
@@ -141,8 +154,10 @@ pub fn find(text: &str) -> Vec<DateMention> {
         // a second day before the month.
         let mut j = i + 1;
         let mut last = first;
-        let skip = joiner(&t, j);
-        if skip > 0
+        let joined = joiner(&t, j);
+        // `13 en donderdag 14 februari`: an agenda names the days of the week.
+        let skip = joined + usize::from(joined > 0 && t.get(j + joined).is_some_and(weekday));
+        if joined > 0
             && let Some(d) = t.get(j + skip).and_then(day)
         {
             last = d;
@@ -208,6 +223,18 @@ mod tests {
         assert_eq!(one("op 13 februari te Brussel"), (13, 13, 2, None));
         assert_eq!(one("op 10/11 juni 2010 in"), (10, 11, 6, Some(2010)));
         assert_eq!(one("van 8 tot en met 10 juli"), (8, 10, 7, None));
+    }
+
+    #[test]
+    fn a_range_may_name_the_days_of_the_week() {
+        assert_eq!(
+            one("op woensdag 13 en donderdag 14 februari a.s."),
+            (13, 14, 2, None)
+        );
+        assert_eq!(
+            one("van maandag 8 tot en met woensdag 10 juli 2024"),
+            (8, 10, 7, Some(2024))
+        );
     }
 
     #[test]

@@ -70,11 +70,12 @@ impl Kind {
 }
 
 /// The heading lines that name a committee report, and its kind.
-const HEADINGS: [(&str, Kind); 7] = [
+const HEADINGS: [(&str, Kind); 8] = [
     (
         "inbreng verslag van een schriftelijk overleg",
         Kind::SchriftelijkOverleg,
     ),
+    ("inbreng schriftelijk overleg", Kind::SchriftelijkOverleg),
     // The committee's written questions with the minister's answers.
     ("lijst van vragen en antwoorden", Kind::SchriftelijkOverleg),
     (
@@ -93,30 +94,52 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
         return Some(Kind::Beslisnota);
     }
     let top = head(body, HEAD);
-    // A heading is in capitals on a line of its own, perhaps after the number (`Nr. 232 VERSLAG
-    // VAN EEN ALGEMEEN OVERLEG`).
+    // A heading is on a line of its own, perhaps after the number (`Nr. 232 VERSLAG VAN EEN
+    // ALGEMEEN OVERLEG`): in capitals as the Kamer prints it, or in any case at the line's start
+    // as copies of it write it (`Verslag van een commissiedebat`).
     for line in top.lines() {
         let capitals = line.chars().filter(|c| c.is_uppercase()).count();
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 0 || capitals * 10 < letters * 8 {
-            continue;
-        }
-        if let Some((_, kind)) = HEADINGS.iter().find(|(cue, _)| contains_ci(line, cue)) {
+        let shouted = letters > 0 && capitals * 10 >= letters * 8;
+        let opening = after_number(line).to_lowercase();
+        let heading = HEADINGS
+            .iter()
+            .find(|(cue, _)| opening.starts_with(cue) || (shouted && contains_ci(line, cue)));
+        if let Some((_, kind)) = heading {
             return Some(*kind);
         }
+    }
+    // The Kamer's own formulas, whatever the heading: a committee reports a debate (`Van dit
+    // overleg brengt de commissie bijgaand ... verslag uit`), puts questions in writing (`een
+    // aantal vragen en opmerkingen voor te leggen`), or a party's members give their input
+    // (`De leden van de VVD-fractie hebben kennisgenomen van ...`).
+    if contains_ci(top, "van dit overleg breng") {
+        return Some(Kind::Overleg);
+    }
+    let written = [
+        "vragen en opmerkingen voor te leggen",
+        "vragen en opmerkingen voorgelegd",
+    ];
+    if written.iter().any(|cue| contains_ci(top, cue))
+        || (contains_ci(top, "fractie hebben") && contains_ci(top, "kennisgenomen"))
+    {
+        return Some(Kind::SchriftelijkOverleg);
     }
     let letter = dated
         || top.lines().any(|l| {
             // `BRIEF VAN DE MINISTER(S) ...`, `BRIEF VAN DE STAATSSECRETARIS ...`, also after the
             // number (`Nr. 165 BRIEF VAN ...`).
-            let upper = l.trim_start().to_uppercase();
-            let after_number = upper.strip_prefix("NR. ").map(|r| {
-                r.trim_start_matches(|c: char| c.is_ascii_digit())
-                    .trim_start()
-            });
-            after_number.unwrap_or(&upper).starts_with("BRIEF VAN DE ")
+            after_number(l).to_uppercase().starts_with("BRIEF VAN DE ")
         });
     if let Some(line) = top.lines().find_map(|l| l.trim().strip_prefix("Betreft")) {
+        // The minister's answers in a written consultation about an agenda are answers.
+        let answers = contains_ci(line, "schriftelijk overleg")
+            || ["beantwoording", "antwoord"]
+                .iter()
+                .any(|cue| line.trim_start().to_lowercase().starts_with(cue));
+        if answers {
+            return Some(Kind::SchriftelijkOverleg);
+        }
         if contains_ci(line, "geannoteerde agenda") {
             return Some(Kind::Agenda);
         }
@@ -143,6 +166,17 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
         ]
         .iter()
         .any(|verb| contains_ci(first, verb));
+    // What it sends first: the answers to a committee's questions about an agenda are answers
+    // (a member's own questions, `vragen van het lid`, are not a written consultation).
+    let lower = first.to_lowercase();
+    let at = |cue: &str| lower.find(cue).unwrap_or(usize::MAX);
+    let answers = at("antwoord");
+    if sends
+        && answers < at("geannoteerde agenda").min(at("verslag"))
+        && !lower.contains("van het lid")
+    {
+        return Some(Kind::SchriftelijkOverleg);
+    }
     let sends_agenda = sends && contains_ci(first, "geannoteerde agenda");
     let sends_report = sends && contains_ci(first, "verslag");
     match (sends_agenda, sends_report) {
@@ -184,6 +218,17 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
         std::cmp::Ordering::Greater => Some(Kind::Agenda),
         std::cmp::Ordering::Less => Some(Kind::Verslag),
         std::cmp::Ordering::Equal => letter.then_some(Kind::Brief),
+    }
+}
+
+/// A line without the document's number before it (`Nr. 232 VERSLAG ...` -> `VERSLAG ...`).
+fn after_number(line: &str) -> &str {
+    let line = line.trim_start();
+    match line.get(..4) {
+        Some(nr) if nr.eq_ignore_ascii_case("nr. ") => line[4..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start(),
+        _ => line,
     }
 }
 
@@ -250,6 +295,42 @@ mod tests {
         let letter = "Den Haag, 1 mei 2024\nIn het verslag van een algemeen overleg van maart \
                       zegde ik toe u te informeren.";
         assert_eq!(detect(letter, true), Some(Kind::Brief));
+    }
+
+    #[test]
+    fn the_kamers_formulas_name_a_report_or_a_written_consultation_in_any_case() {
+        let cd = "Verslag van een commissiedebat\nVastgesteld 2 maart 2022\nDe vaste commissie \
+                  heeft op 10 februari 2022 overleg gevoerd over de geannoteerde agenda.";
+        assert_eq!(detect(cd, false), Some(Kind::Overleg));
+        let copied = "Vastgesteld 2 maart 2022\nDe vaste commissie heeft overleg gevoerd over: de \
+                      geannoteerde agenda.\nVan dit overleg brengt de commissie bijgaand \
+                      geredigeerd woordelijk verslag uit.";
+        assert_eq!(detect(copied, false), Some(Kind::Overleg));
+        let so = "Verslag van een schriftelijk overleg\nVastgesteld 12 maart 2019\nIn de vaste \
+                  commissie voor Defensie bestond de behoefte een aantal vragen en opmerkingen \
+                  voor te leggen over de geannoteerde agenda.";
+        assert_eq!(detect(so, false), Some(Kind::SchriftelijkOverleg));
+        let unheaded = "Vastgesteld 12 maart 2019\nIn de vaste commissie bestond de behoefte een \
+                        aantal vragen en opmerkingen voor te leggen over de geannoteerde agenda.";
+        assert_eq!(detect(unheaded, false), Some(Kind::SchriftelijkOverleg));
+        let input = "Inbreng schriftelijk overleg\nDe leden van de VVD-fractie hebben \
+                     kennisgenomen van de geannoteerde agenda.";
+        assert_eq!(detect(input, false), Some(Kind::SchriftelijkOverleg));
+    }
+
+    #[test]
+    fn the_ministers_answers_about_an_agenda_are_answers_not_the_agenda() {
+        let betreft = "Datum 11 februari 2019\nBetreft Beantwoording schriftelijk overleg over de \
+                       geannoteerde agenda NAVO-ministers van Defensie\nHierbij bied ik u de \
+                       antwoorden aan.";
+        assert_eq!(detect(betreft, true), Some(Kind::SchriftelijkOverleg));
+        let opening = "Den Haag, 11 februari 2019\nHierbij bied ik u de antwoorden aan op de \
+                       vragen van de vaste commissie over de geannoteerde agenda.";
+        assert_eq!(detect(opening, true), Some(Kind::SchriftelijkOverleg));
+        // The agenda sent first, answers mentioned after it: an agenda.
+        let agenda = "Den Haag, 1 februari 2019\nHierbij bied ik u de geannoteerde agenda aan, \
+                      met de antwoorden op eerdere vragen.";
+        assert_eq!(detect(agenda, true), Some(Kind::Agenda));
     }
 
     #[test]

@@ -107,6 +107,50 @@ pub fn find(
     year: Option<u16>,
     kind: Option<Kind>,
 ) -> Option<Meeting> {
+    let (piece, date) = located(body, kind)?;
+    let place = place_of(piece, &date);
+    let year = match date.year {
+        Some(y) => y,
+        None => year_of(piece, &date, own, year?),
+    };
+    let start = date.first(year);
+    Some(Meeting {
+        place,
+        start: start.iso(),
+        end: date.last(year).iso(),
+        summit: summit(body, start, year),
+        name: name_of(piece, date.end, head(body, OPENING)),
+    })
+}
+
+/// A meeting its document dates without a year anywhere (`Op 14 en 15 juni jl.`, and no date
+/// line): its name, place and days as the text gives them (`14-15 juni`), for a title. Never a
+/// date: which year is not known.
+pub fn without_year(body: &str, kind: Option<Kind>) -> Option<(String, Option<String>, String)> {
+    let (piece, date) = located(body, kind)?;
+    if date.year.is_some() {
+        return None;
+    }
+    let month = |m: u8| dates::MONTHS.get(usize::from(m).checked_sub(1)?).copied();
+    let days = if (date.first_day, date.month) == (date.last_day, date.last_month) {
+        format!("{} {}", date.first_day, month(date.month)?)
+    } else if date.month == date.last_month {
+        format!(
+            "{}-{} {}",
+            date.first_day,
+            date.last_day,
+            month(date.month)?
+        )
+    } else {
+        let (first, last) = (month(date.month)?, month(date.last_month)?);
+        format!("{} {first}-{} {last}", date.first_day, date.last_day)
+    };
+    let name = name_of(piece, date.end, head(body, OPENING));
+    Some((name, place_of(piece, &date), days))
+}
+
+/// The piece of `body` that names its meeting, and the meeting's date in it.
+fn located(body: &str, kind: Option<Kind>) -> Option<(&str, DateMention)> {
     let pieces = pieces(body);
     // A meeting of the alliance: an EU summit (`EU-top`) or the OVSE's `Ministeriële Raad` is
     // none of this dossier's.
@@ -124,26 +168,37 @@ pub fn find(
         })
     };
     let report = matches!(kind, Some(Kind::Overleg | Kind::SchriftelijkOverleg));
-    let found = if report {
+    if report {
         first_with(&|s: &str| contains_ci(s, "geannoteerde agenda") && speaks(s))
             .or_else(|| first_with(&speaks))
     } else {
         first_with(&speaks)
-    };
-    let (piece, date) = found?;
-    let place = place_near(piece, date.end).or_else(|| place_before(piece, date.start));
-    let year = match date.year {
-        Some(y) => y,
-        None => year_of(piece, &date, own, year?),
-    };
-    let start = date.first(year);
-    Some(Meeting {
-        place,
-        start: start.iso(),
-        end: date.last(year).iso(),
-        summit: summit(body, start, year),
-        name: name_of(piece, date.end, head(body, OPENING)),
-    })
+    }
+}
+
+/// Where the meeting is: `in X` / `te X` after its date or before it, or the name the meeting
+/// goes by written before its date (`Defensieministeriële Boedapest op 9 en 10 oktober`).
+fn place_of(piece: &str, date: &DateMention) -> Option<String> {
+    place_near(piece, date.end)
+        .or_else(|| place_before(piece, date.start))
+        .or_else(|| place_in_name(piece, date.start))
+}
+
+/// Words a meeting is called by, as the word before its place ends (`NAVO-top Vilnius`,
+/// `Defensieministeriële Boedapest`, `DMM Brussel`).
+const MEETING_WORDS: [&str; 5] = ["ministeriële", "top", "dmm", "bijeenkomst", "raad"];
+
+/// The place in a meeting's name just before its date: `<meeting> <Place> [op|van] <date>`.
+fn place_in_name(sentence: &str, end: usize) -> Option<String> {
+    let before = sentence.get(..end)?;
+    let mut words = before.split_whitespace().rev().peekable();
+    words.next_if(|w| ["op", "van"].contains(&w.to_lowercase().as_str()));
+    let place = words.next()?;
+    let meeting = words.next()?.to_lowercase();
+    let called = MEETING_WORDS.iter().any(|w| meeting.ends_with(w));
+    let capital = place.starts_with(char::is_uppercase) && place.chars().count() > 1;
+    let plain = place.chars().all(char::is_alphabetic) && dates::month_number(place).is_none();
+    (called && capital && plain).then(|| even_capitals(place))
 }
 
 /// How much of a document's start is its opening, where it says what it is about.
@@ -343,6 +398,34 @@ mod tests {
         let m = find(&body, None, Some(2012), Some(Kind::Agenda)).unwrap();
         assert_eq!(m.place.as_deref(), Some("Brussel"));
         assert_eq!(m.start, "2012-10-09");
+    }
+
+    #[test]
+    fn a_place_in_the_meetings_name_before_its_date_is_its_place() {
+        let body = "de brief inzake de geannoteerde agenda NAVO Defensieministeriële Boedapest op \
+                    9 en 10 oktober d.d. 15 september 2008.";
+        let m = find(body, None, Some(2008), Some(Kind::Overleg)).unwrap();
+        assert_eq!(m.place.as_deref(), Some("Boedapest"));
+        // A word that is no place's: no place.
+        let body = "De bijeenkomst van de NAVO-ministers van Defensie Op 9 oktober 2008.";
+        assert_eq!(find(body, None, None, None).unwrap().place, None);
+    }
+
+    #[test]
+    fn a_meeting_without_a_year_anywhere_is_named_but_not_dated() {
+        let body = "Op 14 en 15 juni jl. werd op het Navo-hoofdkwartier in Brussel een formele \
+                    bijeenkomst gehouden van de Noord-Atlantische Raad in de samenstelling van \
+                    ministers van Defensie.";
+        assert_eq!(find(body, None, None, Some(Kind::Verslag)), None);
+        let (_, place, days) = without_year(body, Some(Kind::Verslag)).unwrap();
+        assert_eq!(
+            (place.as_deref(), days.as_str()),
+            (Some("Brussel"), "14-15 juni")
+        );
+        assert_eq!(
+            without_year("Op 14 juni 2007 vond de DMM plaats.", None),
+            None
+        );
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub struct Meta {
     pub minister: Option<String>,
     /// The letter's own number: `28 676, nr. 449`.
     pub kamerstuk: Option<String>,
-    /// What its `Betreft` line says it is about: its title when it has one. Only the title
+    /// Its title as the text gives it: what its `Betreft` line says it is about; or, for a
+    /// meeting dated without a year anywhere, the meeting as the text names it. Only the title
     /// keeps it (the index stores the title, not this).
     pub subject: Option<String>,
     /// The other letters about the same meeting (its agenda, its report, the debate about them),
@@ -113,7 +114,13 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         meeting,
         minister: signer::minister(body),
         kamerstuk: kamerstuk::number(raw),
-        subject: subject(body),
+        // A meeting dated without a year anywhere still names the letter, as its text says it
+        // (`Verslag NAVO-ministers van Defensie, Brussel 14-15 juni`): not its first sentence.
+        subject: subject(body).or_else(|| {
+            let (name, place, days) =
+                meeting::without_year(body, kind).filter(|_| year.is_none())?;
+            Some(title::of_meeting(kind, &name, place.as_deref(), &days))
+        }),
         // Known only when every letter is read: the build fills them in.
         same_meeting: Vec::new(),
         related: Vec::new(),

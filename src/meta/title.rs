@@ -11,7 +11,6 @@ pub fn title(meta: &Meta) -> Option<String> {
     if let Some(subject) = &meta.subject {
         return Some(subject.clone());
     }
-    let label = meta.kind.map_or("Brief", |k| k.label());
     if let Some(m) = &meta.meeting {
         let when = range(&m.start, &m.end)?;
         // A summit's place is the summit's (`Vilnius`), where no `in X` said it.
@@ -19,21 +18,29 @@ pub fn title(meta: &Meta) -> Option<String> {
             .summit
             .as_deref()
             .filter(|_| m.name.starts_with("NAVO-top")));
-        let at = place.map(|p| format!("{p} ")).unwrap_or_default();
-        // A committee's report is about the meeting, not of it.
-        let over = match meta.kind {
-            Some(Kind::Overleg | Kind::SchriftelijkOverleg) => " over de",
-            _ => "",
-        };
-        let name = if m.name.is_empty() {
-            "NAVO-ministers van Defensie"
-        } else {
-            &m.name
-        };
-        return Some(format!("{label}{over} {name}, {at}{when}"));
+        return Some(of_meeting(meta.kind, &m.name, place, &when));
     }
+    let label = meta.kind.map_or("Brief", |k| k.label());
     let date = meta.date.as_deref()?;
     Some(format!("{label} van {}", dutch_date(date)?))
+}
+
+/// What a document is, of which meeting, where and when: `Verslag NAVO-ministers van Defensie,
+/// Brussel 14-15 juni 2007` (`when` as the title shows it).
+pub fn of_meeting(kind: Option<Kind>, name: &str, place: Option<&str>, when: &str) -> String {
+    let label = kind.map_or("Brief", |k| k.label());
+    let at = place.map(|p| format!("{p} ")).unwrap_or_default();
+    // A committee's report is about the meeting, not of it.
+    let over = match kind {
+        Some(Kind::Overleg | Kind::SchriftelijkOverleg) => " over de",
+        _ => "",
+    };
+    let name = if name.is_empty() {
+        "NAVO-ministers van Defensie"
+    } else {
+        name
+    };
+    format!("{label}{over} {name}, {at}{when}")
 }
 
 /// `15-16 juni 2023`, `15 februari 2024`, `30 juni-1 juli 2023` from two ISO dates.

@@ -13,7 +13,7 @@ use super::expand::SEE_ALSO_WEIGHT;
 use super::query::Clause;
 use super::score::ClauseHit;
 use crate::error::Result;
-use crate::format::chunk::MAX_SEE_ALSO_WORDS;
+use crate::format::chunk::{MAX_SEE_ALSO_WORDS, Why};
 use crate::index::Ask;
 
 impl Searcher {
@@ -58,7 +58,14 @@ impl Searcher {
                 // A single word standing for a single term is `score_word`'s.
                 let single_word = i == j && matches!(clauses[i], Clause::Term { .. });
                 // The key lives in the chunk of its first term, which the first clause brought.
-                for (to, why) in ask.see_also(&key) {
+                let entries = ask.see_also(&key);
+                // A translation's words (`ministerial meeting`) are words of a phrase, not a name.
+                let name = key.contains(' ')
+                    && entries
+                        .iter()
+                        .any(|(_, why)| !matches!(why, Why::Translation | Why::Question));
+                let mut named = Vec::new();
+                for (to, why) in entries {
                     if single_word && !to.contains(' ') {
                         continue;
                     }
@@ -67,6 +74,7 @@ impl Searcher {
                     if found.is_empty() {
                         continue;
                     }
+                    named.extend(found.iter().map(|h| h.doc));
                     let share = SEE_ALSO_WEIGHT / (j - i + 1) as f32;
                     for (k, clause_hits) in hits.iter_mut().enumerate().take(j + 1).skip(i) {
                         let derived = found.iter().map(|h| ClauseHit {
@@ -93,7 +101,38 @@ impl Searcher {
                         }
                     }
                 }
+                if name {
+                    self.one_name(ask, &key, named, &mut hits[i..=j])?;
+                }
             }
+        }
+        Ok(())
+    }
+
+    /// A name of more words (`Verenigde Staten`, `Noord-Atlantische Raad`: a span the see-also
+    /// table knows as a country, an acronym's long form or the owner's synonym) is one name, not its words: once a letter holds it whole, or what it stands
+    /// for (`named`), a letter with its words apart (`de verenigde inspanningen van de staten`)
+    /// no longer meets it. While no letter holds either, its words stay words, so a query of
+    /// words never comes back empty for the name's sake.
+    fn one_name(
+        &self,
+        ask: &mut Ask<'_>,
+        key: &str,
+        mut named: Vec<u32>,
+        hits: &mut [Vec<ClauseHit>],
+    ) -> Result<()> {
+        let whole = Clause::Phrase {
+            terms: key.split(' ').map(str::to_string).collect(),
+            quoted: true,
+            surface: String::new(),
+        };
+        named.extend(self.letters_matching(ask, &whole)?);
+        if named.is_empty() || ask.waiting() {
+            return Ok(());
+        }
+        super::sort::sort(&mut named);
+        for clause_hits in hits {
+            clause_hits.retain(|h| named.binary_search(&h.doc).is_ok());
         }
         Ok(())
     }

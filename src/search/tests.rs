@@ -754,6 +754,24 @@ fn a_country_finds_the_letters_that_name_it_only_by_its_adjective() {
 }
 
 #[test]
+fn a_name_of_two_words_is_one_name_not_its_words_apart() {
+    let s = searcher(&[
+        "De verenigde inspanningen van de staten aan de oostflank.",
+        "De Verenigde Staten steunen Oekraïne.",
+        "De Amerikaanse minister sprak.",
+        "Het Verenigd Koninkrijk en de staten.",
+    ]);
+    // The letters that hold the name, or what it stands for; not its words apart.
+    assert_eq!(ids(&s, "Verenigde Staten "), ["001", "002"]);
+    // With another word no letter holds beside it, the name counts once, as a name: the letter
+    // that holds it ranks above the one with its words apart.
+    assert_eq!(ids(&s, "verenigde staten oostflank ")[0], "001");
+    // Where no letter holds the name, its words are words: no dead end.
+    let s = searcher(&["De verenigde inspanningen van de staten aan de oostflank."]);
+    assert_eq!(ids(&s, "Verenigde Staten "), ["000"]);
+}
+
+#[test]
 fn function_words_never_choose_the_excerpt_and_are_never_marked() {
     let filler =
         "De minister sprak over de NAVO en over de top en over de plannen van de minister. "
