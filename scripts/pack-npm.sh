@@ -12,5 +12,7 @@ mkdir -p "$pkg/dist/pkg"
 for f in kamerzoek.js engine.js widget.js widget.css; do
   cp "www/dist/$f" "$pkg/dist/$f"
 done
-cp www/dist/pkg/kamerzoek.js www/dist/pkg/kamerzoek_bg.wasm "$pkg/dist/pkg/"
+# The module plain (for bundlers, `configure({ wasm })`) and gzip (what the engine fetches
+# beside its glue when a page serves the package's folder as it is).
+cp www/dist/pkg/kamerzoek.js www/dist/pkg/kamerzoek_bg.wasm www/dist/pkg/kamerzoek_bg.wasm.gz "$pkg/dist/pkg/"
 (cd "$pkg" && npm pack --silent --pack-destination "$dest") | tail -n 1 | sed "s|^|$dest/|"

@@ -88,6 +88,13 @@ impl Kamerzoek {
         reply(self.searcher.read(id, query))
     }
 
+    /// The folder of the letter packs (`l-<hash>`), or undefined when the entry file holds the
+    /// letters: a small archive's pack directories are fetched with the engine.
+    #[wasm_bindgen(getter, js_name = letterFolder)]
+    pub fn letter_folder(&self) -> Option<String> {
+        self.searcher.index().letter_folder().map(str::to_string)
+    }
+
     /// How many letters the index holds.
     #[wasm_bindgen(getter, js_name = docCount)]
     pub fn doc_count(&self) -> usize {

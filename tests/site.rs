@@ -58,10 +58,10 @@ fn dist(name: &str) -> Vec<u8> {
     std::fs::read(root().join("www/dist").join(name)).unwrap()
 }
 
-/// A site's file without the mark the build puts on its first line (the wasm has none); the
-/// mark names the hash of the rest.
+/// A site's file without the mark the build puts on its first line (the wasm and its gzip have
+/// none); the mark names the hash of the rest.
 fn unmarked(name: &str, bytes: &[u8]) -> Vec<u8> {
-    if name.ends_with(".wasm") {
+    if name.ends_with(".wasm") || name.ends_with(".gz") {
         return bytes.to_vec();
     }
     let line = bytes.iter().position(|&b| b == b'\n').expect("a mark line");
@@ -79,6 +79,7 @@ const WIDGET: &[&str] = &[
     "kamerzoek.js",
     "pkg/kamerzoek.js",
     "pkg/kamerzoek_bg.wasm",
+    "pkg/kamerzoek_bg.wasm.gz",
     "widget.css",
     "widget.js",
 ];
@@ -107,7 +108,7 @@ fn a_site_holds_the_engine_the_widget_and_the_index_and_nothing_else() {
     // The build says what a visitor downloads, raw and gzip, and the total.
     let said = stderr(&run);
     for line in [
-        "pkg/kamerzoek_bg.wasm",
+        "pkg/kamerzoek_bg.wasm.gz",
         "index/kamerzoek.idx",
         "total before the first query",
     ] {
@@ -261,7 +262,7 @@ fn offline_writes_a_worker_beside_the_site_that_stores_a_small_index_whole() {
         .collect();
     for name in index
         .iter()
-        .chain(["pkg/kamerzoek_bg.wasm".to_string()].iter())
+        .chain(["pkg/kamerzoek_bg.wasm.gz".to_string()].iter())
     {
         assert!(stored.contains(name), "{name} in {stored:?}");
     }

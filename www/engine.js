@@ -22,6 +22,8 @@ import { letterPacks } from './engine/packs.js';
 export { ERROR_KINDS, IndexError } from './engine/errors.js';
 
 const ENTRY_FILE = 'kamerzoek.idx';
+// Archives of at most this many letters fetch their letter table with the engine.
+const EAGER_TABLE_LETTERS = 1024;
 // FORMAT.md: no entry file unpacks to more. Other files: the bound the entry file states.
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
@@ -55,12 +57,37 @@ export function configureEngine({ wasm } = {}) {
   if (wasm) wasmUrl = new URL(wasm, document.baseURI).href;
 }
 
+// The WebAssembly module as the glue takes it: the one the page configured, else the gzip beside
+// the glue (`kamerzoek_bg.wasm.gz`, 40% of the bytes where a host does not compress), unpacked as
+// it streams in, so it is compiled as it comes. A host that unpacked it on the way
+// (`Content-Encoding: gzip`) sends the module itself; a site without the gzip, the plain one.
+async function wasmSource() {
+  if (wasmUrl) return { module_or_path: wasmUrl };
+  const response = await fetch(`${HERE}pkg/kamerzoek_bg.wasm.gz`).catch(() => null);
+  // Named here: bundled into engine.js, the glue's own default would look beside engine.js.
+  if (!response?.ok || !response.body) return { module_or_path: `${HERE}pkg/kamerzoek_bg.wasm` };
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array();
+  const stream = new ReadableStream({
+    start(controller) { if (!first.done) controller.enqueue(head); else controller.close(); },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close(); else controller.enqueue(value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const body = gzip ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
+  return { module_or_path: new Response(body, { headers: { 'Content-Type': 'application/wasm' } }) };
+}
+
 function loadModule() {
   module ??= (async () => {
     if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') {
       throw new IndexError('unsupported', 'this browser has no WebAssembly or DecompressionStream');
     }
-    const where = wasmUrl ? { module_or_path: wasmUrl } : undefined;
+    const where = await wasmSource();
     if (restarts === 0) {
       await init(where);
       return { Engine };
@@ -112,14 +139,22 @@ async function openEngine(indexUrl) {
   ]);
   const engine = guard(() => new Current(bytes));
   const limit = engine.largestFile;
-  const { fetchLetter, wantDirectories } = letterPacks(indexUrl, limit);
+  const { fetchLetter, wantDirectories, prefetchDirectories } = letterPacks(indexUrl, limit);
+  prefetchDirectories(engine.letterFolder, engine.docCount);
   const fetchFile = (name, signal, priority) => {
     const [file, member] = name.split('#');
     return member === undefined
       ? fetchBytes(new URL(name, indexUrl), limit, signal, priority)
       : fetchLetter(new URL(file, indexUrl), Number(member), signal, priority);
   };
-  return { engine, ask: makeAsk(engine, guard, fetchFile, wantDirectories) };
+  const ask = makeAsk(engine, guard, fetchFile, wantDirectories);
+  // A small archive's letter table (titles, dates, kinds: some 25 KB for 1,000 letters) comes with
+  // the engine: a first query shows its titles as soon as its words' chunks are here, before its
+  // letters. Asked for as the facets of a blank query, which need the table and nothing else.
+  if (engine.docCount <= EAGER_TABLE_LETTERS) {
+    ask('["table"]', () => engine.search('', 0, [], 'relevance', 'always', '')).catch(() => {});
+  }
+  return { engine, ask };
 }
 
 // The handle a page holds: it survives an engine restart by opening its index again.

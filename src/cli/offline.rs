@@ -232,7 +232,7 @@ pub fn prepare(out: &Path, index: &Named, entry: &[u8], precache_max: u64) -> Re
     let (worker, dir) = placed(out)?;
     // Everything a page loads from the site folder, `offline.js` and `file-check.js` too.
     let mut first = site::first_query();
-    first.extend([REGISTRATION, "file-check.js"].map(String::from));
+    first.extend([REGISTRATION, "file-check.js", site::RESTART].map(String::from));
     let mut rest: Vec<String> = index
         .files
         .iter()

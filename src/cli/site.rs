@@ -36,8 +36,12 @@ const REQUIRED: &[&str] = &[
     "pkg/kamerzoek.js",
     "pkg/kamerzoek_bg.wasm",
 ];
-/// What a page downloads before its first query (with the entry file), in this order.
-const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm", "pkg/kamerzoek.js"];
+/// What a page downloads before its first query (with the entry file), in this order: the
+/// engine fetches the module gzip (the plain one is for bundlers, and for a site without it);
+/// the glue is in engine.js, its own file fetched only by a restart ([`RESTART`]).
+const ENGINE: &[&str] = &["pkg/kamerzoek_bg.wasm.gz"];
+/// What a restart of the engine imports anew: stored offline too.
+pub const RESTART: &str = "pkg/kamerzoek.js";
 const WIDGET: &[&str] = &["kamerzoek.js", "engine.js", "widget.js", "widget.css"];
 
 /// An embedded asset by its path in the site.
@@ -78,9 +82,9 @@ fn files_of(
 
 /// A file as the site holds it: the asset behind kamerzoek's mark, which names the hash of what
 /// follows it, so a later build knows the file as its own and as unedited. The wasm, which no
-/// owner edits and which cannot carry a comment, is known by its magic.
+/// owner edits and which cannot carry a comment, is known by its magic, as is its gzip.
 pub fn stamped(name: &str, content: &[u8]) -> Vec<u8> {
-    if name.ends_with(".wasm") {
+    if name.ends_with(".wasm") || name.ends_with(".gz") {
         return content.to_vec();
     }
     let hash = fnv64(content);
@@ -110,8 +114,15 @@ pub fn is_ours(name: &str, bytes: &[u8]) -> bool {
 }
 
 fn found(name: &str, bytes: &[u8]) -> Found {
-    if name.ends_with(".wasm") {
-        return if bytes.starts_with(b"\0asm") {
+    let magic: Option<&[u8]> = if name.ends_with(".wasm") {
+        Some(b"\0asm")
+    } else if name.ends_with(".gz") {
+        Some(&[0x1f, 0x8b])
+    } else {
+        None
+    };
+    if let Some(magic) = magic {
+        return if bytes.starts_with(magic) {
             Found::Ours
         } else {
             Found::Foreign
@@ -210,7 +221,7 @@ fn refuse(foreign: &[PathBuf], advice: &str) -> Result<()> {
 /// the order narrows it: the wasm before its glue, the entry module last.
 pub fn write(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     let rank = |name: &str| match name {
-        "pkg/kamerzoek_bg.wasm" => 0,
+        "pkg/kamerzoek_bg.wasm" | "pkg/kamerzoek_bg.wasm.gz" => 0,
         "kamerzoek.js" => 2,
         _ => 1,
     };
@@ -273,10 +284,11 @@ mod tests {
             ("widget.js", &b"export{}"[..]),
             ("index.html", b"<!doctype html>"),
             ("pkg/kamerzoek_bg.wasm", b"\0asm\x01\0\0\0"),
+            ("pkg/kamerzoek_bg.wasm.gz", b"\x1f\x8b\x08\0"),
         ] {
             let written = stamped(name, content);
             assert_eq!(found(name, &written), Found::Ours, "{name}");
-            if !name.ends_with(".wasm") {
+            if !name.ends_with(".wasm") && !name.ends_with(".gz") {
                 let mut edited = written.clone();
                 edited.extend_from_slice(b" ");
                 assert_eq!(found(name, &edited), Found::Edited, "{name}");
@@ -290,6 +302,10 @@ mod tests {
         assert_eq!(found("widget.js", b"/* kamerzoek zz"), Found::Edited);
         assert_eq!(
             found("pkg/kamerzoek_bg.wasm", b"/* kamerzoek */"),
+            Found::Foreign
+        );
+        assert_eq!(
+            found("pkg/kamerzoek_bg.wasm.gz", b"\0asm\x01\0\0\0"),
             Found::Foreign
         );
         assert_eq!(found("index.html", b"<!doctype html>"), Found::Foreign);

@@ -207,6 +207,12 @@ impl Index {
 
     /// The most bytes any file of this index but the entry file unpacks to: a reader stops
     /// unpacking past it.
+    /// The folder of the letter packs (`l-<hash>`), when the letters are not in the entry file:
+    /// a page may fetch its pack directories before any query names a letter.
+    pub fn letter_folder(&self) -> Option<&str> {
+        self.letter_folder.as_deref()
+    }
+
     pub fn largest_file(&self) -> u32 {
         self.largest
     }

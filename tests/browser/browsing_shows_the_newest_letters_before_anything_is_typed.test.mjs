@@ -48,7 +48,10 @@ test('browse in a split index fetches the entry file and the letter table, no le
   assert.equal(ids.length, 10);
   assert.ok(requests.includes('kamerzoek.idx'), requests.join(' '));
   assert.ok(requests.some((r) => r.startsWith('m-')), requests.join(' '));
-  assert.deepEqual(requests.filter((r) => r.startsWith('l-') || r.startsWith('t-')), [], requests.join(' '));
+  // The directory of the packs of a small archive comes with the engine (where its letters
+  // lie, for a first query); no letter, no chunk.
+  const packs = requests.filter((r) => r.startsWith('l-') && !/\/h\d+\.kz$/.test(r));
+  assert.deepEqual([...packs, ...requests.filter((r) => r.startsWith('t-'))], [], requests.join(' '));
   const cli = JSON.parse(execFileSync('target/release/kamerzoek', ['search', INDEX, '', '--json', '--limit', '10']));
   assert.deepEqual(ids, cli.hits.map((h) => h.id));
 });
