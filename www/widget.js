@@ -157,6 +157,8 @@ export class KamerZoek extends HTMLElement {
   #bindEvents() {
     const { input, suggestionButton } = this.#ui;
     input.addEventListener('focus', () => this.#ensureEngine(), { once: true });
+    // A finger on the box shows intent before the box has focus (which comes when it lifts).
+    input.addEventListener('pointerdown', () => this.#ensureEngine(), { once: true });
     input.addEventListener('input', () => {
       this.#state.query = input.value;
       // Typing while a letter is open is a new search: what was typed last wins.
