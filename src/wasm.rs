@@ -88,11 +88,11 @@ impl Kamerzoek {
         reply(self.searcher.read(id, query))
     }
 
-    /// The folder of the letter packs (`l-<hash>`), or undefined when the entry file holds the
-    /// letters: a small archive's pack directories are fetched with the engine.
-    #[wasm_bindgen(getter, js_name = letterFolder)]
-    pub fn letter_folder(&self) -> Option<String> {
-        self.searcher.index().letter_folder().map(str::to_string)
+    /// The files of the index folder a first query may want whatever its words, one name a line
+    /// (the letter table, the word list, the letter folder): see `Index::opening`.
+    #[wasm_bindgen(getter)]
+    pub fn opening(&self) -> String {
+        self.searcher.index().opening()
     }
 
     /// How many letters the index holds.

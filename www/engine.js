@@ -22,8 +22,8 @@ import { letterPacks } from './engine/packs.js';
 export { ERROR_KINDS, IndexError } from './engine/errors.js';
 
 const ENTRY_FILE = 'kamerzoek.idx';
-// Archives of at most this many letters fetch their letter table with the engine.
-const EAGER_TABLE_LETTERS = 1024;
+// Archives of at most this many letters fetch what any first query may want with the engine.
+const EAGER_LETTERS = 1024;
 // FORMAT.md: no entry file unpacks to more. Other files: the bound the entry file states.
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
@@ -140,7 +140,6 @@ async function openEngine(indexUrl) {
   const engine = guard(() => new Current(bytes));
   const limit = engine.largestFile;
   const { fetchLetter, wantDirectories, prefetchDirectories } = letterPacks(indexUrl, limit);
-  prefetchDirectories(engine.letterFolder, engine.docCount);
   const fetchFile = (name, signal, priority) => {
     const [file, member] = name.split('#');
     return member === undefined
@@ -148,11 +147,14 @@ async function openEngine(indexUrl) {
       : fetchLetter(new URL(file, indexUrl), Number(member), signal, priority);
   };
   const ask = makeAsk(engine, guard, fetchFile, wantDirectories);
-  // A small archive's letter table (titles, dates, kinds: some 25 KB for 1,000 letters) comes with
-  // the engine: a first query shows its titles as soon as its words' chunks are here, before its
-  // letters. Asked for as the facets of a blank query, which need the table and nothing else.
-  if (engine.docCount <= EAGER_TABLE_LETTERS) {
-    ask('["table"]', () => engine.search('', 0, [], 'relevance', 'always', '')).catch(() => {});
+  // What a first query may want whatever its words (the letter table, the word list, the pack
+  // directories): in a small archive, asked for now, with the module, not a round trip after
+  // the query (some 35 KB gzip at 1,000 letters); a large archive's come each when needed.
+  const opening = engine.docCount <= EAGER_LETTERS ? guard(() => engine.opening) : '';
+  for (const name of opening.split('\n').filter(Boolean)) {
+    // The letter folder (`l-<hash>/`) stands for the directories of its packs.
+    if (name.endsWith('/')) prefetchDirectories(name, engine.docCount);
+    else ask.prefetch(name);
   }
   return { engine, ask };
 }

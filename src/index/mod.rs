@@ -30,6 +30,14 @@ enum Slot<T> {
 }
 
 impl<T> Slot<T> {
+    /// The file's name while it is not here.
+    fn missing(&self) -> Option<&str> {
+        match self {
+            Slot::Ready(_) => None,
+            Slot::Missing(name) => Some(name),
+        }
+    }
+
     fn new(
         file: FileRef,
         decode: impl FnOnce(&[u8]) -> Result<T>,
@@ -207,10 +215,29 @@ impl Index {
 
     /// The most bytes any file of this index but the entry file unpacks to: a reader stops
     /// unpacking past it.
-    /// The folder of the letter packs (`l-<hash>`), when the letters are not in the entry file:
-    /// a page may fetch its pack directories before any query names a letter.
-    pub fn letter_folder(&self) -> Option<&str> {
-        self.letter_folder.as_deref()
+    /// The files a first query may want whatever its words, not here yet: the letter table (a
+    /// query shows its titles as soon as its chunks are here, before its letters), the word list
+    /// (a typo's corrections) and the letter folder, named with its `/`, for the directories of
+    /// its packs (where the letters lie); one a line, by their names in the index folder (a list
+    /// would cost the wasm its own glue). A page fetches them with the engine when the archive is
+    /// small (`engine.js`: some 35 KB gzip at 1,000 letters); a larger one, each as a query needs
+    /// it.
+    pub fn opening(&self) -> String {
+        let mut names = String::new();
+        for name in [self.table.missing(), self.words.missing()]
+            .into_iter()
+            .flatten()
+        {
+            names.push_str(name);
+            names.push('\n');
+        }
+        // The letter folder, named with its `/`, stands for its directories (`h0.kz` ...: one
+        // per 16 packs of 64 letters, FORMAT.md), which the page reads and the engine never does.
+        if let Some(folder) = &self.letter_folder {
+            names.push_str(folder);
+            names.push_str("/\n");
+        }
+        names
     }
 
     pub fn largest_file(&self) -> u32 {

@@ -851,3 +851,36 @@ fn a_query_that_names_a_kind_prefers_letters_of_that_kind() {
     ]);
     assert_eq!(ids(&s, "agenda DMM "), ["001", "000"]);
 }
+
+#[test]
+fn a_split_archive_names_what_any_first_query_may_want() {
+    let bodies: Vec<String> = (0..70)
+        .map(|n| format!("De NAVO en brief {n} over Oekraïne."))
+        .collect();
+    let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let output = crate::testing::build_index_with_layout(&letters(&bodies), 16, 0);
+    let s = crate::testing::open_output(&output).unwrap();
+    let opening = s.index().opening();
+    let opening: Vec<&str> = opening.lines().collect();
+    let named = |prefix: &str| output.names.iter().find(|n| n.starts_with(prefix)).unwrap();
+    // The letter table, the word list, and the letter folder (for the directory of its two
+    // packs of 70 letters): each a file or folder the index has.
+    let folder = named("l-");
+    assert_eq!(
+        opening,
+        [
+            named("m-").clone(),
+            named("w-").clone(),
+            format!("{folder}/")
+        ]
+    );
+    // An index in one file names nothing: everything is in it.
+    let whole = crate::testing::build_index(&letters(&bodies[..3]));
+    assert!(
+        crate::testing::open_output(&whole)
+            .unwrap()
+            .index()
+            .opening()
+            .is_empty()
+    );
+}

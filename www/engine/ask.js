@@ -122,5 +122,7 @@ export function makeAsk(engine, guard, fetchFile, wantDirectories) {
       letGo();
     }
   };
+  // A file no question waits for yet, fetched and handed over, kept for the questions to come.
+  ask.prefetch = (name) => { fetchFor(name, []).catch(() => {}); };
   return ask;
 }

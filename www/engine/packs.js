@@ -13,8 +13,6 @@ import { PACK_HEADER, PACK_LETTERS, headerLength, isLetter, packOffsets } from '
 // them a query must want, their headers not here yet, for the directory to be fetched.
 const DIRECTORY_PACKS = 16;
 const DIRECTORY_CROWD = 3;
-// Directories fetched with the engine (2: 2,048 letters, some 6 KB).
-const EAGER_DIRECTORIES = 2;
 // Whole packs kept for the letters still to come from them (a server that ignores ranges).
 const WHOLE_PACKS = 16;
 
@@ -168,15 +166,13 @@ export function letterPacks(indexUrl, limit) {
     if (bytes.length !== end - start) throw new IndexError('damaged', `${url}: the letter's bytes are cut short`);
     return unpack(bytes, limit, url, signal);
   };
-  // Where the letters of a small archive lie, fetched when the engine loads (the visitor shows
-  // intent), beside the module and the entry file: a first query's letters then wait for no
-  // directory. Beyond a few directories a query wants only some of them, and each as it comes.
+  // The directories of the letter folder `folder` (`l-<hash>/`) of `docs` letters, fetched before
+  // any query wants its letters: a small archive's, with the engine, so that a first query's
+  // letters wait for no directory.
   const prefetchDirectories = (folder, docs) => {
-    const count = Math.ceil(Math.ceil(docs / PACK_LETTERS) / DIRECTORY_PACKS);
-    if (!folder || count > EAGER_DIRECTORIES) return;
-    for (let k = 0; k < count; k++) {
-      const at = new URL(`${folder}/h${k}.kz`, indexUrl);
-      fetchDirectory({ at, folder: new URL(`${folder}/`, indexUrl), first: k * DIRECTORY_PACKS });
+    const at = new URL(folder, indexUrl);
+    for (let first = 0; first * PACK_LETTERS < docs; first += DIRECTORY_PACKS) {
+      fetchDirectory({ at: new URL(`h${first / DIRECTORY_PACKS}.kz`, at), folder: at.href, first });
     }
   };
   return { fetchLetter, wantDirectories, prefetchDirectories };
