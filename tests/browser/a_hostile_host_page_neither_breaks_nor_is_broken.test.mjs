@@ -2,10 +2,9 @@
 // look (its styles come from its shadow root, sizes from its own font size, inherited text
 // properties set again), and its styles do not reach the page's elements of the same classes.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { SITE, pageOnSite, search } from './harness.mjs';
+import { test, SITE, pageOnSite, search } from './harness.mjs';
 
 writeFileSync(`${SITE}/hostile.html`, `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Hostile host</title><link rel="icon" href="./favicon.svg">

@@ -4,10 +4,9 @@
 // list for typos and the id list for opening an unseen letter only when asked for. Every answer
 // equals the CLI's on the same index.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { openBrowser, pageOnSite, serve, splitIndex, staticServer } from './harness.mjs';
+import { test, openBrowser, pageOnSite, serve, splitIndex, staticServer } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
 // The page, opened once; every request for a file of the split index is noted from the first

@@ -2,11 +2,11 @@
 // thousands of made-up ministers): the timeline stands for the twenty years, the facets fold
 // behind one button on a phone, and the first result shows without scrolling. Screenshots at 375
 // and 1280 px, light and dark, go to target/screenshots/ for a person to look at.
-import { before, after, test } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { SITE, openBrowser, pageFor, search, serve, settled } from './harness.mjs';
+import { test, SITE, openBrowser, pageFor, search, serve, settled } from './harness.mjs';
 
 const LETTERS = 'target/browser-twenty/letters';
 const OUT = 'target/screenshots';

@@ -1,9 +1,9 @@
 // axe-core on the page with results and with a letter open: no serious or critical violations.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, openBrowser, search } from './harness.mjs';
+import { test, serve, openBrowser, search } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;

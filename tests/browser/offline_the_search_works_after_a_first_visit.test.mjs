@@ -3,13 +3,13 @@
 // offline), and 400 letters over the store's limit, stored file by file as the visitor searches
 // (what they searched before works offline).
 
-import { test, after } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBrowser, search, serve, statusText } from './harness.mjs';
+import { test, openBrowser, search, serve, statusText } from './harness.mjs';
 import { OFFLINE_LINE, SITE_FOLDER, TWO_LINES, ownersPage } from './owner.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kamerzoek-offline-'));

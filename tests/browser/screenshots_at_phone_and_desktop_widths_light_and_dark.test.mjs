@@ -2,10 +2,10 @@
 // target/screenshots/ for a person to look at. Each one also checks the layout: nothing wider
 // than the viewport, the search box and first result visible.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serve, openBrowser, search } from './harness.mjs';
+import { test, serve, openBrowser, search } from './harness.mjs';
 
 const OUT = 'target/screenshots';
 let server;
