@@ -52,7 +52,7 @@ test('titles and excerpts show the markup as text', async () => {
   assert.deepEqual([...ids].sort(), ['hostile-a', 'hostile-b']);
   const results = page.locator('[part=results]');
   assert.equal(await injected(results), 0);
-  const titleA = await page.locator('[data-id="hostile-a"] h3').innerText();
+  const titleA = await page.locator('[data-id="hostile-a"] h2').innerText();
   assert.match(titleA, /<script>alert\(1\)<\/script>/);
   const excerptB = await page.locator('[data-id="hostile-b"] .excerpt').innerText();
   assert.match(excerptB, /<img src=x onerror="alert\(2\)">/);

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NO_BROWSER, test } from './harness.mjs';
 
 const tsc = resolve('node_modules/.bin/tsc');
 const engine = resolve('www/engine.js');
@@ -37,7 +38,6 @@ function typeCheck(check) {
 
 const imports = `import * as impl from ${JSON.stringify(engine)};
 import type * as api from ${JSON.stringify(declared)};
-import { NO_BROWSER, test } from './harness.mjs';
 `;
 
 test('the engine type-checks against the declarations, and exports what they declare', { skip: NO_BROWSER }, () => {

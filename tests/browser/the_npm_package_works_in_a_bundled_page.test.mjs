@@ -53,7 +53,7 @@ before(async () => {
     },
     files: ['main.ts', 'wasm.d.ts'],
   }));
-  writeFileSync(join(publicDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>an app</title>
+  writeFileSync(join(publicDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>an app</title><link rel="icon" href="data:,">
 <script type="module" src="./dist/main.js"></script></head>
 <body><kamer-zoek index="./idx/"></kamer-zoek></body></html>`);
   execFileSync('target/release/kamerzoek', ['build', 'seeds', '--out', join(publicDir, 'idx'), '--index-only'], { stdio: 'pipe' });

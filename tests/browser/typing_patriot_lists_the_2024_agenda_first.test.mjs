@@ -9,7 +9,7 @@ test('typing patriot lists the 2024 agenda (001) first, with a marked excerpt', 
   assert.match(ids[0], /^001_/);
   const first = browser.page.locator('[data-id]').first();
   assert.match(await first.locator('mark').first().innerText(), /^patriot$/i);
-  assert.equal(await first.locator('h3').innerText(), 'Geannoteerde agenda NAVO-ministers van Defensie, Brussel 15 februari 2024');
+  assert.equal(await first.locator('h2').innerText(), 'Geannoteerde agenda NAVO-ministers van Defensie, Brussel 15 februari 2024');
 });
 
 test('the result list is aria-busy while a query runs, and not after', async () => {

@@ -1,12 +1,14 @@
 // Firefox ESR (Debian's firefox-esr), driven over WebDriver BiDi by puppeteer-core, which never
-// downloads a browser. Requests go through the harness's proxy (proxy.mjs).
+// downloads a browser. Requests go through the harness's proxy (proxy.mjs), and so do the page's
+// console messages and uncaught errors (puppeteer over BiDi gives an Error argument of
+// console.warn as 'JSHandle@error', its message lost).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { Page } from './page.mjs';
-import { startProxy } from './proxy.mjs';
+import { REPORTER, startProxy } from './proxy.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -23,6 +25,7 @@ function keyboardOf(page) {
 
 export async function open({ viewport, colorScheme }) {
   const proxy = await startProxy();
+  proxy.addInitScript(REPORTER);
   const profile = mkdtempSync(join(tmpdir(), 'kamerzoek-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -41,7 +44,12 @@ export async function open({ viewport, colorScheme }) {
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
     },
   });
-  const page = (await browser.pages())[0] ?? await browser.newPage();
+  // A page of its own: the first tab Firefox opens never gets the focus under BiDi, so its
+  // elements never see focus events (the widget loads its index on the box's focus).
+  const first = await browser.pages();
+  const page = await browser.newPage();
+  for (const p of first) await p.close();
+  await page.setViewport(viewport);
   const driver = {
     evaluate: (expression) => page.evaluate(expression),
     goto: (url) => page.goto(url, { waitUntil: 'load' }),
@@ -62,9 +70,6 @@ export async function open({ viewport, colorScheme }) {
     addScript: (content) => page.addScriptTag({ content }),
   };
   const facade = new Page(driver, proxy);
-  // Playwright's console types: 'warning' is puppeteer's 'warn'.
-  page.on('console', (msg) => facade.emit('console', { type: () => (msg.type() === 'warn' ? 'warning' : msg.type()), text: () => msg.text() }));
-  page.on('pageerror', (err) => facade.emit('pageerror', err));
   page.on('dialog', (dialog) => facade.emit('dialog', dialog));
   return {
     page: facade,

@@ -5,6 +5,7 @@
 
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { clockOf } from './clock.mjs';
 import { inPage } from './dom.mjs';
 
 const TIMEOUT = 30_000;
@@ -30,8 +31,9 @@ export class Page extends EventEmitter {
     this.network = network;
     this.keyboard = driver.keyboard;
     this.mouse = driver.mouse;
-    // Requests are the proxy's to report; the rest of the events are the driver's.
-    for (const event of ['request', 'response', 'requestfailed']) network.on(event, (r) => this.emit(event, r));
+    this.clock = clockOf(this);
+    // Requests, console messages and page errors are the proxy's to report (see REPORTER).
+    for (const event of ['request', 'response', 'requestfailed', 'console', 'pageerror']) network.on(event, (r) => this.emit(event, r));
     driver.events = this;
   }
 
@@ -52,7 +54,19 @@ export class Page extends EventEmitter {
   locator(css) { return new Locator(this, [{ css }]); }
   getByRole(role, { name } = {}) { return new Locator(this, [{ role, name }]); }
 
-  goto(url) { return this.driver.goto(url); }
+  // Resolves to the page's response as Playwright's goto does ({ status(), headers() }), from the
+  // proxy where the driver gives none.
+  async goto(url) {
+    const target = new URL(url, 'http://x/').href;
+    let response = null;
+    const seen = (r) => { if (!response && r.url() === target) response = r; };
+    this.network.on('response', seen);
+    try {
+      return (await this.driver.goto(url)) ?? response;
+    } finally {
+      this.network.off('response', seen);
+    }
+  }
   goBack() { return this.driver.back(); }
   goForward() { return this.driver.forward(); }
   reload() { return this.driver.reload(); }
@@ -109,6 +123,8 @@ class Locator {
   getAttribute(name) { return this.one('(el, name) => el.getAttribute(name)', name); }
   inputValue() { return this.one('(el) => el.value'); }
   isChecked() { return this.one('(el) => el.checked'); }
+  isEditable() { return this.one('(el) => !el.disabled && !el.readOnly'); }
+  isEnabled() { return this.one('(el) => !el.disabled'); }
   evaluate(fn, arg) { return this.one(`(el, arg) => (${fn})(el, arg)`, arg); }
   focus() { return this.one('(el) => el.focus()'); }
   boundingBox() {
@@ -169,4 +185,11 @@ class Locator {
   // Real key events, to the element focused first.
   async press(key) { await this.focus(); await this.page.keyboard.press(key); }
   async type(text) { await this.focus(); await this.page.keyboard.type(text); }
+  async pressSequentially(text, { delay = 0 } = {}) {
+    await this.focus();
+    for (const c of text) {
+      await this.page.keyboard.type(c);
+      if (delay) await sleep(delay);
+    }
+  }
 }

@@ -10,6 +10,20 @@ import http from 'node:http';
 
 export const HARNESS_PATH = '/__kamerzoek-harness/';
 
+// An init script that sends the page's console errors and warnings and its uncaught errors to the
+// proxy, which emits them as Playwright's page does ('console', 'pageerror'): an Error argument
+// as its String(), as Chromium gives it.
+export const REPORTER = `(() => {
+  const report = (type, text) => navigator.sendBeacon('${HARNESS_PATH}report', JSON.stringify({ type, text }));
+  const format = (v) => (typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v));
+  for (const [method, type] of [['error', 'error'], ['warn', 'warning']]) {
+    const original = console[method];
+    console[method] = (...args) => { report(type, args.map(format).join(' ')); return original.apply(console, args); };
+  }
+  addEventListener('error', (e) => report('pageerror', e.message));
+  addEventListener('unhandledrejection', (e) => report('pageerror', e.reason?.message ?? String(e.reason)));
+})()`;
+
 // Playwright's URL globs: `**` any characters, `*` any but '/'.
 function matcherOf(pattern) {
   if (typeof pattern === 'function') return (url) => pattern(new URL(url));
@@ -133,7 +147,10 @@ export async function startProxy() {
     const chunks = [];
     req.on('data', (c) => chunks.push(c)).on('end', () => {
       res.writeHead(204).end();
-      try { events.emit('report', JSON.parse(Buffer.concat(chunks).toString('utf8'))); } catch { /* not ours */ }
+      let report;
+      try { report = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { return; }
+      if (report.type === 'pageerror') events.emit('pageerror', new Error(report.text));
+      else events.emit('console', { type: () => report.type, text: () => report.text });
     });
   }
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Page } from './page.mjs';
-import { HARNESS_PATH, startProxy } from './proxy.mjs';
+import { REPORTER, startProxy } from './proxy.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER ?? [
   '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
@@ -23,26 +23,19 @@ const KEYS = {
   Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D', Space: ' ',
 };
 
-// Before the page's own scripts: console errors and warnings and uncaught errors go to the proxy.
-const REPORTER = `(() => {
-  const report = (type, text) => navigator.sendBeacon('${HARNESS_PATH}report', JSON.stringify({ type, text: String(text) }));
-  for (const [method, type] of [['error', 'error'], ['warn', 'warning']]) {
-    const original = console[method];
-    console[method] = (...args) => { report(type, args.join(' ')); return original.apply(console, args); };
-  }
-  addEventListener('error', (e) => report('pageerror', e.message));
-  addEventListener('unhandledrejection', (e) => report('pageerror', e.reason?.message ?? e.reason));
-})()`;
 
 const freePort = () => new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
 
 // Starts a child and returns a function that stops it by its PID, if it still runs.
+// Stopped too when the test process ends before closing the browser.
 function child(command, args, options) {
   const c = spawn(command, args, options);
   c.on('error', () => {});
-  return { process: c, stop: () => { if (c.exitCode === null && c.signalCode === null) process.kill(c.pid, 'SIGTERM'); } };
+  const stop = () => { if (c.exitCode === null && c.signalCode === null) process.kill(c.pid, 'SIGTERM'); };
+  process.on('exit', stop);
+  return { process: c, stop: () => { process.off('exit', stop); stop(); } };
 }
 
 async function startXvfb() {
@@ -150,10 +143,6 @@ export async function open({ viewport, colorScheme }) {
     addScript: (content) => call('POST', s('/execute/sync'), { script: content, args: [] }),
   };
   const facade = new Page(driver, proxy);
-  proxy.on('report', ({ type, text }) => {
-    if (type === 'pageerror') facade.emit('pageerror', new Error(text));
-    else facade.emit('console', { type: () => type, text: () => text });
-  });
   return {
     page: facade,
     close: async () => {
