@@ -107,20 +107,5 @@ export function inPage() {
     return found;
   };
 
-  // The element the pointer would reach at (x, y), looking into shadow roots.
-  const deepAt = (x, y) => {
-    let el = document.elementFromPoint(x, y);
-    while (el?.shadowRoot) {
-      const inner = el.shadowRoot.elementFromPoint(x, y);
-      if (!inner || inner === el) break;
-      el = inner;
-    }
-    return el;
-  };
-  const contains = (outer, inner) => {
-    for (let at = inner; at; at = parentOf(at)) if (at === outer) return true;
-    return false;
-  };
-
-  return { resolve, visible, deepAt, contains };
+  return { resolve, visible };
 }

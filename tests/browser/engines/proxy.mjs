@@ -10,9 +10,10 @@ import http from 'node:http';
 
 export const HARNESS_PATH = '/__kamerzoek-harness/';
 
-// An init script that sends the page's console errors and warnings and its uncaught errors to the
-// proxy, which emits them as Playwright's page does ('console', 'pageerror'): an Error argument
-// as its String(), as Chromium gives it.
+// An init script that sends the page's console errors and warnings, its uncaught errors and its
+// Content-Security-Policy violations to the proxy, which emits them as Playwright's page does
+// ('console', 'pageerror'; an Error argument as its String(), as Chromium gives it). Pages that
+// do not pass through the proxy (file://) report nothing.
 export const REPORTER = `(() => {
   const report = (type, text) => navigator.sendBeacon('${HARNESS_PATH}report', JSON.stringify({ type, text }));
   const format = (v) => (typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v));
@@ -20,6 +21,8 @@ export const REPORTER = `(() => {
     const original = console[method];
     console[method] = (...args) => { report(type, args.map(format).join(' ')); return original.apply(console, args); };
   }
+  // What Chromium logs as a console error of its own: a blocked script, style or wasm compile.
+  document.addEventListener('securitypolicyviolation', (e) => report('error', 'Content-Security-Policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
   addEventListener('error', (e) => report('pageerror', e.message));
   addEventListener('unhandledrejection', (e) => report('pageerror', e.reason?.message ?? String(e.reason)));
 })()`;
@@ -115,7 +118,8 @@ export async function startProxy() {
       if (res.destroyed) throw new Error(`request cancelled: ${url}`);
       handled = what;
     };
-    await route.handler({
+    // A handler that throws fails the request, as an unanswered route would, and says why.
+    await Promise.resolve().then(() => route.handler({
       request: () => request,
       fulfill: async ({ status = 200, body: content = '', headers = {}, contentType } = {}) => {
         once('fulfill');
@@ -124,6 +128,9 @@ export async function startProxy() {
       },
       continue: async () => { once('continue'); await pass(); },
       abort: async () => { once('abort'); res.destroy(); },
+    })).catch((err) => {
+      process.stderr.write(`proxy: the route for ${url} threw: ${err.stack}\n`);
+      res.destroy();
     });
   });
 
