@@ -27,8 +27,9 @@ export function test(name, options, fn) {
   return nodeTest(`[${ENGINE}] ${name}`, { ...rest, ...(reason ? { skip: `${ENGINE}: ${reason}` } : {}) }, fn);
 }
 
-// For a test that opens no browser: it runs once, in the chromium run.
-export const NO_BROWSER = { firefox: 'opens no browser, so runs once, in the chromium run', webkit: 'opens no browser, so runs once, in the chromium run' };
+// `skip` for a test that opens no browser: it runs once, in the chromium run.
+const ONCE = 'opens no browser, so runs once, in the chromium run';
+export const NO_BROWSER = { firefox: ONCE, webkit: ONCE };
 
 // Where the screenshots of this engine go, for a person to look at.
 export const SCREENSHOTS = `target/screenshots/${ENGINE}`;
