@@ -42,17 +42,24 @@ if [ "$have" != "$want" ]; then
   retry cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# Chromium for the browser tests. (wasm-opt comes from npm's binaryen, see build-site.sh.)
-if [ ! -x /usr/bin/chromium ]; then
-  step "apt-get install chromium"
+# The browsers of the browser tests, from Debian: Chromium, Firefox ESR, WebKitGTK's WebDriver
+# (with its MiniBrowser), and Xvfb, the display MiniBrowser needs. (wasm-opt comes from npm's
+# binaryen, see build-site.sh.) The npm drivers never download a browser.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
   sudo_=""
   [ "$(id -u)" -eq 0 ] || sudo_=sudo
   retry $sudo_ apt-get update
-  DEBIAN_FRONTEND=noninteractive retry $sudo_ apt-get install -y chromium
+  DEBIAN_FRONTEND=noninteractive retry $sudo_ apt-get install -y "${missing[@]}"
 fi
 
 # node_modules is reinstalled when package-lock.json is newer than the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
-  retry npm ci --no-audit --no-fund
+  PUPPETEER_SKIP_DOWNLOAD=1 retry npm ci --no-audit --no-fund
 fi

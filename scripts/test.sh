@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, Rust unit and integration tests, the relevance suite
-# through the CLI, and the browser tests against the built page. Sets up what is missing first.
+# through the CLI, and the browser tests against the built page in Chromium, Firefox and WebKit.
+# Sets up what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,5 +52,16 @@ target/release/kamerzoek build tests/data/real --out target/real-index --index-o
 python3 tests/relevance/score.py tests/relevance/real.tsv -- \
   target/release/kamerzoek search target/real-index --json --limit 10
 
-step "browser tests (Chromium, headless)"
-node --test --test-concurrency=1 tests/browser/
+# The browser tests, once per engine (tests/browser/harness.mjs): each test's name starts with
+# its engine. Every engine runs even when one fails; the step fails if any did.
+failed=()
+for engine in chromium firefox webkit; do
+  step "browser tests in $engine"
+  start=$SECONDS
+  KAMERZOEK_ENGINE=$engine node --test --test-concurrency=1 tests/browser/ || failed+=("$engine")
+  echo "browser tests in $engine: $((SECONDS - start)) s"
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "browser tests failed in: ${failed[*]}" >&2
+  exit 1
+fi

@@ -3,11 +3,11 @@
 // never "probeer het later opnieuw" for damage that stays). The technical detail goes to the
 // console, for the site's owner. It tries again on the next keystroke.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SITE, serve, openBrowser, search, box } from './harness.mjs';
+import { test, SITE, serve, openBrowser, search, box } from './harness.mjs';
 
 let server;
 before(async () => {

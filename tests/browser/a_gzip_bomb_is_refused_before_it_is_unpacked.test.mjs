@@ -3,10 +3,10 @@
 // unpacking at the bound FORMAT.md sets for the entry file, and at the bound the entry file
 // states for every other file, and says the index is damaged.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { openBrowser, search, serve } from './harness.mjs';
+import { test, openBrowser, search, serve } from './harness.mjs';
 
 let server;
 before(async () => {

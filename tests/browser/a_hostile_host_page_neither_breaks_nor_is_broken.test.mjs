@@ -2,10 +2,9 @@
 // look (its styles come from its shadow root, sizes from its own font size, inherited text
 // properties set again), and its styles do not reach the page's elements of the same classes.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { SITE, pageOnSite, search } from './harness.mjs';
+import { test, SITE, pageOnSite, search } from './harness.mjs';
 
 writeFileSync(`${SITE}/hostile.html`, `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Hostile host</title><link rel="icon" href="./favicon.svg">
@@ -45,7 +44,9 @@ test('the widget looks and works as itself on a page with an aggressive reset', 
   assert.ok(parseFloat(title['font-size']) >= 16, `title font ${title['font-size']}`);
   assert.equal(title['font-style'], 'normal');
   assert.equal(title['text-transform'], 'none');
-  assert.equal(title['text-align'], 'start');
+  // The widget's `start`, not the page's `right`: Firefox and WebKit give it as 'left', resolved
+  // by their user agent style `li { text-align: match-parent }`.
+  assert.ok(['start', 'left'].includes(title['text-align']), `title aligned ${title['text-align']}`);
   assert.ok(parseFloat(title['line-height']) >= 16, `line height ${title['line-height']}`);
   const box = await page.locator('kamer-zoek input[type=search]').boundingBox();
   assert.ok(box.height >= 30, `input height ${box.height}`);

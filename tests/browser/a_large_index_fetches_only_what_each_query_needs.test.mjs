@@ -4,10 +4,9 @@
 // an unseen letter only when asked for; the letter table and the word list with the engine (600
 // letters: a small archive). Every answer equals the CLI's on the same index.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { openBrowser, pageOnSite, serve, splitIndex, staticServer } from './harness.mjs';
+import { test, openBrowser, pageOnSite, serve, splitIndex, staticServer } from './harness.mjs';
 
 const { letters: LETTERS, index: INDEX, cli } = splitIndex();
 // The page, opened once; every request for a file of the split index is noted from the first

@@ -2,11 +2,11 @@
 // whole into the excerpt and made the page 203,619 px wide at 375 px. Excerpts cut long tokens,
 // and the widget wraps any text it did not write, in the list and in the reader.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { SITE, openBrowser, pageFor, search, serve } from './harness.mjs';
+import { test, SITE, openBrowser, pageFor, search, serve } from './harness.mjs';
 
 const LETTERS = 'target/browser-long/letters';
 let server;

@@ -7,11 +7,11 @@
 // kept (the next keystroke's query needs them), the letters of a query for other words are
 // cancelled, and the last query's answer is the one shown.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { box, openBrowser, pageFor, search, serve, settled, splitIndex, statusText } from './harness.mjs';
+import { test, box, openBrowser, pageFor, search, serve, settled, splitIndex, statusText } from './harness.mjs';
 
 let server;
 let split;

@@ -2,10 +2,9 @@
 // says the answer is partial, and each hit says quietly which words it lacks ("ontbreekt: ..."),
 // as web search engines do. The same words the CLI's JSON gives as `missing`.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { SITE, pageOnSite, search, statusText } from './harness.mjs';
+import { test, SITE, pageOnSite, search, statusText } from './harness.mjs';
 
 const b = pageOnSite();
 

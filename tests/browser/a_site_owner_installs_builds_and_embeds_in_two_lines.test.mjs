@@ -3,13 +3,13 @@
 // the README's two lines to that page, serve the site with the installed `kamerzoek serve`, and
 // search.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBrowser, search, serve } from './harness.mjs';
+import { test, openBrowser, search, serve } from './harness.mjs';
 import { SITE_FOLDER, TWO_LINES, installBinary, ownersPage } from './owner.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kamerzoek-owner-'));

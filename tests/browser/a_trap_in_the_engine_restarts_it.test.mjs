@@ -5,9 +5,8 @@
 // any more (tests/crafted_counts.rs), so the trap is made here: the module's search export is
 // wrapped to trap once.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search } from './harness.mjs';
+import { test, pageOnSite, search } from './harness.mjs';
 
 const b = pageOnSite({ goto: false });
 

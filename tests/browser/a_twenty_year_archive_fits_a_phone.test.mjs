@@ -1,15 +1,15 @@
 // Twenty years of letters, 20,000 of them (bench/gen-letters.py dates them 2007-2026, with
 // thousands of made-up ministers): the timeline stands for the twenty years, the facets fold
 // behind one button on a phone, and the first result shows without scrolling. Screenshots at 375
-// and 1280 px, light and dark, go to target/screenshots/ for a person to look at.
-import { before, after, test } from 'node:test';
+// and 1280 px, light and dark, go to target/screenshots/<engine>/ for a person to look at.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { SITE, openBrowser, pageFor, search, serve, settled } from './harness.mjs';
+import { SCREENSHOTS, test, SITE, openBrowser, pageFor, search, serve, settled } from './harness.mjs';
 
 const LETTERS = 'target/browser-twenty/letters';
-const OUT = 'target/screenshots';
+const OUT = SCREENSHOTS;
 let server;
 
 before(async () => {

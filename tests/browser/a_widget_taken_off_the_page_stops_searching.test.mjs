@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, holdPositions, pageOnSite, settled } from './harness.mjs';
+import { test, box, holdPositions, pageOnSite, settled } from './harness.mjs';
 
 const browser = pageOnSite();
 

@@ -1,9 +1,8 @@
 // An excerpt shows what was asked: chosen by the rarest words of the query, never for its
 // function and question words, which are never marked, in a hit or in the open letter.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search } from './harness.mjs';
+import { test, pageOnSite, search } from './harness.mjs';
 
 const site = pageOnSite();
 

@@ -3,11 +3,10 @@
 // entry file and the letter table, no letter. Without it, nothing loads until the visitor
 // searches, and a box cleared with Escape lists nothing.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SITE, box, pageOnSite, search, settled, splitIndex } from './harness.mjs';
+import { test, SITE, box, pageOnSite, search, settled, splitIndex } from './harness.mjs';
 
 const { index: INDEX } = splitIndex();
 const site = pageOnSite({ goto: false });

@@ -1,13 +1,12 @@
 // Every case of the relevance suites, typed into the page and answered by the wasm module, then
 // judged by tests/relevance/score.py: the judge the CLI's suites use, so there is one.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pageOnSite, search } from './harness.mjs';
+import { test, pageOnSite, search } from './harness.mjs';
 
 const browser = pageOnSite();
 const SCORE = 'tests/relevance/score.py';

@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search, settled } from './harness.mjs';
+import { test, pageOnSite, search, settled } from './harness.mjs';
 
 const b = pageOnSite();
 

@@ -1,21 +1,41 @@
 // Shared set-up for the browser tests: serves a built site on 127.0.0.1 in a child process
-// (`kamerzoek serve`, stopped by PID), and drives Debian's Chromium through playwright-core.
-// Never downloads a browser.
+// (`kamerzoek serve`, stopped by PID), and drives one browser engine, chosen by
+// KAMERZOEK_ENGINE: chromium (the default), firefox or webkit (engines/*.mjs). Each gives the
+// tests the same page API, Playwright's. Never downloads a browser.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
+import { before, after, test as nodeTest } from 'node:test';
+
+// The engine this run drives; every test's name starts with it, so a failure names it.
+export const ENGINE = process.env.KAMERZOEK_ENGINE ?? 'chromium';
+const engines = {
+  chromium: () => import('./engines/chromium.mjs'),
+  firefox: () => import('./engines/firefox.mjs'),
+  webkit: () => import('./engines/webkit.mjs'),
+};
+if (!engines[ENGINE]) throw new Error(`KAMERZOEK_ENGINE=${ENGINE}: not one of ${Object.keys(engines).join(', ')}`);
+
+// node:test's test, named `[engine] name`. `skip: { engine: reason }` skips it in those engines
+// only, saying why.
+export function test(name, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  const { skip, ...rest } = options;
+  const reason = skip && typeof skip === 'object' ? skip[ENGINE] : skip;
+  return nodeTest(`[${ENGINE}] ${name}`, { ...rest, ...(reason ? { skip: `${ENGINE}: ${reason}` } : {}) }, fn);
+}
+
+// `skip` for a test that opens no browser: it runs once, in the chromium run.
+const ONCE = 'opens no browser, so runs once, in the chromium run';
+export const NO_BROWSER = { firefox: ONCE, webkit: ONCE };
+
+// Where the screenshots of this engine go, for a person to look at.
+export const SCREENSHOTS = `target/screenshots/${ENGINE}`;
 
 export const SITE = process.env.KAMERZOEK_SITE ?? 'target/site';
 const KAMERZOEK = 'target/release/kamerzoek';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 // The Content-Security-Policy the README tells site owners to use, read from the README itself,
 // so the test cannot pass under a looser policy than the one documented.
@@ -68,30 +88,15 @@ export function staticServer(root = SITE, { csp = false, ranges = true } = {}) {
   return started(process.execPath, args, 'stdout');
 }
 
-// Launches a fresh headless Chromium; resolves to { browser, page, errors, close }. `errors`
+// Launches a fresh browser of the engine; resolves to { page, errors, close }. `errors`
 // collects console errors and uncaught page errors, which every test expects to stay empty.
 export async function openBrowser({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'kamerzoek-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport,
-    colorScheme,
-  });
-  const page = browser.pages()[0] ?? await browser.newPage();
+  const { open } = await engines[ENGINE]();
+  const { page, close } = await open({ viewport, colorScheme });
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(err.message));
-  return {
-    browser,
-    page,
-    errors,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { page, errors, close };
 }
 
 // The page contract the tests rely on: a search box, a result list that is aria-busy while a

@@ -1,13 +1,13 @@
 // Letters that carry markup and script: titles, excerpts and the reader show it as text, and
 // nothing runs (no dialog) or appears (no element but the widget's own).
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SITE, serve, openBrowser, search } from './harness.mjs';
+import { test, SITE, serve, openBrowser, search } from './harness.mjs';
 
 const LETTERS = {
   'hostile-a': '<script>alert(1)</script> steunpakket voor de luchtverdediging van Oekraïne. Meer volgt.\n',
@@ -52,7 +52,7 @@ test('titles and excerpts show the markup as text', async () => {
   assert.deepEqual([...ids].sort(), ['hostile-a', 'hostile-b']);
   const results = page.locator('[part=results]');
   assert.equal(await injected(results), 0);
-  const titleA = await page.locator('[data-id="hostile-a"] h3').innerText();
+  const titleA = await page.locator('[data-id="hostile-a"] h2').innerText();
   assert.match(titleA, /<script>alert\(1\)<\/script>/);
   const excerptB = await page.locator('[data-id="hostile-b"] .excerpt').innerText();
   assert.match(excerptB, /<img src=x onerror="alert\(2\)">/);

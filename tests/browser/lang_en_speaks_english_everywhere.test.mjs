@@ -1,10 +1,9 @@
 // <kamer-zoek lang="en">: every label, status line, facet, button and ARIA name in English; the
 // default stays Dutch. The results are the same letters in the same order.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SITE, pageOnSite, search, settled, statusText } from './harness.mjs';
+import { test, SITE, pageOnSite, search, settled, statusText } from './harness.mjs';
 
 // The demo page with the element in English.
 const html = readFileSync(`${SITE}/index.html`, 'utf8').replace('<kamer-zoek ', '<kamer-zoek lang="en" ');

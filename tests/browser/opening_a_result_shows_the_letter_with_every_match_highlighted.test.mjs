@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search } from './harness.mjs';
+import { test, pageOnSite, search } from './harness.mjs';
 
 const b = pageOnSite();
 

@@ -1,11 +1,10 @@
 // Opened as a file (file://), browsers refuse the page's modules: before, the page showed no
 // search box and no word of why. Now it says the page must be served, and how.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE, openBrowser } from './harness.mjs';
+import { test, SITE, openBrowser } from './harness.mjs';
 
 test('from file:// the page says it must be opened through a web server', async () => {
   const b = await openBrowser();

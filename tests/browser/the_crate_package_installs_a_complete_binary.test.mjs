@@ -3,12 +3,13 @@
 // one built in the tree (a crate cannot compile its own wasm when installed: the prebuilt web
 // assets must be in it).
 
-import { test, after } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { NO_BROWSER, test } from './harness.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kamerzoek-crate-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -20,7 +21,7 @@ function files(dir) {
     .sort();
 }
 
-test('the crate, unpacked and installed, writes the same site as the tree\'s binary', (t) => {
+test('the crate, unpacked and installed, writes the same site as the tree\'s binary', { skip: NO_BROWSER }, (t) => {
   // The tree's web assets may be rebuilt and not committed yet: package them as they are.
   execFileSync('cargo', ['package', '--allow-dirty', '--no-verify', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }))

@@ -1,9 +1,8 @@
 // www/embed-example.html, an otherwise unrelated page, embeds the widget with two lines.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { pageOnSite, search } from './harness.mjs';
+import { test, pageOnSite, search } from './harness.mjs';
 
 // The JS server, sending the README's policy as a host does: `kamerzoek serve` leaves it to the
 // owner's host.
@@ -18,7 +17,7 @@ test('the example holds just the two lines of kamerzoek', () => {
 test('searching in the embedded widget works, themed, and leaves the page URL alone', async () => {
   const { page } = b;
   await page.goto(`${b.url}embed-example.html`);
-  const before = page.url();
+  const before = await page.url();
   const ids = await search(page, 'oekraine');
   assert.equal(ids.length, 5, 'limit="5" caps the list');
   assert.equal(await page.locator('input[type=search]').getAttribute('placeholder'), 'Search the letters (in Dutch)');
@@ -26,7 +25,7 @@ test('searching in the embedded widget works, themed, and leaves the page URL al
   assert.equal(accent, '#7a2e0e', 'the host page themes the widget');
   await page.locator('[data-id]').first().click();
   await page.locator('mark.current').waitFor();
-  assert.equal(page.url(), before, 'url-state="off"');
+  assert.equal(await page.url(), before, 'url-state="off"');
   assert.deepEqual(b.errors, []);
 });
 

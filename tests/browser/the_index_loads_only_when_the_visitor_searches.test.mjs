@@ -1,9 +1,9 @@
 // Visitors who never search download no wasm and no index; a visitor who searches downloads each
 // once, however many queries and letters follow; and sees that it is loading.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, search, statusText } from './harness.mjs';
+import { test, serve, openBrowser, search, statusText } from './harness.mjs';
 
 let server;
 let b;

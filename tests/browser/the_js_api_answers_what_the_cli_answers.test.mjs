@@ -1,9 +1,8 @@
 // The plain JS API (kamerzoek.js) returns the same hits, metadata and facets as the CLI's JSON.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { SITE, pageOnSite } from './harness.mjs';
+import { test, SITE, pageOnSite } from './harness.mjs';
 
 const browser = pageOnSite();
 

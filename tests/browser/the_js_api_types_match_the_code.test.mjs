@@ -3,12 +3,12 @@
 // together: the code type-checks against the declarations, and what the module exports is what
 // they declare. No browser: the types are checked as a bundler's TypeScript would check them.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NO_BROWSER, test } from './harness.mjs';
 
 const tsc = resolve('node_modules/.bin/tsc');
 const engine = resolve('www/engine.js');
@@ -40,7 +40,7 @@ const imports = `import * as impl from ${JSON.stringify(engine)};
 import type * as api from ${JSON.stringify(declared)};
 `;
 
-test('the engine type-checks against the declarations, and exports what they declare', () => {
+test('the engine type-checks against the declarations, and exports what they declare', { skip: NO_BROWSER }, () => {
   const errors = typeCheck(`${imports}
 export const load: typeof api.load = impl.load;
 export const kinds: typeof api.ERROR_KINDS = impl.ERROR_KINDS;
@@ -50,7 +50,7 @@ export const index = async (): Promise<api.Index> => impl.load('./index/');
   assert.equal(errors, '', errors);
 });
 
-test('a declaration the code does not keep is caught', () => {
+test('a declaration the code does not keep is caught', { skip: NO_BROWSER }, () => {
   // As if the declarations promised an option the engine's `search` reads otherwise.
   const errors = typeCheck(`${imports}
 type Stricter = (indexUrl?: string | URL, base?: string | URL) => Promise<{ docCount: string }>;

@@ -1,9 +1,8 @@
 // Without a mouse: / focuses the box, arrows move through the results, Enter opens, Escape
 // closes the letter and then clears the box. The combobox says which result is active.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, pageOnSite, settled } from './harness.mjs';
+import { test, box, pageOnSite, settled } from './harness.mjs';
 
 const b = pageOnSite();
 
@@ -36,7 +35,7 @@ test('Enter opens the active result; Escape closes it and returns to the box', a
   await page.keyboard.press('Enter');
   const reader = page.locator('[part=reader]');
   await reader.waitFor();
-  assert.ok(new URL(page.url()).searchParams.get('open') === id);
+  assert.ok(new URL(await page.url()).searchParams.get('open') === id);
   await page.keyboard.press('Escape');
   await reader.waitFor({ state: 'hidden' });
   await settled(page);

@@ -1,9 +1,8 @@
 // The report (000) and the decision memo (003) of the meeting of 15 June 2023 name each other:
 // in a hit, a line the pointer clicks; in the reader, buttons the keyboard reaches. The reader
 // also lists the letters most like the one open ("Verwant").
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageOnSite, search, settled } from './harness.mjs';
+import { test, pageOnSite, search, settled } from './harness.mjs';
 
 const b = pageOnSite();
 const hit = (page, id) => page.locator(`[data-id^="${id}"]`);
@@ -57,7 +56,7 @@ test('"Per vergadering" shows the letters of one meeting as one hit, and goes in
   assert.equal(ids.length, 4);
   assert.equal(ids.includes('000') && ids.includes('003'), false, 'one of the two stands for both');
   assert.match(await page.locator('.grouped').innerText(), /^met 1 andere brief van deze vergadering die ook past$/);
-  assert.equal(new URL(page.url()).searchParams.get('group'), 'meeting');
+  assert.equal(new URL(await page.url()).searchParams.get('group'), 'meeting');
   await page.reload();
   assert.equal((await settled(page)).length, 4);
   assert.equal(await page.locator('.group-toggle').isChecked(), true);

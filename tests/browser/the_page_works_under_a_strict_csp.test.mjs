@@ -2,9 +2,8 @@
 // loads, searches and opens a letter, and the browser reports no violation (an earlier demo page
 // had a data: icon that only a looser test policy allowed).
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { README_CSP, pageOnSite, search } from './harness.mjs';
+import { test, README_CSP, pageOnSite, search } from './harness.mjs';
 
 // The JS server, sending the policy as a host does: `kamerzoek serve` leaves it to the owner's host.
 const b = pageOnSite({ csp: true, goto: false });

@@ -1,13 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, pageOnSite, search, settled } from './harness.mjs';
+import { test, box, pageOnSite, search, settled } from './harness.mjs';
 
 // The five letters are dated 2022-06 (002), 2023-06 (000, 003), 2024-02 (001) and 2025-01-31 (004).
 const b = pageOnSite();
 const short = (ids) => ids.map((id) => id.slice(0, 3)).sort();
 const tick = (page, period) => page.locator(`.tick[data-period="${period}"]`);
 const pressed = (page) => page.locator('.tick[aria-pressed="true"]').evaluateAll((els) => els.map((e) => e.dataset.period));
-const params = (page) => Object.fromEntries(['from', 'to'].map((k) => [k, new URL(page.url()).searchParams.get(k)]));
+const params = async (page) => {
+  const url = new URL(await page.url());
+  return Object.fromEntries(['from', 'to'].map((k) => [k, url.searchParams.get(k)]));
+};
 
 test('a bar per year, oldest first, each naming its count for screen readers', async () => {
   const { page } = b;
@@ -25,7 +27,7 @@ test('clicking a bar filters to its year, shows a chip and goes into the URL; th
   await tick(page, '2023').click();
   assert.deepEqual(short(await settled(page)), ['000', '003']);
   assert.deepEqual(await pressed(page), ['2023']);
-  assert.deepEqual(params(page), { from: '2023', to: '2023' });
+  assert.deepEqual(await params(page), { from: '2023', to: '2023' });
   const chip = page.locator('.range-chip');
   assert.equal((await chip.innerText()).replace(/\s+/g, ' ').trim(), '2023 ×');
   assert.equal(await chip.getAttribute('aria-label'), 'Periode 2023 verwijderen');
@@ -34,7 +36,7 @@ test('clicking a bar filters to its year, shows a chip and goes into the URL; th
   await chip.click();
   assert.equal((await settled(page)).length, 5);
   assert.equal(await chip.count(), 0);
-  assert.deepEqual(params(page), { from: null, to: null });
+  assert.deepEqual(await params(page), { from: null, to: null });
 });
 
 test('dragging over bars takes their years; clicking the chosen year again removes it', async () => {
@@ -96,10 +98,10 @@ test('hits within two years are counted per month', async () => {
   assert.deepEqual(short(await settled(page)), ['000', '003']);
   assert.equal(await page.locator('.timeline').getAttribute('aria-label'), 'Tijdlijn: brieven per maand');
   const bars = await page.locator('.tick').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  assert.deepEqual(bars, ['juni 2023: 2 brieven']);
+  assert.deepEqual(bars, ['jun 2023: 2 brieven']);
   await tick(page, '2023-06').click();
   assert.deepEqual(short(await settled(page)), ['000', '003']);
-  assert.deepEqual(params(page), { from: '2023-06', to: '2023-06' });
+  assert.deepEqual(await params(page), { from: '2023-06', to: '2023-06' });
 });
 
 test('sorted by date, the list has a heading per year', async () => {

@@ -1,9 +1,8 @@
 // The URL holds the query, the filters, the order and the open letter: a shared link shows the
 // same, and the browser's back button goes from a letter to the results.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, openBrowser, pageOnSite, search, settled } from './harness.mjs';
+import { test, box, openBrowser, pageOnSite, search, settled } from './harness.mjs';
 
 const b = pageOnSite({ goto: false });
 
@@ -15,7 +14,7 @@ test('typing, filtering and sorting are written to the URL', async () => {
   await settled(page);
   await page.locator('button.facet[data-field=kind][data-value=agenda]').click();
   await settled(page);
-  const params = new URL(page.url()).searchParams;
+  const params = new URL(await page.url()).searchParams;
   assert.equal(params.get('q'), 'patriot');
   assert.equal(params.get('sort'), '-date');
   assert.deepEqual(params.getAll('kind'), ['agenda']);
@@ -25,10 +24,10 @@ test('opening a letter adds a history entry; Back returns to the results', async
   const { page } = b;
   await page.locator('[data-id^="001"]').click();
   await page.locator('[part=reader]').waitFor();
-  assert.match(new URL(page.url()).searchParams.get('open'), /^001_/);
+  assert.match(new URL(await page.url()).searchParams.get('open'), /^001_/);
   await page.goBack();
   await page.locator('[part=reader]').waitFor({ state: 'hidden' });
-  assert.equal(new URL(page.url()).searchParams.get('open'), null);
+  assert.equal(new URL(await page.url()).searchParams.get('open'), null);
   assert.deepEqual((await settled(page)).map((id) => id.slice(0, 3)), ['001']);
   await page.goForward();
   await page.locator('[part=reader]').waitFor();
@@ -45,7 +44,7 @@ test('a shared link opens with the same search and the same letter', async () =>
     assert.equal(await box(page).inputValue(), 'oekraine');
     await page.getByRole('button', { name: '← Terug naar de resultaten' }).click();
     assert.deepEqual((await settled(page)).map((id) => id.slice(0, 3)), ['002', '000', '001', '004']);
-    assert.equal(new URL(page.url()).searchParams.get('open'), null);
+    assert.equal(new URL(await page.url()).searchParams.get('open'), null);
     assert.deepEqual(fresh.errors, []);
   } finally {
     await fresh.close();

@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, holdPositions, pageOnSite, search, settled, statusText } from './harness.mjs';
+import { test, box, holdPositions, pageOnSite, search, settled, statusText } from './harness.mjs';
 
 const browser = pageOnSite();
 
@@ -10,7 +9,7 @@ test('typing patriot lists the 2024 agenda (001) first, with a marked excerpt', 
   assert.match(ids[0], /^001_/);
   const first = browser.page.locator('[data-id]').first();
   assert.match(await first.locator('mark').first().innerText(), /^patriot$/i);
-  assert.equal(await first.locator('h3').innerText(), 'Geannoteerde agenda NAVO-ministers van Defensie, Brussel 15 februari 2024');
+  assert.equal(await first.locator('h2').innerText(), 'Geannoteerde agenda NAVO-ministers van Defensie, Brussel 15 februari 2024');
 });
 
 test('the result list is aria-busy while a query runs, and not after', async () => {
@@ -39,7 +38,7 @@ test('a pasted page of text is searched by its start, and the status says so', a
   const ids = await search(browser.page, pasted);
   assert.match(ids[0] ?? '', /^001_/);
   assert.match(await statusText(browser.page), /Alleen het begin van deze lange zoekvraag/);
-  assert.ok(new URL(browser.page.url()).searchParams.get('q').length <= 1000, 'the address stays short');
+  assert.ok(new URL(await browser.page.url()).searchParams.get('q').length <= 1000, 'the address stays short');
   await search(browser.page, 'patriot');
   assert.doesNotMatch(await statusText(browser.page), /lange zoekvraag/);
 });

@@ -1,9 +1,8 @@
 // What the visitor typed last wins: typing while a letter is open leaves the letter for the
 // results of the new words (before, "Terug naar de resultaten" put the old query back).
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { box, pageOnSite, search, settled } from './harness.mjs';
+import { test, box, pageOnSite, search, settled } from './harness.mjs';
 
 const b = pageOnSite();
 
@@ -17,7 +16,7 @@ test('type navo, open a hit, type patriot: the results and the URL are for patri
   assert.match(ids[0], /^001_/);
   assert.equal(await page.locator('[part=reader]').isVisible(), false);
   assert.equal(await box(page).inputValue(), 'patriot');
-  const params = new URL(page.url()).searchParams;
+  const params = new URL(await page.url()).searchParams;
   assert.equal(params.get('q'), 'patriot');
   assert.equal(params.get('open'), null);
   // Opening and closing again keeps it.

@@ -71,7 +71,9 @@ export function resultItem(hit, index, t = DUTCH, pending = false) {
     'aria-selected': 'false',
     part: 'result',
   },
-  el('h3', { class: 'title' }, hit.title),
+  // h2: a hit's title heads its own part of the widget, as the open letter's title does; an h3
+  // here would follow the page's h1 with no h2 between (axe: heading-order).
+  el('h2', { class: 'title' }, hit.title),
   el('p', { class: 'meta' }, metaLine(hit, t)),
   section,
   sameMeeting(hit.same_meeting, t, false),

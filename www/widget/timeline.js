@@ -3,7 +3,7 @@
 // removes the range; shift-click, dragging over bars, or Shift with the arrow keys takes several.
 // The arrow keys, Home and End move between the bars.
 
-import { count, el, formatDate } from './render.js';
+import { count, el } from './render.js';
 import { noRange } from './url-state.js';
 
 // A timeline period's bounds as sortable keys, as the engine compares dates (src/search/range.rs):
@@ -59,7 +59,9 @@ export function timelineChart(timeline, range, t) {
   const selected = all.findIndex(({ value }) => inRange(value, range));
   const focusable = selected >= 0 ? selected : all.length - 1;
   const bars = all.map(({ value, count: n }, i) => {
-    const label = byMonth && value.length === 7 ? formatDate(value, t) : value;
+    // The name holds the text shown under the bar (`mrt`, `mrt 2024`), so that a visitor who
+    // speaks what they see can name the button (WCAG 2.5.3, axe: label-content-name-mismatch).
+    const label = byMonth && value.length === 7 ? periodShort(value, t, true) : value;
     const shown = i % every === 0 || (byMonth && value.endsWith('-01'));
     const bar = el('button', {
       type: 'button',
