@@ -1,12 +1,15 @@
 // Measures every engine on every prepared corpus (see bench/run) in headless Chromium:
 // gzip bytes downloaded until the first result, time from navigation to first result (cold),
 // warm latency median and p95 over the query list, index size on disk, build time and peak
-// memory; saves each engine's results per query. Prints one table with ratios against Pagefind.
+// memory; saves each engine's results per query. kamerzoek and Pagefind also on a modelled slow
+// mobile link: new queries typed into a loaded page, and each query on a first visit (a fresh
+// browser, the page loaded, the box clicked, the query typed). Prints one table with ratios
+// against Pagefind.
 //   node bench/measure.mjs SIZE...
 // BENCH_ENGINES=kamerzoek,pagefind measures only those; BENCH_NAME=x writes bench/results/x.json
 // and x.md instead of the date's (for a comparison that must not replace the day's full run).
 
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -187,6 +190,135 @@ async function measureTyping(site, engine, server) {
   }
 }
 
+// The first visit on the modelled link, as a visitor has it: for each query a fresh browser
+// profile (a cold cache) on a phone's screen opens a page with the engine's own interface
+// (kamerzoek's widget; Pagefind's Component UI as its CLI writes it, with its defaults: it waits
+// 300 ms after a keystroke where kamerzoek's widget waits 80), waits for the load event, clicks
+// the search box (its focus starts each engine's loading), types the query a character every
+// CHAR_MS and times the last keystroke to the query's results shown with titles (see
+// bench/pages/first-visit.js: kamerzoek's `kamerzoek-preview`, else `kamerzoek-search`; Pagefind:
+// its summary for the query and a title on every result in view). Bytes (gzip) and requests count
+// every response from navigation to that moment, the page's own too; the requests of each visit,
+// with their start and end from the last keystroke, are kept in the JSON. Served by
+// bench/gzip-server.mjs, which compresses the code as hosts do.
+const PHONE = { width: 375, height: 740 };
+
+// Starts bench/gzip-server.mjs on `root`; resolves to { url, stop } (stop ends it by its PID).
+function gzipServer(root) {
+  const child = spawn(process.execPath, ['bench/gzip-server.mjs', root, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const listen = (chunk) => {
+      out += chunk;
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (!m) return;
+      child.stdout.off('data', listen);
+      child.stdout.pipe(process.stderr);
+      resolve({
+        url: m[1],
+        stop: () => {
+          child.removeAllListeners('exit');
+          if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGTERM');
+        },
+      });
+    };
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`bench/gzip-server.mjs exited with ${code}: ${out}`)));
+    child.stdout.on('data', listen);
+  });
+}
+
+async function firstVisit(site, engine, server, query) {
+  const b = await openBrowser({ viewport: PHONE });
+  try {
+    const { page } = b;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await page.addInitScript({ path: 'bench/pages/first-visit.js' });
+    const seen = [];
+    page.on('requestfinished', (request) => seen.push(request));
+    page.on('requestfailed', (request) => seen.push(request));
+    await page.goto(`${server.url}bench/${engine}-first-visit.html`, { waitUntil: 'load', timeout: 300_000 });
+    const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+    const input = page.locator(engine === 'kamerzoek' ? 'kamer-zoek input[type=search]' : 'pagefind-input input');
+    await input.click();
+    await input.pressSequentially(query, { delay: CHAR_MS });
+    let error = null;
+    await page.waitForFunction(() => window.firstVisit.titles, null, { timeout: 60_000 })
+      .catch(() => { error = `no results shown with titles in 60 s`; });
+    // What the visitor sees next: kamerzoek's excerpts, if its titles came first.
+    if (!error && engine === 'kamerzoek') await page.waitForFunction(() => window.firstVisit.full, null, { timeout: 60_000 }).catch(() => {});
+    const fv = await page.evaluate(() => ({ ...window.firstVisit, origin: performance.timeOrigin, typed: window.firstVisit.keys }));
+    if (fv.titles && fv.titles.query !== query) error = `shown for ${JSON.stringify(fv.titles.query)}, not the query typed`;
+    const lastKey = fv.origin + fv.last; // wall clock, as Playwright's request timing
+    const shownAt = fv.titles ? fv.origin + fv.titles.at : Infinity;
+    const requests = [];
+    for (const request of seen) {
+      const { pathname } = new URL(request.url());
+      const timing = request.timing();
+      const response = await request.response().catch(() => null);
+      const file = join(site, decodeURIComponent(pathname));
+      let gz = 0;
+      if (response && existsSync(file) && statSync(file).isFile()) {
+        const length = Number(response.headers()['content-length']);
+        gz = response.status() === 206 && length ? length : gzipSizeOf(file);
+      }
+      const end = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : null;
+      requests.push({
+        path: pathname,
+        status: response?.status() ?? 'failed',
+        ...(response?.status() === 206 ? { range: (await request.allHeaders()).range } : {}),
+        gz,
+        start_ms: Math.round(timing.startTime - lastKey),
+        end_ms: end === null ? null : Math.round(end - lastKey),
+      });
+    }
+    requests.sort((x, y) => x.start_ms - y.start_ms);
+    // Counted: what was asked for before the results were shown.
+    const before = requests.filter((r) => r.start_ms <= shownAt - lastKey);
+    return {
+      query,
+      ms: error ? Infinity : Math.round(fv.titles.at - fv.last),
+      full_ms: fv.full ? Math.round(fv.full.at - fv.last) : null,
+      load_ms: Math.round(loaded),
+      keystrokes: fv.typed,
+      via: fv.titles?.via,
+      ids: fv.titles?.ids ?? [],
+      full_ids: fv.full?.ids ?? [],
+      count: fv.titles?.count ?? 0,
+      bytes_gz: before.reduce((s, r) => s + r.gz, 0),
+      requests: before.length,
+      ...(error ? { error } : {}),
+      timeline: requests,
+      errors: b.errors,
+    };
+  } finally {
+    await b.close();
+  }
+}
+
+async function measureFirstVisits(site, engine, server) {
+  const out = [];
+  for (const q of queries) {
+    out.push(await firstVisit(site, engine, server, q).catch((err) => ({
+      query: q, ms: Infinity, error: String(err.message ?? err).split('\n')[0], timeline: [],
+    })));
+  }
+  const sorted = [...out].sort((x, y) => x.ms - y.ms);
+  const median = sorted[Math.min(sorted.length - 1, Math.floor(0.5 * sorted.length))];
+  return {
+    median_ms: median.ms,
+    p95_ms: percentile(out.map((r) => r.ms), 95),
+    bytes_median: percentile(out.map((r) => r.bytes_gz ?? Infinity), 50),
+    requests_median: percentile(out.map((r) => r.requests ?? Infinity), 50),
+    load_median_ms: percentile(out.map((r) => r.load_ms ?? Infinity), 50),
+    unanswered: out.filter((r) => r.error).map((r) => r.query),
+    median_query: median.query,
+    visits: out,
+  };
+}
+
 const machine = {
   date: new Date().toISOString(),
   cpus: `${cpus().length} x ${cpus()[0]?.model}`,
@@ -202,6 +334,7 @@ for (const size of sizes) {
   // Every engine from the JS server the results were measured with: it keeps connections open,
   // as static hosts do, where `kamerzoek serve` closes each after its answer.
   const server = await staticServer(site);
+  const visitServer = await gzipServer(site).catch((err) => { server.stop(); throw err; });
   const rows = {};
   try {
     for (const engine of ENGINES) {
@@ -218,10 +351,17 @@ for (const size of sizes) {
           .catch((err) => ({ typed_error: String(err.message ?? err).split('\n')[0] })));
       }
       rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, index_files: index.files, ...result };
+      if (ok && TYPED.includes(engine) && !result.error) {
+        rows[engine].first_visit = await measureFirstVisits(site, engine, visitServer)
+          .catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
+        const fv = rows[engine].first_visit;
+        console.error(`${size} ${engine} first visit: ${fv.error ?? `median ${fv.median_ms} ms, p95 ${fv.p95_ms} ms`}`);
+      }
       console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
     }
   } finally {
     server.stop();
+    visitServer.stop();
   }
   all.corpora[size] = rows;
 }
@@ -238,6 +378,16 @@ function unmet(corpora) {
     for (const [engine, r] of Object.entries(rows)) {
       if (r.error) continue; // a row that says it failed, not a result
       if (!r.first_ids?.length) said.push(`${size} ${engine}: the first query (${queries[0]}) shows no hits`);
+      if (r.first_visit?.error) said.push(`${size} ${engine}: the first visits failed: ${r.first_visit.error}`);
+      if (engine === 'pagefind') {
+        // Pagefind's UI shows results for each query its own search (the warm rounds) finds.
+        const found = new Map(r.results.map((w) => [w.query, w.ids.length]));
+        for (const v of r.first_visit?.visits ?? []) {
+          if (v.error) continue; // not answered in time: named in the table, counted the slowest
+          if (found.get(v.query) && !(v.count > 0 && v.ids.length > 0)) said.push(`${size} pagefind, first visit ${v.query}: its UI shows ${v.count} results (${v.ids.length} titles), its search finds ${found.get(v.query)}`);
+          if (!found.get(v.query) && v.count !== 0) said.push(`${size} pagefind, first visit ${v.query}: its UI shows ${v.count} results, its search finds none`);
+        }
+      }
       if (engine !== 'kamerzoek') continue;
       const cli = new Map(queries.map((q) => [q, JSON.parse(execFileSync('target/release/kamerzoek',
         ['search', `target/bench/${size}/site/kz/index`, q, '--json', '--limit', '10'],
@@ -252,6 +402,13 @@ function unmet(corpora) {
         else check('warm', w.query, w.ids);
       }
       for (const t of r.typed ?? []) if (!t.error) check('typed', t.query, t.ids);
+      for (const v of r.first_visit?.visits ?? []) {
+        if (v.error) said.push(`${size} kamerzoek, first visit ${v.query}: ${v.error}`);
+        else {
+          check(`first visit (${v.via})`, v.query, v.ids);
+          check('first visit, excerpts', v.query, v.full_ids);
+        }
+      }
     }
   }
   return said;
@@ -293,6 +450,19 @@ for (const [size, rows] of Object.entries(all.corpora)) {
     const ms = (v) => (Number.isFinite(v) ? v : '> 60000');
     md += `| ${engine}${unanswered} | ${ms(r.typed_median_ms)} | ${ms(r.typed_p95_ms)} | ${ratio(r.typed_p95_ms, pf.typed_p95_ms)} | ${ms(r.typed_full_median_ms)} / ${ms(r.typed_full_p95_ms)} | ${kb(r.typed_bytes_median)} | ${percentile(r.typed.map((t) => t.requests), 50)} |\n`;
   }
+  md += `\nFirst visit on the modelled link: last keystroke to titles, median / p95 ms, KB, requests (a fresh browser profile for each query, ${PHONE.width}×${PHONE.height}; page loaded, box clicked, the query typed ${CHAR_MS} ms a character; bytes and requests from navigation to the titles):\n\n`
+    + '| engine | median / p95 ms | × Pagefind median | KB gzip (median) | requests (median) | load event ms (median) | median query |\n|---|---:|---:|---:|---:|---:|---|\n';
+  for (const engine of ENGINES.filter((e) => TYPED.includes(e))) {
+    const fv = rows[engine]?.first_visit;
+    if (!fv) continue;
+    if (fv.error) {
+      md += `| ${engine} | ${fv.error.slice(0, 80)} | | | | | |\n`;
+      continue;
+    }
+    const ms = (v) => (Number.isFinite(v) ? v : '> 60000');
+    const unanswered = fv.unanswered.length ? ` (${fv.unanswered.length} not answered in 60 s)` : '';
+    md += `| ${engine}${unanswered} | ${ms(fv.median_ms)} / ${ms(fv.p95_ms)} | ${ratio(fv.median_ms, pf.first_visit?.median_ms)} | ${kb(fv.bytes_median)} | ${fv.requests_median} | ${fv.load_median_ms} | \`${fv.median_query}\` |\n`;
+  }
 }
 const buildOnly = (process.env.BENCH_BUILD_ONLY ?? '').split(/\s+/).filter(Boolean);
 if (buildOnly.length) {
@@ -309,7 +479,7 @@ if (buildOnly.length) {
       : `| ${size} | build failed: ${JSON.stringify(build)} | | | | |\n`;
   }
 }
-md += '\nChecked before writing: kamerzoek\'s hits for every query, first, warm and typed, are the CLI\'s on the same index; every engine\'s first query has hits.\n';
+md += '\nChecked before writing: kamerzoek\'s hits for every query, first, warm, typed and on each first visit, are the CLI\'s on the same index; every engine\'s first query has hits; on a first visit, Pagefind\'s UI shows results for each query its search finds.\n';
 md += '\nFirst query: bytes of every response (gzip -9 of its body, or its size if already gzip) from navigation until the first 10 results are ready with their titles; Pagefind and kamerzoek include excerpts. lunr treats words as optional (any may match), as it does by default; MiniSearch runs with every word required, prefix and fuzzy 0.2; FlexSearch indexes in the page (its cold time includes indexing).\n';
 
 mkdirSync('bench/results', { recursive: true });
