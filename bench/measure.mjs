@@ -9,7 +9,7 @@
 // BENCH_ENGINES=kamerzoek,pagefind measures only those; BENCH_NAME=x writes bench/results/x.json
 // and x.md instead of the date's (for a comparison that must not replace the day's full run).
 
-import { execFileSync, execSync, spawn } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -200,33 +200,8 @@ async function measureTyping(site, engine, server) {
 // its summary for the query and a title on every result in view). Bytes (gzip) and requests count
 // every response from navigation to that moment, the page's own too; the requests of each visit,
 // with their start and end from the last keystroke, are kept in the JSON. Served by
-// bench/gzip-server.mjs, which compresses the code as hosts do.
+// scripts/static-server.mjs --gzip, which compresses the code as hosts do.
 const PHONE = { width: 375, height: 740 };
-
-// Starts bench/gzip-server.mjs on `root`; resolves to { url, stop } (stop ends it by its PID).
-function gzipServer(root) {
-  const child = spawn(process.execPath, ['bench/gzip-server.mjs', root, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const listen = (chunk) => {
-      out += chunk;
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (!m) return;
-      child.stdout.off('data', listen);
-      child.stdout.pipe(process.stderr);
-      resolve({
-        url: m[1],
-        stop: () => {
-          child.removeAllListeners('exit');
-          if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGTERM');
-        },
-      });
-    };
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`bench/gzip-server.mjs exited with ${code}: ${out}`)));
-    child.stdout.on('data', listen);
-  });
-}
 
 async function firstVisit(site, engine, server, query) {
   const b = await openBrowser({ viewport: PHONE });
@@ -334,7 +309,7 @@ for (const size of sizes) {
   // Every engine from the JS server the results were measured with: it keeps connections open,
   // as static hosts do, where `kamerzoek serve` closes each after its answer.
   const server = await staticServer(site);
-  const visitServer = await gzipServer(site).catch((err) => { server.stop(); throw err; });
+  const visitServer = await staticServer(site, { gzip: true }).catch((err) => { server.stop(); throw err; });
   const rows = {};
   try {
     for (const engine of ENGINES) {

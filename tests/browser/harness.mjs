@@ -81,10 +81,11 @@ export const serve = (root = SITE, { binary = KAMERZOEK } = {}) => started(binar
 
 // Serves `root` with scripts/static-server.mjs, for a host that does what `kamerzoek serve` must
 // not: send a Content-Security-Policy (`csp: true`, the README's; the quick look serves the
-// owner's own pages, whose policy is the owner's host's to set) or ignore ranges (`ranges: false`,
-// as some servers do). Each use says why it needs it.
-export function staticServer(root = SITE, { csp = false, ranges = true } = {}) {
-  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : []), ...(ranges ? [] : ['--no-range'])];
+// owner's own pages, whose policy is the owner's host's to set), ignore ranges (`ranges: false`,
+// as some servers do) or compress as hosts do (`gzip: true`, the benchmark's first visits). Each
+// use says why it needs it.
+export function staticServer(root = SITE, { csp = false, ranges = true, gzip = false } = {}) {
+  const args = ['scripts/static-server.mjs', root, '0', ...(csp ? [`--csp=${README_CSP}`] : []), ...(ranges ? [] : ['--no-range']), ...(gzip ? ['--gzip'] : [])];
   return started(process.execPath, args, 'stdout');
 }
 
