@@ -294,6 +294,34 @@ async function measureFirstVisits(site, engine, server) {
   };
 }
 
+// The engine, then a first query, on the modelled link, as the issue-33 measurement had it: a
+// fresh profile opens the engine's plain page (bench/pages/<engine>.html), which loads the engine
+// and searches the first query at once; timed from navigation to its first 10 results with their
+// titles (and excerpts). Served gzip, as hosts do. The median of LINK_ROUNDS cold visits.
+const LINK_ROUNDS = 3;
+async function measureColdOnLink(site, engine, server) {
+  const times = [];
+  for (let round = 0; round < LINK_ROUNDS; round++) {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', NETWORK);
+      await page.goto(`${server.url}bench/${engine}.html?q=${encodeURIComponent(queries[0])}`);
+      await page.waitForFunction(() => window.firstResult || window.benchError, null, { timeout: 120_000 });
+      const error = await page.evaluate(() => window.benchError);
+      if (error) return { error };
+      const first = await page.evaluate(() => window.firstResult);
+      if (!first.ids.length) return { error: `no hits for ${queries[0]}` };
+      times.push(Math.round(first.ms));
+    } finally {
+      await b.close();
+    }
+  }
+  return { median_ms: percentile(times, 50), times_ms: times };
+}
+
 const machine = {
   date: new Date().toISOString(),
   cpus: `${cpus().length} x ${cpus()[0]?.model}`,
@@ -331,6 +359,10 @@ for (const size of sizes) {
           .catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
         const fv = rows[engine].first_visit;
         console.error(`${size} ${engine} first visit: ${fv.error ?? `median ${fv.median_ms} ms, p95 ${fv.p95_ms} ms`}`);
+        rows[engine].cold_on_link = await measureColdOnLink(site, engine, visitServer)
+          .catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
+        const cl = rows[engine].cold_on_link;
+        console.error(`${size} ${engine} engine then first query on the link: ${cl.error ?? `median ${cl.median_ms} ms`}`);
       }
       console.error(`${size} ${engine}: ${result.error ?? `${result.first_result_bytes_gz} B, ${result.cold_ms} ms cold, p95 ${result.warm_p95_ms} ms`}`);
     }
@@ -354,6 +386,7 @@ function unmet(corpora) {
       if (r.error) continue; // a row that says it failed, not a result
       if (!r.first_ids?.length) said.push(`${size} ${engine}: the first query (${queries[0]}) shows no hits`);
       if (r.first_visit?.error) said.push(`${size} ${engine}: the first visits failed: ${r.first_visit.error}`);
+      if (r.cold_on_link?.error) said.push(`${size} ${engine}: the engine then a first query on the link failed: ${r.cold_on_link.error}`);
       if (engine === 'pagefind') {
         // Pagefind's UI shows results for each query its own search (the warm rounds) finds.
         const found = new Map(r.results.map((w) => [w.query, w.ids.length]));
@@ -437,6 +470,14 @@ for (const [size, rows] of Object.entries(all.corpora)) {
     const ms = (v) => (Number.isFinite(v) ? v : '> 60000');
     const unanswered = fv.unanswered.length ? ` (${fv.unanswered.length} not answered in 60 s)` : '';
     md += `| ${engine}${unanswered} | ${ms(fv.median_ms)} / ${ms(fv.p95_ms)} | ${ratio(fv.median_ms, pf.first_visit?.median_ms)} | ${kb(fv.bytes_median)} | ${fv.requests_median} | ${fv.load_median_ms} | \`${fv.median_query}\` |\n`;
+  }
+  md += `\nThe engine, then a first query (\`${queries[0]}\`), on the modelled link: a fresh profile opens a page that loads the engine and searches at once; navigation to its first 10 results with titles and excerpts, median of ${LINK_ROUNDS} visits, ms:\n\n`
+    + '| engine | median ms | × Pagefind | the visits, ms |\n|---|---:|---:|---|\n';
+  for (const engine of ENGINES.filter((e) => TYPED.includes(e))) {
+    const cl = rows[engine]?.cold_on_link;
+    if (!cl) continue;
+    if (cl.error) md += `| ${engine} | ${cl.error.slice(0, 80)} | | |\n`;
+    else md += `| ${engine} | ${cl.median_ms} | ${ratio(cl.median_ms, pf.cold_on_link?.median_ms)} | ${cl.times_ms.join(', ')} |\n`;
   }
 }
 const buildOnly = (process.env.BENCH_BUILD_ONLY ?? '').split(/\s+/).filter(Boolean);

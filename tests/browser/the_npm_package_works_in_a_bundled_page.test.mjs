@@ -72,7 +72,7 @@ test('the package holds the widget, the engine, its types and nothing else', { s
     .trim().split('\n').sort();
   assert.deepEqual(files, [
     'package/README.md', 'package/dist/engine.js', 'package/dist/kamerzoek.js', 'package/dist/pkg/kamerzoek.js',
-    'package/dist/pkg/kamerzoek_bg.wasm', 'package/dist/widget.css', 'package/dist/widget.js',
+    'package/dist/pkg/kamerzoek_bg.wasm', 'package/dist/pkg/kamerzoek_bg.wasm.gz', 'package/dist/widget.css', 'package/dist/widget.js',
     'package/kamerzoek.d.ts', 'package/package.json',
   ]);
 });

@@ -42,7 +42,8 @@ function directoryOffsets(bytes, url, folder, first) {
 /**
  * The letters of the index at `indexUrl`, whose files unpack to at most `limit` bytes.
  * @returns {{fetchLetter: (url: URL, member: number, signal?: AbortSignal, priority?: string) =>
- *   Promise<Uint8Array>, wantDirectories: (names: string[]) => void}}
+ *   Promise<Uint8Array>, wantDirectories: (names: string[]) => void,
+ *   prefetchDirectories: (folder: string, docs: number) => void}}
  */
 export function letterPacks(indexUrl, limit) {
   const wholeLimit = PACK_HEADER + PACK_LETTERS * (limit + 2);
