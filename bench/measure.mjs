@@ -273,12 +273,18 @@ async function firstVisit(site, engine, server, query) {
   }
 }
 
-async function measureFirstVisits(site, engine, server) {
+// `found` (Pagefind): how many hits its own search finds for each query. A visit where its UI
+// shows none of them has shown no results: not answered, counted the slowest, and named.
+async function measureFirstVisits(site, engine, server, found = null) {
   const out = [];
   for (const q of queries) {
-    out.push(await firstVisit(site, engine, server, q).catch((err) => ({
+    const visit = await firstVisit(site, engine, server, q).catch((err) => ({
       query: q, ms: Infinity, error: String(err.message ?? err).split('\n')[0], timeline: [],
-    })));
+    }));
+    if (!visit.error && found?.get(q) && !(visit.count > 0 && visit.ids.length > 0)) {
+      Object.assign(visit, { shown_ms: visit.ms, ms: Infinity, error: `its UI showed ${visit.count} results (${visit.ids.length} titles); its search finds ${found.get(q)}` });
+    }
+    out.push(visit);
   }
   const sorted = [...out].sort((x, y) => x.ms - y.ms);
   const median = sorted[Math.min(sorted.length - 1, Math.floor(0.5 * sorted.length))];
@@ -355,7 +361,8 @@ for (const size of sizes) {
       }
       rows[engine] = { build, index_raw: index.raw, index_gz: index.gz, index_files: index.files, ...result };
       if (ok && TYPED.includes(engine) && !result.error) {
-        rows[engine].first_visit = await measureFirstVisits(site, engine, visitServer)
+        const found = engine === 'pagefind' ? new Map(result.results.map((w) => [w.query, w.ids.length])) : null;
+        rows[engine].first_visit = await measureFirstVisits(site, engine, visitServer, found)
           .catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
         const fv = rows[engine].first_visit;
         console.error(`${size} ${engine} first visit: ${fv.error ?? `median ${fv.median_ms} ms, p95 ${fv.p95_ms} ms`}`);
@@ -468,7 +475,7 @@ for (const [size, rows] of Object.entries(all.corpora)) {
       continue;
     }
     const ms = (v) => (Number.isFinite(v) ? v : '> 60000');
-    const unanswered = fv.unanswered.length ? ` (${fv.unanswered.length} not answered in 60 s)` : '';
+    const unanswered = fv.unanswered.length ? ` (not answered: ${fv.visits.filter((v) => v.error).map((v) => `\`${v.query}\`, ${v.error.slice(0, 60)}`).join('; ')})` : '';
     md += `| ${engine}${unanswered} | ${ms(fv.median_ms)} / ${ms(fv.p95_ms)} | ${ratio(fv.median_ms, pf.first_visit?.median_ms)} | ${kb(fv.bytes_median)} | ${fv.requests_median} | ${fv.load_median_ms} | \`${fv.median_query}\` |\n`;
   }
   md += `\nThe engine, then a first query (\`${queries[0]}\`), on the modelled link: a fresh profile opens a page that loads the engine and searches at once; navigation to its first 10 results with titles and excerpts, median of ${LINK_ROUNDS} visits, ms:\n\n`

@@ -147,16 +147,16 @@ async function openEngine(indexUrl) {
       : fetchLetter(new URL(file, indexUrl), Number(member), signal, priority);
   };
   const ask = makeAsk(engine, guard, fetchFile, wantDirectories);
-  // What a first query may want whatever its words (the letter table, the word list, the pack
-  // directories): in a small archive, asked for now, with the module, not a round trip after
-  // the query (some 35 KB gzip at 1,000 letters); a large archive's come each when needed.
-  const opening = engine.docCount <= EAGER_LETTERS ? guard(() => engine.opening) : '';
-  for (const name of opening.split('\n').filter(Boolean)) {
-    // The letter folder (`l-<hash>/`) stands for the directories of its packs.
-    if (name.endsWith('/')) prefetchDirectories(name, engine.docCount);
-    else ask.prefetch(name);
-  }
-  return { engine, ask };
+  // What a first query may want whatever its words, in a small archive (none in a large one,
+  // where each comes when a query needs it): where its letters lie, asked for now, with the
+  // module (3 KB that a first query's letters would otherwise wait a round trip for); the
+  // letter table and the word list (some 30 KB at 1,000 letters) when a visitor is about to type
+  // (`prefetch`), for titles before letters and typos without a round trip.
+  const opening = (engine.docCount <= EAGER_LETTERS ? guard(() => engine.opening) : '').split('\n').filter(Boolean);
+  // The letter folder (`l-<hash>/`) stands for the directories of its packs.
+  for (const folder of opening.filter((name) => name.endsWith('/'))) prefetchDirectories(folder, engine.docCount);
+  const prefetch = () => opening.filter((name) => !name.endsWith('/')).forEach(ask.prefetch);
+  return { engine, ask, prefetch };
 }
 
 // The handle a page holds: it survives an engine restart by opening its index again.
@@ -185,6 +185,10 @@ function handle(indexUrl, opened) {
         facetMode(options.facets),
         options.group ?? '',
       ), options.signal, options.typing ? options.typing : null, options.preview);
+    },
+    /** @type {Index['prefetch']} */
+    prefetch() {
+      use().then(({ prefetch }) => prefetch(), () => {});
     },
     /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {

@@ -184,6 +184,8 @@ export class KamerZoek extends HTMLElement {
       this.#engine = load(this.getAttribute('index') ?? undefined);
       this.#engine.then(
         (idx) => {
+          // The visitor is about to type: what any first query may want, now.
+          idx.prefetch();
           container.classList.remove('loading');
           if (this.#state.query.trim() === '' && !this.#state.open) this.#setStatus(this.#t.searchIn(count(idx.docCount, this.#t)));
         },

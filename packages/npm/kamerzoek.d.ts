@@ -158,6 +158,11 @@ export interface Reading extends About {
 export interface Index {
   docCount: number;
   search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  /** Fetches, in an archive of at most 1,024 letters, what any first query may want whatever its
+   *  words (the letter table, the word list), so that a query typed next shows its titles and
+   *  corrects its typos without waiting for them. For an interface where a visitor is about to
+   *  type (the element calls it when its box gets focus); a page that searches at once need not. */
+  prefetch(): void;
   /** null when the index holds no such letter. */
   read(id: string, query?: string, options?: { signal?: AbortSignal }): Promise<Reading | null>;
 }

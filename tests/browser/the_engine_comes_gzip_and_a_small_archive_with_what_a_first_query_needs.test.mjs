@@ -1,8 +1,8 @@
 // What a first visit fetches when the visitor shows intent: the engine's module gzip (40% of its
 // bytes where a host does not compress), which also works where the host unpacked it on the way
-// or the site lacks it; and, in an archive of at most 1,024 letters, the letter table, the word
-// list and the pack directories with it, where a larger archive fetches none of them before a
-// query needs them.
+// or the site lacks it; and, in an archive of at most 1,024 letters, the pack directories with it
+// and, as the visitor is about to type (the element's `prefetch()`), the letter table and the
+// word list, where a larger archive fetches none of them before a query needs them.
 
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,13 +69,13 @@ async function onFocus(page, index) {
   } finally { await b.close(); }
 }
 
-test('a small archive fetches its letter table, word list and pack directories with the engine', async () => {
+test('a small archive fetches its letter table, word list and pack directories when the box gets focus', async () => {
   splitIndex(); // 600 letters
   const page = pageFor('opening-small.html', './split-index/');
   assert.deepEqual(await onFocus(page, 'split-index'), ['kamerzoek.idx', 'l', 'm', 'w']);
 });
 
-test('a larger archive fetches only its entry file with the engine', async () => {
+test('a larger archive fetches only its entry file when the box gets focus', async () => {
   const letters = 'target/browser-opening/letters';
   const index = `${SITE}/large-index`;
   const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { stdio: ['ignore', 'pipe', 'pipe'] });
