@@ -124,6 +124,20 @@ async function measure(site, engine, server) {
 // Protocol throttling, applied to every request of the page).
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const CHAR_MS = 150; // a quick typist on a phone
+
+// A fresh browser (an empty cache) whose page's every request goes over the modelled link.
+async function openOnLink(options) {
+  const b = await openBrowser(options);
+  try {
+    const cdp = await b.page.context().newCDPSession(b.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    return b;
+  } catch (err) {
+    await b.close();
+    throw err;
+  }
+}
 const TYPED = ['kamerzoek', 'pagefind'];
 
 // New queries on the modelled link: the page is opened and a first query (`defensie`, not
@@ -135,12 +149,9 @@ const TYPED = ['kamerzoek', 'pagefind'];
 // Pagefind: the same moment, its fragments hold both). Bytes and requests count every response
 // from the first keystroke of the query to its results.
 async function measureTyping(site, engine, server) {
-  const b = await openBrowser();
+  const b = await openOnLink();
   try {
     const { page } = b;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', NETWORK);
     let bytes = 0;
     let requests = 0;
     page.on('response', (response) => {
@@ -204,12 +215,9 @@ async function measureTyping(site, engine, server) {
 const PHONE = { width: 375, height: 740 };
 
 async function firstVisit(site, engine, server, query) {
-  const b = await openBrowser({ viewport: PHONE });
+  const b = await openOnLink({ viewport: PHONE });
   try {
     const { page } = b;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', NETWORK);
     await page.addInitScript({ path: 'bench/pages/first-visit.js' });
     const seen = [];
     page.on('requestfinished', (request) => seen.push(request));
@@ -308,12 +316,9 @@ const LINK_ROUNDS = 3;
 async function measureColdOnLink(site, engine, server) {
   const times = [];
   for (let round = 0; round < LINK_ROUNDS; round++) {
-    const b = await openBrowser();
+    const b = await openOnLink();
     try {
       const { page } = b;
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', NETWORK);
       await page.goto(`${server.url}bench/${engine}.html?q=${encodeURIComponent(queries[0])}`);
       await page.waitForFunction(() => window.firstResult || window.benchError, null, { timeout: 120_000 });
       const error = await page.evaluate(() => window.benchError);

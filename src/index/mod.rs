@@ -213,15 +213,13 @@ impl Index {
         self.docs as usize
     }
 
-    /// The most bytes any file of this index but the entry file unpacks to: a reader stops
-    /// unpacking past it.
     /// The files a first query may want whatever its words, not here yet: the letter table (a
     /// query shows its titles as soon as its chunks are here, before its letters), the word list
     /// (a typo's corrections) and the letter folder, named with its `/`, for the directories of
     /// its packs (where the letters lie); one a line, by their names in the index folder (a list
-    /// would cost the wasm its own glue). A page fetches them with the engine when the archive is
-    /// small (`engine.js`: some 35 KB gzip at 1,000 letters); a larger one, each as a query needs
-    /// it.
+    /// would cost the wasm its own glue). In a small archive a page fetches the directories with
+    /// the engine and the rest when a visitor is about to type (`engine.js`: some 35 KB gzip in
+    /// all at 1,000 letters); in a larger one, each as a query needs it.
     pub fn opening(&self) -> String {
         let mut names = String::new();
         for name in [self.table.missing(), self.words.missing()]
@@ -240,6 +238,8 @@ impl Index {
         names
     }
 
+    /// The most bytes any file of this index but the entry file unpacks to: a reader stops
+    /// unpacking past it.
     pub fn largest_file(&self) -> u32 {
         self.largest
     }

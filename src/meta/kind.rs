@@ -133,10 +133,10 @@ pub fn detect(body: &str, dated: bool) -> Option<Kind> {
         });
     if let Some(line) = top.lines().find_map(|l| l.trim().strip_prefix("Betreft")) {
         // The minister's answers in a written consultation about an agenda are answers.
-        let answers = contains_ci(line, "schriftelijk overleg")
-            || ["beantwoording", "antwoord"]
-                .iter()
-                .any(|cue| line.trim_start().to_lowercase().starts_with(cue));
+        let subject = line.trim_start().to_lowercase();
+        let answers = subject.contains("schriftelijk overleg")
+            || subject.starts_with("beantwoording")
+            || subject.starts_with("antwoord");
         if answers {
             return Some(Kind::SchriftelijkOverleg);
         }
