@@ -19,7 +19,8 @@ export async function fetchBytes(url, limit, signal, priority) {
 }
 
 // A response's bytes as sent, at most `limit`; with `range` ([start, end)), asked for with a
-// Range request: `partial` says whether the server sent just that range.
+// Range request: `partial` says whether the server sent just that range, `ranges` whether it
+// says it answers them (`Accept-Ranges: bytes`, readable on the page's own origin).
 export async function fetchRaw(url, limit, signal, range, priority = 'auto') {
   const stall = new AbortController();
   // Browsers without AbortSignal.any (before 2024) wait as long as the connection does.
@@ -56,7 +57,8 @@ async function fetchResponse(url, limit, signal, range, priority, alive) {
   if (response.status === 416) throw new IndexError('damaged', `${url}: no such bytes in the file`);
   if (!response.ok) throw new IndexError('network', `${url}: ${response.status} ${response.statusText}`);
   const body = response.body ? await readAll(response.body, limit, url, alive) : new Uint8Array();
-  return { body, partial: response.status === 206 };
+  const ranges = response.status === 206 || response.headers.get('accept-ranges') === 'bytes';
+  return { body, partial: response.status === 206, ranges };
 }
 
 // Stored bytes unpacked (gzip), or as they came (unpacked by the server), at most `limit`.
