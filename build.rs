@@ -22,6 +22,14 @@ const FOLDED_RANGES: &[(u32, u32)] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // `web`: the WebAssembly module pages load (wasm32-unknown-unknown, `src/wasm.rs`), which
+    // does no I/O. The indexer compiled for WASI (wasm32-wasip1, run by Node) is not `web`: it
+    // has a file system and is the native build's code.
+    println!("cargo::rustc-check-cfg=cfg(web)");
+    let var = |name| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_ARCH") == "wasm32" && var("CARGO_CFG_TARGET_OS") == "unknown" {
+        println!("cargo::rustc-cfg=web");
+    }
     web_assets();
     let mut keys = Vec::new();
     let mut singles: Vec<(u16, u16)> = Vec::new();

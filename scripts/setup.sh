@@ -17,10 +17,14 @@ retry() {
   return 1
 }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  step "rustup target add wasm32-unknown-unknown"
-  retry rustup target add wasm32-unknown-unknown
-fi
+# wasm32-unknown-unknown for clippy's look at the engine; wasm32-wasip1 for the command line the
+# npm package runs in Node (scripts/build-node.sh).
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+  if ! rustup target list --installed | grep -qx "$target"; then
+    step "rustup target add $target"
+    retry rustup target add "$target"
+  fi
+done
 
 # The engine is compiled with a pinned nightly (scripts/build-web.sh says why): its standard
 # library is rebuilt from source, so it needs rust-src and the wasm target.

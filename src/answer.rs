@@ -24,7 +24,7 @@ pub enum Answer<T> {
 impl<T> Answer<T> {
     /// The answer of a question that needs no file (an index held whole, in tests): panics
     /// naming the files otherwise.
-    #[cfg(any(test, not(target_arch = "wasm32")))]
+    #[cfg(any(test, not(web)))]
     pub fn expect_ready(self) -> T {
         match self {
             Answer::Ready { value, .. } => value,

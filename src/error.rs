@@ -24,10 +24,10 @@ pub enum Error {
     Corrupt { what: String },
     /// An input or output file could not be read or written; the I/O error is the `source()`.
     /// Native only: the wasm does no I/O, and std's I/O messages would cost it bytes.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     Io { path: String, source: IoError },
     /// A letter file changed between the build's passes. Native only (the build's).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     Changed { path: String, message: String },
     /// A file handed over that the index does not name.
     UnknownFile { name: String },
@@ -43,53 +43,53 @@ pub enum Error {
     /// A date range that ends before it begins: its two ends, as they were meant.
     EmptyDateRange { from: String, to: String },
     /// A command-line argument given a value it does not take.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     BadArgument {
         flag: &'static str,
         value: String,
         takes: &'static str,
     },
     /// A path that must be a folder is a file (the folder to serve, the one to build into).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     NotAFolder { path: String, wanted: &'static str },
     /// Another build holds the lock of the folder to build into.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     FolderBusy { path: String },
     /// An input file far larger than its kind ever is (a synonyms file of megabytes).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     TooLarge {
         path: String,
         what: &'static str,
         max_mb: u64,
     },
     /// An index asked for a letter it does not hold (`kamerzoek related DIR ID`).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     NoSuchLetter { id: String },
     /// This binary was compiled without web assets (`www/dist/`) a site needs.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     WithoutAssets { lacks: String },
     /// Files of the site owner's (not written by kamerzoek, or edited since) where a build would
     /// write: nothing was written.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     NotOurs {
         paths: Vec<String>,
         replacer: &'static str,
         instead: String,
     },
     /// A site build into a folder that holds an index built alone (`--index-only`).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     IndexAlone { path: String },
     /// `--offline` into a folder of pages whose worker serves another site's search.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     WorkerTaken { worker: String, site: String },
     /// `--offline` with a site folder that has no folder above it for the worker.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     NoPagesFolder { path: String },
     /// An error in a named file (an index read from disk, say).
     InFile { path: String, error: Box<Error> },
     /// A fault of kamerzoek's own, not of its input: a thread that panicked, a state the code
     /// cannot reach. Said as such, never blamed on the index. Native only (the build's).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     Internal { what: &'static str },
 }
 
@@ -172,9 +172,9 @@ impl Error {
                 "; rebuild it"
             ),
             Error::Corrupt { what } => cat!("index is corrupt: ", what),
-            #[cfg(not(target_arch = "wasm32"))]
-            Error::Io { path, source } => format!("{path}: {}", source.0),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
+            Error::Io { path, source } => format!("{path}: {}", source.said()),
+            #[cfg(not(web))]
             Error::Changed { path, message } => {
                 format!("{path}: changed during the build: {message}")
             }
@@ -203,33 +203,33 @@ impl Error {
                 to,
                 "; swap the two dates"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::BadArgument { flag, value, takes } => {
                 format!("bad {flag} \"{value}\": use {takes}")
             }
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::NotAFolder { path, wanted } => {
                 format!("{path}: not a folder {wanted}; give a folder")
             }
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::FolderBusy { path } => format!(
                 "{path}: another build is writing into this folder; run this one when it has ended"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::TooLarge { path, what, max_mb } => {
                 format!("{path}: a {what} of more than {max_mb} MB: is it the right file?")
             }
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::NoSuchLetter { id } => format!(
                 "the index holds no letter \"{id}\": give a letter's id, its file name without .txt"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::WithoutAssets { lacks } => format!(
                 "this kamerzoek was compiled without its web assets (www/dist/ lacks {lacks}), so \
                  it can write an index but not a site: run scripts/build-web.sh, then build \
                  kamerzoek again; or add --index-only to write the index alone"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::NotOurs {
                 paths,
                 replacer,
@@ -242,25 +242,25 @@ impl Error {
                     paths.join(", ")
                 )
             }
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::IndexAlone { path } => format!(
                 // The entry file's name, written out: the errors sit below the format.
                 "{path}: this folder holds an index written alone (its kamerzoek.idx); a site \
                  keeps its index in index/. Add --index-only to update this index, or build the \
                  site into another folder"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::WorkerTaken { worker, site } => format!(
                 "{worker}: the offline search of {site} has its worker here, and a folder of \
                  pages takes one: nothing was written. Build one of the two without --offline"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::NoPagesFolder { path } => format!(
                 "{path}: --offline writes its service worker beside the site folder, in the \
                  folder of the pages; this folder has none above it: build into a folder inside \
                  the pages' folder"
             ),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::Internal { what } => format!(
                 "internal error in kamerzoek ({what}): not a fault of your letters or index; \
                  please report it, with the command that gave it"
@@ -272,7 +272,7 @@ impl Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             Error::Io { source, .. } => Some(source.0.as_ref()),
             Error::InFile { error, .. } => Some(error.as_ref()),
             _ => None,
@@ -293,8 +293,28 @@ impl PartialEq for IoError {
 
 impl Eq for IoError {}
 
+#[cfg(not(web))]
+impl IoError {
+    /// What the system says, without its number (` (os error 2)`): the CLI run by Node (WASI)
+    /// numbers the same error otherwise (44), and says the same words.
+    fn said(&self) -> String {
+        let text = self.0.to_string();
+        match text.rsplit_once(" (os error ") {
+            Some((said, code))
+                if code
+                    .trim_end_matches(')')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
+                said.to_string()
+            }
+            _ => text,
+        }
+    }
+}
+
 impl Error {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     pub fn io(path: impl fmt::Display, err: std::io::Error) -> Self {
         Error::Io {
             path: path.to_string(),

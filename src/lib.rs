@@ -13,12 +13,12 @@ pub(crate) mod bm25;
 pub mod clean;
 pub mod doc;
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub mod folder;
 pub mod format;
 pub mod hash;
 pub mod index;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub mod indexer;
 pub mod json;
 pub mod lexicon;
@@ -26,13 +26,13 @@ pub mod meta;
 pub(crate) mod say;
 pub mod search;
 pub mod sorted;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub mod synth;
 #[cfg(test)]
 mod test_seeds;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub mod testing;
-#[cfg(target_arch = "wasm32")]
+#[cfg(web)]
 pub mod wasm;
 
 pub use answer::Answer;

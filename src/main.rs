@@ -62,6 +62,10 @@ enum Command {
         /// separated by commas (`lastenverdeling, burden sharing`); `#` starts a comment.
         #[arg(long, value_name = "FILE")]
         synonyms: Option<PathBuf>,
+        /// Also print the build's report as JSON lines on stdout: its progress, each warning,
+        /// and last what it built (for scripts; the npm package's `build()` reads them).
+        #[arg(long)]
+        json: bool,
     },
     /// Write a synthetic archive: Dutch-like letters from a Markov chain trained on real ones.
     Generate {
@@ -136,6 +140,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Under WASI (the npm package's `kamerzoek`, run by Node) a process starts at `/`: relative
+    // paths are the caller's, whose folder the runner passes as PWD.
+    #[cfg(target_os = "wasi")]
+    if let Ok(pwd) = std::env::var("PWD") {
+        let _ = std::env::set_current_dir(pwd);
+    }
     let args = Args::parse();
     let result = match args.command {
         Command::Build {
@@ -149,8 +159,17 @@ fn main() -> ExitCode {
             port,
             follow_links,
             synonyms,
+            json,
         } => cli::Site::parse(index_only, demo, offline, &precache_max).and_then(|site| {
-            cli::build(&letters, &out, &site, follow_links, synonyms.as_deref())?;
+            let report = cli::Report::new(json);
+            cli::build(
+                &letters,
+                &out,
+                &site,
+                follow_links,
+                synonyms.as_deref(),
+                report,
+            )?;
             if serve {
                 cli::serve(&out, port)
             } else {

@@ -12,13 +12,13 @@
 
 mod codes;
 // Index-time only: the wasm, which only queries, leaves it out.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 mod compound;
 mod fold;
 mod stopwords;
 mod tokenizer;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub use compound::CompoundSplitter;
 pub use fold::{fold, lowercase};
 pub use stopwords::is_stop_word;
@@ -65,7 +65,7 @@ const OWN_TERM: [&str; 13] = [
 pub struct Analyzer {
     stemmer: Stemmer,
     /// Present in index mode.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     compounds: Option<CompoundSplitter>,
 }
 
@@ -80,13 +80,13 @@ impl Analyzer {
     pub fn new() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::Dutch),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(web))]
             compounds: None,
         }
     }
 
     /// The index analyzer, which also emits code pieces and compound parts.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(web))]
     pub fn for_index(compounds: CompoundSplitter) -> Self {
         Analyzer {
             compounds: Some(compounds),
@@ -175,15 +175,15 @@ impl Analyzer {
     }
 
     fn indexing(&self) -> bool {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(web))]
         return self.compounds.is_some();
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(web)]
         false
     }
 
     /// The parts of a folded word if it is a closed compound (index mode only).
     fn compound_parts(&self, folded: &str) -> Vec<String> {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(web))]
         if let Some(splitter) = &self.compounds {
             return splitter.split(folded);
         }

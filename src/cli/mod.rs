@@ -4,10 +4,12 @@ mod lock;
 mod offline;
 mod output;
 mod progress;
+mod report;
 mod serve;
 mod site;
 mod write;
 
+pub use report::Report;
 pub use serve::serve;
 
 use kamerzoek::folder::Folder;
@@ -78,6 +80,7 @@ pub fn build(
     site: &Site,
     follow_links: bool,
     synonyms: Option<&Path>,
+    report: Report,
 ) -> Result<()> {
     let options = BuildOptions {
         follow_links,
@@ -109,7 +112,7 @@ pub fn build(
     };
     // One build at a time in a folder: a second one would remove the files the first reuses.
     let _lock = lock::Lock::take(&index_dir)?;
-    let (built, earlier) = build_index(letters, &index_dir, &options)?;
+    let (built, earlier) = build_index(letters, &index_dir, &options, report)?;
     // The site's own files before the entry file switches readers to the new index: when they
     // cannot be written, the earlier index stays whole, and what the build wrote is taken back.
     if let Site::Full { .. } = site
@@ -139,46 +142,61 @@ pub fn build(
         write::take_back(&built.output, &index_dir, &earlier);
         return Err(e);
     }
-    if let Err(e) = commit_index(&built, &index_dir, &earlier, &options) {
-        if let Some(worker) = &worker {
-            worker.undo();
+    let mut summary = match commit_index(&built, &index_dir, &earlier, &options) {
+        Ok(summary) => summary,
+        Err(e) => {
+            if let Some(worker) = &worker {
+                worker.undo();
+            }
+            write::take_back(&built.output, &index_dir, &earlier);
+            return Err(e);
         }
-        write::take_back(&built.output, &index_dir, &earlier);
-        return Err(e);
-    }
+    };
     if let Some(worker) = &worker {
         worker.say();
     }
     if let Site::Full { .. } = site {
-        print_sizes(out)?;
+        summary.sizes = print_sizes(out)?;
     }
+    report.built(&summary);
     Ok(())
 }
 
 /// Prints what a visitor downloads before the first query, raw and gzip, and the rest of the
 /// index, fetched as queries need it.
-fn print_sizes(out: &Path) -> Result<()> {
+fn print_sizes(out: &Path) -> Result<Vec<report::Size>> {
     let mut lines = vec![format!(
         "{:<44} {:>10} {:>10}",
         "what a visitor downloads", "raw", "gzip"
     )];
     let mut total = (0, 0);
+    let mut sizes = Vec::new();
     for name in site::first_query() {
         let (raw, gz) = site::sizes(&out.join(&name))?;
         total = (total.0 + raw, total.1 + gz);
         lines.push(format!("{name:<44} {raw:>10} {gz:>10}"));
+        sizes.push(report::Size {
+            file: name,
+            raw,
+            gzip: gz,
+        });
     }
     lines.push(format!(
         "{:<44} {:>10} {:>10}",
         "total before the first query", total.0, total.1
     ));
     say(&lines.join("\n"));
-    Ok(())
+    Ok(sizes)
 }
 
 /// Builds the index of `letters` into `out`, all but its entry file; with what the folder held
 /// before.
-fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Built, Earlier)> {
+fn build_index(
+    letters: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    report: Report,
+) -> Result<(Built, Earlier)> {
     // Read before anything is written: only the files it names may be removed afterwards.
     let earlier = write::earlier(out);
     if let Earlier::Unreadable(why) = &earlier {
@@ -197,9 +215,10 @@ fn build_index(letters: &Path, out: &Path, options: &BuildOptions) -> Result<(Bu
             out.display()
         ));
     }
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(report);
     let built = build_folder(letters, out, options, &mut |event| match event {
         Event::Warning(w) => {
+            report.warning(&w.path, &w.message);
             progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
         }
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
@@ -216,7 +235,7 @@ fn commit_index(
     out: &Path,
     earlier: &Earlier,
     options: &BuildOptions,
-) -> Result<()> {
+) -> Result<report::Built> {
     let written = write::write(&built.output, out, earlier)?;
     // The letter folder is one name, and holds a pack of letters for every 64 and a directory of
     // their headers for every 16 packs.
@@ -227,11 +246,12 @@ fn commit_index(
         .filter(|n| n.starts_with("l-"))
         .count();
     let packs = folders * kamerzoek::format::pack::folder_files(built.letters as u32).count();
+    let files = built.output.names.len() - folders + packs + 1;
     say(&format!(
         "indexed {} letters into {} ({} files, entry file {} bytes; {} files of the earlier build removed)",
         built.letters,
         out.display(),
-        built.output.names.len() - folders + packs + 1,
+        files,
         written.entry_bytes,
         written.removed
     ));
@@ -267,7 +287,26 @@ fn commit_index(
             }
         ));
     }
-    Ok(())
+    Ok(report::Built {
+        letters: built.letters,
+        index: out.display().to_string(),
+        files,
+        entry_bytes: written.entry_bytes as u64,
+        removed: written.removed,
+        see_also: report::SeeAlso {
+            entries: see.entries,
+            acronyms: see.acronyms,
+            synonym_groups: options.synonyms.len(),
+            bytes: see.raw,
+            gzip: see.gzip,
+        },
+        links: report::Links {
+            same_meeting: links.same_meeting,
+            related: links.related,
+            bytes: links.bytes,
+        },
+        ..Default::default()
+    })
 }
 
 pub fn generate(from: &Path, count: usize, seed: u64, out: &Path) -> Result<()> {

@@ -145,7 +145,10 @@ pub fn check(out: &Path, offline: bool, names: &mut Vec<&'static str>) -> Result
 
 /// Whether a file can be made in `dir`: made and removed at once.
 fn tempfile_probe(dir: &Path) -> std::io::Result<()> {
-    let probe = dir.join(format!(".kamerzoek-probe-{}", std::process::id()));
+    let probe = dir.join(format!(
+        ".kamerzoek-probe-{}",
+        kamerzoek::format::store::process_id()
+    ));
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -1,27 +1,36 @@
 //! A progress line on a terminal: one line rewritten in place, at most every percent; nothing
-//! when stderr is a file or a pipe (CI logs keep only the warnings).
+//! when stderr is a file or a pipe (CI logs keep only the warnings). With `build --json`, the
+//! same steps as JSON lines on stdout.
 
+use super::report::Report;
 use std::io::{IsTerminal, Write};
 
 pub struct Progress {
     terminal: bool,
     shown: Option<(&'static str, usize)>,
+    /// `build --json`'s progress lines, at the same steps.
+    report: Report,
 }
 
 impl Progress {
-    pub fn new() -> Self {
+    pub fn new(report: Report) -> Self {
         Progress {
             terminal: std::io::stderr().is_terminal(),
             shown: None,
+            report,
         }
     }
 
     pub fn show(&mut self, pass: &'static str, done: usize, of: usize) {
         let percent = done * 100 / of.max(1);
-        if !self.terminal || self.shown == Some((pass, percent)) {
+        if self.shown == Some((pass, percent)) {
             return;
         }
         self.shown = Some((pass, percent));
+        self.report.progress(pass, done, of);
+        if !self.terminal {
+            return;
+        }
         let width = 30;
         let filled = percent * width / 100;
         let bar = format!("{}{}", "#".repeat(filled), ".".repeat(width - filled));

@@ -3,7 +3,7 @@
 //! they are tested together. The layout is written down once, in `FORMAT.md`.
 
 // The wasm only decodes; the encoders beside the decoders are used by the native build alone.
-#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#![cfg_attr(web, allow(dead_code))]
 
 mod bytes;
 pub(crate) mod chunk;
@@ -13,7 +13,7 @@ pub(crate) mod letter;
 pub mod names;
 pub mod pack;
 pub(crate) mod postings;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(web))]
 pub mod store;
 pub(crate) mod table;
 pub(crate) mod words;

@@ -160,7 +160,7 @@ pub fn write_beside(target: &Path, bytes: &[u8]) -> Result<()> {
     let mut tries = 0;
     let (partial, mut file) = loop {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let partial = target.with_file_name(format!(".{name}.{}-{n}.partial", std::process::id()));
+        let partial = target.with_file_name(format!(".{name}.{}-{n}.partial", process_id()));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -182,6 +182,15 @@ pub fn write_beside(target: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&partial);
     }
     written.map_err(io)
+}
+
+/// This process's id, which names its work files; 0 under WASI, which has none (std's
+/// `process::id` panics there): names stay unique by their counter and `create_new`.
+pub fn process_id() -> u32 {
+    #[cfg(target_os = "wasi")]
+    return 0;
+    #[cfg(not(target_os = "wasi"))]
+    std::process::id()
 }
 
 /// Gzip at the best level, with no name or time in the header: the same bytes give the same file.

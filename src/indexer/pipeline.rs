@@ -184,6 +184,14 @@ fn in_batches<S: Sync, T: Send>(
 ) -> Result<()> {
     let mut done = 0;
     for batch in files.chunks(BATCH) {
+        // One thread: the batch here. WASI (the indexer Node runs) cannot spawn threads at all.
+        if threads <= 1 {
+            for item in batch.iter().map(&work) {
+                take(done, item?)?;
+                done += 1;
+            }
+            continue;
+        }
         let per_thread = batch.len().div_ceil(threads.max(1));
         let results: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = batch

@@ -22,6 +22,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The exit code by which the command line under WASI asks Node to serve the folder it checked.
+const SERVE_IN_NODE: i32 = 75;
 /// The most bytes of a request's head read before it is refused.
 const MAX_HEAD: usize = 8 * 1024;
 /// How long a connection may take to send its whole request head.
@@ -43,6 +45,11 @@ pub fn serve(dir: &Path, port: u16) -> Result<()> {
             path: dir.display().to_string(),
             wanted: "to serve",
         });
+    }
+    // WASI has no sockets: the command line Node runs (the npm package's `bin/kamerzoek.mjs`)
+    // checks the folder here, as natively, and leaves the serving to Node, by this exit code.
+    if cfg!(target_os = "wasi") {
+        std::process::exit(SERVE_IN_NODE);
     }
     let listener =
         TcpListener::bind(("127.0.0.1", port)).map_err(|e| Error::io(format!("port {port}"), e))?;

@@ -161,7 +161,7 @@ fn made<'a>(dir: &Path, work: &'a mut Option<PathBuf>) -> Result<&'a Path> {
 /// removing it later removes nothing else, and marks it.
 fn make(dir: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
-    let pid = std::process::id();
+    let pid = super::process_id();
     let mut attempt = 0;
     loop {
         let work = dir.join(format!("{WORK_FOLDER}{pid}-{attempt}"));

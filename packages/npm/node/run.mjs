@@ -1,0 +1,132 @@
+// Runs the kamerzoek command line in Node.js: the native command line's own code compiled to
+// WebAssembly for WASI (`cli/kamerzoek.wasm`, scripts/build-node.sh), so its arguments, output,
+// warnings, errors and exit codes are the native ones, and the index it writes is byte for byte
+// the native one's. It runs in a worker thread, so that Ctrl-C (or a kill) can stop it and remove
+// the work folder it made: nothing half-written is left. A trap (a panic aborts as one) is
+// kamerzoek's own fault, and says so.
+
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { guest, preopens } from './paths.mjs';
+
+const WASM = fileURLToPath(new URL('../cli/kamerzoek.wasm', import.meta.url));
+// A build's work folder in its output folder (`src/format/store/work.rs`, `.kamerzoek-build-0-N`
+// under WASI, which has no process ids) and a file being written beside its place
+// (`.<name>.0-N.partial`, `store.rs`).
+const WORK = /^\.kamerzoek-build-\d+-\d+$|^\..+\.\d+-\d+\.partial$/;
+const REPORT = 'https://github.com/kamerzoek/kamerzoek/issues';
+/** The exit code of a trap: a native panic's. */
+export const FAULT = 101;
+
+/**
+ * Runs `kamerzoek ARGS`; resolves with its exit code. `stdout` and `stderr` are file
+ * descriptors for its output (the process's own by default).
+ * @param {string[]} args
+ * @param {{ stdout?: number, stderr?: number }} [io]
+ * @returns {Promise<number>}
+ */
+export function run(args, { stdout = 1, stderr = 2 } = {}) {
+  const out = outputFolder(args);
+  const before = new Set(workFolders(out));
+  return new Promise((resolveCode) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { args, cwd: process.cwd(), stdout, stderr } });
+    let stopped = null;
+    const stop = (signal) => {
+      stopped = signal;
+      worker.terminate();
+    };
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, stop);
+    let ended = false;
+    const end = (code) => {
+      if (ended) return;
+      ended = true;
+      for (const s of signals) process.off(s, stop);
+      if (code !== 0) cleanUp(out, before);
+      resolveCode(code);
+    };
+    worker.on('message', (code) => end(code));
+    worker.on('error', (err) => {
+      const text = `kamerzoek: internal error: ${err?.message ?? err}. This is a fault of kamerzoek, not of your `
+        + `letters: please report it at ${REPORT} with the command you ran. No index was changed.\n`;
+      try {
+        writeTo(stderr, text);
+      } finally {
+        end(FAULT);
+      }
+    });
+    worker.on('exit', (code) => {
+      // Stopped by a signal: the shell's convention, 128 + its number.
+      if (stopped) end(stopped === 'SIGINT' ? 130 : stopped === 'SIGTERM' ? 143 : 129);
+      else end(code);
+    });
+  });
+}
+
+function writeTo(fd, text) {
+  if (fd === 2) process.stderr.write(text);
+  else if (fd === 1) process.stdout.write(text);
+  else import('node:fs').then(({ writeSync }) => writeSync(fd, text));
+}
+
+// The folder given to `build --out`, where a build makes its work folder.
+function outputFolder(args) {
+  if (args[0] !== 'build') return null;
+  const at = args.findIndex((a) => a === '--out' || a.startsWith('--out='));
+  if (at < 0) return null;
+  const value = args[at] === '--out' ? args[at + 1] : args[at].slice('--out='.length);
+  return value === undefined ? null : resolve(value);
+}
+
+// A site's index is in its `index/`; an index alone is the folder itself.
+function workFolders(dir) {
+  if (!dir) return [];
+  return [dir, join(dir, 'index')].flatMap((folder) => {
+    try {
+      return readdirSync(folder).filter((name) => WORK.test(name)).map((name) => join(folder, name));
+    } catch {
+      return []; // not there (yet)
+    }
+  });
+}
+
+// Removes what this run left half-written (not another build's, which was there before).
+function cleanUp(dir, before) {
+  for (const path of workFolders(dir)) {
+    if (!before.has(path)) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+async function inWorker({ args, cwd, stdout, stderr }) {
+  const WASI = await quietWasi();
+  const wasi = new WASI({
+    version: 'preview1',
+    args: ['kamerzoek', ...args.map((a) => guest(a))],
+    env: { PWD: guest(cwd) },
+    preopens: preopens(),
+    stdout,
+    stderr,
+    returnOnExit: true,
+  });
+  const module = await WebAssembly.compile(readFileSync(WASM));
+  const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+  parentPort.postMessage(wasi.start(instance));
+}
+
+// Node's WASI, without the "experimental" warning it prints when loaded (Node 20 to 22): the
+// user runs a command line, not an experiment. Other warnings still show.
+async function quietWasi() {
+  const emit = process.emitWarning;
+  process.emitWarning = (warning, ...rest) => {
+    if (!String(warning?.message ?? warning).includes('WASI')) emit.call(process, warning, ...rest);
+  };
+  try {
+    return (await import('node:wasi')).WASI;
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+if (!isMainThread && workerData?.args) await inWorker(workerData);
