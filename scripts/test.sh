@@ -40,6 +40,11 @@ fi
 step "cargo test"
 cargo test
 
+# The command line the npm package runs in Node (WASI), against the native one.
+step "npx kamerzoek: the command line compiled for WASI, in Node (tests/node/)"
+scripts/build-node.sh
+node --test --test-concurrency=1 tests/node/
+
 for suite in queries behaviours; do
   step "relevance suite tests/relevance/$suite.tsv through the CLI"
   python3 tests/relevance/score.py "tests/relevance/$suite.tsv" -- \

@@ -6,7 +6,7 @@
 // kamerzoek's own fault, and says so.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { guest, preopens } from './paths.mjs';
@@ -22,16 +22,17 @@ export const FAULT = 101;
 
 /**
  * Runs `kamerzoek ARGS`; resolves with its exit code. `stdout` and `stderr` are file
- * descriptors for its output (the process's own by default).
+ * descriptors for its output (the process's own by default); `wasm`, the module's path, is for
+ * tests (one that traps).
  * @param {string[]} args
- * @param {{ stdout?: number, stderr?: number }} [io]
+ * @param {{ stdout?: number, stderr?: number, wasm?: string }} [io]
  * @returns {Promise<number>}
  */
-export function run(args, { stdout = 1, stderr = 2 } = {}) {
+export function run(args, { stdout = 1, stderr = 2, wasm = WASM } = {}) {
   const out = outputFolder(args);
   const before = new Set(workFolders(out));
   return new Promise((resolveCode) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { args, cwd: process.cwd(), stdout, stderr } });
+    const worker = new Worker(new URL(import.meta.url), { workerData: { args, cwd: process.cwd(), stdout, stderr, wasm } });
     let stopped = null;
     const stop = (signal) => {
       stopped = signal;
@@ -68,7 +69,7 @@ export function run(args, { stdout = 1, stderr = 2 } = {}) {
 function writeTo(fd, text) {
   if (fd === 2) process.stderr.write(text);
   else if (fd === 1) process.stdout.write(text);
-  else import('node:fs').then(({ writeSync }) => writeSync(fd, text));
+  else writeSync(fd, text);
 }
 
 // The folder given to `build --out`, where a build makes its work folder.
@@ -99,7 +100,7 @@ function cleanUp(dir, before) {
   }
 }
 
-async function inWorker({ args, cwd, stdout, stderr }) {
+async function inWorker({ args, cwd, stdout, stderr, wasm }) {
   const WASI = await quietWasi();
   const wasi = new WASI({
     version: 'preview1',
@@ -110,7 +111,7 @@ async function inWorker({ args, cwd, stdout, stderr }) {
     stderr,
     returnOnExit: true,
   });
-  const module = await WebAssembly.compile(readFileSync(WASM));
+  const module = await WebAssembly.compile(readFileSync(wasm));
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
   parentPort.postMessage(wasi.start(instance));
 }

@@ -1,0 +1,123 @@
+// `npx kamerzoek` (packages/npm/bin/kamerzoek.mjs) runs the native command line's own code,
+// compiled for WASI: for the same arguments it prints the same, exits the same and writes the
+// same index, byte for byte, as target/release/kamerzoek. Ctrl-C leaves nothing half-written,
+// and a fault of its own says so. Needs scripts/build-node.sh and the native release build.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, FAULT } from '../../packages/npm/node/run.mjs';
+
+const NATIVE = 'target/release/kamerzoek';
+const NPM = 'packages/npm/bin/kamerzoek.mjs';
+const work = mkdtempSync(join(tmpdir(), 'kamerzoek-npm-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+const native = (args) => spawnSync(NATIVE, args, { encoding: 'utf8' });
+const npm = (args) => spawnSync('node', [NPM, ...args], { encoding: 'utf8' });
+
+// Every file of a folder, by its path inside it, with its bytes.
+function tree(dir, at = '') {
+  const files = {};
+  for (const name of readdirSync(join(dir, at)).sort()) {
+    const path = join(at, name);
+    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, tree(dir, path));
+    else files[path] = readFileSync(join(dir, path)).toString('base64');
+  }
+  return files;
+}
+
+test('the same arguments print the same and exit the same', () => {
+  const cases = [
+    ['--help'],
+    ['build', '--help'],
+    ['search', '--help'],
+    ['search', 'target/site/index', 'F-16', '--limit', '3'],
+    ['search', 'target/site/index', 'steun aan Oekraïne', '--json'],
+    ['search', 'target/site/index', 'x', '--sort', 'sideways'],
+    ['search', 'seeds', 'x'],
+    ['search', '/no/such/folder', 'x'],
+    ['build', '/no/such/folder', '--out', join(work, 'never')],
+    ['build', 'seeds', '--out', 'README.md'],
+    ['serve', '/no/such/folder'],
+    ['serve', 'README.md'],
+    ['serve', '.', '--port', 'many'],
+    ['frobnicate'],
+  ];
+  for (const args of cases) {
+    const [a, b] = [npm(args), native(args)];
+    assert.deepEqual({ stdout: a.stdout, stderr: a.stderr, status: a.status }, { stdout: b.stdout, stderr: b.stderr, status: b.status }, args.join(' '));
+  }
+  // Not one that says nothing: errors and hits were among them.
+  assert.match(native(['search', 'seeds', 'x']).stderr, /kamerzoek: error: /);
+});
+
+test('an index and a site are byte for byte the native ones, and so is the report', () => {
+  for (const flags of [['--index-only'], ['--demo', '--offline']]) {
+    // Each in a folder of its own: --offline writes its service worker beside the site.
+    const [a, b] = [join(work, `npm${flags[0]}`, 'site'), join(work, `native${flags[0]}`, 'site')];
+    const fromNpm = npm(['build', 'seeds', '--out', a, '--json', ...flags]);
+    const fromNative = native(['build', 'seeds', '--out', b, '--json', ...flags]);
+    assert.equal(fromNpm.status, 0, fromNpm.stderr);
+    assert.equal(fromNative.status, 0, fromNative.stderr);
+    const same = (text, dir) => text.replaceAll(join(dir, '..'), 'PARENT');
+    assert.equal(same(fromNpm.stdout, a), same(fromNative.stdout, b));
+    assert.equal(same(fromNpm.stderr, a), same(fromNative.stderr, b));
+    const built = JSON.parse(fromNpm.stdout.trim().split('\n').at(-1)).built;
+    assert.equal(built.letters, 5);
+    assert.ok(Object.keys(tree(a)).length >= 4);
+    assert.deepEqual(tree(join(a, '..')), tree(join(b, '..')), flags.join(' '));
+  }
+});
+
+test('a relative letters folder is the caller\'s, and a letter skipped is the same warning', () => {
+  const letters = join(work, 'letters');
+  spawnSync('cp', ['-r', 'seeds', letters]);
+  writeFileSync(join(letters, 'leeg.txt'), '');
+  const a = spawnSync('node', [join(process.cwd(), NPM), 'build', 'letters', '--out', 'out-npm', '--index-only'], { cwd: work, encoding: 'utf8' });
+  const b = spawnSync(join(process.cwd(), NATIVE), ['build', 'letters', '--out', 'out-native', '--index-only'], { cwd: work, encoding: 'utf8' });
+  assert.equal(a.status, 0, a.stderr);
+  assert.match(a.stderr, /kamerzoek: warning: letters\/leeg\.txt: /);
+  assert.equal(a.stderr.replaceAll('out-npm', 'OUT'), b.stderr.replaceAll('out-native', 'OUT'));
+  assert.deepEqual(tree(join(work, 'out-npm')), tree(join(work, 'out-native')));
+});
+
+test('Ctrl-C stops a build: no work folder is left, and the index before it is whole', async () => {
+  const letters = join(work, 'many');
+  assert.equal(native(['generate', '--count', '600', '--seed', '3', '--out', letters]).status, 0);
+  const out = join(work, 'stopped');
+  assert.equal(npm(['build', 'seeds', '--out', out, '--index-only']).status, 0);
+  const before = tree(out);
+  const child = spawn('node', [NPM, 'build', letters, '--out', out, '--index-only'], { stdio: 'ignore' });
+  // Stopped once its work folder is there: mid-build.
+  for (let i = 0; i < 200 && !readdirSync(out).some((n) => n.startsWith('.kamerzoek-build-')); i++) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  assert.ok(readdirSync(out).some((n) => n.startsWith('.kamerzoek-build-')), 'the build had started');
+  child.kill('SIGINT');
+  const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+  assert.equal(code, 130);
+  assert.deepEqual(readdirSync(out).filter((n) => n.startsWith('.')), []);
+  assert.deepEqual(tree(out), before);
+  assert.equal(npm(['search', out, 'oekraine', '--limit', '1']).status, 0);
+});
+
+test('a fault of kamerzoek (a trap) says so in one line, exits 101, and leaves nothing', async () => {
+  // `(module (memory (export "memory") 1) (func (export "_start") unreachable))`
+  const trap = join(work, 'trap.wasm');
+  writeFileSync(trap, Buffer.from('0061736d01000000010401600000030201000503010001071302066d656d6f72790200065f737461727400000a05010300000b', 'hex'));
+  const out = join(work, 'trapped');
+  const said = join(work, 'trap.txt');
+  const { openSync, closeSync } = await import('node:fs');
+  const fd = openSync(said, 'w');
+  const code = await run(['build', 'seeds', '--out', out], { stderr: fd, wasm: trap });
+  closeSync(fd);
+  assert.equal(code, FAULT);
+  const lines = readFileSync(said, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /^kamerzoek: internal error: .*a fault of kamerzoek, not of your letters: please report it/);
+  assert.ok(!existsSync(out) || readdirSync(out).length === 0);
+});
