@@ -9,6 +9,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { guest, preopens } from './paths.mjs';
 
 const WASM = fileURLToPath(new URL('../cli/kamerzoek.wasm', import.meta.url));
@@ -101,6 +102,10 @@ function cleanUp(dir, before) {
 }
 
 async function inWorker({ args, cwd, stdout, stderr, wasm }) {
+  // Node 20's WASI calls, made "fast" from optimized code, may run a garbage collection inside the
+  // call (uvwasi reports its allocations), which frees the WASI's file table under it: the
+  // process aborts (seen at 13,600 of 20,000 letters, in a rename). Without fast calls it cannot.
+  setFlagsFromString('--no-turbo-fast-api-calls');
   const WASI = await quietWasi();
   const wasi = new WASI({
     version: 'preview1',
