@@ -91,3 +91,17 @@ test('a request head that is no HTTP, or too large, is refused', async () => {
   assert.equal((await ask(port, 'HELLO\r\n\r\n')).status, '400');
   assert.equal((await ask(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX: ${'a'.repeat(9000)}\r\n\r\n`)).status, '400');
 });
+
+test('a port that is taken is the same error', async () => {
+  const port = await start('target/release/kamerzoek', ['serve', SITE, '--port', '0']);
+  const run = (command, args) => new Promise((resolve) => {
+    const child = spawn(command, [...args, 'serve', SITE, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr.on('data', (d) => { said += d; });
+    child.on('exit', (code) => resolve({ code, said }));
+  });
+  const [npm, native] = [await run('node', ['packages/npm/bin/kamerzoek.mjs']), await run('target/release/kamerzoek', [])];
+  assert.deepEqual(npm, native);
+  assert.equal(native.code, 1);
+  assert.match(native.said, /^kamerzoek: error: port \d+: Address already in use\n$/);
+});

@@ -57,7 +57,9 @@ export function serve(dir, port) {
   });
   return new Promise((resolveCode) => {
     server.on('error', (err) => {
-      process.stderr.write(`kamerzoek: error: port ${port}: ${err.message}\n`);
+      // In the system's words, as the native command line says them.
+      const said = { EADDRINUSE: 'Address already in use', EACCES: 'Permission denied', EADDRNOTAVAIL: 'Cannot assign requested address' };
+      process.stderr.write(`kamerzoek: error: port ${port}: ${said[err.code] ?? err.message}\n`);
       resolveCode(1);
     });
     server.listen(port, '127.0.0.1', () => {
