@@ -310,8 +310,11 @@ async function measureFirstVisits(site, engine, server, found = null) {
 
 // The engine, then a first query, on the modelled link, as the issue-33 measurement had it: a
 // fresh profile opens the engine's plain page (bench/pages/<engine>.html), which loads the engine
-// and searches the first query at once; timed from navigation to its first 10 results with their
-// titles (and excerpts). Served gzip, as hosts do. The median of LINK_ROUNDS cold visits.
+// and searches the first query at once, with the hints each engine's owner can give such a page
+// (kamerzoek: its modules, as docs/widget.md says; Pagefind: its module, since its worker fetches
+// its WebAssembly where a page's preload does not reach); timed from navigation to its first 10
+// results with their titles (and excerpts). Served gzip, as hosts do. The median of LINK_ROUNDS
+// cold visits.
 const LINK_ROUNDS = 3;
 async function measureColdOnLink(site, engine, server) {
   const times = [];
@@ -483,7 +486,7 @@ for (const [size, rows] of Object.entries(all.corpora)) {
     const unanswered = fv.unanswered.length ? ` (not answered: ${fv.visits.filter((v) => v.error).map((v) => `\`${v.query}\`, ${v.error.slice(0, 60)}`).join('; ')})` : '';
     md += `| ${engine}${unanswered} | ${ms(fv.median_ms)} / ${ms(fv.p95_ms)} | ${ratio(fv.median_ms, pf.first_visit?.median_ms)} | ${kb(fv.bytes_median)} | ${fv.requests_median} | ${fv.load_median_ms} | \`${fv.median_query}\` |\n`;
   }
-  md += `\nThe engine, then a first query (\`${queries[0]}\`), on the modelled link: a fresh profile opens a page that loads the engine and searches at once; navigation to its first 10 results with titles and excerpts, median of ${LINK_ROUNDS} visits, ms:\n\n`
+  md += `\nThe engine, then a first query (\`${queries[0]}\`), on the modelled link: a fresh profile opens a page that loads the engine and searches at once, with the hints each engine's owner can give it (kamerzoek: engine.js and the wasm; Pagefind: pagefind.js, its worker fetching its wasm); navigation to its first 10 results with titles and excerpts, median of ${LINK_ROUNDS} visits, ms:\n\n`
     + '| engine | median ms | × Pagefind | the visits, ms |\n|---|---:|---:|---|\n';
   for (const engine of ENGINES.filter((e) => TYPED.includes(e))) {
     const cl = rows[engine]?.cold_on_link;
