@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test, openBrowser, search, serve } from './harness.mjs';
+import { tree } from '../node/tree.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kamerzoek-npx-'));
 const app = join(work, 'app');
@@ -30,15 +31,6 @@ function pathWithoutRust() {
 
 const exists = (path) => { try { statSync(path); return true; } catch { return false; } };
 
-function tree(dir, at = '') {
-  const files = {};
-  for (const name of readdirSync(join(dir, at)).sort()) {
-    const path = join(at, name);
-    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, tree(dir, path));
-    else files[path] = readFileSync(join(dir, path)).toString('base64');
-  }
-  return files;
-}
 
 // The config docs/building.md shows, as an owner would copy it.
 function eleventyConfig() {

@@ -9,19 +9,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../packages/npm/node/build.mjs';
+import { tree } from './tree.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kamerzoek-api-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-function tree(dir, at = '') {
-  const files = {};
-  for (const name of readdirSync(join(dir, at)).sort()) {
-    const path = join(at, name);
-    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, tree(dir, path));
-    else files[path] = readFileSync(join(dir, path)).toString('base64');
-  }
-  return files;
-}
 
 const nativeBuilt = (args) => {
   const run = spawnSync('target/release/kamerzoek', ['build', ...args, '--json'], { encoding: 'utf8' });

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, FAULT } from '../../packages/npm/node/run.mjs';
+import { tree } from './tree.mjs';
 
 const NATIVE = 'target/release/kamerzoek';
 const NPM = 'packages/npm/bin/kamerzoek.mjs';
@@ -19,16 +20,6 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const native = (args) => spawnSync(NATIVE, args, { encoding: 'utf8' });
 const npm = (args) => spawnSync('node', [NPM, ...args], { encoding: 'utf8' });
 
-// Every file of a folder, by its path inside it, with its bytes.
-function tree(dir, at = '') {
-  const files = {};
-  for (const name of readdirSync(join(dir, at)).sort()) {
-    const path = join(at, name);
-    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, tree(dir, path));
-    else files[path] = readFileSync(join(dir, path)).toString('base64');
-  }
-  return files;
-}
 
 test('the same arguments print the same and exit the same', () => {
   const cases = [
