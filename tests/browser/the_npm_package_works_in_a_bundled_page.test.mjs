@@ -5,7 +5,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NO_BROWSER, test, openBrowser, search, serve } from './harness.mjs';
@@ -67,14 +67,18 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('the package holds the widget, the engine, its types and nothing else', { skip: NO_BROWSER }, () => {
-  const files = execFileSync('tar', ['tzf', readdirSync(join(work, 'npm')).map((f) => join(work, 'npm', f))[0]], { encoding: 'utf8' })
-    .trim().split('\n').sort();
+test('the package holds the widget, the engine, the command line, their types and nothing else', { skip: NO_BROWSER }, () => {
+  const tarball = readdirSync(join(work, 'npm')).map((f) => join(work, 'npm', f))[0];
+  const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
   assert.deepEqual(files, [
-    'package/README.md', 'package/dist/engine.js', 'package/dist/kamerzoek.js', 'package/dist/pkg/kamerzoek.js',
+    'package/README.md', 'package/bin/kamerzoek.mjs', 'package/build.d.ts', 'package/cli/kamerzoek.wasm',
+    'package/dist/engine.js', 'package/dist/kamerzoek.js', 'package/dist/pkg/kamerzoek.js',
     'package/dist/pkg/kamerzoek_bg.wasm', 'package/dist/pkg/kamerzoek_bg.wasm.gz', 'package/dist/widget.css', 'package/dist/widget.js',
-    'package/kamerzoek.d.ts', 'package/package.json',
+    'package/kamerzoek.d.ts', 'package/node/build.mjs', 'package/node/paths.mjs', 'package/node/run.mjs', 'package/node/serve.mjs',
+    'package/package.json',
   ]);
+  // Issue 34's bound: the command line makes the package larger, not large.
+  assert.ok(statSync(tarball).size <= 4 * 1024 * 1024, `${statSync(tarball).size} bytes`);
 });
 
 test('a strict TypeScript check of a page using the API passes against the declarations', { skip: NO_BROWSER }, () => {
