@@ -62,3 +62,13 @@ test('what the command line refuses, the API rejects with its message; bad recor
   await assert.rejects(build({ letters: 'seeds', records: [], out: join(work, 'y') }), TypeError);
   await assert.rejects(build({ letters: 'seeds' }), TypeError);
 });
+
+test('a build leaves the calling process as it was: no file open, no signal handler; a callback that throws rejects', async () => {
+  const open = () => readdirSync('/proc/self/fd').length;
+  const before = { fds: open(), sigint: process.listenerCount('SIGINT') };
+  for (let i = 0; i < 3; i++) await build({ letters: 'seeds', out: join(work, 'again'), indexOnly: true });
+  assert.deepEqual({ fds: open(), sigint: process.listenerCount('SIGINT') }, before);
+  const thrown = new Error('the plugin failed');
+  await assert.rejects(build({ letters: 'seeds', out: join(work, 'thrown'), indexOnly: true, onProgress: () => { throw thrown; } }), (err) => err === thrown);
+  assert.equal(open(), before.fds);
+});

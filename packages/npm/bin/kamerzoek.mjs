@@ -14,13 +14,19 @@ const SERVE_IN_NODE = 75;
 function served(args) {
   let dir;
   let port = 8000;
+  let positional = false; // after `--`, every argument is one
   for (let i = 1; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') ? args[i].split(/=(.*)/s) : [args[i]];
+    const option = !positional && args[i].startsWith('-') && args[i] !== '-';
+    if (!positional && args[i] === '--') {
+      positional = true;
+      continue;
+    }
+    const [flag, inline] = option && args[i].startsWith('--') ? args[i].split(/=(.*)/s) : [args[i]];
     const value = () => inline ?? args[++i];
-    if (flag === '--port') port = Number(value());
-    else if (flag === '--out') dir = value();
-    else if (['--synonyms', '--precache-max'].includes(flag)) value();
-    else if (args[0] === 'serve' && dir === undefined && !args[i].startsWith('-')) dir = args[i];
+    if (option && flag === '--port') port = Number(value());
+    else if (option && flag === '--out') dir = value();
+    else if (option && ['--synonyms', '--precache-max'].includes(flag)) value();
+    else if (!option && args[0] === 'serve' && dir === undefined) dir = args[i];
   }
   return { dir, port };
 }

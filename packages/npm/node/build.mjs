@@ -1,13 +1,19 @@
 // `import { build } from 'kamerzoek/build'`: the build of `kamerzoek build`, for a static site
-// generator's plugin. The same command line runs (node/run.mjs, `build --json`): the same index,
-// byte for byte, the same checks and refusals; its report comes back as a value, its progress
-// and warnings as callbacks, an error as a rejected promise with the command line's message.
+// generator's plugin. The same command line runs (`npx kamerzoek build --json`, in a process of
+// its own: a long watch process keeps no file of it open, and no signal handler of it): the same
+// index, byte for byte, the same checks and refusals; its report comes back as a value, its
+// progress and warnings as callbacks, an error as a rejected promise with the command line's
+// message.
 
 import { closeSync, mkdtempSync, openSync, readSync, readFileSync, rmSync, writeFileSync, fstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
-import { run, FAULT } from './run.mjs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { FAULT } from './run.mjs';
+
+const CLI = fileURLToPath(new URL('../bin/kamerzoek.mjs', import.meta.url));
 
 // How often the report's lines are read while the build runs.
 const POLL_MS = 100;
@@ -28,30 +34,48 @@ export async function build(options) {
     const folder = letters ?? await writeRecords(records, join(work, 'letters'));
     const args = ['build', folder, '--out', out, '--json', ...flags(options)];
     const [stdout, stderr] = [join(work, 'report.jsonl'), join(work, 'said.txt')];
-    const fds = [openSync(stdout, 'w+'), openSync(stderr, 'w+')];
+    const fds = [];
     let built = null;
     const warnings = [];
-    const lines = reader(fds[0]);
-    const take = () => {
-      for (const line of lines()) {
-        if (line.progress) onProgress?.(line.progress);
-        if (line.warning) {
-          const warning = records ? { ...line.warning, path: recordOf(line.warning.path, folder) } : line.warning;
-          warnings.push(warning);
-          onWarning?.(warning);
-        }
-        if (line.built) built = line.built;
-      }
-    };
-    const timer = setInterval(take, POLL_MS);
+    // The first failure of the caller's callbacks (or of a line that is no JSON): the build is
+    // stopped and the promise rejects with it.
+    let failure = null;
+    let child = null;
     let code;
     try {
-      code = await run(args, { stdout: fds[0], stderr: fds[1] });
+      fds.push(openSync(stdout, 'w+'), openSync(stderr, 'w+'));
+      const lines = reader(fds[0]);
+      const take = () => {
+        try {
+          for (const line of lines()) {
+            if (line.progress) onProgress?.(line.progress);
+            if (line.warning) {
+              const warning = records ? { ...line.warning, path: recordOf(line.warning.path, folder) } : line.warning;
+              warnings.push(warning);
+              onWarning?.(warning);
+            }
+            if (line.built) built = line.built;
+          }
+        } catch (err) {
+          failure ??= err;
+          child?.kill('SIGINT');
+        }
+      };
+      const timer = setInterval(take, POLL_MS);
+      try {
+        child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', fds[0], fds[1]] });
+        code = await new Promise((resolveCode, reject) => {
+          child.on('error', reject);
+          child.on('exit', (exit, signal) => resolveCode(exit ?? 128 + (signal === 'SIGINT' ? 2 : 15)));
+        });
+      } finally {
+        clearInterval(timer);
+        take();
+      }
     } finally {
-      clearInterval(timer);
-      take();
       fds.forEach(closeSync);
     }
+    if (failure) throw failure;
     const said = readFileSync(stderr, 'utf8');
     if (code !== 0 || !built) {
       const error = said.split('\n').find((l) => l.startsWith('kamerzoek: error: ') || l.startsWith('kamerzoek: internal error: ') || l.startsWith('error: '));
@@ -90,7 +114,13 @@ async function writeRecords(records, dir) {
     if (typeof text !== 'string') throw new TypeError(`kamerzoek build: record ${id}: \`text\` must be a string`);
     if (seen.has(id)) throw new TypeError(`kamerzoek build: record ${id} is given twice`);
     seen.add(id);
-    writeFileSync(join(dir, `${id}.txt`), text);
+    // `wx`: on a file system that folds case (macOS, Windows), `A` and `a` are one file.
+    try {
+      writeFileSync(join(dir, `${id}.txt`), text, { flag: 'wx' });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      throw new TypeError(`kamerzoek build: record ${id} is given twice (ids that differ only in case are one file here)`);
+    }
   }
   return dir;
 }
@@ -110,8 +140,9 @@ function reader(fd) {
     const size = fstatSync(fd).size;
     if (size <= at) return;
     const buffer = Buffer.alloc(size - at);
-    at += readSync(fd, buffer, 0, buffer.length, at);
-    const text = rest + decoder.write(buffer);
+    const read = readSync(fd, buffer, 0, buffer.length, at);
+    at += read;
+    const text = rest + decoder.write(buffer.subarray(0, read));
     const parts = text.split('\n');
     rest = parts.pop();
     for (const part of parts) if (part.trim()) yield JSON.parse(part);

@@ -19,6 +19,9 @@ export function preopens() {
 /** An argument as the command line must see it: a Windows path in its `/c/...` form. */
 export function guest(arg) {
   if (!WINDOWS) return arg;
+  // `--out=C:\site`: the value mapped, the flag kept.
+  const inline = /^(--[a-z-]+=)(.*)$/s.exec(arg);
+  if (inline) return inline[1] + guest(inline[2]);
   const drive = /^([A-Za-z]):[\\/]/.exec(arg);
   if (drive) return `/${drive[1].toLowerCase()}/${arg.slice(3).replaceAll('\\', '/')}`;
   // A relative path written with backslashes (`letters\2024`).

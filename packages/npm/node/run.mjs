@@ -82,10 +82,11 @@ function outputFolder(args) {
   return value === undefined ? null : resolve(value);
 }
 
-// A site's index is in its `index/`; an index alone is the folder itself.
+// A site's index is in its `index/`, its module in `pkg/`, its service worker beside it; an index
+// alone is the folder itself.
 function workFolders(dir) {
   if (!dir) return [];
-  return [dir, join(dir, 'index')].flatMap((folder) => {
+  return [dir, join(dir, 'index'), join(dir, 'pkg'), join(dir, '..')].flatMap((folder) => {
     try {
       return readdirSync(folder).filter((name) => WORK.test(name)).map((name) => join(folder, name));
     } catch {

@@ -6,7 +6,7 @@
 
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { isIP } from 'node:net';
 
 // The native server's bounds (src/cli/serve/mod.rs, slots.rs).
@@ -37,9 +37,21 @@ const TYPES = {
 export function serve(dir, port) {
   const root = realpathSync(dir);
   let open = 0;
-  const server = createServer({ maxHeaderSize: MAX_HEAD, headersTimeout: HEAD_DEADLINE_MS, requestTimeout: HEAD_DEADLINE_MS }, (req, res) => {
-    res.setTimeout(ANSWER_DEADLINE_MS, () => res.destroy());
-    answer(req, res, root, server.address().address);
+  // The head within 10 s, checked every second (Node checks every 30 s by default); the whole
+  // answer within 30 s, however slowly it is taken; a request with no Host answered, as natively.
+  const server = createServer({
+    maxHeaderSize: MAX_HEAD, headersTimeout: HEAD_DEADLINE_MS, requestTimeout: HEAD_DEADLINE_MS,
+    connectionsCheckingInterval: 1000, requireHostHeader: false,
+  }, (req, res) => {
+    const deadline = setTimeout(() => res.destroy(), ANSWER_DEADLINE_MS);
+    res.on('close', () => clearTimeout(deadline));
+    try {
+      answer(req, res, root, server.address().address);
+    } catch {
+      // The file went between finding and reading it (a rebuild): as natively, not found.
+      if (!res.headersSent) reply(res, 404, 'not found', req.method === 'HEAD');
+      else res.destroy();
+    }
   });
   server.keepAliveTimeout = 0;
   server.on('connection', (socket) => {
@@ -52,8 +64,11 @@ export function serve(dir, port) {
   });
   // A head too large, cut off or too slow, or no HTTP at all.
   server.on('clientError', (err, socket) => {
-    if (socket.writable) status(socket, 400, err.code === 'HPE_INVALID_METHOD' ? 'not an HTTP request' : 'request head too large, cut off or too slow');
-    else socket.destroy();
+    if (!socket.writable) return socket.destroy();
+    // A method other than GET and HEAD on a request line of three parts is 405, as natively.
+    const line = String(err.rawPacket ?? '').split('\r\n')[0].split(/\s+/).filter(Boolean);
+    if (err.code === 'HPE_INVALID_METHOD' && line.length === 3) return status(socket, 405, 'only GET and HEAD', 'Allow: GET, HEAD\r\n');
+    status(socket, 400, err.code === 'HPE_INVALID_METHOD' ? 'not an HTTP request' : 'request head too large, cut off or too slow');
   });
   return new Promise((resolveCode) => {
     server.on('error', (err) => {
@@ -99,13 +114,13 @@ function answer(req, res, root, bound) {
 }
 
 function reply(res, code, text, head, extra = {}) {
-  res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) + 1, ...extra, Connection: 'close' });
+  res.writeHead(code, text, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) + 1, ...extra, Connection: 'close' });
   res.end(head ? undefined : `${text}\n`);
 }
 
-function status(socket, code, text) {
+function status(socket, code, text, extra = '') {
   const body = `${text}\n`;
-  socket.end(`HTTP/1.1 ${code} ${text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 ${code} ${text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`);
 }
 
 // The path of a target, also of one in absolute form, and the authority of the absolute form.
@@ -129,7 +144,9 @@ function hostAllowed(value, bound) {
     const colon = host.lastIndexOf(':');
     name = colon < 0 ? host : /^\d*$/.test(host.slice(colon + 1)) ? host.slice(0, colon) : '';
   }
-  const loopback = (isIP(name) === 4 && name.startsWith('127.')) || (isIP(name) === 6 && name === '::1');
+  // Every spelling of ::1 (`0:0:0:0:0:0:0:1`), as the native server parses the address.
+  const v6 = isIP(name) === 6 && new URL(`http://[${name}]/`).hostname === '[::1]';
+  const loopback = (isIP(name) === 4 && name.startsWith('127.')) || v6;
   return loopback || name === 'localhost' || name.endsWith('.localhost') || name === bound;
 }
 
@@ -151,7 +168,8 @@ function resolvePath(root, target) {
     if (statSync(full).isDirectory()) full = join(full, 'index.html');
     const real = realpathSync(full);
     const inside = relative(root, real);
-    if (inside.startsWith('..') || inside.split(sep).some((c) => c.startsWith('.'))) return null;
+    // On Windows a link to another drive is an absolute path from here.
+    if (isAbsolute(inside) || inside.startsWith('..') || inside.split(sep).some((c) => c.startsWith('.'))) return null;
     return statSync(real).isFile() ? real : null;
   } catch {
     return null;
@@ -177,7 +195,8 @@ function percentDecode(text) {
 function byteRange(value, length) {
   if (!value.startsWith('bytes=') || !value.includes('-')) return 'whole';
   const [fromText, toText] = [value.slice(6, value.indexOf('-')).trim(), value.slice(value.indexOf('-') + 1).trim()];
-  const number = (t) => (/^\d+$/.test(t) ? Number(t) : null);
+  // Digits that fit in 64 bits, as the native server's u64; a larger number is no range.
+  const number = (t) => (/^\d+$/.test(t) && BigInt(t) < 2n ** 64n ? Number(t) : null);
   let from;
   let to;
   if (fromText === '' && toText === '') return 'whole';
