@@ -14,6 +14,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+// The types `kamerzoek serve` sends, as the npm package's serve sends them.
+import { TYPES } from '../packages/npm/node/serve.mjs';
 
 const args = process.argv.slice(2);
 const csp = args.find((a) => a.startsWith('--csp='))?.slice('--csp='.length);
@@ -31,17 +33,6 @@ const gzipped = (file, body) => {
   return packed.get(file);
 };
 const root = resolve(rootArg);
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 
 async function resolvePath(urlPath) {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0]));

@@ -217,10 +217,7 @@ fn build_index(
     }
     let mut progress = Progress::new(report);
     let built = build_folder(letters, out, options, &mut |event| match event {
-        Event::Warning(w) => {
-            report.warning(&w.path, &w.message);
-            progress.line(&format!("kamerzoek: warning: {}: {}", w.path, w.message))
-        }
+        Event::Warning(w) => progress.warning(&w.path, &w.message),
         Event::Progress { pass, done, of } => progress.show(pass, done, of),
         Event::Analyzed(_) => {}
     })?;

@@ -40,6 +40,12 @@ impl Progress {
         let _ = err.flush();
     }
 
+    /// A warning about a file, above the progress line (and as a JSON line with `--json`).
+    pub fn warning(&mut self, path: &str, message: &str) {
+        self.report.warning(path, message);
+        self.line(&format!("kamerzoek: warning: {path}: {message}"));
+    }
+
     /// A line of its own, above the progress line.
     pub fn line(&mut self, text: &str) {
         self.clear();

@@ -1,5 +1,5 @@
 //! `build --json`: what a build says, also as JSON lines on stdout, for scripts and the npm
-//! package's build API (`packages/npm/bin/build.mjs`): its progress, each warning, and last what
+//! package's build API (`packages/npm/node/build.mjs`): its progress, each warning, and last what
 //! it built. The readable lines on stderr stay as they are.
 
 use serde::Serialize;

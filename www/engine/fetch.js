@@ -14,8 +14,13 @@ const STALL_MS = 20_000;
 // browser unpack a gzip bomb. A server may send the stored gzip bytes as they are (unpacked
 // here) or mark them Content-Encoding: gzip (the browser unpacks them; counted all the same).
 export async function fetchBytes(url, limit, signal, priority) {
-  const { body } = await fetchRaw(url, limit + 2, signal, undefined, priority);
-  return unpack(body, limit, url, signal);
+  return (await fetchFile(url, limit, signal, priority)).bytes;
+}
+
+// The same, with whether the server says it answers ranges (see `fetchRaw`).
+export async function fetchFile(url, limit, signal, priority) {
+  const { body, ranges } = await fetchRaw(url, limit + 2, signal, undefined, priority);
+  return { bytes: await unpack(body, limit, url, signal), ranges };
 }
 
 // A response's bytes as sent, at most `limit`; with `range` ([start, end)), asked for with a

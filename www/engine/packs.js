@@ -6,7 +6,7 @@
 // whole pack, kept for the letters still to come from it.
 
 import { IndexError, aborted } from './errors.js';
-import { fetchRaw, unpack } from './fetch.js';
+import { fetchFile, fetchRaw, unpack } from './fetch.js';
 import { PACK_HEADER, PACK_LETTERS, headerLength, isLetter, packOffsets } from './pack-header.js';
 
 // Packs whose headers one directory file (`h<k>.kz`) of the letter folder holds, and how many of
@@ -89,13 +89,11 @@ export function letterPacks(indexUrl, limit) {
   const fetchDirectory = ({ at, folder, first }) => {
     let directory = directories.get(at.href);
     if (!directory) {
-      const bound = DIRECTORY_PACKS * PACK_HEADER;
-      directory = fetchRaw(at, bound + 2, undefined, undefined, 'high')
-        .then(({ body, ranges: says }) => {
+      directory = fetchFile(at, DIRECTORY_PACKS * PACK_HEADER, undefined, 'high')
+        .then(({ bytes, ranges: says }) => {
           advertised(says);
-          return unpack(body, bound, at);
+          return directoryOffsets(bytes, at, folder, first);
         })
-        .then((body) => directoryOffsets(body, at, folder, first))
         .catch((err) => {
           console.warn(`kamerzoek: ${err.message}: reading the packs' own headers`);
           // Tried again when a query next wants it; an index built before directories has none.

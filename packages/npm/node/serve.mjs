@@ -15,7 +15,8 @@ const HEAD_DEADLINE_MS = 10_000;
 const ANSWER_DEADLINE_MS = 30_000;
 const MAX_CONNECTIONS = 64;
 
-const TYPES = {
+// The types a browser needs (src/cli/serve/http.rs `content_type`); also scripts/static-server.mjs's.
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
