@@ -23,6 +23,8 @@ pub mod indexer;
 pub mod json;
 pub mod lexicon;
 pub mod meta;
+#[cfg(not(web))]
+pub mod pdf;
 pub(crate) mod say;
 pub mod search;
 pub mod sorted;

@@ -146,6 +146,8 @@ fn main() -> ExitCode {
     if let Ok(pwd) = std::env::var("PWD") {
         let _ = std::env::set_current_dir(pwd);
     }
+    // A PDF reader's panic is one letter's warning, not a backtrace (src/pdf/fault.rs).
+    kamerzoek::pdf::install_hook();
     let args = Args::parse();
     let result = match args.command {
         Command::Build {

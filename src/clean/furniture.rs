@@ -2,6 +2,11 @@
 //! (`kst-28676-449`, `ISSN 0921 - 7371`, `’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024,
 //! 28 676, nr. 449 1`). They are removed with the blank lines around them, so the sentence that a
 //! page break interrupted joins up again.
+//!
+//! Where the text marks its page breaks (a form feed, as `pdftotext` and the PDF reader write
+//! them), the lines a ministry letter repeats on each page go too: the page number (`Pagina 2 van
+//! 3`) and, at the top of a page after the first, the running column of the letterhead (`Datum 20
+//! juni 2023`, `Onze referentie BS2023014872`). The form feeds themselves go last.
 
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
@@ -19,11 +24,82 @@ fn is_furniture(line: &str) -> bool {
         || t.contains("Kamer, vergaderjaar ")
 }
 
-/// `lines` without furniture lines and the blank lines next to them.
+/// `Pagina 2 van 3`, `Page 2 of 3`: a page number, alone on its line.
+fn is_page_number(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    matches!(words.as_slice(),
+        [label, n, of, m] if matches!(label.to_lowercase().as_str(), "pagina" | "page")
+            && matches!(of.to_lowercase().as_str(), "van" | "of")
+            && number(n) && number(m))
+}
+
+/// The labels of a ministry letter's running column, which heads each page after the first.
+const RUNNING: [&str; 7] = [
+    "datum",
+    "onze referentie",
+    "ons kenmerk",
+    "kenmerk",
+    "uw referentie",
+    "uw kenmerk",
+    "pagina",
+];
+
+/// A line of the running column: a label and its value (`Onze referentie BS2023014872`), or a
+/// reference alone on its line (no spaces, with digits), as the column's value wraps.
+fn is_running(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    let labelled = RUNNING.iter().any(|label| {
+        t.strip_prefix(label)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    });
+    let reference = !t.contains(char::is_whitespace)
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_alphanumeric() || "-/.".contains(c));
+    labelled || reference
+}
+
+/// Which lines a page break brings: page numbers anywhere in a text with page breaks, and the
+/// running column's lines that open a page after the first (up to the first line that is not).
+fn page_furniture(lines: &[String]) -> Vec<bool> {
+    let mut drop = vec![false; lines.len()];
+    if !lines.iter().any(|l| l.contains('\u{c}')) {
+        return drop;
+    }
+    let mut top = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.contains('\u{c}') {
+            top = true;
+        }
+        let text = line.replace('\u{c}', "");
+        if text.trim().is_empty() {
+            continue;
+        }
+        if is_page_number(&text) {
+            drop[i] = true;
+            continue;
+        }
+        top = top && is_running(&text);
+        drop[i] = top;
+    }
+    drop
+}
+
+/// `lines` without furniture lines and the blank lines next to them, and without form feeds.
 pub fn remove(lines: Vec<String>) -> Vec<String> {
+    let paged = page_furniture(&lines);
+    let lines: Vec<String> = lines
+        .into_iter()
+        .zip(&paged)
+        .map(|(line, &page)| match (page, line.contains('\u{c}')) {
+            (true, _) => String::new(),
+            (false, true) => line.replace('\u{c}', ""),
+            (false, false) => line,
+        })
+        .collect();
     let mut drop = vec![false; lines.len()];
     let blank = |i: usize| lines[i].trim().is_empty();
-    for i in (0..lines.len()).filter(|&i| is_furniture(&lines[i])) {
+    for i in (0..lines.len()).filter(|&i| paged[i] || is_furniture(&lines[i])) {
         drop[i] = true;
         let mut j = i;
         while j > 0 && blank(j - 1) {
@@ -60,6 +136,27 @@ mod tests {
             remove(lines(page)),
             ["het NATO New Force ", "Model kunnen vullen"]
         );
+    }
+
+    #[test]
+    fn removes_page_numbers_and_the_running_column_where_pages_are_marked() {
+        let pages = "Datum 20 juni 2023\nBetreft Verslag\n\nde steun aan\n\nPagina 1 van 2\n\
+                     \u{c}Datum 20 juni 2023\nOnze referentie\nBS2023014872\n\nOekraïne bleef\n\
+                     Datum en plaats volgen.\n\nPagina 2 van 2\n\u{c}";
+        assert_eq!(
+            remove(lines(pages)),
+            [
+                "Datum 20 juni 2023",
+                "Betreft Verslag",
+                "",
+                "de steun aan",
+                "Oekraïne bleef",
+                "Datum en plaats volgen."
+            ]
+        );
+        // Without page marks a line reading "Pagina 3 van 4" is the letter's own.
+        let plain = lines("zie Pagina 3 van 4\nPagina 3 van 4");
+        assert_eq!(remove(plain.clone()), plain);
     }
 
     #[test]

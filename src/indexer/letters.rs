@@ -1,8 +1,9 @@
 //! Reads the letters of a folder, in file-name order, so the same folder always gives the same
 //! index. The rules, for folders as people really have them:
 //! - a letter is a regular file, or a link to one, directly in the folder, whose name ends in
-//!   `.txt` (any case); its id is the name without that ending (a file named just `.txt` has
-//!   none and is skipped). Subfolders are not searched;
+//!   `.txt` or `.pdf` (any case); its id is the name without that ending (a file named just
+//!   `.txt` has none and is skipped); a `.pdf` is read by `crate::pdf`, and where a `.txt` has
+//!   the same id the `.txt` is read and the `.pdf` skipped. Subfolders are not searched;
 //! - a link whose target lies outside the letters folder (`passwd.txt -> /etc/passwd`) is
 //!   skipped unless the owner asks for it (`follow_links`): the index is published, and a link
 //!   can put any readable file of the machine in it;
@@ -60,6 +61,9 @@ impl LetterFile {
             path: shown(path),
             message,
         };
+        if is_pdf(path) {
+            return self.read_pdf();
+        }
         let bytes = std::fs::read(path).map_err(|e| skip(format!("skipped: {e}")))?;
         let mut warnings = Vec::new();
         let (text, read_as) = decode(&bytes);
@@ -98,6 +102,29 @@ impl LetterFile {
         let id = self.id.clone();
         Ok((RawLetter { id, text }, warnings))
     }
+
+    /// A PDF letter's text, its pages joined by form feeds (`crate::pdf`).
+    fn read_pdf(&self) -> std::result::Result<(RawLetter, Vec<Warning>), Warning> {
+        let shown = shown(&self.path);
+        let skip = |message: String| Warning {
+            path: shown.clone(),
+            message: format!("skipped: {message}"),
+        };
+        if let Some(fault) = crate::pdf::skipped_after_fault(&shown) {
+            return Err(skip(fault.message()));
+        }
+        let bytes = std::fs::read(&self.path).map_err(|e| skip(e.to_string()))?;
+        let text = crate::pdf::text(&bytes, &shown).map_err(|p| skip(p.message()))?;
+        let (text, _) = without_controls(text);
+        let id = self.id.clone();
+        Ok((RawLetter { id, text }, Vec::new()))
+    }
+}
+
+/// A PDF letter, by its name's ending (any case).
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// The letter files of `dir` in file-name order, and what was noticed listing them (files too
@@ -112,15 +139,12 @@ pub fn list_letters(dir: &Path, follow_links: bool) -> Result<(Vec<LetterFile>, 
     for entry in entries {
         let path = entry.map_err(|e| Error::io(&shown, e))?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
-        let Some(name) = name.filter(|n| n.ends_with(".txt")) else {
+        let Some(name) = name.filter(|n| n.ends_with(".txt") || n.ends_with(".pdf")) else {
             continue;
         };
-        if name == ".txt" {
-            warn(
-                &mut warnings,
-                &path,
-                "skipped: the name gives no id (nothing before .txt)",
-            );
+        if name == ".txt" || name == ".pdf" {
+            let message = format!("skipped: the name gives no id (nothing before {name})");
+            warn(&mut warnings, &path, &message);
             continue;
         }
         if !follow_links && is_link(&path) {
@@ -145,20 +169,34 @@ pub fn list_letters(dir: &Path, follow_links: bool) -> Result<(Vec<LetterFile>, 
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     let mut ids = HashSet::with_capacity(paths.len());
+    // A letter given both as its text and as its PDF is read from the text, whatever the order.
+    let texts: HashSet<String> = paths
+        .iter()
+        .filter(|(path, _)| !is_pdf(path))
+        .map(|(path, _)| id_of(path))
+        .collect();
     for (path, size) in paths {
-        if size > MAX_LETTER_BYTES {
+        let pdf = is_pdf(&path);
+        let most = if pdf {
+            crate::pdf::MAX_PDF_BYTES
+        } else {
+            MAX_LETTER_BYTES
+        };
+        if size > most {
             let message = format!(
                 "skipped: {} MB is more than a letter may have ({} MB)",
                 size / (1024 * 1024),
-                MAX_LETTER_BYTES / (1024 * 1024)
+                most / (1024 * 1024)
             );
             warn(&mut warnings, &path, &message);
             continue;
         }
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = id_of(&path);
+        if pdf && texts.contains(&id) {
+            let message = format!("skipped: the letter {id} is read from its .txt file");
+            warn(&mut warnings, &path, &message);
+            continue;
+        }
         // The id is printed, put in pages and URLs: a control character in it (an escape that
         // retitles a terminal, a line break that splits a list) is refused, not carried along.
         if id.chars().any(char::is_control) {
@@ -174,6 +212,13 @@ pub fn list_letters(dir: &Path, follow_links: bool) -> Result<(Vec<LetterFile>, 
         files.push(LetterFile { id, path });
     }
     Ok((files, warnings))
+}
+
+/// A letter's id: its file's name without the ending.
+fn id_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn is_link(path: &Path) -> bool {

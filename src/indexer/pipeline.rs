@@ -66,17 +66,21 @@ pub fn build_folder(
     let mut cleaner = Cleaner::new(Lexicon::dutch());
     let count = files.len();
     let mut readable = Vec::with_capacity(count);
+    // Told once the pass is over: should the PDF reader abort the module under WASI, the Node
+    // runner builds again without that PDF (src/pdf/fault.rs), and nothing is said twice.
+    let mut noticed = Vec::new();
     for (i, file) in files.into_iter().enumerate() {
         match file.read() {
             Ok((letter, warnings)) => {
-                warnings.iter().for_each(|w| report(Event::Warning(w)));
+                noticed.extend(warnings);
                 cleaner.gather(&letter.text);
                 readable.push(file);
             }
-            Err(skipped) => report(Event::Warning(&skipped)),
+            Err(skipped) => noticed.push(skipped),
         }
         progress(report, "reading", i + 1, count);
     }
+    noticed.iter().for_each(|w| report(Event::Warning(w)));
     if readable.is_empty() {
         return Err(Error::NoLetters {
             dir: letters.display().to_string(),

@@ -76,6 +76,25 @@ test('a relative letters folder is the caller\'s, and a letter skipped is the sa
   assert.deepEqual(tree(join(work, 'out-npm')), tree(join(work, 'out-native')));
 });
 
+test('PDF letters build as natively, and a PDF the reader panics on is one warning, not a fault', () => {
+  // Natively the reader's panic is caught; under WASI it aborts the module, which first writes the
+  // file down, and the runner builds again without it (src/pdf/fault.rs, node/run.mjs).
+  const letters = join(work, 'pdfs');
+  spawnSync('mkdir', ['-p', letters]);
+  for (const f of ['000_679e953a95cdb28b.pdf', 'hello.pdf', 'bad/reader-panic.pdf', 'bad/scan.pdf', 'bad/encrypted.pdf']) {
+    spawnSync('cp', [join('tests/pdf/out', f), letters]);
+  }
+  const a = npm(['build', letters, '--out', join(work, 'pdf-npm'), '--index-only']);
+  const b = native(['build', letters, '--out', join(work, 'pdf-native'), '--index-only']);
+  assert.equal(a.status, 0, a.stderr);
+  assert.match(a.stderr, /reader-panic\.pdf: skipped: the PDF reader failed on it \(unexpected encoding/);
+  assert.equal(a.stderr.match(/reader-panic/g).length, 1, a.stderr);
+  assert.match(a.stderr, /indexed 2 letters/);
+  assert.equal(a.stderr.replace('pdf-npm', 'OUT'), b.stderr.replace('pdf-native', 'OUT'));
+  assert.equal(a.stdout, b.stdout);
+  assert.deepEqual(tree(join(work, 'pdf-npm')), tree(join(work, 'pdf-native')));
+});
+
 test('Ctrl-C stops a build: no work folder is left, and the index before it is whole', async () => {
   const letters = join(work, 'many');
   assert.equal(native(['generate', '--count', '600', '--seed', '3', '--out', letters]).status, 0);

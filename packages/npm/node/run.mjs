@@ -3,10 +3,13 @@
 // warnings, errors and exit codes are the native ones, and the index it writes is byte for byte
 // the native one's. It runs in a worker thread, so that Ctrl-C (or a kill) can stop it and remove
 // the work folder it made: nothing half-written is left. A trap (a panic aborts as one) is
-// kamerzoek's own fault, and says so.
+// kamerzoek's own fault, and says so; but where the PDF reader panicked on one letter (a crafted or
+// broken PDF), the module has written that file down (`src/pdf/fault.rs`) and the build runs again
+// without it, which then gets the warning the native build gives: the other letters are indexed.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -32,8 +35,15 @@ export const FAULT = 101;
 export function run(args, { stdout = 1, stderr = 2, wasm = WASM } = {}) {
   const out = outputFolder(args);
   const before = new Set(workFolders(out));
-  return new Promise((resolveCode) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { args, cwd: process.cwd(), stdout, stderr, wasm } });
+  // The PDFs the reader failed on, so far: the module appends to `faults`, a run reads `skip`.
+  const notes = mkdtempSync(join(tmpdir(), 'kamerzoek-'));
+  const faults = join(notes, 'faults');
+  const skip = join(notes, 'skip');
+  let skipped = 0;
+  const attempt = () => new Promise((resolveCode) => {
+    const env = { PWD: guest(process.cwd()), KAMERZOEK_PDF_FAULTS: guest(faults) };
+    if (skipped > 0) env.KAMERZOEK_SKIP_PDFS = guest(skip);
+    const worker = new Worker(new URL(import.meta.url), { workerData: { args, env, stdout, stderr, wasm } });
     let stopped = null;
     const stop = (signal) => {
       stopped = signal;
@@ -51,6 +61,10 @@ export function run(args, { stdout = 1, stderr = 2, wasm = WASM } = {}) {
     };
     worker.on('message', (code) => end(code));
     worker.on('error', (err) => {
+      if (newFaults(faults, skip) > 0) {
+        end('again');
+        return;
+      }
       const text = `kamerzoek: internal error: ${err?.message ?? err}. This is a fault of kamerzoek, not of your `
         + `letters: please report it at ${REPORT} with the command you ran. No index was changed.\n`;
       try {
@@ -65,6 +79,38 @@ export function run(args, { stdout = 1, stderr = 2, wasm = WASM } = {}) {
       else end(code);
     });
   });
+  return (async () => {
+    try {
+      for (;;) {
+        const code = await attempt();
+        if (code !== 'again') return code;
+        skipped += 1;
+      }
+    } finally {
+      rmSync(notes, { recursive: true, force: true });
+    }
+  })();
+}
+
+// Moves the faults a run wrote to the list the next run skips; how many there were.
+function newFaults(faults, skip) {
+  let lines;
+  try {
+    lines = readFileSync(faults, 'utf8');
+  } catch {
+    return 0; // none written: the fault was not the PDF reader's
+  }
+  rmSync(faults, { force: true });
+  let known = '';
+  try {
+    known = readFileSync(skip, 'utf8');
+  } catch {
+    // nothing skipped yet
+  }
+  // A file skipped already that faults again is not the reader's fault: stop, never loop.
+  const fresh = lines.split('\n').filter((line) => line && !known.split('\n').includes(line));
+  appendFileSync(skip, fresh.map((line) => `${line}\n`).join(''));
+  return fresh.length;
 }
 
 function writeTo(fd, text) {
@@ -102,7 +148,7 @@ function cleanUp(dir, before) {
   }
 }
 
-async function inWorker({ args, cwd, stdout, stderr, wasm }) {
+async function inWorker({ args, env, stdout, stderr, wasm }) {
   // Node 20's WASI calls, made "fast" from optimized code, may run a garbage collection inside the
   // call (uvwasi reports its allocations), which frees the WASI's file table under it: the
   // process aborts (seen at 13,600 of 20,000 letters, in a rename). Without fast calls it cannot.
@@ -111,7 +157,7 @@ async function inWorker({ args, cwd, stdout, stderr, wasm }) {
   const wasi = new WASI({
     version: 'preview1',
     args: ['kamerzoek', ...args.map((a) => guest(a))],
-    env: { PWD: guest(cwd) },
+    env,
     preopens: preopens(),
     stdout,
     stderr,
