@@ -106,9 +106,11 @@ printf '%-44s %10d %10d\n' "the widget (${#widget[@]} scripts and styles)" "$wid
 # about 1%: raise it only with the reason in the commit (git log -S WASM_BUDGET_GZ --
 # scripts/build-web.sh tells each step: 69,143 bytes for issue 31's joined words met as their
 # words and its excerpts chosen by the rarest words, after issue 30 took it to 68,272; 70,040
-# when a name of two words became one name). Issue 31 allowed 2 KB over 68,272: the budget is
-# that ceiling, 70,272, not the usual 1%.
-WASM_BUDGET_GZ=70272
+# when a name of two words became one name). Issue 31 allowed 2 KB over 68,272: the budget was
+# that ceiling, 70,272, not the usual 1%. Issue 35 (PDF letters: a letter's pages, its source and
+# the owner's fields, in the hit and the reader) allows 1.5 KB over the 70,235 it began at: the
+# budget is that ceiling, 71,735 (its first step took the wasm to 71,195).
+WASM_BUDGET_GZ=71735
 read -r _ wasm_gz <<< "$(size "$dist/pkg/kamerzoek_bg.wasm")"
 if [ "$wasm_gz" -gt "$WASM_BUDGET_GZ" ]; then
   echo "build-web.sh: the wasm is $wasm_gz bytes gzip, over its budget of $WASM_BUDGET_GZ" >&2

@@ -12,6 +12,8 @@ use std::path::Path;
 const OUT: &str = "tests/pdf/out";
 
 struct Letter {
+    body: String,
+    pages: Vec<u32>,
     terms: BTreeSet<String>,
     meta: String,
     title: String,
@@ -35,7 +37,17 @@ fn built(dir: &Path) -> (BTreeMap<String, Letter>, Vec<String>) {
                 );
                 let terms = a.terms.keys().cloned().collect();
                 let title = d.title.clone();
-                letters.insert(d.id.clone(), Letter { terms, meta, title });
+                let (body, pages) = (d.body.clone(), d.pages.clone());
+                letters.insert(
+                    d.id.clone(),
+                    Letter {
+                        body,
+                        pages,
+                        terms,
+                        meta,
+                        title,
+                    },
+                );
             }
             Event::Warning(w) => warnings.push(format!("{}: {}", w.path, w.message)),
             Event::Progress { .. } => {}
@@ -162,6 +174,35 @@ fn a_pdf_letter_gives_the_terms_and_metadata_of_its_text() {
             !p.terms.contains("pagina"),
             "{id}: a page number from the PDF"
         );
+        // Each page begins where the page of pdftotext's text begins, after its running column.
+        let tops: Vec<String> =
+            std::fs::read_to_string(Path::new(OUT).join(format!("{id}.pdftotext.txt")))
+                .unwrap()
+                .split('\u{c}')
+                .filter(|page| !page.trim().is_empty())
+                .map(|page| {
+                    let first = page.lines().map(str::trim).find(|l| {
+                        !l.is_empty()
+                            && !l.starts_with("Datum")
+                            && !l.starts_with("Onze referentie")
+                    });
+                    first
+                        .unwrap()
+                        .split_whitespace()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+        assert_eq!(p.pages.len(), tops.len(), "{id}: pages");
+        for (page, (&start, top)) in p.pages.iter().zip(&tops).enumerate().skip(1) {
+            let here: String = p.body[start as usize..]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(&here, top, "{id}: page {}", page + 1);
+        }
         let only = |a: &Letter, b: &Letter| {
             a.terms
                 .difference(&b.terms)

@@ -70,6 +70,13 @@ export interface Hit extends About {
   missing: string[];
   /** With `group: 'meeting'`: the letters of its meeting that match too, shown as this hit. */
   grouped: string[];
+  /** The page the excerpt stands on, from 1: for a letter whose pages are known (a PDF, or a
+   *  text with form feeds), else null. */
+  page: number | null;
+  /** The address of the original, when the index knows it (`http:`, `https:` or relative). */
+  source: string | null;
+  /** The site owner's own fields, as [name, value], names ascending. */
+  fields: [string, string][];
 }
 
 export interface FacetValue {
@@ -146,12 +153,17 @@ export interface SearchOptions {
 export interface Reading extends About {
   id: string;
   title: string;
-  /** The letter, escaped, with `<h3 id>` headings, `<p>` and `<mark data-match>`. */
+  /** The letter, escaped, with `<h3 id>` headings, `<p>`, `<mark data-match>` and, where a page
+   *  begins (the second on), an empty `<span class="kz-page" data-page="n">`. */
   html: string;
   matches: number;
   sections: SectionRef[];
   kamerstuk: string | null;
   incomplete: boolean;
+  /** How many pages the letter has, where they are known; else null. */
+  pages: number | null;
+  source: string | null;
+  fields: [string, string][];
 }
 
 /** An index, loaded once per page. */

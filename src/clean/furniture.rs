@@ -8,6 +8,8 @@
 //! 3`) and, at the top of a page after the first, the running column of the letterhead (`Datum 20
 //! juni 2023`, `Onze referentie BS2023014872`). The form feeds themselves go last.
 
+use crate::say::cat;
+
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
     let code = |rest: &str, extra: &[char]| {
@@ -88,13 +90,22 @@ fn page_furniture(lines: &[String]) -> Vec<bool> {
 /// `lines` without furniture lines and the blank lines next to them, and without form feeds.
 pub fn remove(lines: Vec<String>) -> Vec<String> {
     let paged = page_furniture(&lines);
+    // A page's first line of text starts with a space, as the letters' text does where a new page
+    // begins: a footnote at the foot of the page before ends there (`footnotes.rs`).
+    let mut new_page = false;
     let lines: Vec<String> = lines
         .into_iter()
         .zip(&paged)
-        .map(|(line, &page)| match (page, line.contains('\u{c}')) {
-            (true, _) => String::new(),
-            (false, true) => line.replace('\u{c}', ""),
-            (false, false) => line,
+        .map(|(line, &page)| {
+            new_page |= line.contains('\u{c}');
+            let line = line.replace('\u{c}', "");
+            if page || line.trim().is_empty() {
+                return if page { String::new() } else { line };
+            }
+            match std::mem::take(&mut new_page) && !line.starts_with(char::is_whitespace) {
+                true => cat!(" ", line),
+                false => line,
+            }
         })
         .collect();
     let mut drop = vec![false; lines.len()];
@@ -150,7 +161,7 @@ mod tests {
                 "Betreft Verslag",
                 "",
                 "de steun aan",
-                "Oekraïne bleef",
+                " Oekraïne bleef",
                 "Datum en plaats volgen."
             ]
         );

@@ -11,6 +11,7 @@ mod footnotes;
 mod furniture;
 mod hyphenation;
 mod invisible;
+pub mod pages;
 mod spacing;
 
 use hyphenation::Evidence;

@@ -20,6 +20,14 @@ pub struct Document {
     /// The headings, in order; their token positions are set by the indexer.
     pub sections: Vec<Section>,
     pub meta: Meta,
+    /// Where each page begins in `body` (bytes, the first at 0), for a letter whose pages are
+    /// known (a PDF, a text with form feeds); empty otherwise.
+    pub pages: Vec<u32>,
+    /// The address of the original (from the owner's metadata file, or the PDF published
+    /// beside the index): `http:`, `https:` or relative, checked when read.
+    pub source: Option<String>,
+    /// The owner's own fields (`kamerstuk=28676-441`), by name ascending.
+    pub fields: Vec<(String, String)>,
 }
 
 /// Longest title taken from the text when the metadata make none.
@@ -32,6 +40,14 @@ impl Document {
     }
 
     /// A document titled from its metadata, or by its first sentence where that says too little.
+    /// The page of the text at byte `offset`, counted from 1; `None` when pages are not known.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let after = self
+            .pages
+            .partition_point(|&start| start as usize <= offset);
+        (!self.pages.is_empty()).then_some(after.max(1) as u32)
+    }
+
     pub fn with_meta(id: &str, body: &str, meta: Meta) -> Self {
         Document {
             id: id.to_string(),
@@ -40,6 +56,9 @@ impl Document {
             length: 0,
             sections: sections::find(body),
             meta,
+            pages: Vec::new(),
+            source: None,
+            fields: Vec::new(),
         }
     }
 }

@@ -61,6 +61,18 @@ impl Letter {
         }
         put_links(&mut out, &d.meta.same_meeting, false);
         put_links(&mut out, &d.meta.related, true);
+        put_varint(&mut out, d.pages.len() as u64);
+        let mut last = 0;
+        for &start in &d.pages {
+            put_varint(&mut out, u64::from(start - last));
+            last = start;
+        }
+        put_str(&mut out, d.source.as_deref().unwrap_or(""));
+        put_varint(&mut out, d.fields.len() as u64);
+        for (name, value) in &d.fields {
+            put_str(&mut out, name);
+            put_str(&mut out, value);
+        }
         super::seal(FileKind::Letter, &out)
     }
 
@@ -106,6 +118,16 @@ impl Letter {
         let mut meta = meta;
         meta.same_meeting = get_links(&mut r, false)?;
         meta.related = get_links(&mut r, true)?;
+        let pages = get_pages(&mut r, &text)?;
+        let source = Some(r.str()?.to_string()).filter(|s| !s.is_empty());
+        let mut fields: Vec<(String, String)> = Vec::with_capacity(r.count()?);
+        for _ in 0..fields.capacity() {
+            let field = (r.str()?.to_string(), r.str()?.to_string());
+            if fields.last().is_some_and(|last| last.0 >= field.0) {
+                return Err(Error::corrupt("a letter's fields are not in order"));
+            }
+            fields.push(field);
+        }
         finished(&r, FileKind::Letter)?;
         let doc = Document {
             id,
@@ -114,6 +136,9 @@ impl Letter {
             length,
             sections,
             meta,
+            pages,
+            source,
+            fields,
         };
         Ok(Letter {
             doc: number,
@@ -123,6 +148,25 @@ impl Letter {
             parts,
         })
     }
+}
+
+/// Where the pages begin: from 0, ascending, each on a character boundary of the body.
+fn get_pages(r: &mut Reader, body: &str) -> Result<Vec<u32>> {
+    let n = r.count()?;
+    let mut pages = Vec::with_capacity(n);
+    let mut at = 0u32;
+    for i in 0..n {
+        let delta = r.u32()?;
+        at = at
+            .checked_add(delta)
+            .filter(|&at| body.is_char_boundary(at as usize))
+            .ok_or_else(|| Error::corrupt("a page begins outside its letter"))?;
+        if i == 0 && at != 0 {
+            return Err(Error::corrupt("a letter's first page does not begin it"));
+        }
+        pages.push(at);
+    }
+    Ok(pages)
 }
 
 /// The compound parts, each checked to lie inside its word on character boundaries.

@@ -148,11 +148,9 @@ pub fn index_letters<S: Sync>(
             let (id, raw) = read(letter)?;
             let body = cleaner.clean(&raw);
             let meta = crate::meta::extract(&raw, &body);
-            Ok(analyze(
-                analyzer,
-                Document::with_meta(&id, &body, meta),
-                targets,
-            ))
+            let mut document = Document::with_meta(&id, &body, meta);
+            document.pages = crate::clean::pages::starts(&raw, &body);
+            Ok(analyze(analyzer, document, targets))
         },
         |i, analyzed| {
             report(Event::Analyzed(&analyzed));

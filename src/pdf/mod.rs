@@ -80,8 +80,13 @@ pub fn text(bytes: &[u8], shown: &str) -> Result<String, Problem> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(Problem::NotPdf);
     }
-    let mut doc = fault::guard(shown, || Document::load_mem(bytes))?
-        .map_err(|e| Problem::Damaged(e.to_string()))?;
+    // All of the reading under the guard: `lopdf` and `pdf-extract` may panic anywhere in it.
+    fault::guard(shown, || read(bytes))?
+}
+
+/// The reading proper, once the file looks like a PDF of a letter's size.
+fn read(bytes: &[u8]) -> Result<String, Problem> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| Problem::Damaged(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Problem::Encrypted);
     }
@@ -90,8 +95,7 @@ pub fn text(bytes: &[u8], shown: &str) -> Result<String, Problem> {
         return Err(Problem::TooManyPages(count));
     }
     bounds::inflated_within(&doc, MAX_INFLATED)?;
-    let text = fault::guard(shown, || pages::extract(&doc))?
-        .map_err(|e| Problem::Damaged(e.to_string()))?;
+    let text = pages::extract(&doc).map_err(|e| Problem::Damaged(e.to_string()))?;
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Problem::NoText { pages: count });
     }

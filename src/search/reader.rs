@@ -1,7 +1,8 @@
 //! The reader view: a whole letter as HTML, for the page to show when a hit is opened. Headings
 //! become `<h3 id="anchor">`, paragraphs `<p>` (PDF line breaks inside a paragraph are spaces),
 //! and every word the query matched is a `<mark data-match="n">`, numbered in reading order so
-//! the page can step from one to the next. The text is escaped before any markup is added.
+//! the page can step from one to the next; where a page begins (a PDF letter's second page on),
+//! an empty `<span class="kz-page" data-page="n">`. The text is escaped before any markup is added.
 
 use super::excerpt::{Match, push_escaped};
 use crate::analyze::{Word, words};
@@ -29,6 +30,7 @@ pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
         .collect();
     super::sort::sort(&mut by_offset);
     let mut next_heading = 0;
+    let mut next_page = 1;
     for line in body.split('\n') {
         let start = line_start;
         let end = start + line.len();
@@ -62,6 +64,17 @@ pub fn render(doc: &Document, matched: &[Match]) -> (String, usize) {
         while next_word < words.len() && words[next_word].start < line_end {
             let w = words[next_word];
             push_escaped(&mut out, &body[cursor..w.start]);
+            // Where a page begins (not the first): an empty mark the page shows as "p. N".
+            while doc
+                .pages
+                .get(next_page)
+                .is_some_and(|&p| p as usize <= w.start)
+            {
+                next_page += 1;
+                out.push_str("<span class=\"kz-page\" data-page=\"");
+                next_page.put(&mut out);
+                out.push_str("\"></span>");
+            }
             let is_match = matched
                 .binary_search_by(|m| (m.0 as usize).cmp(&next_word))
                 .is_ok();

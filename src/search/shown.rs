@@ -68,6 +68,11 @@ pub struct Hit {
     pub missing: Vec<String>,
     /// Grouped by meeting: the letters of its meeting that match too, shown as this one.
     pub grouped: Vec<String>,
+    /// The page the excerpt stands on, from 1, where the letter's pages are known.
+    pub page: Option<u32>,
+    /// The original's address, and the owner's own fields (name, value).
+    pub source: Option<String>,
+    pub fields: Vec<(String, String)>,
 }
 
 /// A whole letter, for reading, with the words a query matched marked.
@@ -84,6 +89,10 @@ pub struct Reading {
     pub kamerstuk: Option<String>,
     /// Some files could not be fetched: matches they would give (phrases) are not marked.
     pub incomplete: bool,
+    /// How many pages the letter has, where they are known (the HTML marks where each begins).
+    pub pages: Option<u32>,
+    pub source: Option<String>,
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -95,7 +104,7 @@ pub struct SectionRef {
 
 impl Serialize for Hit {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Hit", 7 + About::FIELDS)?;
+        let mut out = serializer.serialize_struct("Hit", 10 + About::FIELDS)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("score", &self.score)?;
@@ -104,13 +113,16 @@ impl Serialize for Hit {
         out.serialize_field("section", &self.section)?;
         out.serialize_field("missing", &self.missing)?;
         out.serialize_field("grouped", &self.grouped)?;
+        out.serialize_field("page", &self.page)?;
+        out.serialize_field("source", &self.source)?;
+        out.serialize_field("fields", &self.fields)?;
         out.end()
     }
 }
 
 impl Serialize for Reading {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Reading", 7 + About::FIELDS)?;
+        let mut out = serializer.serialize_struct("Reading", 10 + About::FIELDS)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("html", &self.html)?;
@@ -119,6 +131,9 @@ impl Serialize for Reading {
         self.about.put(&mut out)?;
         out.serialize_field("kamerstuk", &self.kamerstuk)?;
         out.serialize_field("incomplete", &self.incomplete)?;
+        out.serialize_field("pages", &self.pages)?;
+        out.serialize_field("source", &self.source)?;
+        out.serialize_field("fields", &self.fields)?;
         out.end()
     }
 }
@@ -138,6 +153,9 @@ impl Searcher {
             section: None,
             missing,
             grouped: Vec::new(),
+            page: None,
+            source: None,
+            fields: Vec::new(),
         })
     }
 
@@ -179,6 +197,9 @@ impl Searcher {
             section,
             missing,
             grouped: Vec::new(),
+            page: words.get(at as usize).and_then(|w| d.page_at(w.start)),
+            source: d.source.clone(),
+            fields: d.fields.clone(),
         })
     }
 }
@@ -204,5 +225,8 @@ pub(super) fn reading(d: &Document, matches: &[Match]) -> Reading {
         about: About::of(&d.meta),
         kamerstuk: d.meta.kamerstuk.clone(),
         incomplete: false,
+        pages: (!d.pages.is_empty()).then_some(d.pages.len() as u32),
+        source: d.source.clone(),
+        fields: d.fields.clone(),
     }
 }

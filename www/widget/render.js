@@ -74,7 +74,7 @@ export function resultItem(hit, index, t = DUTCH, pending = false) {
   // h2: a hit's title heads its own part of the widget, as the open letter's title does; an h3
   // here would follow the page's h1 with no h2 between (axe: heading-order).
   el('h2', { class: 'title' }, hit.title),
-  el('p', { class: 'meta' }, metaLine(hit, t)),
+  el('p', { class: 'meta' }, [metaLine(hit, t), hit.page && t.page(hit.page)].filter(Boolean).join(' · ')),
   section,
   sameMeeting(hit.same_meeting, t, false),
   hit.grouped?.length ? el('p', { class: 'grouped' }, t.grouped(hit.grouped.length)) : null,

@@ -41,6 +41,8 @@ const nl = {
   cannotOpen: 'De brief kon niet worden geopend.',
   notInIndex: (id) => `Brief ${id} staat niet in de index.`,
   kamerstuk: (number) => `Kamerstuk ${number}`,
+  // The page of a PDF letter an excerpt stands on (the reader marks where each page begins).
+  page: (n) => `p. ${n}`,
   notAllMarked: ' (niet alle treffers konden worden gemarkeerd)',
   noMatches: 'Geen treffers in deze brief',
   match: (i, n) => `Treffer ${i} van ${n}`,
@@ -104,6 +106,8 @@ const en = {
   cannotOpen: 'The letter could not be opened.',
   notInIndex: (id) => `Letter ${id} is not in the index.`,
   kamerstuk: (number) => `Kamerstuk ${number}`,
+  // The page of a PDF letter an excerpt stands on (the reader marks where each page begins).
+  page: (n) => `p. ${n}`,
   notAllMarked: ' (not every match could be marked)',
   noMatches: 'No matches in this letter',
   match: (i, n) => `Match ${i} of ${n}`,
