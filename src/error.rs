@@ -62,6 +62,14 @@ pub enum Error {
         what: &'static str,
         max_mb: u64,
     },
+    /// A file of the owner's that cannot be read as its kind (an unclosed quote in a metadata
+    /// file): where, and what.
+    #[cfg(not(web))]
+    Malformed {
+        path: String,
+        line: usize,
+        what: String,
+    },
     /// An index asked for a letter it does not hold (`kamerzoek related DIR ID`).
     #[cfg(not(web))]
     NoSuchLetter { id: String },
@@ -218,6 +226,10 @@ impl Error {
             #[cfg(not(web))]
             Error::TooLarge { path, what, max_mb } => {
                 format!("{path}: a {what} of more than {max_mb} MB: is it the right file?")
+            }
+            #[cfg(not(web))]
+            Error::Malformed { path, line, what } => {
+                format!("{path}, line {line}: {what}; nothing was built")
             }
             #[cfg(not(web))]
             Error::NoSuchLetter { id } => format!(

@@ -62,6 +62,11 @@ enum Command {
         /// separated by commas (`lastenverdeling, burden sharing`); `#` starts a comment.
         #[arg(long, value_name = "FILE")]
         synonyms: Option<PathBuf>,
+        /// The letters' metadata as you have it: a CSV file with a header row (or a .jsonl file
+        /// of objects), one row per letter keyed by `id`; `title`, `date`, `kind`, `minister`
+        /// and `url` override what the letters say, any other column is a field of your own.
+        #[arg(long, value_name = "FILE")]
+        metadata: Option<PathBuf>,
         /// Also print the build's report as JSON lines on stdout: its progress, each warning,
         /// and last what it built (for scripts; the npm package's `build()` reads them).
         #[arg(long)]
@@ -161,6 +166,7 @@ fn main() -> ExitCode {
             port,
             follow_links,
             synonyms,
+            metadata,
             json,
         } => cli::Site::parse(index_only, demo, offline, &precache_max).and_then(|site| {
             let report = cli::Report::new(json);
@@ -170,6 +176,7 @@ fn main() -> ExitCode {
                 &site,
                 follow_links,
                 synonyms.as_deref(),
+                metadata.as_deref(),
                 report,
             )?;
             if serve {

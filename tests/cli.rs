@@ -998,6 +998,86 @@ fn a_missing_synonyms_file_is_a_clear_error_and_writes_nothing() {
     assert!(!out_dir.exists());
 }
 
+fn build_seeds_with_metadata(out: &Path, metadata: &Path) -> Output {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    kamerzoek(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--index-only",
+        "--metadata",
+        metadata.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn a_metadata_file_overrides_the_letters_fields_and_each_bad_row_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let metadata = dir.path().join("brieven.csv");
+    std::fs::write(
+        &metadata,
+        "id,title,date,kind,minister,url,kamerstuk\n\
+         001_dc9679a733d371f6,\"Agenda DMM, februari 2024\",2024-02-06,agenda,Brekelmans,https://example.org/441.pdf,28676-441\n\
+         003_980bcab816f23ad2,,30-05-2023,memo,,javascript:alert(1),\n\
+         spook,,2020,,,,\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("index");
+    let out = build_seeds_with_metadata(&out_dir, &metadata);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let shown = metadata.display();
+    for warning in [
+        format!("{shown}: line 3: date \"30-05-2023\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        format!("{shown}: line 3: kind \"memo\" is none of"),
+        format!(
+            "{shown}: line 3: url \"javascript:alert(1)\" is not http:, https: or relative; no link"
+        ),
+        format!("{shown}: line 4: no letter has the id \"spook\""),
+        format!("{shown}: no row for the letter \"000_679e953a95cdb28b\""),
+    ] {
+        assert!(
+            stderr.contains(&format!("kamerzoek: warning: {warning}")),
+            "{warning}\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("letters that took each field from it: title 1, date 1, kind 1, minister 1, url 1, kamerstuk 1"),
+        "{stderr}"
+    );
+    let r = search_json(&out_dir, "28676-441");
+    let hit = &r["hits"][0];
+    assert_eq!(hit["id"], "001_dc9679a733d371f6");
+    assert_eq!(hit["title"], "Agenda DMM, februari 2024");
+    assert_eq!(hit["minister"], "Brekelmans");
+    assert_eq!(hit["source"], "https://example.org/441.pdf");
+    assert_eq!(
+        hit["fields"],
+        serde_json::json!([["kamerstuk", "28676-441"]])
+    );
+    // A .txt letter marks no pages.
+    assert_eq!(hit["page"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_malformed_metadata_file_stops_the_build_at_its_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let metadata = dir.path().join("brieven.csv");
+    std::fs::write(
+        &metadata,
+        "id,title\n001_dc9679a733d371f6,ok\n003_980bcab816f23ad2,\"open\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("index");
+    let out = build_seeds_with_metadata(&out_dir, &metadata);
+    assert_clean_failure(
+        &out,
+        "brieven.csv, line 3: a quote opened here is never closed; nothing was built",
+    );
+    assert!(!out_dir.exists());
+}
+
 /// One request to a server on 127.0.0.1:`port`: the status line, the headers and the body.
 fn request(port: u16, head: &str) -> (String, String, Vec<u8>) {
     use std::io::{Read, Write};

@@ -25,6 +25,9 @@ export interface BuildOptions {
   followLinks?: boolean;
   /** A synonyms file (`--synonyms`). */
   synonyms?: string;
+  /** The letters' metadata as you have it (`--metadata`): a CSV file with a header row, or a
+   *  `.jsonl` file, keyed by `id`; `title`, `date`, `kind`, `minister`, `url`, and your own fields. */
+  metadata?: string;
   /** The build's progress, at most every percent of each pass. */
   onProgress?: (progress: { pass: string; done: number; of: number }) => void;
   /** Each warning as it is said (a letter skipped, a line of the synonyms file unused). */
@@ -51,6 +54,8 @@ export interface BuildReport {
   links: { same_meeting: number; related: number; bytes: number };
   /** What a visitor downloads before the first query (a site's; empty for `indexOnly`). */
   sizes: { file: string; raw: number; gzip: number }[];
+  /** With `metadata`: how many letters took each field from the file, as [field, letters]. */
+  metadata: [string, number][];
   warnings: BuildWarning[];
   /** What the build noted (files of a stopped build removed, files kept). */
   notes: string[];

@@ -14,7 +14,9 @@ pub use serve::serve;
 
 use kamerzoek::folder::Folder;
 use kamerzoek::indexer::Built;
-use kamerzoek::indexer::{BuildOptions, Event, build_folder, parse_synonyms, read_letters};
+use kamerzoek::indexer::{
+    BuildOptions, Event, OwnerMetadata, build_folder, parse_synonyms, read_letters,
+};
 use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
 use progress::Progress;
@@ -26,6 +28,16 @@ use write::Earlier;
 /// panic.
 pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// The owner's metadata file, its warnings said as the build's are.
+fn read_metadata(path: &Path, report: &Report) -> Result<OwnerMetadata> {
+    let (metadata, warnings) = OwnerMetadata::read(path)?;
+    for w in &warnings {
+        report.warning(&w.path, &w.message);
+        say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));
+    }
+    Ok(metadata)
 }
 
 /// Most bytes of a synonyms file: a list of words, not an archive.
@@ -80,11 +92,15 @@ pub fn build(
     site: &Site,
     follow_links: bool,
     synonyms: Option<&Path>,
+    metadata: Option<&Path>,
     report: Report,
 ) -> Result<()> {
     let options = BuildOptions {
         follow_links,
         synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
+        metadata: metadata
+            .map(|path| read_metadata(path, &report))
+            .transpose()?,
     };
     // Everything that can stop a build is checked before anything is written.
     if out.exists() && !out.is_dir() {
@@ -268,6 +284,22 @@ fn commit_index(
          letters ({} bytes in the letter files)",
         links.same_meeting, links.related, links.bytes
     ));
+    if let Some(owner) = &options.metadata {
+        let fields: Vec<String> = built
+            .metadata
+            .iter()
+            .map(|(field, n)| format!("{field} {n}"))
+            .collect();
+        say(&format!(
+            "metadata file {}: letters that took each field from it: {}",
+            owner.path,
+            if fields.is_empty() {
+                "none".to_string()
+            } else {
+                fields.join(", ")
+            }
+        ));
+    }
     if !written.kept.is_empty() {
         let shown: Vec<&str> = written.kept.iter().take(5).map(String::as_str).collect();
         let more = written.kept.len() - shown.len();
@@ -302,6 +334,7 @@ fn commit_index(
             related: links.related,
             bytes: links.bytes,
         },
+        metadata: built.metadata.clone(),
         ..Default::default()
     })
 }

@@ -47,6 +47,8 @@ pub struct Built {
     pub links: Links,
     /// What a visitor downloads before the first query (a site's; none for `--index-only`).
     pub sizes: Vec<Size>,
+    /// With `--metadata`: how many letters took each field from the file, as (field, letters).
+    pub metadata: Vec<(String, usize)>,
 }
 
 #[derive(Serialize, Default)]

@@ -92,6 +92,8 @@ pub fn text(doc: &Document) -> String {
             words.push(format!("NR {nr}"));
         }
     }
+    // The site owner's own fields (`28676-441`), as their values are written.
+    words.extend(doc.fields.iter().map(|(_, value)| value.clone()));
     // A full stop between the fields: the analyzer joins no code across them.
     words.join(" . ")
 }

@@ -10,6 +10,7 @@
 //! Passes 2 and 3 work on batches of letters in parallel; results are taken in letter order, so
 //! the output does not depend on the number of threads: the same letters give the same bytes.
 
+use super::OwnerMetadata;
 use super::letters::{LetterFile, Warning, list_letters};
 use super::writer::{Analyzed, Output, SPILL_BYTES, Writer};
 use super::{acronyms, analyze};
@@ -19,6 +20,7 @@ use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::format::{fnv64, fnv64_on};
 use crate::lexicon::Lexicon;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Letters per batch handed to the threads.
@@ -43,11 +45,15 @@ pub struct BuildOptions {
     pub follow_links: bool,
     /// The site owner's groups of equivalent terms (`synonyms::parse`).
     pub synonyms: Vec<Vec<String>>,
+    /// The site owner's metadata file, read (`--metadata FILE`).
+    pub metadata: Option<OwnerMetadata>,
 }
 
 pub struct Built {
     pub output: Output,
     pub letters: usize,
+    /// With the owner's metadata file: how many letters took each field from it.
+    pub metadata: Vec<(String, usize)>,
 }
 
 /// Builds the index of the letters in `letters` into the folder `out`. The entry file is
@@ -80,6 +86,11 @@ pub fn build_folder(
         }
         progress(report, "reading", i + 1, count);
     }
+    if let Some(owner) = &options.metadata {
+        let ids: HashSet<&str> = readable.iter().map(|f| f.id.as_str()).collect();
+        noticed.extend(owner.unmatched(&ids));
+        noticed.extend(owner.without_row(readable.iter().map(|f| f.id.as_str())));
+    }
     noticed.iter().for_each(|w| report(Event::Warning(w)));
     if readable.is_empty() {
         return Err(Error::NoLetters {
@@ -90,10 +101,15 @@ pub fn build_folder(
     let writer = Writer::new()
         .with_synonyms(options.synonyms.clone())
         .into_folder(out, SPILL_BYTES)?;
-    let output = index_letters(&readable, &cleaner, read_again, writer, report)?;
+    let owner = options.metadata.as_ref();
+    let output = index_letters(&readable, &cleaner, read_again, owner, writer, report)?;
+    let metadata = owner.map_or_else(Vec::new, |o| {
+        o.counts(readable.iter().map(|f| f.id.as_str()))
+    });
     Ok(Built {
         output,
         letters: readable.len(),
+        metadata,
     })
 }
 
@@ -105,6 +121,7 @@ pub fn index_letters<S: Sync>(
     letters: &[S],
     cleaner: &Cleaner,
     read: impl Fn(&S) -> Result<(String, String)> + Sync,
+    owner: Option<&OwnerMetadata>,
     mut writer: Writer,
     report: &mut dyn FnMut(Event),
 ) -> Result<Output> {
@@ -147,9 +164,16 @@ pub fn index_letters<S: Sync>(
         |letter| {
             let (id, raw) = read(letter)?;
             let body = cleaner.clean(&raw);
-            let meta = crate::meta::extract(&raw, &body);
+            let row = owner.and_then(|o| o.row(&id));
+            let mut meta = crate::meta::extract(&raw, &body);
+            if let Some(row) = row {
+                meta = row.over(meta);
+            }
             let mut document = Document::with_meta(&id, &body, meta);
             document.pages = crate::clean::pages::starts(&raw, &body);
+            if let Some(row) = row {
+                row.onto(&mut document);
+            }
             Ok(analyze(analyzer, document, targets))
         },
         |i, analyzed| {

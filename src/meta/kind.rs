@@ -56,6 +56,11 @@ impl Kind {
         ALL.into_iter().find(|k| k.name() == name)
     }
 
+    /// Every kind's name, for a message that lists them.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        ALL.into_iter().map(Kind::name)
+    }
+
     /// How a title names it.
     pub fn label(self) -> &'static str {
         match self {

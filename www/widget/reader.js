@@ -2,13 +2,14 @@
 // them, the other letters of its meeting above it and the letters most like it below. Opening
 // one of those, going back and Escape are the widget's to do (`open`, `close`).
 
-import { metaLine, relatedList, sameMeeting } from './render.js';
+import { fieldsLine, metaLine, relatedList, sameMeeting, sourceUrl } from './render.js';
 
 export class Reader {
   #ui;
   #t;
   #marks = []; // the letter's <mark>s, in reading order
   #current = -1; // the match stepped to, -1 before the first step
+  #source = null; // the original's URL, if the letter has one
 
   // `root` holds the reader's elements (the widget's shadow root); `open(id)` opens another
   // letter, `close()` goes back to the results.
@@ -16,6 +17,7 @@ export class Reader {
     const $ = (selector) => root.querySelector(selector);
     this.#ui = {
       article: $('.reader'), title: $('#kz-reader-title'), meta: $('.reader .meta'), same: $('.reader .same'),
+      fields: $('.reader .fields'), source: $('.reader .source'),
       after: $('.reader .after'), letter: $('.letter'), matchCount: $('.match-count'), prev: $('.prev'), next: $('.next'),
     };
     this.#t = t;
@@ -43,6 +45,10 @@ export class Reader {
     title.textContent = reading.title;
     meta.textContent = [metaLine(reading, t), reading.kamerstuk && t.kamerstuk(reading.kamerstuk)]
       .filter(Boolean).join(' · ');
+    this.#ui.fields.textContent = fieldsLine(reading.fields);
+    this.#ui.fields.hidden = !reading.fields?.length;
+    this.#source = sourceUrl(reading.source);
+    this.#ui.source.hidden = !this.#source;
     const others = sameMeeting(reading.same_meeting, t);
     same.replaceChildren(...(others ? [others] : []));
     const related = relatedList(reading.related, t);
@@ -55,6 +61,7 @@ export class Reader {
     prev.disabled = this.#marks.length === 0;
     next.disabled = this.#marks.length === 0;
     this.#countMatches();
+    this.#linkSource();
     if (reading.incomplete) matchCount.textContent += t.notAllMarked;
   }
 
@@ -83,6 +90,27 @@ export class Reader {
     mark.classList.add('current');
     mark.scrollIntoView({ block: 'center' });
     this.#countMatches();
+    this.#linkSource();
+  }
+
+  // The link to the original: a PDF opens at the page of the match stepped to (`#page=3`).
+  #linkSource() {
+    if (!this.#source) return;
+    const link = this.#ui.source.firstElementChild;
+    const pdf = /\.pdf$/i.test(this.#source.pathname);
+    const page = pdf ? this.#pageOf(this.#marks[Math.max(this.#current, 0)]) : null;
+    const url = new URL(this.#source);
+    if (page) url.hash = `page=${page}`;
+    link.href = url.href;
+    link.textContent = this.#t.original(pdf, page);
+  }
+
+  // The page a mark stands on: the last page mark before it, else the first page.
+  #pageOf(mark) {
+    if (!mark) return null;
+    const pages = [...this.#ui.letter.querySelectorAll('.kz-page')];
+    const before = pages.filter((p) => p.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return before.length ? Number(before.at(-1).dataset.page) : 1;
   }
 
   #countMatches() {

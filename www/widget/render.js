@@ -56,6 +56,20 @@ export function metaLine(item, t = DUTCH) {
   return [formatDate(item.date, t), item.minister].filter(Boolean).join(' · ');
 }
 
+// The site owner's own fields (`[[name, value], ...]`): `kamerstuk: 28676-441 · ...`.
+export const fieldsLine = (fields) => (fields ?? []).map(([name, value]) => `${name}: ${value}`).join(' · ');
+
+// A letter's original, as a link may go to it: http(s) or relative to the page, never a script.
+export function sourceUrl(source) {
+  if (!source) return null;
+  try {
+    const url = new URL(source, document.baseURI);
+    return ['http:', 'https:'].includes(url.protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 // `pending`: the hit of a preview, its letter (and so its excerpt) still coming.
 export function resultItem(hit, index, t = DUTCH, pending = false) {
   const excerpt = el('p', pending ? { class: 'excerpt pending', 'aria-hidden': 'true' } : { class: 'excerpt' });
@@ -75,6 +89,7 @@ export function resultItem(hit, index, t = DUTCH, pending = false) {
   // here would follow the page's h1 with no h2 between (axe: heading-order).
   el('h2', { class: 'title' }, hit.title),
   el('p', { class: 'meta' }, [metaLine(hit, t), hit.page && t.page(hit.page)].filter(Boolean).join(' · ')),
+  hit.fields?.length ? el('p', { class: 'fields' }, fieldsLine(hit.fields)) : null,
   section,
   sameMeeting(hit.same_meeting, t, false),
   hit.grouped?.length ? el('p', { class: 'grouped' }, t.grouped(hit.grouped.length)) : null,

@@ -43,6 +43,8 @@ const nl = {
   kamerstuk: (number) => `Kamerstuk ${number}`,
   // The page of a PDF letter an excerpt stands on (the reader marks where each page begins).
   page: (n) => `p. ${n}`,
+  // The link to a letter's original: `Origineel (PDF), p. 3`.
+  original: (pdf, page) => `Origineel${pdf ? ' (PDF)' : ''}${page ? `, p. ${page}` : ''}`,
   notAllMarked: ' (niet alle treffers konden worden gemarkeerd)',
   noMatches: 'Geen treffers in deze brief',
   match: (i, n) => `Treffer ${i} van ${n}`,
@@ -108,6 +110,7 @@ const en = {
   kamerstuk: (number) => `Kamerstuk ${number}`,
   // The page of a PDF letter an excerpt stands on (the reader marks where each page begins).
   page: (n) => `p. ${n}`,
+  original: (pdf, page) => `Original${pdf ? ' (PDF)' : ''}${page ? `, p. ${page}` : ''}`,
   notAllMarked: ' (not every match could be marked)',
   noMatches: 'No matches in this letter',
   match: (i, n) => `Match ${i} of ${n}`,

@@ -41,6 +41,8 @@ export const template = (t) => `
     </nav>
     <h2 id="kz-reader-title" tabindex="-1"></h2>
     <p class="meta"></p>
+    <p class="fields" hidden></p>
+    <p class="source" hidden><a target="_blank" rel="noopener"></a></p>
     <div class="same"></div>
     <div class="letter"></div>
     <div class="after"></div>

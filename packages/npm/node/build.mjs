@@ -98,6 +98,7 @@ function flags(o) {
   if (o.precacheMax !== undefined) f.push('--precache-max', String(o.precacheMax));
   if (o.followLinks) f.push('--follow-links');
   if (o.synonyms !== undefined) f.push('--synonyms', o.synonyms);
+  if (o.metadata !== undefined) f.push('--metadata', o.metadata);
   return f;
 }
 
