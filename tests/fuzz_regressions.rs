@@ -13,6 +13,9 @@ mod query {
 mod analyze {
     include!("../fuzz/harness/analyze.rs");
 }
+mod pdf {
+    include!("../fuzz/harness/pdf.rs");
+}
 
 use std::path::Path;
 
@@ -53,4 +56,9 @@ fn the_query_corpus_passes() {
 #[test]
 fn the_analyze_corpus_passes() {
     replay("analyze", analyze::run_analyze);
+}
+
+#[test]
+fn the_pdf_corpus_passes() {
+    replay("pdf", pdf::run_pdf);
 }

@@ -3,7 +3,7 @@
 // reader's own panics into `Problem::ReaderFault`; any other panic still aborts, as libFuzzer's
 // hook is the one it falls back to) and never a text beyond a letter's bounds.
 
-fn run_pdf(data: &[u8]) {
+pub fn run_pdf(data: &[u8]) {
     kamerzoek::pdf::install_hook();
     if let Ok(text) = kamerzoek::pdf::text(data, "fuzz.pdf") {
         // Every page ended, no page beyond the bound.

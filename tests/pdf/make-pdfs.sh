@@ -6,7 +6,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SEEDS="${SEEDS:-$HERE/../../seeds}"
 REAL="${REAL:-$HERE/../../../shared/real}"
 OUT="${OUT:-$HERE/out}"
-REAL_LETTERS="r43_ga-navo-top-vilnius-2023 r25_verslag-navo-top-warschau-2016"
+REAL_LETTERS="${REAL_LETTERS:-r43_ga-navo-top-vilnius-2023 r25_verslag-navo-top-warschau-2016}"
 TWO_COLUMN="000_679e953a95cdb28b"          # letters typeset with .2C for part of the body
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1704067200}"   # fixed dates -> same bytes
 export LC_ALL=C.UTF-8
@@ -104,7 +104,7 @@ EOF
 
 printf 'id\tpages\tbytes\tligatures_in_pdf\tlig+diacritic words found\n' >"$OUT/summary.tsv"
 LETTERS=()
-for f in "$SEEDS"/*.txt; do LETTERS+=("$f"); done
+for f in "$SEEDS"/*.txt; do [ -e "$f" ] && LETTERS+=("$f"); done
 for r in $REAL_LETTERS; do LETTERS+=("$REAL/$r.txt"); done
 for f in "${LETTERS[@]}"; do
   id="$(basename "$f" .txt)"
