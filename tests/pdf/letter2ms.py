@@ -231,7 +231,9 @@ def clean(raw):
 
 
 def letter_meta(ident, blocks):
-    datum, betreft, ref = META.get(ident, ("1 januari 2024", "Brief", "BS2024000001"))
+    # A document not listed gets no invented date or subject: its letterhead says only what its
+    # text does (a committee's report has no Datum line of the ministry's).
+    datum, betreft, ref = META.get(ident, (None, None, "BS0000000000"))
     for b in blocks:
         m = re.search(r"Den Haag, (\d{1,2} (?:%s) \d{4})" % "|".join(MONTHS), b["text"])
         if m:
@@ -307,7 +309,7 @@ def letter_ms(meta, blocks, footnotes, two_col_at=None):
         ".nr PO 2.5c", ".nr LL 14.5c", ".nr HM 2.2c", ".nr FM 2.5c",
         ".nr PS 10", ".nr VS 13", ".nr PD 0.5v", ".nr PI 0", ".nr HY 6",
         ".nr FL \\n[LL]*9/10", ".nr FPS 8", ".nr FVS 10",
-        ".ds LH \\s-2Datum %s\\s0" % esc(meta["datum"]),
+        ".ds LH \\s-2Datum %s\\s0" % esc(meta["datum"]) if meta["datum"] else ".ds LH",
         ".ds CH",
         ".ds RH \\s-2Onze referentie %s\\s0" % esc(meta["referentie"]),
         ".ds LF", ".ds RF",
@@ -351,12 +353,11 @@ def letter_ms(meta, blocks, footnotes, two_col_at=None):
         ".ta 2.5c",
         ".in 2.5c",
         ".ad l",
-        ".ti -2.5c",
-        "\\f[B]Datum\\f[P]\t%s" % esc(meta["datum"]),
-        ".br",
-        ".ti -2.5c",
-        "\\f[B]Betreft\\f[P]\t%s" % esc(meta["betreft"]),
-        ".br",
+    ]
+    for label in ("Datum", "Betreft"):
+        if meta[label.lower()]:
+            L += [".ti -2.5c", "\\f[B]%s\\f[P]\t%s" % (label, esc(meta[label.lower()])), ".br"]
+    L += [
         ".in 0",
         ".ad b",
         ".sp 1.5v",
