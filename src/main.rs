@@ -67,6 +67,10 @@ enum Command {
         /// and `url` override what the letters say, any other column is a field of your own.
         #[arg(long, value_name = "FILE")]
         metadata: Option<PathBuf>,
+        /// Publish each PDF letter in the index folder (`sources/<id>.pdf`) and link its hits to
+        /// it, unless the metadata file gives its address.
+        #[arg(long)]
+        publish_sources: bool,
         /// Also print the build's report as JSON lines on stdout: its progress, each warning,
         /// and last what it built (for scripts; the npm package's `build()` reads them).
         #[arg(long)]
@@ -167,18 +171,17 @@ fn main() -> ExitCode {
             follow_links,
             synonyms,
             metadata,
+            publish_sources,
             json,
         } => cli::Site::parse(index_only, demo, offline, &precache_max).and_then(|site| {
             let report = cli::Report::new(json);
-            cli::build(
-                &letters,
-                &out,
-                &site,
+            let inputs = cli::Inputs {
                 follow_links,
-                synonyms.as_deref(),
-                metadata.as_deref(),
-                report,
-            )?;
+                synonyms: synonyms.as_deref(),
+                metadata: metadata.as_deref(),
+                publish_sources,
+            };
+            cli::build(&letters, &out, &site, &inputs, report)?;
             if serve {
                 cli::serve(&out, port)
             } else {

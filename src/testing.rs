@@ -45,7 +45,7 @@ pub fn build_index_into(
         cleaner.gather(&letter.text);
     }
     let read = |l: &RawLetter| Ok((l.id.clone(), l.text.clone()));
-    indexer::index_letters(letters, &cleaner, read, None, writer, report)
+    indexer::index_letters(letters, &cleaner, read, Default::default(), writer, report)
 }
 
 /// A searcher over an index held in memory (the output of [`build_index`]), fetching its files

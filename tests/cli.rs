@@ -1078,6 +1078,46 @@ fn a_malformed_metadata_file_stops_the_build_at_its_line_and_writes_nothing() {
     assert!(!out_dir.exists());
 }
 
+#[test]
+fn publish_sources_puts_each_pdf_in_the_index_folder_and_links_its_hits_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("brieven");
+    std::fs::create_dir(&letters).unwrap();
+    let pdfs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf/out");
+    let original = std::fs::read(pdfs.join("000_679e953a95cdb28b.pdf")).unwrap();
+    std::fs::write(letters.join("brief #1.pdf"), &original).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/001_dc9679a733d371f6.txt"),
+        letters.join("tekst.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let out = kamerzoek(&[
+        "build",
+        letters.to_str().unwrap(),
+        "--out",
+        index.to_str().unwrap(),
+        "--index-only",
+        "--publish-sources",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("published 1 PDF letters in"), "{stderr}");
+    assert_eq!(
+        std::fs::read(index.join("sources/brief #1.pdf")).unwrap(),
+        original
+    );
+    let r = search_json(&index, "onderzeese infrastructuur");
+    let hits = r["hits"].as_array().unwrap();
+    let pdf = hits.iter().find(|h| h["id"] == "brief #1").unwrap();
+    // The file's name as a URL relative to the index folder: `#` and the space encoded.
+    assert_eq!(pdf["source"], "sources/brief%20%231.pdf");
+    assert!(pdf["page"].as_u64().unwrap() >= 1);
+    // A text letter has no source to publish.
+    let text = search_json(&index, "patriot");
+    assert_eq!(text["hits"][0]["source"], Value::Null);
+}
+
 /// One request to a server on 127.0.0.1:`port`: the status line, the headers and the body.
 fn request(port: u16, head: &str) -> (String, String, Vec<u8>) {
     use std::io::{Read, Write};

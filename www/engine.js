@@ -177,14 +177,14 @@ function handle(indexUrl, opened) {
       const { engine, ask } = await use();
       const specs = [...filterSpecs(options.filters), ...rangeSpecs(options)];
       const question = JSON.stringify(['search', String(query ?? ''), options.limit ?? 10, specs, options.sort, options.group]);
-      return ask(question, () => engine.search(
+      return located(await ask(question, () => engine.search(
         String(query ?? ''),
         options.limit ?? 10,
         specs,
         options.sort ?? 'relevance',
         facetMode(options.facets),
         options.group ?? '',
-      ), options.signal, options.typing ? options.typing : null, options.preview);
+      ), options.signal, options.typing ? options.typing : null, options.preview), indexUrl);
     },
     /** @type {Index['prefetch']} */
     prefetch() {
@@ -193,9 +193,24 @@ function handle(indexUrl, opened) {
     /** @type {Index['read']} */
     async read(id, query = '', { signal } = {}) {
       const { engine, ask } = await use();
-      return ask(JSON.stringify(['read', String(id), String(query ?? '')]), () => engine.read(String(id), String(query ?? '')), signal);
+      const reading = await ask(JSON.stringify(['read', String(id), String(query ?? '')]), () => engine.read(String(id), String(query ?? '')), signal);
+      return located({ hits: [reading] }, indexUrl).hits[0];
     },
   };
+}
+
+// A letter's `source` as the index has it may be relative to the index folder (a PDF the build
+// published in it): made absolute, so a page anywhere links it right. One that is no URL is none.
+function located(answer, indexUrl) {
+  for (const hit of answer?.hits ?? []) {
+    if (!hit.source) continue;
+    try {
+      hit.source = new URL(hit.source, indexUrl).href;
+    } catch {
+      hit.source = null;
+    }
+  }
+  return answer;
 }
 
 // facets: 'always' (the default), 'never', or 'if-loaded': only when the letter table is here

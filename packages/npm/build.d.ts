@@ -28,6 +28,9 @@ export interface BuildOptions {
   /** The letters' metadata as you have it (`--metadata`): a CSV file with a header row, or a
    *  `.jsonl` file, keyed by `id`; `title`, `date`, `kind`, `minister`, `url`, and your own fields. */
   metadata?: string;
+  /** Publish each PDF letter in the index folder (`sources/<id>.pdf`) and link its hits to it
+   *  (`--publish-sources`). */
+  publishSources?: boolean;
   /** The build's progress, at most every percent of each pass. */
   onProgress?: (progress: { pass: string; done: number; of: number }) => void;
   /** Each warning as it is said (a letter skipped, a line of the synonyms file unused). */

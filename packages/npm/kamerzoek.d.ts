@@ -73,7 +73,9 @@ export interface Hit extends About {
   /** The page the excerpt stands on, from 1: for a letter whose pages are known (a PDF, or a
    *  text with form feeds), else null. */
   page: number | null;
-  /** The address of the original, when the index knows it (`http:`, `https:` or relative). */
+  /** The address of the original, when the index knows it: absolute (an address the index holds
+   *  relative to its folder, as a PDF published with `--publish-sources` is, resolved against it).
+   *  Checked to be `http:`, `https:` or relative when built; check it again before linking. */
   source: string | null;
   /** The site owner's own fields, as [name, value], names ascending. */
   fields: [string, string][];

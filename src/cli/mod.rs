@@ -86,21 +86,33 @@ impl Site {
     }
 }
 
+/// What a build reads besides its letters, as the command line gives it.
+pub struct Inputs<'a> {
+    pub follow_links: bool,
+    pub synonyms: Option<&'a Path>,
+    pub metadata: Option<&'a Path>,
+    pub publish_sources: bool,
+}
+
 pub fn build(
     letters: &Path,
     out: &Path,
     site: &Site,
-    follow_links: bool,
-    synonyms: Option<&Path>,
-    metadata: Option<&Path>,
+    inputs: &Inputs,
     report: Report,
 ) -> Result<()> {
     let options = BuildOptions {
-        follow_links,
-        synonyms: synonyms.map(read_synonyms).transpose()?.unwrap_or_default(),
-        metadata: metadata
+        follow_links: inputs.follow_links,
+        synonyms: inputs
+            .synonyms
+            .map(read_synonyms)
+            .transpose()?
+            .unwrap_or_default(),
+        metadata: inputs
+            .metadata
             .map(|path| read_metadata(path, &report))
             .transpose()?,
+        publish_sources: inputs.publish_sources,
     };
     // Everything that can stop a build is checked before anything is written.
     if out.exists() && !out.is_dir() {
@@ -129,6 +141,11 @@ pub fn build(
     // One build at a time in a folder: a second one would remove the files the first reuses.
     let _lock = lock::Lock::take(&index_dir)?;
     let (built, earlier) = build_index(letters, &index_dir, &options, report)?;
+    // The published PDFs, before the entry file switches readers to the new index.
+    if let Err(e) = publish_sources(&index_dir, &built.sources) {
+        write::take_back(&built.output, &index_dir, &earlier);
+        return Err(e);
+    }
     // The site's own files before the entry file switches readers to the new index: when they
     // cannot be written, the earlier index stays whole, and what the build wrote is taken back.
     if let Site::Full { .. } = site
@@ -175,6 +192,24 @@ pub fn build(
         summary.sizes = print_sizes(out)?;
     }
     report.built(&summary);
+    Ok(())
+}
+
+/// Copies each PDF letter to its place in the index folder (`source_path`), each written beside
+/// and renamed, so a reader never gets half a file.
+fn publish_sources(index_dir: &Path, sources: &[(String, std::path::PathBuf)]) -> Result<()> {
+    for (id, from) in sources {
+        let bytes = std::fs::read(from).map_err(|e| kamerzoek::Error::io(from.display(), e))?;
+        let file = format!("sources/{id}.pdf");
+        kamerzoek::format::store::write_beside(&index_dir.join(file), &bytes)?;
+    }
+    if !sources.is_empty() {
+        say(&format!(
+            "published {} PDF letters in {}",
+            sources.len(),
+            index_dir.join("sources").display()
+        ));
+    }
     Ok(())
 }
 

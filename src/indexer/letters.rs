@@ -103,6 +103,11 @@ impl LetterFile {
         Ok((RawLetter { id, text }, warnings))
     }
 
+    /// Whether the letter is a PDF.
+    pub fn is_pdf(&self) -> bool {
+        is_pdf(&self.path)
+    }
+
     /// A PDF letter's text, its pages joined by form feeds (`crate::pdf`).
     fn read_pdf(&self) -> std::result::Result<(RawLetter, Vec<Warning>), Warning> {
         let shown = shown(&self.path);

@@ -24,7 +24,7 @@ pub use acronyms::definitions as acronym_definitions;
 pub use analysis::analyze;
 pub use letters::{LetterFile, MAX_LETTER_BYTES, RawLetter, Warning, list_letters, read_letters};
 pub use owner::{OwnerMetadata, Row as OwnerRow, safe_url};
-pub use pipeline::{BuildOptions, Built, Event, build_folder, index_letters};
+pub use pipeline::{Beside, BuildOptions, Built, Event, build_folder, index_letters, source_path};
 pub use postings::Occurrence;
 pub use see_also::{Learned, Phrases};
 pub use synonyms::parse as parse_synonyms;

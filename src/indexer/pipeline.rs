@@ -47,6 +47,31 @@ pub struct BuildOptions {
     pub synonyms: Vec<Vec<String>>,
     /// The site owner's metadata file, read (`--metadata FILE`).
     pub metadata: Option<OwnerMetadata>,
+    /// Each PDF letter is published beside the index (`--publish-sources`), its hits linked to it.
+    pub publish_sources: bool,
+}
+
+/// Where a published PDF letter is, relative to the index folder: `sources/<id>.pdf`, the id
+/// percent-encoded (a file name may hold `#`, `?` or spaces, which a URL may not).
+pub fn source_path(id: &str) -> String {
+    let mut out = String::from("sources/");
+    for b in id.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out.push_str(".pdf");
+    out
+}
+
+/// What a letter gets besides its text: the owner's row, and whether its PDF is published.
+#[derive(Default, Clone, Copy)]
+pub struct Beside<'a> {
+    pub owner: Option<&'a OwnerMetadata>,
+    pub published: Option<&'a HashSet<String>>,
 }
 
 pub struct Built {
@@ -54,6 +79,8 @@ pub struct Built {
     pub letters: usize,
     /// With the owner's metadata file: how many letters took each field from it.
     pub metadata: Vec<(String, usize)>,
+    /// With `publish_sources`: each PDF letter's id and file, to copy to [`source_path`].
+    pub sources: Vec<(String, std::path::PathBuf)>,
 }
 
 /// Builds the index of the letters in `letters` into the folder `out`. The entry file is
@@ -102,7 +129,17 @@ pub fn build_folder(
         .with_synonyms(options.synonyms.clone())
         .into_folder(out, SPILL_BYTES)?;
     let owner = options.metadata.as_ref();
-    let output = index_letters(&readable, &cleaner, read_again, owner, writer, report)?;
+    let sources: Vec<(String, std::path::PathBuf)> = readable
+        .iter()
+        .filter(|f| options.publish_sources && f.is_pdf())
+        .map(|f| (f.id.clone(), f.path.clone()))
+        .collect();
+    let published: HashSet<String> = sources.iter().map(|(id, _)| id.clone()).collect();
+    let beside = Beside {
+        owner,
+        published: Some(&published),
+    };
+    let output = index_letters(&readable, &cleaner, read_again, beside, writer, report)?;
     let metadata = owner.map_or_else(Vec::new, |o| {
         o.counts(readable.iter().map(|f| f.id.as_str()))
     });
@@ -110,6 +147,7 @@ pub fn build_folder(
         output,
         letters: readable.len(),
         metadata,
+        sources,
     })
 }
 
@@ -121,7 +159,7 @@ pub fn index_letters<S: Sync>(
     letters: &[S],
     cleaner: &Cleaner,
     read: impl Fn(&S) -> Result<(String, String)> + Sync,
-    owner: Option<&OwnerMetadata>,
+    beside: Beside,
     mut writer: Writer,
     report: &mut dyn FnMut(Event),
 ) -> Result<Output> {
@@ -164,13 +202,17 @@ pub fn index_letters<S: Sync>(
         |letter| {
             let (id, raw) = read(letter)?;
             let body = cleaner.clean(&raw);
-            let row = owner.and_then(|o| o.row(&id));
+            let row = beside.owner.and_then(|o| o.row(&id));
             let mut meta = crate::meta::extract(&raw, &body);
             if let Some(row) = row {
                 meta = row.over(meta);
             }
             let mut document = Document::with_meta(&id, &body, meta);
             document.pages = crate::clean::pages::starts(&raw, &body);
+            if beside.published.is_some_and(|p| p.contains(&id)) {
+                document.source = Some(source_path(&id));
+            }
+            // The owner's address, where the file gives one, before the published copy.
             if let Some(row) = row {
                 row.onto(&mut document);
             }

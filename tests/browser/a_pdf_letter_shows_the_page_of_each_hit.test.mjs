@@ -1,10 +1,11 @@
 // Letters given as PDFs (the seeds laid out as ministry letters by tests/pdf/make-pdfs.sh) keep
 // their pages: a hit says on which page its excerpt stands, as the CLI's JSON does, and the
 // reader marks where each page begins. With the owner's metadata file, a hit shows the owner's
-// fields and the reader links to the original at the page of the match (never to a script).
+// fields and the reader links to the original at the page of the match (never to a script);
+// with --publish-sources, to the PDF published in the index folder.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { test, pageFor, pageOnSite, search, SITE } from './harness.mjs';
 
 const letters = 'target/browser-pdf/letters';
@@ -21,7 +22,7 @@ writeFileSync(metadata, [
   '000_679e953a95cdb28b,https://example.org/kst-28676-441.pdf,28676-441',
   '001_dc9679a733d371f6,javascript:alert(1),28676-450',
 ].join('\n'));
-kamerzoek('build', letters, '--out', index, '--index-only', '--metadata', metadata);
+kamerzoek('build', letters, '--out', index, '--index-only', '--metadata', metadata, '--publish-sources');
 const name = pageFor('pdf.html', './pdf-index/');
 const b = pageOnSite({ goto: false });
 
@@ -76,11 +77,17 @@ test('the owner\'s fields show in the hit, and the reader links the original at 
   }
   assert.deepEqual([...pages].sort(), ['2', '3']);
   assert.equal(await page.locator('.reader .fields').innerText(), 'kamerstuk: 28676-441');
-  // A javascript: address in the owner's file is no link (the build warned of it).
+  // A javascript: address in the owner's file is no link (the build warned of it): the letter
+  // links its copy published in the index folder, which the server gives as a PDF.
   await page.locator('.back').click();
-  await search(page, '28676-450');
+  await search(page, 'patriot');
   await page.locator('[data-id="001_dc9679a733d371f6"]').click();
   await page.locator('.reader:not([hidden])').waitFor();
-  assert.equal(await page.locator('.reader .source').isHidden(), true);
   assert.equal(await page.locator('.reader a[href^="javascript"]').count(), 0);
+  const href = await page.locator('.reader .source a').getAttribute('href');
+  assert.match(href, new RegExp(`^${b.url}pdf-index/sources/001_dc9679a733d371f6\\.pdf#page=\\d$`));
+  const served = await fetch(href);
+  assert.equal(served.headers.get('content-type'), 'application/pdf');
+  const bytes = Buffer.from(await served.arrayBuffer());
+  assert.ok(bytes.equals(readFileSync('tests/pdf/out/001_dc9679a733d371f6.pdf')));
 });

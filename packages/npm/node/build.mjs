@@ -99,6 +99,7 @@ function flags(o) {
   if (o.followLinks) f.push('--follow-links');
   if (o.synonyms !== undefined) f.push('--synonyms', o.synonyms);
   if (o.metadata !== undefined) f.push('--metadata', o.metadata);
+  if (o.publishSources) f.push('--publish-sources');
   return f;
 }
 

@@ -29,6 +29,7 @@ export const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 /**

@@ -150,6 +150,8 @@ pub fn content_type(path: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
         Some("txt" | "md") => "text/plain; charset=utf-8",
+        // A PDF letter published beside the index (`--publish-sources`): shown, at its page.
+        Some("pdf") => "application/pdf",
         // The index files (`.idx`, `.kz`) are gzip bytes the engine unpacks itself.
         _ => "application/octet-stream",
     }

@@ -170,9 +170,11 @@ impl Row {
         meta
     }
 
-    /// The owner's link and fields, on the letter.
+    /// The owner's link (where the row gives one) and fields, on the letter.
     pub fn onto(&self, doc: &mut Document) {
-        doc.source = self.url.clone();
+        if self.url.is_some() {
+            doc.source = self.url.clone();
+        }
         doc.fields = self.fields.clone();
     }
 }
