@@ -77,7 +77,10 @@ impl OwnerMetadata {
         } else {
             let mut records = csv::records(&text).map_err(malformed)?.into_iter();
             let header = records.next().map(|(_, names)| names).unwrap_or_default();
-            if !header.iter().any(|name| name.trim() == "id") {
+            if !header
+                .iter()
+                .any(|name| name.trim().eq_ignore_ascii_case("id"))
+            {
                 return Err(malformed((1, "no column named id in the header".into())));
             }
             records
@@ -209,7 +212,8 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
             if value.is_empty() || name.is_empty() {
                 continue;
             }
-            match name.as_str() {
+            // A spreadsheet's header may say `Title` or `URL`: the known names in any case.
+            match name.to_ascii_lowercase().as_str() {
                 "id" => id = Some(value),
                 "title" => row.title = Some(value),
                 "minister" => row.minister = Some(value),

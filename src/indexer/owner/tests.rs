@@ -92,6 +92,22 @@ fn each_bad_value_is_one_warning_with_its_line_and_the_rest_is_used() {
 }
 
 #[test]
+fn known_columns_are_known_in_any_case() {
+    let (m, warnings) = read(
+        "meta.csv",
+        "ID,Title,URL,Kamerstuk\na,T,https://x.nl/a.pdf,1\n",
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let a = m.row("a").unwrap();
+    assert_eq!(
+        (a.title.as_deref(), a.url.as_deref()),
+        (Some("T"), Some("https://x.nl/a.pdf"))
+    );
+    assert_eq!(a.fields, [("Kamerstuk".into(), "1".into())]);
+}
+
+#[test]
 fn json_lines_read_as_csv_rows_do() {
     let text = "{\"id\": \"a\", \"date\": \"2023-06\", \"kamerstuk\": \"28676-441\", \"pagina's\": 3}\n\
                 {\"id\": \"b\", \"tags\": [\"x\"]}\n";
