@@ -200,12 +200,14 @@ function handle(indexUrl, opened) {
 }
 
 // A letter's `source` as the index has it may be relative to the index folder (a PDF the build
-// published in it): made absolute, so a page anywhere links it right. One that is no URL is none.
+// published in it): made absolute, so a page anywhere links it right. One that is no http(s)
+// URL (a crafted index's `javascript:`) is none.
 function located(answer, indexUrl) {
   for (const hit of answer?.hits ?? []) {
-    if (!hit.source) continue;
+    if (!hit?.source) continue;
     try {
-      hit.source = new URL(hit.source, indexUrl).href;
+      const url = new URL(hit.source, indexUrl);
+      hit.source = url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
     } catch {
       hit.source = null;
     }

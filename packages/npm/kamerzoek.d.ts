@@ -75,7 +75,7 @@ export interface Hit extends About {
   page: number | null;
   /** The address of the original, when the index knows it: absolute (an address the index holds
    *  relative to its folder, as a PDF published with `--publish-sources` is, resolved against it).
-   *  Checked to be `http:`, `https:` or relative when built; check it again before linking. */
+   *  Only an `http:` or `https:` address is given (a crafted index's `javascript:` is null). */
   source: string | null;
   /** The site owner's own fields, as [name, value], names ascending. */
   fields: [string, string][];

@@ -47,19 +47,50 @@ const RUNNING: [&str; 7] = [
     "pagina",
 ];
 
-/// A line of the running column: a label and its value (`Onze referentie BS2023014872`), or a
-/// reference alone on its line (no spaces, with digits), as the column's value wraps.
-fn is_running(line: &str) -> bool {
+/// What a line of the running column is: a label alone (its value on the next line), a label
+/// and its value (`Datum 20 juni 2023`, `Onze referentie BS2023014872`: a few words, one with a
+/// digit, the first), or a reference alone (no spaces, with digits), the value of the label above it. A
+/// sentence that starts with a label's word (`Datum van inwerkingtreding is ...`) is none.
+#[derive(Clone, Copy, PartialEq)]
+enum Running {
+    Label,
+    Labelled,
+    Reference,
+    None,
+}
+
+fn running(line: &str) -> Running {
     let t = line.trim().to_lowercase();
-    let labelled = RUNNING.iter().any(|label| {
-        t.strip_prefix(label)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-    });
+    for label in RUNNING {
+        let Some(rest) = t.strip_prefix(label) else {
+            continue;
+        };
+        if rest.is_empty() {
+            return Running::Label;
+        }
+        // The value is a date or a reference: its first word has a digit. Two columns side by
+        // side may run into one line: `Datum 20 juni 2023 Onze referentie BS2`.
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let words = rest.split_whitespace().count();
+        if rest.starts_with(char::is_whitespace)
+            && words <= 7
+            && first.contains(|c: char| c.is_ascii_digit())
+        {
+            return Running::Labelled;
+        }
+    }
     let reference = !t.contains(char::is_whitespace)
         && t.chars().any(|c| c.is_ascii_digit())
         && t.chars().all(|c| c.is_alphanumeric() || "-/.".contains(c));
-    labelled || reference
+    if reference {
+        Running::Reference
+    } else {
+        Running::None
+    }
 }
+
+/// The most lines of a running column at a page's top.
+const RUNNING_LINES: usize = 6;
 
 /// Which lines a page break brings: page numbers anywhere in a text with page breaks, and the
 /// running column's lines that open a page after the first (up to the first line that is not).
@@ -68,10 +99,12 @@ fn page_furniture(lines: &[String]) -> Vec<bool> {
     if !lines.iter().any(|l| l.contains('\u{c}')) {
         return drop;
     }
-    let mut top = false;
+    // Lines of the running column still possible at this page's top, and the last one's kind.
+    let mut left = 0;
+    let mut last = Running::None;
     for (i, line) in lines.iter().enumerate() {
         if line.contains('\u{c}') {
-            top = true;
+            (left, last) = (RUNNING_LINES, Running::None);
         }
         let text = line.replace('\u{c}', "");
         if text.trim().is_empty() {
@@ -81,8 +114,20 @@ fn page_furniture(lines: &[String]) -> Vec<bool> {
             drop[i] = true;
             continue;
         }
-        top = top && is_running(&text);
-        drop[i] = top;
+        let kind = running(&text);
+        // A reference alone is the value of a label above it, not a line of the text.
+        let column = match kind {
+            Running::Label | Running::Labelled => true,
+            Running::Reference => last == Running::Label,
+            Running::None => false,
+        };
+        if left == 0 || !column {
+            left = 0;
+            continue;
+        }
+        drop[i] = true;
+        left -= 1;
+        last = kind;
     }
     drop
 }
@@ -163,6 +208,20 @@ mod tests {
                 "de steun aan",
                 " Oekraïne bleef",
                 "Datum en plaats volgen."
+            ]
+        );
+        // A sentence that begins with a label's word, or a number alone, opens a page as text.
+        let text = "eerste\n\u{c}Datum van inwerkingtreding is 1 januari.\nmeer\n\u{c}2024.\n\
+                    Kenmerk van dit beleid is 3 keer.\n\u{c}Ons kenmerk\nBS2024-1\nslot";
+        assert_eq!(
+            remove(lines(text)),
+            [
+                "eerste",
+                " Datum van inwerkingtreding is 1 januari.",
+                "meer",
+                " 2024.",
+                "Kenmerk van dit beleid is 3 keer.",
+                " slot"
             ]
         );
         // Without page marks a line reading "Pagina 3 van 4" is the letter's own.

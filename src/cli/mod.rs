@@ -15,7 +15,7 @@ pub use serve::serve;
 use kamerzoek::folder::Folder;
 use kamerzoek::indexer::Built;
 use kamerzoek::indexer::{
-    BuildOptions, Event, OwnerMetadata, build_folder, parse_synonyms, read_letters,
+    BuildOptions, Event, OwnerMetadata, Warning, build_folder, parse_synonyms, read_letters,
 };
 use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
@@ -30,14 +30,9 @@ pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
 }
 
-/// The owner's metadata file, its warnings said as the build's are.
-fn read_metadata(path: &Path, report: &Report) -> Result<OwnerMetadata> {
-    let (metadata, warnings) = OwnerMetadata::read(path)?;
-    for w in &warnings {
-        report.warning(&w.path, &w.message);
-        say(&format!("kamerzoek: warning: {}: {}", w.path, w.message));
-    }
-    Ok(metadata)
+/// The owner's metadata file, and its warnings for the build to tell with the letters'.
+fn read_metadata(path: &Path) -> Result<(OwnerMetadata, Vec<Warning>)> {
+    OwnerMetadata::read(path)
 }
 
 /// Most bytes of a synonyms file: a list of words, not an archive.
@@ -101,19 +96,22 @@ pub fn build(
     inputs: &Inputs,
     report: Report,
 ) -> Result<()> {
-    let options = BuildOptions {
+    let mut options = BuildOptions {
         follow_links: inputs.follow_links,
         synonyms: inputs
             .synonyms
             .map(read_synonyms)
             .transpose()?
             .unwrap_or_default(),
-        metadata: inputs
-            .metadata
-            .map(|path| read_metadata(path, &report))
-            .transpose()?,
+        metadata: None,
         publish_sources: inputs.publish_sources,
+        noticed: Vec::new(),
     };
+    if let Some(path) = inputs.metadata {
+        let (metadata, warnings) = read_metadata(path)?;
+        options.metadata = Some(metadata);
+        options.noticed = warnings;
+    }
     // Everything that can stop a build is checked before anything is written.
     if out.exists() && !out.is_dir() {
         return Err(kamerzoek::Error::NotAFolder {

@@ -24,7 +24,8 @@ pub struct Document {
     /// known (a PDF, a text with form feeds); empty otherwise.
     pub pages: Vec<u32>,
     /// The address of the original (from the owner's metadata file, or the PDF published
-    /// beside the index): `http:`, `https:` or relative, checked when read.
+    /// beside the index): `http:`, `https:` or relative, checked when the metadata file is
+    /// read. An index is not trusted for it: the engine's JS gives only http(s) addresses.
     pub source: Option<String>,
     /// The owner's own fields (`kamerstuk=28676-441`), by name ascending.
     pub fields: Vec<(String, String)>,

@@ -49,6 +49,9 @@ pub struct BuildOptions {
     pub metadata: Option<OwnerMetadata>,
     /// Each PDF letter is published beside the index (`--publish-sources`), its hits linked to it.
     pub publish_sources: bool,
+    /// What was noticed reading the inputs besides the letters (the metadata file's rows), told
+    /// with the letters' warnings once the first pass is over.
+    pub noticed: Vec<Warning>,
 }
 
 /// Where a published PDF letter is, relative to the index folder: `sources/<id>.pdf`, the id
@@ -113,6 +116,7 @@ pub fn build_folder(
         }
         progress(report, "reading", i + 1, count);
     }
+    noticed.extend(options.noticed.iter().cloned());
     if let Some(owner) = &options.metadata {
         let ids: HashSet<&str> = readable.iter().map(|f| f.id.as_str()).collect();
         noticed.extend(owner.unmatched(&ids));
@@ -129,11 +133,29 @@ pub fn build_folder(
         .with_synonyms(options.synonyms.clone())
         .into_folder(out, SPILL_BYTES)?;
     let owner = options.metadata.as_ref();
-    let sources: Vec<(String, std::path::PathBuf)> = readable
+    // A PDF whose row gives its address is linked there, not copied; one whose name starts with
+    // a dot would be a hidden file, which servers (`kamerzoek serve` too) refuse.
+    let has_url = |id: &str| {
+        owner
+            .and_then(|o| o.row(id))
+            .is_some_and(|r| r.url.is_some())
+    };
+    let mut sources: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for f in readable
         .iter()
         .filter(|f| options.publish_sources && f.is_pdf())
-        .map(|f| (f.id.clone(), f.path.clone()))
-        .collect();
+    {
+        if f.id.starts_with('.') {
+            let message = "not published: a name that starts with a dot is a hidden file on a \
+                           web server; rename it";
+            report(Event::Warning(&Warning {
+                path: f.path.display().to_string(),
+                message: message.into(),
+            }));
+        } else if !has_url(&f.id) {
+            sources.push((f.id.clone(), f.path.clone()));
+        }
+    }
     let published: HashSet<String> = sources.iter().map(|(id, _)| id.clone()).collect();
     let beside = Beside {
         owner,

@@ -60,18 +60,19 @@ pub fn skipped_after_fault(shown: &str) -> Option<Problem> {
     let list = std::fs::read_to_string(list).ok()?;
     list.lines().find_map(|line| {
         let (file, message) = line.split_once('\t')?;
-        (file == shown).then(|| Problem::ReaderFault(unescape(message)))
+        (unescape(file) == shown).then(|| Problem::ReaderFault(unescape(message)))
     })
 }
 
-/// One line per fault: the message's own line breaks and tabs are escaped.
+/// One line per fault: the name's and the message's own line breaks and tabs are escaped.
 #[cfg(target_os = "wasi")]
 fn record(shown: &str, message: &str) {
     use std::io::Write;
     let Some(path) = std::env::var_os("KAMERZOEK_PDF_FAULTS") else {
         return;
     };
-    let line = format!("{shown}\t{}\n", escape(message));
+    // A file's name may hold a tab or a line break too.
+    let line = format!("{}\t{}\n", escape(shown), escape(message));
     if let Ok(mut file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

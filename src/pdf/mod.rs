@@ -36,7 +36,11 @@ pub enum Problem {
     Damaged(String),
     TooManyPages(usize),
     Bomb,
-    NoText { pages: usize },
+    /// A stream filter whose output cannot be bounded before it is decoded (`LZWDecode`).
+    Filter(String),
+    NoText {
+        pages: usize,
+    },
     ReaderFault(String),
 }
 
@@ -60,6 +64,10 @@ impl Problem {
             Problem::Bomb => format!(
                 "the PDF's streams inflate to more than {} MB (a PDF bomb?)",
                 MAX_INFLATED / MB
+            ),
+            Problem::Filter(filter) => format!(
+                "the PDF uses a stream filter ({filter}) whose size cannot be bounded before it \
+                 is read; save it again as a recent PDF"
             ),
             Problem::NoText { pages } => format!(
                 "the PDF has no text layer on its {pages} page(s): a scan? it needs OCR first"
@@ -86,6 +94,8 @@ pub fn text(bytes: &[u8], shown: &str) -> Result<String, Problem> {
 
 /// The reading proper, once the file looks like a PDF of a letter's size.
 fn read(bytes: &[u8]) -> Result<String, Problem> {
+    // The parser inflates object streams as it loads: they are measured first.
+    bounds::raw_within(bytes, MAX_INFLATED)?;
     let mut doc = Document::load_mem(bytes).map_err(|e| Problem::Damaged(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Problem::Encrypted);

@@ -76,12 +76,12 @@ impl OwnerMetadata {
             jsonl::records(&text).map_err(malformed)?
         } else {
             let mut records = csv::records(&text).map_err(malformed)?.into_iter();
-            let header = records.next().map(|(_, names)| names).unwrap_or_default();
+            let (line, header) = records.next().unwrap_or((1, Vec::new()));
             if !header
                 .iter()
                 .any(|name| name.trim().eq_ignore_ascii_case("id"))
             {
-                return Err(malformed((1, "no column named id in the header".into())));
+                return Err(malformed((line, "no column named id in the header".into())));
             }
             records
                 .map(|(line, values)| {
