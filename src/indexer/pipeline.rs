@@ -23,6 +23,10 @@ use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 use std::path::Path;
 
+/// The most bytes of PDF letters' text held between the passes (a letter is some 10 KB of text:
+/// an archive of 20,000 PDFs is held whole).
+const KEPT_PDF_TEXT: usize = 256 * 1024 * 1024;
+
 /// Letters per batch handed to the threads.
 const BATCH: usize = 512;
 
@@ -105,11 +109,18 @@ pub fn build_folder(
     // Told once the pass is over: should the PDF reader abort the module under WASI, the Node
     // runner builds again without that PDF (src/pdf/fault.rs), and nothing is said twice.
     let mut noticed = Vec::new();
+    // A PDF's text, kept for the next two passes while they fit: extracting it is most of what a
+    // PDF letter costs (a .txt letter is read again from disk, which costs next to nothing).
+    let mut kept: Vec<Option<String>> = Vec::with_capacity(count);
+    let mut kept_bytes = 0;
     for (i, file) in files.into_iter().enumerate() {
         match file.read() {
             Ok((letter, warnings)) => {
                 noticed.extend(warnings);
                 cleaner.gather(&letter.text);
+                let keep = file.is_pdf() && kept_bytes + letter.text.len() <= KEPT_PDF_TEXT;
+                kept_bytes += if keep { letter.text.len() } else { 0 };
+                kept.push(keep.then_some(letter.text));
                 readable.push(file);
             }
             Err(skipped) => noticed.push(skipped),
@@ -161,7 +172,12 @@ pub fn build_folder(
         owner,
         published: Some(&published),
     };
-    let output = index_letters(&readable, &cleaner, read_again, beside, writer, report)?;
+    let letters: Vec<(&LetterFile, Option<String>)> = readable.iter().zip(kept).collect();
+    let read = |(file, text): &(&LetterFile, Option<String>)| match text {
+        Some(text) => Ok((file.id.clone(), text.clone())),
+        None => read_again(file),
+    };
+    let output = index_letters(&letters, &cleaner, read, beside, writer, report)?;
     let metadata = owner.map_or_else(Vec::new, |o| {
         o.counts(readable.iter().map(|f| f.id.as_str()))
     });
