@@ -941,17 +941,19 @@ fn the_library_builds_the_same_index_as_the_command_line() {
     );
 }
 
-/// `kamerzoek build seeds --out OUT --synonyms FILE`.
-fn build_seeds_with_synonyms(out: &Path, synonyms: &Path) -> Output {
+/// `kamerzoek build seeds --out OUT FLAG FILE` (and any more arguments).
+fn build_seeds_with(out: &Path, flag: &str, file: &Path, more: &[&str]) -> Output {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    kamerzoek(&[
+    let mut args = vec![
         "build",
         seeds.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-        "--synonyms",
-        synonyms.to_str().unwrap(),
-    ])
+        flag,
+        file.to_str().unwrap(),
+    ];
+    args.extend_from_slice(more);
+    kamerzoek(&args)
 }
 
 #[test]
@@ -964,7 +966,7 @@ fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
     )
     .unwrap();
     let out_dir = dir.path().join("index");
-    let out = build_seeds_with_synonyms(&out_dir, &synonyms);
+    let out = build_seeds_with(&out_dir, "--synonyms", &synonyms, &[]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -993,22 +995,9 @@ fn a_site_owners_synonyms_find_each_other_and_a_bad_line_is_named() {
 fn a_missing_synonyms_file_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("index");
-    let out = build_seeds_with_synonyms(&out_dir, &dir.path().join("nope.txt"));
+    let out = build_seeds_with(&out_dir, "--synonyms", &dir.path().join("nope.txt"), &[]);
     assert_clean_failure(&out, "nope.txt");
     assert!(!out_dir.exists());
-}
-
-fn build_seeds_with_metadata(out: &Path, metadata: &Path) -> Output {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    kamerzoek(&[
-        "build",
-        seeds.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--index-only",
-        "--metadata",
-        metadata.to_str().unwrap(),
-    ])
 }
 
 #[test]
@@ -1024,7 +1013,7 @@ fn a_metadata_file_overrides_the_letters_fields_and_each_bad_row_is_a_warning() 
     )
     .unwrap();
     let out_dir = dir.path().join("index");
-    let out = build_seeds_with_metadata(&out_dir, &metadata);
+    let out = build_seeds_with(&out_dir, "--metadata", &metadata, &["--index-only"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let shown = metadata.display();
@@ -1070,7 +1059,7 @@ fn a_malformed_metadata_file_stops_the_build_at_its_line_and_writes_nothing() {
     )
     .unwrap();
     let out_dir = dir.path().join("index");
-    let out = build_seeds_with_metadata(&out_dir, &metadata);
+    let out = build_seeds_with(&out_dir, "--metadata", &metadata, &["--index-only"]);
     assert_clean_failure(
         &out,
         "brieven.csv, line 3: a quote opened here is never closed; nothing was built",

@@ -85,21 +85,11 @@ fn letterhead(id: &str) -> (String, String) {
         [d, m, y] => (d.parse::<u32>().unwrap(), m.to_string(), y.to_string()),
         _ => panic!("{id}: datum"),
     };
-    let months = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let m = months.iter().position(|n| *n == month).unwrap() + 1;
+    let m = kamerzoek::meta::MONTHS
+        .iter()
+        .position(|n| *n == month)
+        .unwrap()
+        + 1;
     let date = format!("{year}-{m:02}-{day:02}");
     (date, head["betreft"].as_str().unwrap().to_string())
 }

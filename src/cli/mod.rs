@@ -15,7 +15,7 @@ pub use serve::serve;
 use kamerzoek::folder::Folder;
 use kamerzoek::indexer::Built;
 use kamerzoek::indexer::{
-    BuildOptions, Event, OwnerMetadata, Warning, build_folder, parse_synonyms, read_letters,
+    BuildOptions, Event, OwnerMetadata, build_folder, parse_synonyms, read_letters,
 };
 use kamerzoek::search::SearchOptions;
 use kamerzoek::{Result, Searcher};
@@ -28,11 +28,6 @@ use write::Earlier;
 /// panic.
 pub fn say(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
-}
-
-/// The owner's metadata file, and its warnings for the build to tell with the letters'.
-fn read_metadata(path: &Path) -> Result<(OwnerMetadata, Vec<Warning>)> {
-    OwnerMetadata::read(path)
 }
 
 /// Most bytes of a synonyms file: a list of words, not an archive.
@@ -108,7 +103,8 @@ pub fn build(
         noticed: Vec::new(),
     };
     if let Some(path) = inputs.metadata {
-        let (metadata, warnings) = read_metadata(path)?;
+        // Its warnings are told with the letters' (`BuildOptions::noticed`).
+        let (metadata, warnings) = OwnerMetadata::read(path)?;
         options.metadata = Some(metadata);
         options.noticed = warnings;
     }
