@@ -129,7 +129,11 @@ impl OptionName {
             OptionName::Sort => (true, "sort", "relevance, date or -date"),
             OptionName::Facets => (true, "facets option", "always, never or if-loaded"),
             OptionName::Group => (true, "group", "meeting or none"),
-            OptionName::Field => (true, "filter field", "kind, year, minister, from or to"),
+            OptionName::Field => (
+                true,
+                "filter field",
+                "kind, year, minister, from, to or a field of the metadata file the index was built with",
+            ),
             // Kept to `meta::Kind`'s names by its test.
             OptionName::Kind => (
                 true,

@@ -65,8 +65,8 @@ impl Kamerzoek {
     /// hits, facets, suggestion, incomplete}` (facets null when `facets` is `never`, or
     /// `if-loaded` and the letter table is not here). The options are spelled as the CLI's flags:
     /// `filters` are `field=value` strings, `sort` is `relevance`, `date` or `-date`, `facets` is
-    /// `always`, `never` or `if-loaded`, `group` is `meeting` or empty. Bad options throw an
-    /// `Error` named `OptionError`.
+    /// `always`, `never` or `if-loaded`, `group` is `meeting` or empty. Bad options (a filter on a
+    /// field the index does not have too) throw an `Error` named `OptionError`.
     pub fn search(
         &self,
         query: &str,
@@ -78,7 +78,12 @@ impl Kamerzoek {
     ) -> Result<JsValue, JsValue> {
         let options =
             SearchOptions::parse(limit, &filters, sort, facets, group).map_err(option_error)?;
-        Ok(reply(self.searcher.search_with(query, &options))?)
+        match self.searcher.search_with(query, &options) {
+            // A filter on an owner's field the index does not have, known once its letter table
+            // is here: the caller's options, not the index, are wrong.
+            Err(err @ Error::BadOption { .. }) => Err(option_error(err)),
+            answer => Ok(reply(answer)?),
+        }
     }
 
     /// A [`Reply`] whose answer is the letter `id` for reading, with the words `query` matched

@@ -1049,6 +1049,115 @@ fn a_metadata_file_overrides_the_letters_fields_and_each_bad_row_is_a_warning() 
     assert_eq!(hit["page"], serde_json::Value::Null);
 }
 
+/// `(value, count)` of a facet's values.
+fn facet(values: &Value) -> Vec<(String, u64)> {
+    values
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let value = v["value"].as_str().unwrap().to_string();
+            (value, v["count"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_owners_own_fields_are_filters_and_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    let metadata = dir.path().join("brieven.jsonl");
+    // Three of the five letters have a committee; every one its Kamerstuk. A column named as
+    // the search's own date filter cannot be a field: one warning, not one per row.
+    std::fs::write(
+        &metadata,
+        [
+            r#"{"id": "000_679e953a95cdb28b", "commissie": "Defensie", "kamerstuk": "28676-436", "year": "2023"}"#,
+            r#"{"id": "001_dc9679a733d371f6", "commissie": "Defensie", "kamerstuk": "28676-441", "year": "2024"}"#,
+            r#"{"id": "002_98b48cd194d964b7", "commissie": "Buitenlandse Zaken", "kamerstuk": "28676-450"}"#,
+            r#"{"id": "003_980bcab816f23ad2", "kamerstuk": "28676-452", "year": "2023"}"#,
+            r#"{"id": "004_f5176af3915674b6", "kamerstuk": "28676-460"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("index");
+    let out = build_seeds_with(&out_dir, "--metadata", &metadata, &["--index-only"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr.matches("column \"year\" cannot be a field").count(),
+        1,
+        "{stderr}"
+    );
+    // Blank: every letter that passes the filters. The name in any case; the value exact.
+    assert_eq!(
+        search_args(&out_dir, &["", "--filter", "commissie=defensie"])["total"],
+        0
+    );
+    let r = search_args(&out_dir, &["", "--filter", "Commissie=Defensie"]);
+    let mut found = ids(&r);
+    found.sort();
+    assert_eq!(found, ["000", "001"]);
+    // The committee's facet leaves its own filter out (what else there is to add); the other
+    // fields' facets apply it. The letters' values as written, most letters first.
+    let fields = r["facets"]["fields"].as_array().unwrap();
+    let names: Vec<&str> = fields.iter().map(|f| f[0].as_str().unwrap()).collect();
+    assert_eq!(names, ["commissie", "kamerstuk"]);
+    assert_eq!(
+        facet(&fields[0][1]),
+        [
+            ("Defensie".to_string(), 2),
+            ("Buitenlandse Zaken".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        facet(&fields[1][1]),
+        [("28676-436".to_string(), 1), ("28676-441".to_string(), 1)]
+    );
+    // Values of one field are alternatives; fields must all hold, with the known ones too.
+    let r = search_args(
+        &out_dir,
+        &[
+            "navo",
+            "--filter",
+            "kamerstuk=28676-450",
+            "--filter",
+            "kamerstuk=28676-441",
+            "--filter",
+            "commissie=Buitenlandse Zaken",
+        ],
+    );
+    assert_eq!(ids(&r), ["002"]);
+    let r = search_args(
+        &out_dir,
+        &[
+            "navo",
+            "--filter",
+            "kamerstuk=28676-452",
+            "--filter",
+            "kind=verslag",
+        ],
+    );
+    assert_eq!(r["total"], 0);
+    // A field no letter has is a mistake, said as one: not a search that finds nothing.
+    let out = kamerzoek(&[
+        "search",
+        out_dir.to_str().unwrap(),
+        "navo",
+        "--filter",
+        "kleur=rood",
+    ]);
+    assert_clean_failure(&out, "unknown filter field \"kleur\"");
+    let out = kamerzoek(&[
+        "search",
+        out_dir.to_str().unwrap(),
+        "navo",
+        "--filter",
+        "kamerstuk=",
+    ]);
+    assert_clean_failure(&out, "bad filter \"kamerstuk=\"");
+}
+
 #[test]
 fn a_malformed_metadata_file_stops_the_build_at_its_line_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

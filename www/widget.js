@@ -21,7 +21,7 @@ import { Results, alsoSearched, summary } from './widget/results.js';
 import { explain, strings } from './widget/strings.js';
 import { template } from './widget/template.js';
 import { Timeline } from './widget/timeline.js';
-import { noFilters, noRange, readUrl, writeUrl } from './widget/url-state.js';
+import { FIELDS, noFilters, noRange, readUrl, writeUrl } from './widget/url-state.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -65,6 +65,7 @@ export class KamerZoek extends HTMLElement {
   #resume = false; // taken off the page with a query under way: ask it again when put back
   #openedByPush = false; // the open letter has a history entry of its own
   #badRange = null; // a period the URL gave that is no date, said with the next results
+  #badField = null; // an owner's field the URL gave that this index does not have, likewise
   #onKeydown = (event) => this.#onGlobalKey(event);
   #onPopState = () => this.#applyUrl();
 
@@ -276,6 +277,17 @@ export class KamerZoek extends HTMLElement {
         this.#search();
         return;
       }
+      // A field of the owner's this index does not have (a link from another index, or an older
+      // one): the engine names it; search without it, and say so.
+      const unknown = Object.keys(this.#state.filters)
+        .find((field) => !FIELDS.includes(field) && err?.kind === 'option' && err.message.includes(`filter field "${field}"`));
+      if (unknown !== undefined) {
+        this.#badField = unknown;
+        console.warn('kamerzoek: the filter left out:', err);
+        delete this.#state.filters[unknown];
+        this.#search();
+        return;
+      }
       // Never the previous query's results under this query's error.
       this.#results.clear();
       this.#ui.expanded.hidden = true;
@@ -313,8 +325,9 @@ export class KamerZoek extends HTMLElement {
     // A preview's count is said once, with the answer: the live region waits while busy.
     status.setAttribute('aria-busy', early ? 'true' : 'false');
     this.#results.show(results, this.#state.sort, early);
-    const said = { blank: this.#blank, filtered: this.#filtered, badRange: this.#badRange };
-    this.#badRange = null;
+    const said = { blank: this.#blank, filtered: this.#filtered, badRange: this.#badRange, badField: this.#badField };
+    // Said until the answer itself is shown, not only its preview.
+    if (!early) [this.#badRange, this.#badField] = [null, null];
     this.#setStatus(summary(results, ms, docCount, said, this.#t));
   }
 

@@ -93,6 +93,9 @@ export interface Facets {
   /** Oldest first, per year (`'2024'`) or, when the hits lie within two years, per month
    *  (`'2024-03'`), leaving out the year filter and the date range. */
   timeline: FacetValue[];
+  /** The site owner's own fields (the metadata file's other columns), names ascending, each with
+   *  at most 100 values, most letters first. */
+  fields: [string, FacetValue[]][];
 }
 
 export interface Expanded {
@@ -124,7 +127,11 @@ export interface SearchOptions {
   /** Hits to return (10). */
   limit?: number;
   /** `{ kind: ['verslag'], year: '2024' }`: values of one field are alternatives. */
-  filters?: Partial<Record<'kind' | 'year' | 'minister', string | string[]>>;
+  filters?: Partial<Record<'kind' | 'year' | 'minister', string | string[]>> & {
+    /** A field of the site owner's metadata file (`kamerstuk: ['28676-441']`), its whole value;
+     *  a field no letter has is an `option` error. */
+    [field: string]: string | string[] | undefined;
+  };
   /** Only letters dated from this year, month or day on: `'2023'`, `'2023-01'`, `'2023-01-15'`. */
   from?: string | number;
   /** Only letters dated up to this year, month or day (its end): `'2024-06'` is up to 30 June. */

@@ -27,8 +27,6 @@ pub struct Document {
     /// beside the index): `http:`, `https:` or relative, checked when the metadata file is
     /// read. An index is not trusted for it: the engine's JS gives only http(s) addresses.
     pub source: Option<String>,
-    /// The owner's own fields (`kamerstuk=28676-441`), by name ascending.
-    pub fields: Vec<(String, String)>,
 }
 
 /// Longest title taken from the text when the metadata make none.
@@ -59,7 +57,6 @@ impl Document {
             meta,
             pages: Vec::new(),
             source: None,
-            fields: Vec::new(),
         }
     }
 }

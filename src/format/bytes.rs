@@ -136,6 +136,16 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes()?)
             .map_err(|_| Error::corrupt(cat!("invalid UTF-8 in ", what)))
     }
+
+    /// `n` strings, owned. (Loops like this one, not `collect::<Result<Vec<_>>>()`: each such
+    /// collect costs the wasm some 600 bytes of iterator adapters.)
+    pub fn strings(&mut self, n: usize) -> Result<Vec<String>> {
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.str()?.to_string());
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

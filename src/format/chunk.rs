@@ -101,9 +101,10 @@ impl TermChunk {
         for _ in 0..n {
             let term = front_coded(&mut r, terms.last().map(|t| t.term.as_str()))?;
             let df = r.u32()?;
-            let surfaces = (0..r.count()?)
-                .map(|_| shared_with(&mut r, &term))
-                .collect::<Result<Vec<_>>>()?;
+            let mut surfaces = Vec::new();
+            for _ in 0..r.count()? {
+                surfaces.push(shared_with(&mut r, &term)?);
+            }
             if surfaces.len() > MAX_SURFACES {
                 return Err(Error::corrupt("a term with too many surface forms"));
             }
@@ -131,17 +132,16 @@ impl TermChunk {
             if k == 0 || k > MAX_SEE_ALSO {
                 return Err(Error::corrupt("a see-also entry of no or too many terms"));
             }
-            let to = (0..k)
-                .map(|_| {
-                    let term = r.str()?.to_string();
-                    if !is_term_phrase(&term) {
-                        return Err(Error::corrupt("a see-also entry to no term"));
-                    }
-                    let why = Why::from_code(r.u8()?)
-                        .ok_or_else(|| Error::corrupt("a see-also entry of an unknown kind"))?;
-                    Ok((term, why))
-                })
-                .collect::<Result<SeeAlso>>()?;
+            let mut to: SeeAlso = Vec::with_capacity(k);
+            for _ in 0..k {
+                let term = r.str()?.to_string();
+                if !is_term_phrase(&term) {
+                    return Err(Error::corrupt("a see-also entry to no term"));
+                }
+                let why = Why::from_code(r.u8()?)
+                    .ok_or_else(|| Error::corrupt("a see-also entry of an unknown kind"))?;
+                to.push((term, why));
+            }
             see_also.push((from, to));
         }
         let positions_hash = u64::from_le_bytes(

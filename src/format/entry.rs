@@ -191,11 +191,13 @@ impl Entry {
         let ids = get_ref(&mut r)?;
         let words = get_ref(&mut r)?;
         let letters = match r.u8()? {
-            0 => Letters::Inline(
-                (0..docs)
-                    .map(|_| r.bytes().map(<[u8]>::to_vec))
-                    .collect::<Result<_>>()?,
-            ),
+            0 => {
+                let mut files = Vec::new();
+                for _ in 0..docs {
+                    files.push(r.bytes()?.to_vec());
+                }
+                Letters::Inline(files)
+            }
             1 => Letters::Folder(safe_name(r.str()?)?),
             other => return Err(Error::corrupt(cat!("letters stored as ", other))),
         };

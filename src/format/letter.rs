@@ -68,8 +68,8 @@ impl Letter {
             last = start;
         }
         put_str(&mut out, d.source.as_deref().unwrap_or(""));
-        put_varint(&mut out, d.fields.len() as u64);
-        for (name, value) in &d.fields {
+        put_varint(&mut out, d.meta.fields.len() as u64);
+        for (name, value) in &d.meta.fields {
             put_str(&mut out, name);
             put_str(&mut out, value);
         }
@@ -120,14 +120,7 @@ impl Letter {
         meta.related = get_links(&mut r, true)?;
         let pages = get_pages(&mut r, &text)?;
         let source = Some(r.str()?.to_string()).filter(|s| !s.is_empty());
-        let mut fields: Vec<(String, String)> = Vec::with_capacity(r.count()?);
-        for _ in 0..fields.capacity() {
-            let field = (r.str()?.to_string(), r.str()?.to_string());
-            if fields.last().is_some_and(|last| last.0 >= field.0) {
-                return Err(Error::corrupt("a letter's fields are not in order"));
-            }
-            fields.push(field);
-        }
+        meta.fields = get_fields(&mut r)?;
         finished(&r, FileKind::Letter)?;
         let doc = Document {
             id,
@@ -138,7 +131,6 @@ impl Letter {
             meta,
             pages,
             source,
-            fields,
         };
         Ok(Letter {
             doc: number,
@@ -151,6 +143,20 @@ impl Letter {
 }
 
 /// Where the pages begin: from 0, ascending, each on a character boundary of the body.
+/// The owner's fields, (name, value) with the names ascending and each once, as the letter file
+/// and the letter table keep them.
+pub(super) fn get_fields(r: &mut Reader) -> Result<Vec<(String, String)>> {
+    let mut fields: Vec<(String, String)> = Vec::with_capacity(r.count()?);
+    for _ in 0..fields.capacity() {
+        let field = (r.str()?.to_string(), r.str()?.to_string());
+        if fields.last().is_some_and(|last| last.0 >= field.0) {
+            return Err(Error::corrupt("a letter's fields are not in order"));
+        }
+        fields.push(field);
+    }
+    Ok(fields)
+}
+
 fn get_pages(r: &mut Reader, body: &str) -> Result<Vec<u32>> {
     let n = r.count()?;
     let mut pages = Vec::with_capacity(n);
@@ -248,6 +254,7 @@ fn get_meta(r: &mut Reader) -> Result<Meta> {
         // At the letter's end (`Letter::decode`).
         same_meeting: Vec::new(),
         related: Vec::new(),
+        fields: Vec::new(),
     })
 }
 
@@ -266,16 +273,16 @@ fn put_links(out: &mut Vec<u8>, links: &[Link], titled: bool) {
 
 fn get_links(r: &mut Reader, titled: bool) -> Result<Vec<Link>> {
     let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    (0..r.count()?)
-        .map(|_| {
-            Ok(Link {
-                id: r.str()?.to_string(),
-                kind: known(r.str()?, Kind::from_name, "kind")?,
-                date: opt(r.str()?),
-                title: if titled { opt(r.str()?) } else { None },
-            })
-        })
-        .collect()
+    let mut links = Vec::new();
+    for _ in 0..r.count()? {
+        links.push(Link {
+            id: r.str()?.to_string(),
+            kind: known(r.str()?, Kind::from_name, "kind")?,
+            date: opt(r.str()?),
+            title: if titled { opt(r.str()?) } else { None },
+        });
+    }
+    Ok(links)
 }
 
 /// The title of a sealed letter file, read without the rest.

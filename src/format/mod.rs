@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::say::{Hex, cat};
 
 /// Bumped on every change of layout; readers refuse other versions with `Error::Version`.
-pub const VERSION: u16 = 11;
+pub const VERSION: u16 = 12;
 /// No index holds more letters: a stated bound for the entry file's count, which nothing else
 /// in the entry file bounds (a split index keeps its letters elsewhere).
 pub const MAX_LETTERS: u32 = 1 << 24;

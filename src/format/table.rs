@@ -1,4 +1,5 @@
-//! The letter table: per letter what filters, facets and date sorting read (date, kind, minister),
+//! The letter table: per letter what filters, facets and date sorting read (date, kind, minister,
+//! the site owner's own fields),
 //! fetched only when a query filters, sorts by date or asks for facets; in an archive of at most
 //! [`PREVIEW_MAX_LETTERS`], also each letter's id and title, so that a query's hits can be shown
 //! with titles before their letter files come (the page fetches the table after its first
@@ -17,15 +18,47 @@ use std::collections::HashMap;
 /// the table every facet needs would cost more than the early titles save.
 pub const PREVIEW_MAX_LETTERS: usize = 2_000;
 
-/// Date, precision, kind, minister (0 none, else 1 + its number as it came).
-type TableRow = (Box<str>, Option<Precision>, Option<Kind>, u32);
+/// Date, precision, kind, minister (0 none, else 1 + its number as it came), the owner's fields
+/// (each name's number as it came, the value).
+type TableRow = (
+    Box<str>,
+    Option<Precision>,
+    Option<Kind>,
+    u32,
+    Box<[(u32, Box<str>)]>,
+);
 
 /// The letter table as a build makes it, a letter at a time: what the table keeps of each letter
 /// (a few bytes, not its whole metadata, so that a build of 300,000 letters holds little more),
-/// ministers numbered as they come and sorted at the end.
+/// ministers and field names numbered as they come and sorted at the end.
+#[derive(Default)]
+struct Numbering(HashMap<String, u32>);
+
+impl Numbering {
+    fn number(&mut self, name: &str) -> u32 {
+        let next = self.0.len() as u32;
+        match self.0.get(name) {
+            Some(&n) => n,
+            None => *self.0.entry(name.to_string()).or_insert(next),
+        }
+    }
+
+    /// The names ascending, and for each number as it came its place among them.
+    fn sorted(&self) -> (Vec<&String>, Vec<u64>) {
+        let mut names: Vec<(&String, &u32)> = self.0.iter().collect();
+        names.sort_unstable();
+        let mut place = vec![0u64; names.len()];
+        for (at, (_, came)) in names.iter().enumerate() {
+            place[**came as usize] = at as u64;
+        }
+        (names.into_iter().map(|(name, _)| name).collect(), place)
+    }
+}
+
 pub struct TableBuilder {
-    ministers: HashMap<String, u32>,
-    /// Per letter: date, precision, kind, minister (0 none, else 1 + its number as it came).
+    ministers: Numbering,
+    fields: Numbering,
+    /// Per letter: date, precision, kind, minister, fields.
     rows: Vec<TableRow>,
     /// Per letter its title, while there are at most [`PREVIEW_MAX_LETTERS`]; then none.
     titles: Option<Vec<Box<str>>>,
@@ -42,7 +75,8 @@ pub struct LetterTable {
 impl Default for TableBuilder {
     fn default() -> Self {
         TableBuilder {
-            ministers: HashMap::new(),
+            ministers: Numbering::default(),
+            fields: Numbering::default(),
             rows: Vec::new(),
             titles: Some(Vec::new()),
         }
@@ -59,18 +93,23 @@ impl TableBuilder {
                 self.titles = None;
             }
         }
-        let minister = meta.minister.as_ref().map_or(0, |name| {
-            let next = self.ministers.len() as u32;
-            1 + *self.ministers.entry(name.clone()).or_insert(next)
-        });
+        let minister = meta
+            .minister
+            .as_ref()
+            .map_or(0, |name| 1 + self.ministers.number(name));
+        let fields = meta
+            .fields
+            .iter()
+            .map(|(name, value)| (self.fields.number(name), value.as_str().into()))
+            .collect();
         let date = meta.date.as_deref().unwrap_or("").into();
         self.rows
-            .push((date, meta.date_precision, meta.kind, minister));
+            .push((date, meta.date_precision, meta.kind, minister, fields));
     }
 
     /// Letter `n`'s kind and date, as other letters name it.
     pub fn about(&self, n: usize) -> (Option<Kind>, Option<String>) {
-        let (date, _, kind, _) = &self.rows[n];
+        let (date, _, kind, _, _) = &self.rows[n];
         (*kind, (!date.is_empty()).then(|| date.to_string()))
     }
 
@@ -88,26 +127,33 @@ impl TableBuilder {
 
     /// The table's bytes; `ids` are the letters' ids by number, as many as were added.
     pub fn finish(self, ids: &[String]) -> Vec<u8> {
-        let mut ministers: Vec<(&String, &u32)> = self.ministers.iter().collect();
-        ministers.sort_unstable();
-        // 1 + number as it came -> 1 + place in name order.
-        let mut renumber = vec![0u64; ministers.len() + 1];
-        for (place, (_, came)) in ministers.iter().enumerate() {
-            renumber[**came as usize + 1] = place as u64 + 1;
-        }
+        let (ministers, minister_at) = self.ministers.sorted();
+        let (fields, field_at) = self.fields.sorted();
         let mut out = Vec::new();
-        put_varint(&mut out, ministers.len() as u64);
-        for (m, _) in &ministers {
-            put_str(&mut out, m);
+        for names in [&ministers, &fields] {
+            put_varint(&mut out, names.len() as u64);
+            for name in names {
+                put_str(&mut out, name);
+            }
         }
         put_varint(&mut out, self.rows.len() as u64);
         let titles = self.titles.filter(|t| t.len() == ids.len());
         out.push(u8::from(titles.is_some()));
-        for (n, (date, precision, kind, minister)) in self.rows.iter().enumerate() {
+        for (n, (date, precision, kind, minister, own)) in self.rows.iter().enumerate() {
             put_str(&mut out, date);
             put_str(&mut out, precision.map_or("", |p| p.name()));
             put_str(&mut out, kind.map_or("", |k| k.name()));
-            put_varint(&mut out, renumber[*minister as usize]);
+            // 0 none, else 1 + its place in name order.
+            let minister = minister
+                .checked_sub(1)
+                .map_or(0, |m| 1 + minister_at[m as usize]);
+            put_varint(&mut out, minister);
+            // The letter's names ascend, and so do their places: the order is the same.
+            put_varint(&mut out, own.len() as u64);
+            for (name, value) in own.iter() {
+                put_varint(&mut out, field_at[*name as usize]);
+                put_str(&mut out, value);
+            }
             if let Some(titles) = &titles {
                 put_str(&mut out, &ids[n]);
                 put_str(&mut out, &titles[n]);
@@ -121,9 +167,10 @@ impl TableBuilder {
 /// keeps them; `docs` letters exactly.
 pub fn decode_table(bytes: &[u8], docs: u32) -> Result<LetterTable> {
     let mut r = Reader::new(super::open(FileKind::Table, bytes)?, "the letter table");
-    let ministers = (0..r.count()?)
-        .map(|_| r.str().map(str::to_string))
-        .collect::<Result<Vec<_>>>()?;
+    let n = r.count()?;
+    let ministers = r.strings(n)?;
+    let n = r.count()?;
+    let fields = r.strings(n)?;
     let n = r.count()?;
     if n != docs as usize {
         return Err(Error::corrupt(
@@ -154,13 +201,21 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<LetterTable> {
                     .clone(),
             ),
         };
-        metas.push(Meta {
+        let mut meta = Meta {
             date: (!date.is_empty()).then(|| date.to_string()),
             date_precision: known(precision, Precision::from_name, "date precision")?,
             kind: known(kind, Kind::from_name, "kind")?,
             minister,
             ..Meta::default()
-        });
+        };
+        // A name twice would only shadow itself: a filter reads the first.
+        for _ in 0..r.count()? {
+            let name = fields
+                .get(r.usize()?)
+                .ok_or_else(|| Error::corrupt("the letter table names no such field"))?;
+            meta.fields.push((name.clone(), r.str()?.to_string()));
+        }
+        metas.push(meta);
         if titled {
             let id = r.str()?.to_string();
             previews.push((id, r.str()?.to_string()));
@@ -186,9 +241,7 @@ pub fn decode_ids(bytes: &[u8], docs: u32) -> Result<Vec<String>> {
     if n != docs as usize {
         return Err(Error::corrupt("the id list has another number of letters"));
     }
-    let ids = (0..n)
-        .map(|_| r.str().map(str::to_string))
-        .collect::<Result<Vec<_>>>()?;
+    let ids = r.strings(n)?;
     finished(&r, FileKind::Ids)?;
     Ok(ids)
 }

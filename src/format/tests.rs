@@ -454,14 +454,52 @@ fn the_letter_table_keeps_ids_and_titles_in_a_small_archive_only() {
     assert!(table.previews.is_empty());
     let table = decode_table(&build(PREVIEW_MAX_LETTERS).0, PREVIEW_MAX_LETTERS as u32).unwrap();
     assert_eq!(table.previews.len(), PREVIEW_MAX_LETTERS);
-    // No minister, 3 letters, then the titles flag: any other value than 0 or 1 is damage, and
-    // so is a table that says it has titles and ends before them.
+    // No minister, no field, 3 letters, then the titles flag: any other value than 0 or 1 is
+    // damage, and so is a table that says it has titles and ends before them.
     let body = super::open(FileKind::Table, &bytes).unwrap();
-    assert_eq!(&body[..3], [0, 3, 1]);
+    assert_eq!(&body[..4], [0, 0, 3, 1]);
     let mut crafted = body.to_vec();
-    crafted[2] = 2;
+    crafted[3] = 2;
     let err = decode_table(&seal(FileKind::Table, &crafted), 3).unwrap_err();
     assert!(matches!(err, Error::Corrupt { .. }), "{err:?}");
     let cut = &body[..body.len() - "Brief 2".len() - 1];
     assert!(decode_table(&seal(FileKind::Table, cut), 3).is_err());
+}
+
+#[test]
+fn the_letter_table_keeps_ministers_and_the_owners_fields_and_refuses_a_field_it_does_not_name() {
+    use crate::format::table::{TableBuilder, decode_table};
+    use crate::meta::Meta;
+    let field = |name: &str, value: &str| (name.to_string(), value.to_string());
+    let metas = [
+        Meta {
+            minister: Some("Ollongren".into()),
+            fields: vec![field("commissie", "Defensie"), field("nr", "441")],
+            ..Meta::default()
+        },
+        Meta::default(),
+        Meta {
+            minister: Some("Brekelmans".into()),
+            fields: vec![field("nr", "450")],
+            ..Meta::default()
+        },
+    ];
+    let mut b = TableBuilder::default();
+    for meta in &metas {
+        b.add(meta, "");
+    }
+    let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let bytes = b.finish(&ids);
+    assert_eq!(decode_table(&bytes, 3).unwrap().metas, metas);
+    // Two ministers, two field names (`commissie`, `nr`, ascending), then the letters: the
+    // first's fields are named by their places, 0 and 1. A place no name has is damage.
+    let body = super::open(FileKind::Table, &bytes).unwrap();
+    let first = body
+        .windows(4)
+        .position(|w| w == [2, 0, 8, b'D'])
+        .expect("the first letter's fields: 2, then place 0 and a value of 8 bytes");
+    let mut crafted = body.to_vec();
+    crafted[first + 1] = 2;
+    let err = decode_table(&seal(FileKind::Table, &crafted), 3).unwrap_err();
+    assert_eq!(err, Error::corrupt("the letter table names no such field"));
 }

@@ -122,29 +122,26 @@ impl Index {
         } else {
             (entry.total_length as f64 / f64::from(docs)) as f32
         };
-        let chunks = entry
-            .chunks
-            .into_iter()
-            .map(|c| {
-                let positions_file = match &c.positions {
-                    FileRef::Inline(bytes) => Some((String::new(), crate::format::fnv64(bytes))),
-                    _ => None,
-                };
-                Ok(Chunk {
-                    first: c.first,
-                    positions_file,
-                    terms: Slot::new(c.terms, |b| TermChunk::decode(b, docs), TermChunk::default)?,
-                    positions: Slot::new(
-                        c.positions,
-                        |b| {
-                            crate::format::open(crate::format::FileKind::Positions, b)
-                                .map(<[u8]>::to_vec)
-                        },
-                        Vec::new,
-                    )?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut chunks = Vec::with_capacity(entry.chunks.len());
+        for c in entry.chunks {
+            let positions_file = match &c.positions {
+                FileRef::Inline(bytes) => Some((String::new(), crate::format::fnv64(bytes))),
+                _ => None,
+            };
+            chunks.push(Chunk {
+                first: c.first,
+                positions_file,
+                terms: Slot::new(c.terms, |b| TermChunk::decode(b, docs), TermChunk::default)?,
+                positions: Slot::new(
+                    c.positions,
+                    |b| {
+                        crate::format::open(crate::format::FileKind::Positions, b)
+                            .map(<[u8]>::to_vec)
+                    },
+                    Vec::new,
+                )?,
+            });
+        }
         let mut letters = SortedMap::new();
         let letter_folder = match entry.letters {
             Letters::Inline(files) => {

@@ -93,7 +93,7 @@ pub fn text(doc: &Document) -> String {
         }
     }
     // The site owner's own fields (`28676-441`), as their values are written.
-    words.extend(doc.fields.iter().map(|(_, value)| value.clone()));
+    words.extend(doc.meta.fields.iter().map(|(_, value)| value.clone()));
     // A full stop between the fields: the analyzer joins no code across them.
     words.join(" . ")
 }

@@ -68,6 +68,9 @@ pub struct Meta {
     /// The letters most like it by the terms they share, best first: found by the build
     /// (`indexer::related`), stored in the letter's file.
     pub related: Vec<Link>,
+    /// The site owner's own fields from the metadata file (`kamerstuk=28676-441`), by name
+    /// ascending: shown, searchable, and filters and facets as the known fields are.
+    pub fields: Vec<(String, String)>,
 }
 
 /// Another letter, as a letter names it: enough to link to it and say what it is.
@@ -124,6 +127,8 @@ pub fn extract(raw: &str, body: &str) -> Meta {
         // Known only when every letter is read: the build fills them in.
         same_meeting: Vec::new(),
         related: Vec::new(),
+        // The owner's, from the metadata file.
+        fields: Vec::new(),
     }
 }
 

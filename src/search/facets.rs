@@ -1,11 +1,12 @@
-//! Facets: for each filter field, how many of the letters that match the query have each value.
+//! Facets: for each filter field (the site owner's own fields too), how many of the letters that
+//! match the query have each value.
 //! A field's counts leave out that field's own filter (and apply the others), so choosing
 //! `kind=verslag` still shows how many agendas there are to add. The timeline counts the hits
 //! per year, or per month when they lie within two years, leaving out the year filter and the
 //! date range: it shows where in time the hits are, the range being a selection on it.
 
-use super::options::{FIELDS, Field, Filters};
-use super::sort::sort_by;
+use super::options::{FIELDS, Field, Filters, value_of};
+use super::sort::{sort, sort_by};
 use crate::meta::Meta;
 use serde::Serialize;
 
@@ -14,6 +15,8 @@ pub struct Facets {
     pub kind: Vec<FacetValue>,
     pub year: Vec<FacetValue>,
     pub minister: Vec<FacetValue>,
+    /// The owner's fields that the letters have, by name ascending, each with its values.
+    pub fields: Vec<(String, Vec<FacetValue>)>,
     /// Oldest first: `2024` or `2024-03` (a letter dated only by its year stays `2024` among the
     /// months), each with its count; periods without hits are left out.
     pub timeline: Vec<FacetValue>,
@@ -29,29 +32,11 @@ pub struct FacetValue {
 pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
     let mut facets = Facets::default();
     for field in FIELDS {
-        let mut values: Vec<FacetValue> = Vec::new();
-        for &doc in candidates {
-            let meta = &metas[doc as usize];
-            let Some(value) = field.value(meta) else {
-                continue;
-            };
-            if !filters.accepts(meta, Some(field)) {
-                continue;
-            }
-            match values.iter_mut().find(|v| v.value == value) {
-                Some(v) => v.count += 1,
-                None => values.push(FacetValue {
-                    value: value.to_string(),
-                    count: 1,
-                }),
-            }
-        }
+        let mut values = tally(metas, candidates, filters, field.name());
         match field {
             // Years read best in time order, newest first.
             Field::Year => sort_by(&mut values, |a, b| b.value.cmp(&a.value)),
-            _ => sort_by(&mut values, |a, b| {
-                b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
-            }),
+            _ => by_count(&mut values),
         }
         *match field {
             Field::Kind => &mut facets.kind,
@@ -59,8 +44,63 @@ pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
             Field::Minister => &mut facets.minister,
         } = values;
     }
+    let mut names: Vec<&str> = Vec::new();
+    for &doc in candidates {
+        for (name, _) in &metas[doc as usize].fields {
+            names.push(name);
+        }
+    }
+    for FacetValue { value: name, .. } in runs(names) {
+        let mut values = tally(metas, candidates, filters, &name);
+        by_count(&mut values);
+        values.truncate(MAX_OWN_VALUES);
+        facets.fields.push((name.to_string(), values));
+    }
     facets.timeline = timeline(metas, candidates, filters);
     facets
+}
+
+/// The most values an owner's field's facet gives, most letters first: a field may have a value
+/// per letter (a Kamerstuk number), and an answer should not grow with the archive.
+pub const MAX_OWN_VALUES: usize = 100;
+
+/// The values of the field `name` (a known one or the owner's) among the letters `candidates`
+/// that pass the other fields' filters, each with its count.
+fn tally(metas: &[Meta], candidates: &[u32], filters: &Filters, name: &str) -> Vec<FacetValue> {
+    let mut found: Vec<&str> = Vec::new();
+    for &doc in candidates {
+        let meta = &metas[doc as usize];
+        if let Some(value) = value_of(meta, name)
+            && filters.accepts(meta, Some(name))
+        {
+            found.push(value);
+        }
+    }
+    runs(found)
+}
+
+/// Each value of `found` once, ascending, with how often it stands there. Sorted, not looked up
+/// in a list: an owner's field may have as many values as letters.
+fn runs(mut found: Vec<&str>) -> Vec<FacetValue> {
+    sort(&mut found);
+    let mut values: Vec<FacetValue> = Vec::new();
+    for value in found {
+        match values.last_mut() {
+            Some(run) if run.value == value => run.count += 1,
+            _ => values.push(FacetValue {
+                value: value.to_string(),
+                count: 1,
+            }),
+        }
+    }
+    values
+}
+
+/// Most letters first, then by value.
+fn by_count(values: &mut [FacetValue]) {
+    sort_by(values, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+    });
 }
 
 /// Months apart within which the timeline counts months, not years.
@@ -70,25 +110,16 @@ fn timeline(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Vec<FacetV
     let dates: Vec<&str> = candidates
         .iter()
         .map(|&doc| &metas[doc as usize])
-        .filter(|meta| filters.accepts_but_dates(meta, Some(Field::Year)))
+        .filter(|meta| filters.accepts_but_dates(meta, Some("year")))
         .filter_map(|meta| meta.date.as_deref())
         .collect();
     let months = dates.iter().filter_map(|d| month_number(d));
     let (first, last) = months.fold((u32::MAX, 0), |(lo, hi), m| (lo.min(m), hi.max(m)));
     let by_month = first <= last && last - first < MONTHS_SPAN;
-    let mut values: Vec<FacetValue> = Vec::new();
-    for date in dates {
-        let period = date.get(..if by_month { 7 } else { 4 }).unwrap_or(date);
-        match values.iter_mut().find(|v| v.value == period) {
-            Some(v) => v.count += 1,
-            None => values.push(FacetValue {
-                value: period.to_string(),
-                count: 1,
-            }),
-        }
-    }
-    sort_by(&mut values, |a, b| a.value.cmp(&b.value));
-    values
+    let periods = dates
+        .into_iter()
+        .map(|date| date.get(..if by_month { 7 } else { 4 }).unwrap_or(date));
+    runs(periods.collect())
 }
 
 /// `2024-03...` as months since year 0; none for a date of a year only.
@@ -96,4 +127,72 @@ fn month_number(date: &str) -> Option<u32> {
     let year: u32 = date.get(..4)?.parse().ok()?;
     let month: u32 = date.get(5..7)?.parse().ok()?;
     (1..=12).contains(&month).then(|| year * 12 + month - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(fields: &[(&str, &str)]) -> Meta {
+        Meta {
+            fields: fields
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            ..Meta::default()
+        }
+    }
+
+    fn counts(values: &[FacetValue]) -> Vec<(&str, usize)> {
+        values.iter().map(|v| (v.value.as_str(), v.count)).collect()
+    }
+
+    #[test]
+    fn the_owners_fields_are_counted_by_name_most_letters_first() {
+        let metas = [
+            letter(&[("commissie", "Defensie"), ("nr", "1")]),
+            letter(&[("commissie", "BuZa"), ("nr", "2")]),
+            letter(&[("commissie", "Defensie"), ("nr", "3")]),
+            letter(&[("nr", "4")]),
+            letter(&[("commissie", "EZK")]),
+        ];
+        let facets = count(&metas, &[0, 1, 2, 3], &Filters::default());
+        let names: Vec<&str> = facets.fields.iter().map(|(n, _)| n.as_str()).collect();
+        // Only fields the candidates have: EZK's letter is not one.
+        assert_eq!(names, ["commissie", "nr"]);
+        assert_eq!(counts(&facets.fields[0].1), [("Defensie", 2), ("BuZa", 1)]);
+        assert_eq!(
+            counts(&facets.fields[1].1),
+            [("1", 1), ("2", 1), ("3", 1), ("4", 1)]
+        );
+        // A field's own filter is left out of its counts; the others apply.
+        let mut filters = Filters::default();
+        filters.add_spec("commissie=Defensie").unwrap();
+        let facets = count(&metas, &[0, 1, 2, 3, 4], &filters);
+        assert_eq!(
+            counts(&facets.fields[0].1),
+            [("Defensie", 2), ("BuZa", 1), ("EZK", 1)]
+        );
+        assert_eq!(counts(&facets.fields[1].1), [("1", 1), ("3", 1)]);
+    }
+
+    #[test]
+    fn a_field_with_a_value_per_letter_gives_its_most_common_values_only() {
+        let n = 20_000;
+        let metas: Vec<Meta> = (0..n)
+            .map(|i| {
+                let value = if i % 2 == 0 {
+                    "even".to_string()
+                } else {
+                    format!("{i:05}")
+                };
+                letter(&[("nr", value.as_str())])
+            })
+            .collect();
+        let all: Vec<u32> = (0..n).collect();
+        let facets = count(&metas, &all, &Filters::default());
+        let values = &facets.fields[0].1;
+        assert_eq!(values.len(), MAX_OWN_VALUES);
+        assert_eq!(counts(&values[..2]), [("even", 10_000), ("00001", 1)]);
+    }
 }

@@ -32,7 +32,7 @@ pub use shown::{About, Hit, Reading, SectionRef};
 
 use crate::analyze::{Analyzer, lowercase};
 use crate::answer::Answer;
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionName, Result};
 use crate::index::{Ask, Index};
 use crate::say::cat;
 use candidates::{Found, every_letter};
@@ -209,6 +209,13 @@ impl Searcher {
         } else {
             self.index.table()
         };
+        // A filter on a field no letter has matches nothing for a reason the caller should hear.
+        if let Some(name) = table.and_then(|t| options.filters.unknown(t)) {
+            return Err(Error::BadOption {
+                option: OptionName::Field,
+                value: name.into(),
+            });
+        }
         let facets = table
             .filter(|_| options.facets != FacetCount::Never)
             .map(|t| {

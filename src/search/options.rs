@@ -1,9 +1,10 @@
 //! What a search is asked besides its query: how many hits, which filters, which order.
 //!
-//! Filters name a field and a value (`kind=verslag`, `year=2024`, `minister=ollongren`); values
-//! of one field are alternatives (OR), fields must all hold (AND). `minister` matches any part of
-//! the name, ignoring case and diacritics; the others match exactly. `from=2023-01` and
-//! `to=2024-06` bound the date ([`super::range`]), and hold with the others.
+//! Filters name a field and a value (`kind=verslag`, `year=2024`, `minister=ollongren`, or a field
+//! of the site owner's metadata file, `kamerstuk=28676-441`); values of one field are
+//! alternatives (OR), fields must all hold (AND). `minister` matches any part of the name,
+//! ignoring case and diacritics; the others (an owner's field too) match the whole value exactly. `from=2023-01` and `to=2024-06` bound the date ([`super::range`]),
+//! and hold with the others.
 
 use super::range::{Bound, DateRange};
 use crate::analyze::fold;
@@ -31,14 +32,11 @@ impl Field {
         }
     }
 
-    pub fn parse(name: &str) -> Result<Field> {
+    /// The known field named `name`, in any case.
+    fn known(name: &str) -> Option<Field> {
         FIELDS
             .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| Error::BadOption {
-                option: OptionName::Field,
-                value: name.trim().into(),
-            })
+            .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
     /// The letter's value of this field, if it has one.
@@ -49,85 +47,128 @@ impl Field {
             Field::Minister => meta.minister.as_deref(),
         }
     }
+}
 
-    fn matches(self, wanted: &str, value: &str) -> bool {
-        match self {
-            Field::Minister => contains(fold(value).as_bytes(), fold(wanted).as_bytes()),
-            _ => value == wanted,
-        }
+/// The letter's value of the field `name`: a known field's, or else the owner's field of that
+/// name (ASCII case ignored).
+pub fn value_of<'m>(meta: &'m Meta, name: &str) -> Option<&'m str> {
+    if let Some(field) = Field::known(name) {
+        return field.value(meta);
     }
+    let (_, value) = meta
+        .fields
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    Some(value)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    by_field: Vec<(Field, Vec<String>)>,
+    /// Each field's name (a known one's as [`Field::name`] spells it, an owner's as given) and
+    /// the values it may have.
+    by_field: Vec<(String, Vec<String>)>,
     range: DateRange,
 }
 
 impl Filters {
     /// Adds `field=value`.
     pub fn add_spec(&mut self, spec: &str) -> Result<()> {
-        let (field, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
-            option: OptionName::Filter,
+        let bad = |option| Error::BadOption {
+            option,
             value: spec.trim().into(),
-        })?;
-        match field.trim().to_ascii_lowercase().as_str() {
-            "from" => self.range.set(Bound::From, value),
-            "to" => self.range.set(Bound::To, value),
-            _ => self.add(Field::parse(field)?, value),
+        };
+        let (name, value) = spec
+            .split_once('=')
+            .ok_or_else(|| bad(OptionName::Filter))?;
+        let (name, value) = (name.trim(), value.trim());
+        if name.eq_ignore_ascii_case("from") {
+            return self.range.set(Bound::From, value);
         }
-    }
-
-    pub fn add(&mut self, field: Field, value: &str) -> Result<()> {
-        let value = value.trim();
-        let value = if field == Field::Kind {
-            value.to_ascii_lowercase()
-        } else {
-            value.to_string()
+        if name.eq_ignore_ascii_case("to") {
+            return self.range.set(Bound::To, value);
+        }
+        let known = Field::known(name);
+        let value = match known {
+            Some(Field::Kind) => value.to_ascii_lowercase(),
+            _ => value.to_string(),
         };
         // A value no letter can have (an empty one too) is a mistake, not a filter that silently
-        // matches nothing.
-        let known = match field {
-            Field::Kind => Kind::from_name(&value).is_some(),
-            Field::Year => value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()),
-            Field::Minister => !value.is_empty(),
+        // matches nothing. Whether the index has an owner's field of this name is known only
+        // with its letter table (`Filters::unknown`).
+        let wrong = match known {
+            None if name.is_empty() => Some(OptionName::Field),
+            None => value.is_empty().then_some(OptionName::Filter),
+            Some(Field::Kind) => Kind::from_name(&value)
+                .is_none()
+                .then_some(OptionName::Kind),
+            Some(Field::Year) => (value.len() != 4 || !value.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(OptionName::Year),
+            Some(Field::Minister) => value.is_empty().then_some(OptionName::Minister),
         };
-        if !known {
+        if let Some(option) = wrong {
             return Err(Error::BadOption {
-                option: match field {
-                    Field::Kind => OptionName::Kind,
-                    Field::Year => OptionName::Year,
-                    Field::Minister => OptionName::Minister,
+                option,
+                value: match option {
+                    OptionName::Filter => spec.trim().into(),
+                    OptionName::Field => name.into(),
+                    _ => value,
                 },
-                value,
             });
         }
-        match self.by_field.iter_mut().find(|(f, _)| *f == field) {
+        let name: &str = match known {
+            Some(field) => field.name(),
+            None => name,
+        };
+        match self
+            .by_field
+            .iter_mut()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
             Some((_, values)) => values.push(value),
-            None => self.by_field.push((field, vec![value])),
+            None => self.by_field.push((name.to_string(), vec![value])),
         }
         Ok(())
+    }
+
+    /// The first owner's field filtered on that no letter of `metas` has: a filter that would
+    /// match nothing because it is misspelled, or of another index.
+    pub fn unknown(&self, metas: &[Meta]) -> Option<&str> {
+        let unknown = |name: &&String| {
+            Field::known(name).is_none() && !metas.iter().any(|m| value_of(m, name).is_some())
+        };
+        self.by_field
+            .iter()
+            .map(|(name, _)| name)
+            .find(unknown)
+            .map(String::as_str)
     }
 
     pub fn is_empty(&self) -> bool {
         self.by_field.is_empty() && self.range.is_empty()
     }
 
-    /// Whether a letter passes every filter, leaving out those on `except` (for its facet).
-    pub fn accepts(&self, meta: &Meta, except: Option<Field>) -> bool {
+    /// Whether a letter passes every filter, leaving out those on the field named `except` (for
+    /// its facet).
+    pub fn accepts(&self, meta: &Meta, except: Option<&str>) -> bool {
         self.range.accepts(meta.date.as_deref()) && self.accepts_but_dates(meta, except)
     }
 
     /// [`Filters::accepts`] leaving out the date range as well: the timeline shows where in time
     /// the other hits lie, with the range as a selection on it.
-    pub fn accepts_but_dates(&self, meta: &Meta, except: Option<Field>) -> bool {
+    pub fn accepts_but_dates(&self, meta: &Meta, except: Option<&str>) -> bool {
         self.by_field
             .iter()
-            .filter(|(field, _)| Some(*field) != except)
-            .all(|(field, values)| {
-                field
-                    .value(meta)
-                    .is_some_and(|v| values.iter().any(|wanted| field.matches(wanted, v)))
+            .filter(|(name, _)| except.is_none_or(|e| !e.eq_ignore_ascii_case(name)))
+            .all(|(name, values)| {
+                value_of(meta, name).is_some_and(|v| {
+                    values.iter().any(|wanted| match Field::known(name) {
+                        // Any part of the name, ignoring case and diacritics.
+                        Some(Field::Minister) => {
+                            contains(fold(v).as_bytes(), fold(wanted).as_bytes())
+                        }
+                        _ => v == wanted,
+                    })
+                })
             })
     }
 }
@@ -279,7 +320,7 @@ mod tests {
         assert!(f.accepts(&meta(Kind::Agenda, "2024-02", "K.H. Ollongren"), None));
         assert!(!f.accepts(&meta(Kind::Beslisnota, "2024-02", "K.H. Ollongren"), None));
         assert!(!f.accepts(&meta(Kind::Agenda, "2023-06", "K.H. Ollongren"), None));
-        assert!(f.accepts(&meta(Kind::Agenda, "2023-06", "x"), Some(Field::Year)));
+        assert!(f.accepts(&meta(Kind::Agenda, "2023-06", "x"), Some("year")));
     }
 
     #[test]
@@ -295,12 +336,45 @@ mod tests {
     }
 
     #[test]
+    fn an_owners_field_matches_its_whole_value_and_holds_with_the_others() {
+        let letter = |commissie: &str| Meta {
+            fields: vec![
+                ("Commissie".into(), commissie.into()),
+                ("nr".into(), "441".into()),
+            ],
+            ..meta(Kind::Agenda, "2024-02", "K.H. Ollongren")
+        };
+        let mut f = Filters::default();
+        // The name in any case, as `kind` is; the value whole and exact.
+        f.add_spec("commissie=Defensie").unwrap();
+        f.add_spec(" COMMISSIE = BuZa ").unwrap();
+        assert!(f.accepts(&letter("Defensie"), None));
+        assert!(f.accepts(&letter("BuZa"), None));
+        assert!(!f.accepts(&letter("Defensie en BuZa"), None));
+        assert!(!f.accepts(&letter("defensie"), None));
+        assert!(!f.accepts(&Meta::default(), None), "a letter without it");
+        // Its facet leaves it out, whatever the case of the name there.
+        assert!(f.accepts(&letter("EZK"), Some("commissie")));
+        f.add_spec("kind=verslag").unwrap();
+        assert!(!f.accepts(&letter("Defensie"), None));
+        assert!(f.accepts(&letter("Defensie"), Some("kind")));
+        // A field is unknown when no letter has it; the known fields never are.
+        assert_eq!(f.unknown(&[letter("x")]), None);
+        assert_eq!(f.unknown(&[Meta::default()]), Some("commissie"));
+        f.add_spec("kleur=rood").unwrap();
+        assert_eq!(f.unknown(&[letter("x")]), Some("kleur"));
+        assert_eq!(value_of(&letter("x"), "NR"), Some("441"));
+        assert_eq!(value_of(&letter("x"), "kind"), Some("agenda"));
+    }
+
+    #[test]
     fn bad_filters_and_sorts_are_clear_errors() {
         let mut f = Filters::default();
         // Each names the option and the value given; an empty value is no value a letter has.
         for (spec, named, given) in [
             ("kind", OptionName::Filter, "kind"),
-            ("colour=red", OptionName::Field, "colour"),
+            ("=red", OptionName::Field, ""),
+            ("colour= ", OptionName::Filter, "colour="),
             ("kind= ", OptionName::Kind, ""),
             ("year=24", OptionName::Year, "24"),
             ("minister=", OptionName::Minister, ""),

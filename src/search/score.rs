@@ -331,10 +331,10 @@ impl Searcher {
         let Some(at) = at.into_iter().collect::<Option<Vec<TermRef>>>() else {
             return Ok(found);
         };
-        let rows: Vec<Vec<Row>> = at
-            .iter()
-            .map(|&a| self.index.rows(a))
-            .collect::<Result<_>>()?;
+        let mut rows: Vec<Vec<Row>> = Vec::with_capacity(at.len());
+        for &a in &at {
+            rows.push(self.index.rows(a)?);
+        }
         let mut positions = Vec::with_capacity(at.len());
         for (&a, rows) in at.iter().zip(&rows) {
             positions.push(ask.positions(a, rows)?);

@@ -155,7 +155,7 @@ impl Searcher {
             grouped: Vec::new(),
             page: None,
             source: None,
-            fields: Vec::new(),
+            fields: meta.fields.clone(),
         })
     }
 
@@ -199,7 +199,7 @@ impl Searcher {
             grouped: Vec::new(),
             page: words.get(at as usize).and_then(|w| d.page_at(w.start)),
             source: d.source.clone(),
-            fields: d.fields.clone(),
+            fields: d.meta.fields.clone(),
         })
     }
 }
@@ -227,6 +227,6 @@ pub(super) fn reading(d: &Document, matches: &[Match]) -> Reading {
         incomplete: false,
         pages: (!d.pages.is_empty()).then_some(d.pages.len() as u32),
         source: d.source.clone(),
-        fields: d.fields.clone(),
+        fields: d.meta.fields.clone(),
     }
 }

@@ -42,13 +42,13 @@ export class Controls {
       if (more) {
         this.#unfolded.add(more.dataset.more);
         this.draw(this.#facets);
-        facets.querySelector(`[data-field="${more.dataset.more}"]`)?.focus();
+        facets.querySelector(`[data-field="${CSS.escape(more.dataset.more)}"]`)?.focus();
         return;
       }
       const button = event.target.closest('button.facet');
       if (!button) return;
       const { field, value } = button.dataset;
-      const chosen = state.filters[field];
+      const chosen = state.filters[field] ?? [];
       state.filters[field] = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
       this.#search();
     });

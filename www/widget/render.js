@@ -101,14 +101,18 @@ export function resultItem(hit, index, t = DUTCH, pending = false) {
 // Values a facet shows before a button shows the rest.
 const FACET_SHOWN = 8;
 
-// Toggle buttons per facet field; `selected` is { field: [values] }; fields in `unfolded` show
-// all their values, the others their most frequent and the chosen ones, and a button for more.
+// Toggle buttons per facet field (the known ones, then the site owner's, labelled by their names);
+// `selected` is { field: [values] }; fields in `unfolded` show all their values, the others their
+// most frequent and the chosen ones, and a button for more.
 export function facetGroups(facets, selected, t = DUTCH, unfolded = new Set()) {
   const groups = [];
-  for (const field of FIELDS) {
+  const own = new Map(facets?.fields ?? []);
+  for (const field of Object.keys(selected)) if (!FIELDS.includes(field) && !own.has(field)) own.set(field, []);
+  for (const field of [...FIELDS, ...own.keys()]) {
     const chosen = selected[field] ?? [];
+    const label = FIELDS.includes(field) ? t.fields[field] : field;
     // The timeline stands for the years: a year chip shows only when chosen (an older link).
-    const values = (facets?.[field] ?? []).filter(({ value }) => field !== 'year' || chosen.includes(value));
+    const values = (own.get(field) ?? facets?.[field] ?? []).filter(({ value }) => field !== 'year' || chosen.includes(value));
     // A chosen value stays visible even when the query no longer finds it.
     const shown = [...values];
     for (const value of chosen) {
@@ -128,8 +132,8 @@ export function facetGroups(facets, selected, t = DUTCH, unfolded = new Set()) {
       'aria-pressed': chosen.includes(value) ? 'true' : 'false',
       part: 'facet',
     }, field === 'kind' ? t.kinds[value] ?? value : value, ' ', el('span', { class: 'count' }, `(${count})`)));
-    groups.push(el('div', { class: 'facet-group', role: 'group', 'aria-label': t.fields[field] },
-      el('span', { class: 'facet-label', 'aria-hidden': 'true' }, t.fields[field]), ...buttons, ...(more ? [more] : [])));
+    groups.push(el('div', { class: 'facet-group', role: 'group', 'aria-label': label },
+      el('span', { class: 'facet-label', 'aria-hidden': 'true' }, label), ...buttons, ...(more ? [more] : [])));
   }
   return groups;
 }

@@ -26,12 +26,14 @@ export function alsoSearched(expanded, t) {
 
 // The status line of an answer that took `ms`: how many letters, and what the visitor should
 // know about it. `blank`: no words typed; `filtered`: a filter or period holds; `badRange`: the
-// period left out of the query because it is no date, as the visitor gave it.
-export function summary(results, ms, docCount, { blank, filtered, badRange }, t) {
+// period left out of the query because it is no date, as the visitor gave it; `badField`: an
+// owner's field left out because the index has none of that name.
+export function summary(results, ms, docCount, { blank, filtered, badRange, badField }, t) {
   if (blank && !filtered) return t.searchIn(count(docCount, t));
   const n = results.total;
   const time = milliseconds(ms, t);
-  const note = (results.incomplete ? ` ${t.incomplete}` : '') + (results.cut ? ` ${t.cut}` : '') + (badRange ? ` ${t.badRange(badRange)}` : '');
+  const note = (results.incomplete ? ` ${t.incomplete}` : '') + (results.cut ? ` ${t.cut}` : '') + (badRange ? ` ${t.badRange(badRange)}` : '')
+    + (badField ? ` ${t.badField(badField)}` : '');
   if (n === 0) return (blank ? t.noneFiltered : t.none(results.query.trim())) + note;
   if (results.partial) return t.partial(count(n, t), n !== 1, time) + note;
   return t.found(count(n, t), n !== 1, time) + note;

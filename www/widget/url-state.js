@@ -1,12 +1,15 @@
 // The widget's state in the page's URL, so a search can be shared and the back button works:
-// ?q=...&kind=...&year=...&minister=...&from=...&to=...&sort=...&group=meeting&open=<letter id>. Other
-// parameters of the page are left alone.
+// ?q=...&kind=...&year=...&minister=...&f.<field>=...&from=...&to=...&sort=...&group=meeting&open=<letter id>.
+// `f.<field>` is a field of the site owner's metadata file (`f.kamerstuk=28676-441`), prefixed so
+// that it can never be taken for another parameter. Other parameters of the page are left alone.
 
 // The metadata fields a visitor filters on, here once for the widget, its facets and the URL.
 export const FIELDS = ['kind', 'year', 'minister'];
+const OWN = 'f.';
 
-// No filter chosen: an empty list per field.
-export const noFilters = () => Object.fromEntries(FIELDS.map((field) => [field, []]));
+// No filter chosen: an empty list per field; the owner's fields are added as they are chosen.
+// No prototype: an owner's field may be called `constructor`.
+export const noFilters = () => Object.assign(Object.create(null), Object.fromEntries(FIELDS.map((field) => [field, []])));
 const KEYS = ['q', 'sort', 'group', 'open', 'from', 'to', ...FIELDS];
 
 // No date range: both ends open.
@@ -14,8 +17,11 @@ export const noRange = () => ({ from: '', to: '' });
 
 export function readUrl(href = location.href) {
   const params = new URL(href).searchParams;
-  const filters = {};
+  const filters = noFilters();
   for (const field of FIELDS) filters[field] = params.getAll(field);
+  for (const key of new Set(params.keys())) {
+    if (key.startsWith(OWN) && key.length > OWN.length) filters[key.slice(OWN.length)] = params.getAll(key);
+  }
   return {
     query: params.get('q') ?? '',
     filters,
@@ -28,12 +34,13 @@ export function readUrl(href = location.href) {
 
 export function urlFor(state, href = location.href) {
   const url = new URL(href);
-  for (const key of KEYS) url.searchParams.delete(key);
+  for (const key of [...KEYS, ...[...url.searchParams.keys()].filter((k) => k.startsWith(OWN))]) url.searchParams.delete(key);
   // The engine reads no more than the first 1,000 characters (MAX_QUERY_CHARS): a pasted page
   // need not make the address megabytes long.
   if (state.query) url.searchParams.set('q', state.query.slice(0, 1000));
-  for (const field of FIELDS) {
-    for (const value of state.filters[field] ?? []) url.searchParams.append(field, value);
+  for (const [field, values] of Object.entries(state.filters)) {
+    const key = FIELDS.includes(field) ? field : OWN + field;
+    for (const value of values) url.searchParams.append(key, value);
   }
   if (state.range?.from) url.searchParams.set('from', state.range.from);
   if (state.range?.to) url.searchParams.set('to', state.range.to);

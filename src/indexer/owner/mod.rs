@@ -170,15 +170,15 @@ impl Row {
         if let Some(minister) = &self.minister {
             meta.minister = Some(minister.clone());
         }
+        meta.fields = self.fields.clone();
         meta
     }
 
-    /// The owner's link (where the row gives one) and fields, on the letter.
+    /// The owner's link, where the row gives one, on the letter.
     pub fn onto(&self, doc: &mut Document) {
         if self.url.is_some() {
             doc.source = self.url.clone();
         }
-        doc.fields = self.fields.clone();
     }
 }
 
@@ -194,6 +194,8 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
         })
     };
     let mut by_id: HashMap<String, Row> = HashMap::new();
+    // Columns a filter could not name, each told once.
+    let mut unnamed: Vec<String> = Vec::new();
     for (line, values) in records {
         let mut row = Row {
             line,
@@ -243,6 +245,10 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
                         format!("url \"{value}\" is not http:, https: or relative; no link"),
                     ),
                 },
+                // `year=`, `from=` and `to=` are the search's own filters, and a filter's name ends
+                // at its first `=`.
+                "year" | "from" | "to" => unnamed_column(&name, line, &mut unnamed, &mut warn),
+                _ if name.contains('=') => unnamed_column(&name, line, &mut unnamed, &mut warn),
                 _ => {
                     fields.insert(name, value);
                 }
@@ -268,6 +274,24 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
         rows: by_id,
     };
     (metadata, warnings)
+}
+
+/// The warning, the first time, for a column whose name no filter can give: left out.
+fn unnamed_column(
+    name: &str,
+    line: usize,
+    told: &mut Vec<String>,
+    warn: &mut impl FnMut(usize, String),
+) {
+    if !told.iter().any(|t| t == name) {
+        told.push(name.to_string());
+        warn(
+            line,
+            format!(
+                "column \"{name}\" cannot be a field of the letters (year, from and to are the search's own filters, and = ends a filter's name); rename it. It is left out"
+            ),
+        );
+    }
 }
 
 /// `2024`, `2024-03`, `2024-03-31`, with its precision; a month or day that is none is `None`.

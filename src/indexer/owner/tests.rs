@@ -175,3 +175,17 @@ fn only_http_https_and_relative_addresses_are_links() {
         assert!(!safe_url(bad), "{bad}");
     }
 }
+
+#[test]
+fn a_column_no_filter_can_name_is_left_out_with_one_warning() {
+    // `year`, `from` and `to` are the search's own filters; a filter's name ends at its `=`.
+    let text = "id,Year,a=b,nr\n000,2023,x,1\n001,2024,y,2\n";
+    let (m, warnings) = read("meta.csv", text).unwrap();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("line 2: column \"Year\" cannot be a field")
+            && warnings[1].starts_with("line 2: column \"a=b\" cannot be a field"),
+        "{warnings:?}"
+    );
+    assert_eq!(m.row("001").unwrap().fields, [("nr".into(), "2".into())]);
+}
