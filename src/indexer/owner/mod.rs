@@ -196,6 +196,8 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
     let mut by_id: HashMap<String, Row> = HashMap::new();
     // Columns a filter could not name, each told once.
     let mut unnamed: Vec<String> = Vec::new();
+    // The owner's fields as they first come; past MAX_OWN_FIELDS, told once and left out.
+    let mut own: Vec<String> = Vec::new();
     for (line, values) in records {
         let mut row = Row {
             line,
@@ -249,9 +251,14 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
                 // at its first `=`.
                 "year" | "from" | "to" => unnamed_column(&name, line, &mut unnamed, &mut warn),
                 _ if name.contains('=') => unnamed_column(&name, line, &mut unnamed, &mut warn),
-                _ => {
+                _ if own.contains(&name) => {
                     fields.insert(name, value);
                 }
+                _ if own.len() < MAX_OWN_FIELDS => {
+                    own.push(name.clone());
+                    fields.insert(name, value);
+                }
+                _ => unnamed_column(&name, line, &mut unnamed, &mut warn),
             }
         }
         row.fields = fields.into_iter().collect();
@@ -276,7 +283,12 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
     (metadata, warnings)
 }
 
-/// The warning, the first time, for a column whose name no filter can give: left out.
+/// The most fields of the owner's own an index keeps: each is a facet the widget shows and every
+/// query counts, and a spreadsheet exported whole may have hundreds of columns.
+pub const MAX_OWN_FIELDS: usize = 32;
+
+/// The warning, the first time, for a column whose name no filter can give, or one past
+/// [`MAX_OWN_FIELDS`]: left out.
 fn unnamed_column(
     name: &str,
     line: usize,
@@ -288,7 +300,7 @@ fn unnamed_column(
         warn(
             line,
             format!(
-                "column \"{name}\" cannot be a field of the letters (year, from and to are the search's own filters, and = ends a filter's name); rename it. It is left out"
+                "column \"{name}\" cannot be a field of the letters: year, from and to are the search's own filters, = ends a filter's name, and {MAX_OWN_FIELDS} fields of your own are the most an index keeps. It is left out"
             ),
         );
     }

@@ -189,3 +189,22 @@ fn a_column_no_filter_can_name_is_left_out_with_one_warning() {
     );
     assert_eq!(m.row("001").unwrap().fields, [("nr".into(), "2".into())]);
 }
+
+#[test]
+fn past_the_most_fields_of_the_owners_an_index_keeps_a_column_is_left_out() {
+    let names: Vec<String> = (0..=MAX_OWN_FIELDS)
+        .map(|i| format!("veld{i:02}"))
+        .collect();
+    let values = vec!["x"; names.len()].join(",");
+    let text = format!("id,{}\n000,{values}\n001,{values}\n", names.join(","));
+    let (m, warnings) = read("meta.csv", &text).unwrap();
+    let last = &names[MAX_OWN_FIELDS];
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with(&format!("line 2: column \"{last}\" cannot be a field")),
+        "{warnings:?}"
+    );
+    let kept = &m.row("001").unwrap().fields;
+    assert_eq!(kept.len(), MAX_OWN_FIELDS);
+    assert!(kept.iter().all(|(name, _)| name != last));
+}
