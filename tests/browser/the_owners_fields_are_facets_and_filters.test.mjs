@@ -11,11 +11,11 @@ const { letters } = splitIndex();
 const index = `${SITE}/owner-index`;
 const kamerzoek = (...args) => execFileSync('target/release/kamerzoek', args, { encoding: 'utf8' });
 const ids = readdirSync(letters).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
-// Three series by letter number, and a number of its own per letter; a name with a quote, to
-// be taken as a name and nothing else.
+// Three series by letter number, and a number of its own per letter; a value with a quote, and
+// a field named as a property every JS object has, each to be taken as it is and nothing else.
 const SERIES = ['Reeks A', 'Reeks B', 'Reeks "C"'];
 const metadata = 'target/browser-split/owner.csv';
-writeFileSync(metadata, ['id,reeks,nummer', ...ids.map((id, n) => `${id},"${SERIES[n % 3].replaceAll('"', '""')}",${1000 + n}`)].join('\n'));
+writeFileSync(metadata, ['id,reeks,nummer,constructor', ...ids.map((id, n) => `${id},"${SERIES[n % 3].replaceAll('"', '""')}",${1000 + n},${n % 2 ? '' : 'ja'}`)].join('\n'));
 kamerzoek('build', letters, '--out', index, '--index-only', '--metadata', metadata);
 const entry = readdirSync(index);
 assert.ok(entry.some((f) => f.startsWith('m-')), `a letter table of its own: ${entry}`);
@@ -31,8 +31,8 @@ test('each of the owner\'s fields is a group of toggles with the CLI\'s counts',
   await search(page, query);
   const { facets, total } = cli();
   assert.ok(total > 100, `${total} letters`);
-  assert.deepEqual(facets.fields.map(([field]) => field), ['nummer', 'reeks']);
-  const [, series] = facets.fields[1];
+  assert.deepEqual(facets.fields.map(([field]) => field), ['constructor', 'nummer', 'reeks']);
+  const [, series] = facets.fields[2];
   assert.equal(series.reduce((n, v) => n + v.count, 0), total);
   for (const { value, count } of series) {
     await facet(page, 'reeks', value).waitFor();
@@ -54,10 +54,19 @@ test('a toggle narrows the hits to the CLI\'s, and the address keeps it', async 
   assert.equal(new URL(await page.url()).searchParams.getAll('f.reeks').join('|'), 'Reeks "C"');
   assert.equal(await facet(page, 'reeks', 'Reeks "C"').getAttribute('aria-pressed'), 'true');
   // Its own group still counts the other series, to add them.
-  assert.equal(await facet(page, 'reeks', 'Reeks A').innerText(), `Reeks A (${cli().facets.fields[1][1].find((v) => v.value === 'Reeks A').count})`);
+  assert.equal(await facet(page, 'reeks', 'Reeks A').innerText(), `Reeks A (${cli().facets.fields[2][1].find((v) => v.value === 'Reeks A').count})`);
   // The number's facet counts within the series chosen.
   const numbers = await page.locator('button.facet[data-field="nummer"]').evaluateAll((els) => els.map((e) => e.dataset.value));
   assert.ok(numbers.every((v) => (Number(v) - 1000) % 3 === 2), numbers.join(' '));
+});
+
+test('a field named constructor is a field like any other', async () => {
+  const { page } = b;
+  await facet(page, 'constructor', 'ja').click();
+  const shown = await settled(page);
+  assert.deepEqual(shown, cli('reeks=Reeks "C"', 'constructor=ja').hits.map((h) => h.id));
+  assert.ok(shown.every((id) => ids.indexOf(id) % 6 === 2), shown.join(' '));
+  assert.equal(new URL(await page.url()).searchParams.get('f.constructor'), 'ja');
 });
 
 test('a shared address opens filtered, and an owner\'s field holds with a known one', async () => {

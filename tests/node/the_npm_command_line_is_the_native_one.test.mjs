@@ -76,6 +76,30 @@ test('a relative letters folder is the caller\'s, and a letter skipped is the sa
   assert.deepEqual(tree(join(work, 'out-npm')), tree(join(work, 'out-native')));
 });
 
+test('the owner\'s fields build, filter and count as natively', () => {
+  const metadata = join(work, 'brieven.csv');
+  writeFileSync(metadata, [
+    'id,commissie,year',
+    '000_679e953a95cdb28b,Defensie,2023',
+    '001_dc9679a733d371f6,Defensie,2024',
+    '002_98b48cd194d964b7,Buitenlandse Zaken,',
+  ].join('\n'));
+  const [a, b] = [join(work, 'owner-npm'), join(work, 'owner-native')];
+  const built = [npm(['build', 'seeds', '--out', a, '--index-only', '--metadata', metadata]),
+    native(['build', 'seeds', '--out', b, '--index-only', '--metadata', metadata])];
+  assert.equal(built[1].status, 0, built[1].stderr);
+  assert.match(built[1].stderr, /column "year" cannot be a field/);
+  assert.equal(built[0].stderr.replace(a, 'OUT'), built[1].stderr.replace(b, 'OUT'));
+  assert.deepEqual(tree(a), tree(b));
+  for (const args of [['', '--filter', 'commissie=Defensie', '--json'], ['navo', '--filter', 'kleur=rood']]) {
+    const [x, y] = [npm(['search', a, ...args]), native(['search', b, ...args])];
+    assert.deepEqual({ stdout: x.stdout, stderr: x.stderr.replace(a, 'OUT'), status: x.status }, { stdout: y.stdout, stderr: y.stderr.replace(b, 'OUT'), status: y.status }, args.join(' '));
+  }
+  const answer = JSON.parse(native(['search', b, '', '--filter', 'commissie=Defensie', '--json']).stdout);
+  assert.equal(answer.total, 2);
+  assert.deepEqual(answer.facets.fields[0][1], [{ value: 'Defensie', count: 2 }, { value: 'Buitenlandse Zaken', count: 1 }]);
+});
+
 test('PDF letters build as natively, and a PDF the reader panics on is one warning, not a fault', () => {
   // Natively the reader's panic is caught; under WASI it aborts the module, which first writes the
   // file down, and the runner builds again without it (src/pdf/fault.rs, node/run.mjs).
