@@ -269,14 +269,6 @@ export class KamerZoek extends HTMLElement {
       this.#controls.draw(facets);
     } catch (err) {
       if (number !== this.#sequence) return;
-      if (err?.kind === 'option' && (this.#state.range.from || this.#state.range.to)) {
-        // A bad date (a hand-edited link): search without the period, and say so.
-        this.#badRange = [this.#state.range.from, this.#state.range.to].filter(Boolean).join(' – ');
-        console.warn('kamerzoek: the period left out:', err);
-        this.#state.range = noRange();
-        this.#search();
-        return;
-      }
       // A field of the owner's this index does not have (a link from another index, or an older
       // one): the engine names it; search without it, and say so.
       const unknown = Object.keys(this.#state.filters)
@@ -285,6 +277,14 @@ export class KamerZoek extends HTMLElement {
         this.#badField = unknown;
         console.warn('kamerzoek: the filter left out:', err);
         delete this.#state.filters[unknown];
+        this.#search();
+        return;
+      }
+      if (err?.kind === 'option' && (this.#state.range.from || this.#state.range.to)) {
+        // A bad date (a hand-edited link): search without the period, and say so.
+        this.#badRange = [this.#state.range.from, this.#state.range.to].filter(Boolean).join(' – ');
+        console.warn('kamerzoek: the period left out:', err);
+        this.#state.range = noRange();
         this.#search();
         return;
       }

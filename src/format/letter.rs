@@ -142,12 +142,11 @@ impl Letter {
     }
 }
 
-/// Where the pages begin: from 0, ascending, each on a character boundary of the body.
-/// The owner's fields, (name, value) with the names ascending and each once, as the letter file
-/// and the letter table keep them.
-pub(super) fn get_fields(r: &mut Reader) -> Result<Vec<(String, String)>> {
-    let mut fields: Vec<(String, String)> = Vec::with_capacity(r.count()?);
-    for _ in 0..fields.capacity() {
+/// The owner's fields, (name, value) with the names ascending and each once.
+fn get_fields(r: &mut Reader) -> Result<Vec<(String, String)>> {
+    let n = r.count()?;
+    let mut fields: Vec<(String, String)> = Vec::with_capacity(n);
+    for _ in 0..n {
         let field = (r.str()?.to_string(), r.str()?.to_string());
         if fields.last().is_some_and(|last| last.0 >= field.0) {
             return Err(Error::corrupt("a letter's fields are not in order"));
@@ -157,6 +156,7 @@ pub(super) fn get_fields(r: &mut Reader) -> Result<Vec<(String, String)>> {
     Ok(fields)
 }
 
+/// Where the pages begin: from 0, ascending, each on a character boundary of the body.
 fn get_pages(r: &mut Reader, body: &str) -> Result<Vec<u32>> {
     let n = r.count()?;
     let mut pages = Vec::with_capacity(n);

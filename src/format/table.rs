@@ -18,6 +18,9 @@ use std::collections::HashMap;
 /// the table every facet needs would cost more than the early titles save.
 pub const PREVIEW_MAX_LETTERS: usize = 2_000;
 
+/// The longest name of an owner's field, in bytes (a column's name, as a build keeps it).
+pub const MAX_NAME_BYTES: usize = 64;
+
 /// Date, precision, kind, minister (0 none, else 1 + its number as it came), the owner's fields
 /// (each name's number as it came, the value).
 type TableRow = (
@@ -171,6 +174,11 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<LetterTable> {
     let ministers = r.strings(n)?;
     let n = r.count()?;
     let fields = r.strings(n)?;
+    // Each letter copies the names of its fields: a name no build writes (a column's is at
+    // most MAX_NAME_BYTES) would make a small crafted table a large one in memory.
+    if fields.iter().any(|name| name.len() > MAX_NAME_BYTES) {
+        return Err(Error::corrupt("the letter table names a field too long"));
+    }
     let n = r.count()?;
     if n != docs as usize {
         return Err(Error::corrupt(
@@ -208,11 +216,14 @@ pub fn decode_table(bytes: &[u8], docs: u32) -> Result<LetterTable> {
             minister,
             ..Meta::default()
         };
-        // A name twice would only shadow itself: a filter reads the first.
+        // Places ascend, so a letter names each field once at most.
+        let mut next = 0;
         for _ in 0..r.count()? {
-            let name = fields
-                .get(r.usize()?)
-                .ok_or_else(|| Error::corrupt("the letter table names no such field"))?;
+            let at = r.usize()?;
+            let name = fields.get(at).filter(|_| at >= next).ok_or_else(|| {
+                Error::corrupt("the letter table's fields are not its names in order")
+            })?;
+            next = at + 1;
             meta.fields.push((name.clone(), r.str()?.to_string()));
         }
         metas.push(meta);

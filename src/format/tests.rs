@@ -467,7 +467,7 @@ fn the_letter_table_keeps_ids_and_titles_in_a_small_archive_only() {
 }
 
 #[test]
-fn the_letter_table_keeps_ministers_and_the_owners_fields_and_refuses_a_field_it_does_not_name() {
+fn the_letter_table_keeps_ministers_and_the_owners_fields_and_refuses_fields_out_of_order() {
     use crate::format::table::{TableBuilder, decode_table};
     use crate::meta::Meta;
     let field = |name: &str, value: &str| (name.to_string(), value.to_string());
@@ -492,14 +492,37 @@ fn the_letter_table_keeps_ministers_and_the_owners_fields_and_refuses_a_field_it
     let bytes = b.finish(&ids);
     assert_eq!(decode_table(&bytes, 3).unwrap().metas, metas);
     // Two ministers, two field names (`commissie`, `nr`, ascending), then the letters: the
-    // first's fields are named by their places, 0 and 1. A place no name has is damage.
+    // first's fields are named by their places, 0 and 1. A place no name has, or the same
+    // place twice (a letter naming one field over and over), is damage.
     let body = super::open(FileKind::Table, &bytes).unwrap();
     let first = body
         .windows(4)
         .position(|w| w == [2, 0, 8, b'D'])
         .expect("the first letter's fields: 2, then place 0 and a value of 8 bytes");
-    let mut crafted = body.to_vec();
-    crafted[first + 1] = 2;
-    let err = decode_table(&seal(FileKind::Table, &crafted), 3).unwrap_err();
-    assert_eq!(err, Error::corrupt("the letter table names no such field"));
+    for place in [2, 1] {
+        let mut crafted = body.to_vec();
+        // The first field's place; for 1, the second's is 1 too.
+        crafted[first + 1] = place;
+        let err = decode_table(&seal(FileKind::Table, &crafted), 3).unwrap_err();
+        assert_eq!(
+            err,
+            Error::corrupt("the letter table's fields are not its names in order"),
+            "{place}"
+        );
+    }
+    // A name longer than a build writes.
+    let mut b = TableBuilder::default();
+    let long = "n".repeat(crate::format::table::MAX_NAME_BYTES + 1);
+    b.add(
+        &Meta {
+            fields: vec![field(&long, "x")],
+            ..Meta::default()
+        },
+        "",
+    );
+    let err = decode_table(&b.finish(&ids[..1]), 1).unwrap_err();
+    assert_eq!(
+        err,
+        Error::corrupt("the letter table names a field too long")
+    );
 }

@@ -236,7 +236,7 @@ impl Searcher {
             _ if !filtered => docs,
             Some(t) => docs
                 .into_iter()
-                .filter(|(d, _)| options.filters.accepts(&t[*d as usize], None))
+                .filter(|(d, _)| options.filters.accepts(&t[*d as usize]))
                 .collect(),
             None => Vec::new(),
         };

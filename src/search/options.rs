@@ -147,30 +147,41 @@ impl Filters {
         self.by_field.is_empty() && self.range.is_empty()
     }
 
-    /// Whether a letter passes every filter, leaving out those on the field named `except` (for
-    /// its facet).
-    pub fn accepts(&self, meta: &Meta, except: Option<&str>) -> bool {
-        self.range.accepts(meta.date.as_deref()) && self.accepts_but_dates(meta, except)
+    /// Whether a letter passes every filter.
+    pub fn accepts(&self, meta: &Meta) -> bool {
+        self.failed(meta, true) == Some(None)
     }
 
-    /// [`Filters::accepts`] leaving out the date range as well: the timeline shows where in time
-    /// the other hits lie, with the range as a selection on it.
-    pub fn accepts_but_dates(&self, meta: &Meta, except: Option<&str>) -> bool {
-        self.by_field
-            .iter()
-            .filter(|(name, _)| except.is_none_or(|e| !e.eq_ignore_ascii_case(name)))
-            .all(|(name, values)| {
-                value_of(meta, name).is_some_and(|v| {
-                    values.iter().any(|wanted| match Field::known(name) {
-                        // Any part of the name, ignoring case and diacritics.
-                        Some(Field::Minister) => {
-                            contains(fold(v).as_bytes(), fold(wanted).as_bytes())
-                        }
-                        _ => v == wanted,
-                    })
-                })
-            })
+    /// The filter a letter fails: `Some(None)` none, `Some(Some(name))` only the one on the
+    /// field `name`, `None` more than one, or the date range when `dates`. So which facets count
+    /// the letter: all, that field's alone (a facet leaves its own filter out), or none; each
+    /// filter looked at once, however many facets there are.
+    pub fn failed(&self, meta: &Meta, dates: bool) -> Option<Option<&str>> {
+        if dates && !self.range.accepts(meta.date.as_deref()) {
+            return None;
+        }
+        let mut failed = None;
+        for (name, values) in &self.by_field {
+            if !holds(meta, name, values) {
+                if failed.is_some() {
+                    return None;
+                }
+                failed = Some(name.as_str());
+            }
+        }
+        Some(failed)
     }
+}
+
+/// Whether the letter's value of the field `name` is one of `values`.
+fn holds(meta: &Meta, name: &str, values: &[String]) -> bool {
+    value_of(meta, name).is_some_and(|v| {
+        values.iter().any(|wanted| match Field::known(name) {
+            // Any part of the name, ignoring case and diacritics.
+            Some(Field::Minister) => contains(fold(v).as_bytes(), fold(wanted).as_bytes()),
+            _ => v == wanted,
+        })
+    })
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -302,6 +313,12 @@ mod tests {
     use super::*;
     use crate::meta::Kind;
 
+    /// Whether a letter passes every filter but that on the field `name`, as its facet asks.
+    fn passes_but(f: &Filters, meta: &Meta, name: &str) -> bool {
+        f.failed(meta, true)
+            .is_some_and(|failed| failed.is_none_or(|n| n.eq_ignore_ascii_case(name)))
+    }
+
     fn meta(kind: Kind, date: &str, minister: &str) -> Meta {
         Meta {
             kind: Some(kind),
@@ -317,22 +334,22 @@ mod tests {
         f.add_spec("kind=verslag").unwrap();
         f.add_spec("kind=agenda").unwrap();
         f.add_spec("year=2024").unwrap();
-        assert!(f.accepts(&meta(Kind::Agenda, "2024-02", "K.H. Ollongren"), None));
-        assert!(!f.accepts(&meta(Kind::Beslisnota, "2024-02", "K.H. Ollongren"), None));
-        assert!(!f.accepts(&meta(Kind::Agenda, "2023-06", "K.H. Ollongren"), None));
-        assert!(f.accepts(&meta(Kind::Agenda, "2023-06", "x"), Some("year")));
+        assert!(f.accepts(&meta(Kind::Agenda, "2024-02", "K.H. Ollongren")));
+        assert!(!f.accepts(&meta(Kind::Beslisnota, "2024-02", "K.H. Ollongren")));
+        assert!(!f.accepts(&meta(Kind::Agenda, "2023-06", "K.H. Ollongren")));
+        assert!(passes_but(&f, &meta(Kind::Agenda, "2023-06", "x"), "year"));
+        // Failing two filters, a letter counts in neither's facet.
+        assert!(!passes_but(&f, &meta(Kind::Brief, "2023-06", "x"), "year"));
+        assert!(!passes_but(&f, &meta(Kind::Brief, "2023-06", "x"), "kind"));
     }
 
     #[test]
     fn minister_matches_part_of_the_name() {
         let mut f = Filters::default();
         f.add_spec("minister=ollongren").unwrap();
-        assert!(f.accepts(&meta(Kind::Agenda, "2024", "K.H. Ollongren"), None));
-        assert!(!f.accepts(&meta(Kind::Agenda, "2024", "R.P. Brekelmans"), None));
-        assert!(
-            !f.accepts(&Meta::default(), None),
-            "a letter without a minister"
-        );
+        assert!(f.accepts(&meta(Kind::Agenda, "2024", "K.H. Ollongren")));
+        assert!(!f.accepts(&meta(Kind::Agenda, "2024", "R.P. Brekelmans")));
+        assert!(!f.accepts(&Meta::default()), "a letter without a minister");
     }
 
     #[test]
@@ -348,16 +365,16 @@ mod tests {
         // The name in any case, as `kind` is; the value whole and exact.
         f.add_spec("commissie=Defensie").unwrap();
         f.add_spec(" COMMISSIE = BuZa ").unwrap();
-        assert!(f.accepts(&letter("Defensie"), None));
-        assert!(f.accepts(&letter("BuZa"), None));
-        assert!(!f.accepts(&letter("Defensie en BuZa"), None));
-        assert!(!f.accepts(&letter("defensie"), None));
-        assert!(!f.accepts(&Meta::default(), None), "a letter without it");
+        assert!(f.accepts(&letter("Defensie")));
+        assert!(f.accepts(&letter("BuZa")));
+        assert!(!f.accepts(&letter("Defensie en BuZa")));
+        assert!(!f.accepts(&letter("defensie")));
+        assert!(!f.accepts(&Meta::default()), "a letter without it");
         // Its facet leaves it out, whatever the case of the name there.
-        assert!(f.accepts(&letter("EZK"), Some("commissie")));
+        assert!(passes_but(&f, &letter("EZK"), "commissie"));
         f.add_spec("kind=verslag").unwrap();
-        assert!(!f.accepts(&letter("Defensie"), None));
-        assert!(f.accepts(&letter("Defensie"), Some("kind")));
+        assert!(!f.accepts(&letter("Defensie")));
+        assert!(passes_but(&f, &letter("Defensie"), "kind"));
         // A field is unknown when no letter has it; the known fields never are.
         assert_eq!(f.unknown(&[letter("x")]), None);
         assert_eq!(f.unknown(&[Meta::default()]), Some("commissie"));

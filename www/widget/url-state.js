@@ -1,7 +1,8 @@
 // The widget's state in the page's URL, so a search can be shared and the back button works:
 // ?q=...&kind=...&year=...&minister=...&f.<field>=...&from=...&to=...&sort=...&group=meeting&open=<letter id>.
 // `f.<field>` is a field of the site owner's metadata file (`f.kamerstuk=28676-441`), prefixed so
-// that it can never be taken for another parameter. Other parameters of the page are left alone.
+// that it can never be taken for one of the others: parameters that begin with `f.` are the
+// widget's. Other parameters of the page are left alone.
 
 // The metadata fields a visitor filters on, here once for the widget, its facets and the URL.
 export const FIELDS = ['kind', 'year', 'minister'];
@@ -20,7 +21,13 @@ export function readUrl(href = location.href) {
   const filters = noFilters();
   for (const field of FIELDS) filters[field] = params.getAll(field);
   for (const key of new Set(params.keys())) {
-    if (key.startsWith(OWN) && key.length > OWN.length) filters[key.slice(OWN.length)] = params.getAll(key);
+    // As the engine reads a filter: the name and each value without the spaces around them.
+    const field = key.slice(OWN.length).trim();
+    // `f.kind` is not `kind`: the known fields and the period have their own parameters.
+    if (key.startsWith(OWN) && field && !FIELDS.includes(field) && !['from', 'to'].includes(field)) {
+      const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
+      if (values.length) filters[field] = [...(filters[field] ?? []), ...values];
+    }
   }
   return {
     query: params.get('q') ?? '',

@@ -15,6 +15,7 @@ mod jsonl;
 use super::Warning;
 use crate::doc::Document;
 use crate::error::{Error, Result};
+use crate::format::table::MAX_NAME_BYTES;
 use crate::meta::{Kind, Meta, Precision};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -206,6 +207,8 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
         let mut id = None;
         let mut fields = BTreeMap::new();
         for (name, value) in values {
+            // A JSON key as a CSV header: without the spaces around it.
+            let name = name.trim().to_string();
             let value = match value {
                 Ok(value) => value.trim().to_string(),
                 Err(what) => {
@@ -247,18 +250,38 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
                         format!("url \"{value}\" is not http:, https: or relative; no link"),
                     ),
                 },
-                // `year=`, `from=` and `to=` are the search's own filters, and a filter's name ends
-                // at its first `=`.
-                "year" | "from" | "to" => unnamed_column(&name, line, &mut unnamed, &mut warn),
-                _ if name.contains('=') => unnamed_column(&name, line, &mut unnamed, &mut warn),
-                _ if own.contains(&name) => {
-                    fields.insert(name, value);
+                "year" | "from" | "to" => {
+                    let why = "year, from and to are the search's own filters";
+                    unnamed_column(&name, why, line, &mut unnamed, &mut warn);
                 }
-                _ if own.len() < MAX_OWN_FIELDS => {
-                    own.push(name.clone());
-                    fields.insert(name, value);
+                _ if name.contains('=') => {
+                    let why = "a filter's name ends at its =";
+                    unnamed_column(&name, why, line, &mut unnamed, &mut warn);
                 }
-                _ => unnamed_column(&name, line, &mut unnamed, &mut warn),
+                _ if name.len() > MAX_NAME_BYTES => {
+                    let why = format!("a field's name is at most {MAX_NAME_BYTES} bytes");
+                    unnamed_column(&name, &why, line, &mut unnamed, &mut warn);
+                }
+                // A filter names a field in any case of its letters: `Nr` and `nr` would be one.
+                _ => match own.iter().find(|o| o.eq_ignore_ascii_case(&name)) {
+                    Some(first) if *first == name => {
+                        fields.insert(name, value);
+                    }
+                    Some(first) => {
+                        let why = format!("it is the column \"{first}\" in other capitals");
+                        unnamed_column(&name, &why, line, &mut unnamed, &mut warn);
+                    }
+                    None if own.len() < MAX_OWN_FIELDS => {
+                        own.push(name.clone());
+                        fields.insert(name, value);
+                    }
+                    None => {
+                        let why = format!(
+                            "{MAX_OWN_FIELDS} fields of your own are the most an index keeps"
+                        );
+                        unnamed_column(&name, &why, line, &mut unnamed, &mut warn);
+                    }
+                },
             }
         }
         row.fields = fields.into_iter().collect();
@@ -287,22 +310,21 @@ fn rows(path: &str, records: Vec<jsonl::Record>) -> (OwnerMetadata, Vec<Warning>
 /// query counts, and a spreadsheet exported whole may have hundreds of columns.
 pub const MAX_OWN_FIELDS: usize = 32;
 
-/// The warning, the first time, for a column whose name no filter can give, or one past
-/// [`MAX_OWN_FIELDS`]: left out.
+/// The warning, the first time, for a column that cannot be a field of the letters (`why`): left
+/// out.
 fn unnamed_column(
     name: &str,
+    why: &str,
     line: usize,
     told: &mut Vec<String>,
     warn: &mut impl FnMut(usize, String),
 ) {
     if !told.iter().any(|t| t == name) {
         told.push(name.to_string());
-        warn(
-            line,
-            format!(
-                "column \"{name}\" cannot be a field of the letters: year, from and to are the search's own filters, = ends a filter's name, and {MAX_OWN_FIELDS} fields of your own are the most an index keeps. It is left out"
-            ),
+        let message = format!(
+            "column \"{name}\" cannot be a field of the letters ({why}); it is left out: rename it"
         );
+        warn(line, message);
     }
 }
 

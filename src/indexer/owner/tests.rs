@@ -208,3 +208,19 @@ fn past_the_most_fields_of_the_owners_an_index_keeps_a_column_is_left_out() {
     assert_eq!(kept.len(), MAX_OWN_FIELDS);
     assert!(kept.iter().all(|(name, _)| name != last));
 }
+
+#[test]
+fn a_column_in_other_capitals_is_left_out_and_a_key_is_trimmed() {
+    // A filter names `Nr` and `nr` alike: the second spelling would be a field no one can reach.
+    let (m, warnings) = read("meta.csv", "id,Nr,nr\n000,A,b\n001,A,c\n").unwrap();
+    assert_eq!(
+        warnings,
+        [
+            "line 2: column \"nr\" cannot be a field of the letters (it is the column \"Nr\" in other capitals); it is left out: rename it"
+        ]
+    );
+    assert_eq!(m.row("001").unwrap().fields, [("Nr".into(), "A".into())]);
+    let (m, warnings) = read("meta.jsonl", "{\"id\": \"000\", \" nr \": \"1\"}\n").unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(m.row("000").unwrap().fields, [("nr".into(), "1".into())]);
+}
