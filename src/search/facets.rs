@@ -43,11 +43,22 @@ pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
     // Per facet (the known fields, then the owner's), the values of the letters it counts.
     let mut found: Vec<Vec<&str>> = Vec::new();
     found.resize_with(FIELDS.len() + names.len(), Vec::new);
+    let mut dates: Vec<&str> = Vec::new();
     for meta in letters() {
-        let Some(failed) = filters.failed(meta, true) else {
+        let Some(failed) = filters.failed(meta) else {
             continue;
         };
         let counts = |name: &str| failed.is_none_or(|f| f.eq_ignore_ascii_case(name));
+        // The timeline leaves out the year filter and the date range: it shows where in time
+        // the other hits lie, with the range as a selection on it.
+        if counts(Field::Year.name())
+            && let Some(date) = meta.date.as_deref()
+        {
+            dates.push(date);
+        }
+        if !filters.in_range(meta) {
+            continue;
+        }
         for (at, field) in FIELDS.into_iter().enumerate() {
             if let Some(value) = field.value(meta)
                 && counts(field.name())
@@ -83,7 +94,7 @@ pub fn count(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Facets {
             }
         }
     }
-    facets.timeline = timeline(metas, candidates, filters);
+    facets.timeline = timeline(dates);
     facets
 }
 
@@ -143,19 +154,8 @@ fn by_value(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
 /// Months apart within which the timeline counts months, not years.
 const MONTHS_SPAN: u32 = 24;
 
-fn timeline(metas: &[Meta], candidates: &[u32], filters: &Filters) -> Vec<FacetValue> {
-    let dates: Vec<&str> = candidates
-        .iter()
-        .map(|&doc| &metas[doc as usize])
-        // The timeline leaves out the year filter and the date range: it shows where in time
-        // the other hits lie, with the range as a selection on it.
-        .filter(|meta| {
-            filters
-                .failed(meta, false)
-                .is_some_and(|f| f.is_none_or(|f| f.eq_ignore_ascii_case("year")))
-        })
-        .filter_map(|meta| meta.date.as_deref())
-        .collect();
+/// The timeline of the hits' `dates`.
+fn timeline(dates: Vec<&str>) -> Vec<FacetValue> {
     let months = dates.iter().filter_map(|d| month_number(d));
     let (first, last) = months.fold((u32::MAX, 0), |(lo, hi), m| (lo.min(m), hi.max(m)));
     let by_month = first <= last && last - first < MONTHS_SPAN;

@@ -3,8 +3,9 @@
 //! Filters name a field and a value (`kind=verslag`, `year=2024`, `minister=ollongren`, or a field
 //! of the site owner's metadata file, `kamerstuk=28676-441`); values of one field are
 //! alternatives (OR), fields must all hold (AND). `minister` matches any part of the name,
-//! ignoring case and diacritics; the others (an owner's field too) match the whole value exactly. `from=2023-01` and `to=2024-06` bound the date ([`super::range`]),
-//! and hold with the others.
+//! ignoring case and diacritics; the others (an owner's field too) match the whole value
+//! exactly. `from=2023-01` and `to=2024-06` bound the date ([`super::range`]), and hold with the
+//! others.
 
 use super::range::{Bound, DateRange};
 use crate::analyze::fold;
@@ -49,10 +50,11 @@ impl Field {
     }
 }
 
-/// The letter's value of the field `name`: a known field's, or else the owner's field of that
-/// name (ASCII case ignored).
-pub fn value_of<'m>(meta: &'m Meta, name: &str) -> Option<&'m str> {
-    if let Some(field) = Field::known(name) {
+/// The letter's value of the field `name`: the `known` field's (`Field::known(name)`, found once
+/// for a filter, not for each letter), or else the owner's field of that name (ASCII case
+/// ignored).
+fn value_of<'m>(meta: &'m Meta, known: Option<Field>, name: &str) -> Option<&'m str> {
+    if let Some(field) = known {
         return field.value(meta);
     }
     let (_, value) = meta
@@ -64,22 +66,19 @@ pub fn value_of<'m>(meta: &'m Meta, name: &str) -> Option<&'m str> {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    /// Each field's name (a known one's as [`Field::name`] spells it, an owner's as given) and
-    /// the values it may have.
-    by_field: Vec<(String, Vec<String>)>,
+    /// Each field: the known one it is, its name (a known one's as [`Field::name`] spells it, an
+    /// owner's as given) and the values it may have.
+    by_field: Vec<(Option<Field>, String, Vec<String>)>,
     range: DateRange,
 }
 
 impl Filters {
     /// Adds `field=value`.
     pub fn add_spec(&mut self, spec: &str) -> Result<()> {
-        let bad = |option| Error::BadOption {
-            option,
+        let (name, value) = spec.split_once('=').ok_or_else(|| Error::BadOption {
+            option: OptionName::Filter,
             value: spec.trim().into(),
-        };
-        let (name, value) = spec
-            .split_once('=')
-            .ok_or_else(|| bad(OptionName::Filter))?;
+        })?;
         let (name, value) = (name.trim(), value.trim());
         if name.eq_ignore_ascii_case("from") {
             return self.range.set(Bound::From, value);
@@ -122,10 +121,10 @@ impl Filters {
         match self
             .by_field
             .iter_mut()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
         {
-            Some((_, values)) => values.push(value),
-            None => self.by_field.push((name.to_string(), vec![value])),
+            Some((_, _, values)) => values.push(value),
+            None => self.by_field.push((known, name.to_string(), vec![value])),
         }
         Ok(())
     }
@@ -133,14 +132,11 @@ impl Filters {
     /// The first owner's field filtered on that no letter of `metas` has: a filter that would
     /// match nothing because it is misspelled, or of another index.
     pub fn unknown(&self, metas: &[Meta]) -> Option<&str> {
-        let unknown = |name: &&String| {
-            Field::known(name).is_none() && !metas.iter().any(|m| value_of(m, name).is_some())
-        };
         self.by_field
             .iter()
-            .map(|(name, _)| name)
-            .find(unknown)
-            .map(String::as_str)
+            .filter(|(known, _, _)| known.is_none())
+            .map(|(_, name, _)| name.as_str())
+            .find(|name| !metas.iter().any(|m| value_of(m, None, name).is_some()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -149,20 +145,22 @@ impl Filters {
 
     /// Whether a letter passes every filter.
     pub fn accepts(&self, meta: &Meta) -> bool {
-        self.failed(meta, true) == Some(None)
+        self.in_range(meta) && self.failed(meta) == Some(None)
     }
 
-    /// The filter a letter fails: `Some(None)` none, `Some(Some(name))` only the one on the
-    /// field `name`, `None` more than one, or the date range when `dates`. So which facets count
-    /// the letter: all, that field's alone (a facet leaves its own filter out), or none; each
-    /// filter looked at once, however many facets there are.
-    pub fn failed(&self, meta: &Meta, dates: bool) -> Option<Option<&str>> {
-        if dates && !self.range.accepts(meta.date.as_deref()) {
-            return None;
-        }
+    /// Whether a letter is within the date range.
+    pub fn in_range(&self, meta: &Meta) -> bool {
+        self.range.accepts(meta.date.as_deref())
+    }
+
+    /// The filter on a field a letter fails (the date range aside): `Some(None)` none,
+    /// `Some(Some(name))` only the one on the field `name`, `None` more than one. So which facets
+    /// count the letter: all, that field's alone (a facet leaves its own filter out), or none;
+    /// each filter looked at once, however many facets there are.
+    pub fn failed(&self, meta: &Meta) -> Option<Option<&str>> {
         let mut failed = None;
-        for (name, values) in &self.by_field {
-            if !holds(meta, name, values) {
+        for (known, name, values) in &self.by_field {
+            if !holds(meta, *known, name, values) {
                 if failed.is_some() {
                     return None;
                 }
@@ -173,10 +171,10 @@ impl Filters {
     }
 }
 
-/// Whether the letter's value of the field `name` is one of `values`.
-fn holds(meta: &Meta, name: &str, values: &[String]) -> bool {
-    value_of(meta, name).is_some_and(|v| {
-        values.iter().any(|wanted| match Field::known(name) {
+/// Whether the letter's value of the field `name` (`known`, or the owner's) is one of `values`.
+fn holds(meta: &Meta, known: Option<Field>, name: &str, values: &[String]) -> bool {
+    value_of(meta, known, name).is_some_and(|v| {
+        values.iter().any(|wanted| match known {
             // Any part of the name, ignoring case and diacritics.
             Some(Field::Minister) => contains(fold(v).as_bytes(), fold(wanted).as_bytes()),
             _ => v == wanted,
@@ -315,8 +313,9 @@ mod tests {
 
     /// Whether a letter passes every filter but that on the field `name`, as its facet asks.
     fn passes_but(f: &Filters, meta: &Meta, name: &str) -> bool {
-        f.failed(meta, true)
-            .is_some_and(|failed| failed.is_none_or(|n| n.eq_ignore_ascii_case(name)))
+        f.in_range(meta)
+            && f.failed(meta)
+                .is_some_and(|failed| failed.is_none_or(|n| n.eq_ignore_ascii_case(name)))
     }
 
     fn meta(kind: Kind, date: &str, minister: &str) -> Meta {
@@ -380,8 +379,14 @@ mod tests {
         assert_eq!(f.unknown(&[Meta::default()]), Some("commissie"));
         f.add_spec("kleur=rood").unwrap();
         assert_eq!(f.unknown(&[letter("x")]), Some("kleur"));
-        assert_eq!(value_of(&letter("x"), "NR"), Some("441"));
-        assert_eq!(value_of(&letter("x"), "kind"), Some("agenda"));
+        assert_eq!(
+            value_of(&letter("x"), Field::known("NR"), "NR"),
+            Some("441")
+        );
+        assert_eq!(
+            value_of(&letter("x"), Field::known("kind"), "kind"),
+            Some("agenda")
+        );
     }
 
     #[test]
