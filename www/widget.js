@@ -21,7 +21,7 @@ import { Results, alsoSearched, summary } from './widget/results.js';
 import { explain, strings } from './widget/strings.js';
 import { template } from './widget/template.js';
 import { Timeline } from './widget/timeline.js';
-import { FIELDS, noFilters, noRange, readUrl, writeUrl } from './widget/url-state.js';
+import { isOwn, noFilters, noRange, readUrl, writeUrl } from './widget/url-state.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -271,8 +271,8 @@ export class KamerZoek extends HTMLElement {
       if (number !== this.#sequence) return;
       // A field of the owner's this index does not have (a link from another index, or an older
       // one): the engine names it; search without it, and say so.
-      const unknown = Object.keys(this.#state.filters)
-        .find((field) => !FIELDS.includes(field) && err?.kind === 'option' && err.message.includes(`filter field "${field}"`));
+      const unknown = err?.kind !== 'option' ? undefined : Object.keys(this.#state.filters)
+        .find((field) => isOwn(field) && err.message.includes(`filter field "${field}"`));
       if (unknown !== undefined) {
         this.#badField = unknown;
         console.warn('kamerzoek: the filter left out:', err);

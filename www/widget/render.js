@@ -2,7 +2,7 @@
 // text; the only HTML set is the engine's, which escapes the letters and adds only <mark>, <p>
 // and <h3> elements.
 
-import { FIELDS } from './url-state.js';
+import { FIELDS, isOwn } from './url-state.js';
 import { strings } from './strings.js';
 
 const DUTCH = strings('nl');
@@ -107,10 +107,10 @@ const FACET_SHOWN = 8;
 export function facetGroups(facets, selected, t = DUTCH, unfolded = new Set()) {
   const groups = [];
   const own = new Map(facets?.fields ?? []);
-  for (const field of Object.keys(selected)) if (!FIELDS.includes(field) && !own.has(field)) own.set(field, []);
+  for (const field of Object.keys(selected)) if (isOwn(field) && !own.has(field)) own.set(field, []);
   for (const field of [...FIELDS, ...own.keys()]) {
     const chosen = selected[field] ?? [];
-    const label = FIELDS.includes(field) ? t.fields[field] : field;
+    const label = isOwn(field) ? field : t.fields[field];
     // The timeline stands for the years: a year chip shows only when chosen (an older link).
     const values = (own.get(field) ?? facets?.[field] ?? []).filter(({ value }) => field !== 'year' || chosen.includes(value));
     // A chosen value stays visible even when the query no longer finds it.

@@ -8,6 +8,9 @@
 export const FIELDS = ['kind', 'year', 'minister'];
 const OWN = 'f.';
 
+// Whether a filter's field is one of the site owner's (any but the known ones).
+export const isOwn = (field) => !FIELDS.includes(field);
+
 // No filter chosen: an empty list per field; the owner's fields are added as they are chosen.
 // No prototype: an owner's field may be called `constructor`.
 export const noFilters = () => Object.assign(Object.create(null), Object.fromEntries(FIELDS.map((field) => [field, []])));
@@ -24,7 +27,7 @@ export function readUrl(href = location.href) {
     // As the engine reads a filter: the name and each value without the spaces around them.
     const field = key.slice(OWN.length).trim();
     // `f.kind` is not `kind`: the known fields and the period have their own parameters.
-    if (key.startsWith(OWN) && field && !FIELDS.includes(field) && !['from', 'to'].includes(field)) {
+    if (key.startsWith(OWN) && field && isOwn(field) && !['from', 'to'].includes(field)) {
       const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
       if (values.length) filters[field] = [...(filters[field] ?? []), ...values];
     }
@@ -46,7 +49,7 @@ export function urlFor(state, href = location.href) {
   // need not make the address megabytes long.
   if (state.query) url.searchParams.set('q', state.query.slice(0, 1000));
   for (const [field, values] of Object.entries(state.filters)) {
-    const key = FIELDS.includes(field) ? field : OWN + field;
+    const key = isOwn(field) ? OWN + field : field;
     for (const value of values) url.searchParams.append(key, value);
   }
   if (state.range?.from) url.searchParams.set('from', state.range.from);
