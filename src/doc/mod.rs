@@ -38,7 +38,6 @@ impl Document {
         Self::with_meta(id, body, Meta::default())
     }
 
-    /// A document titled from its metadata, or by its first sentence where that says too little.
     /// The page of the text at byte `offset`, counted from 1; `None` when pages are not known.
     pub fn page_at(&self, offset: usize) -> Option<u32> {
         let after = self
@@ -47,6 +46,7 @@ impl Document {
         (!self.pages.is_empty()).then_some(after.max(1) as u32)
     }
 
+    /// A document titled from its metadata, or by its first sentence where that says too little.
     pub fn with_meta(id: &str, body: &str, meta: Meta) -> Self {
         Document {
             id: id.to_string(),
